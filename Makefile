@@ -1,0 +1,129 @@
+# Top-level build: the kernel, libc and libsys, the boot programs, GRUB
+# images, and the run/test/bench entry points.  `make help` lists targets.
+
+CROSS   ?= i686-linux-gnu-
+CC      := $(CROSS)gcc
+LD      := $(CROSS)ld
+AR      := $(CROSS)ar
+OBJDUMP := $(CROSS)objdump
+NM      := $(CROSS)nm
+NASM    ?= nasm
+QEMU    ?= qemu-system-i386
+HZ      ?= 100
+B       := build
+
+GCCINC   = $(shell $(CC) -print-file-name=include 2>/dev/null)
+LIBGCC   = $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+BASEFLAGS = -std=gnu11 -m32 -ffreestanding -nostdinc -isystem $(GCCINC) -Iinclude \
+	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -mgeneral-regs-only -g -O2 $(WARN)
+KCFLAGS  = $(BASEFLAGS) -D_SYSTEM -DHZ=$(HZ) -Ikernel -MMD
+UCFLAGS  = $(BASEFLAGS) -MMD
+SCFLAGS  = $(UCFLAGS) -D_SYSTEM
+
+KERNEL_C   := $(wildcard kernel/*.c kernel/arch/i386/*.c kernel/system/*.c)
+KERNEL_ASM := $(wildcard kernel/arch/i386/*.asm)
+KERNEL_OBJ := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.o)
+LIBC_OBJ   := $(patsubst %.c,$(B)/%.o,$(wildcard lib/libc/*.c))
+LIBSYS_OBJ := $(patsubst %.c,$(B)/%.o,$(filter-out lib/libsys/crt0.c,$(wildcard lib/libsys/*.c)))
+CRT0       := $(B)/lib/libsys/crt0.o
+ULIBS      := --start-group $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
+
+# Programs: name -> sources.
+PROGS := init runner bench
+init_SRC   := $(wildcard commands/init/*.c)
+runner_SRC := $(wildcard tests/system/*.c)
+bench_SRC  := $(wildcard tests/bench/*.c)
+
+all: $(B)/kernel.elf $(PROGS:%=$(B)/bin/%)
+
+# ---- kernel ----
+$(B)/kernel/%.o: kernel/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(KCFLAGS) -c $< -o $@
+$(B)/kernel/%.o: kernel/%.asm
+	@mkdir -p $(dir $@)
+	@echo "  NASM    $<"
+	@$(NASM) -f elf32 -g $< -o $@
+$(B)/kernel.elf: $(KERNEL_OBJ) boot/kernel.ld
+	@echo "  LD      $@"
+	@$(LD) -m elf_i386 -z noexecstack -T boot/kernel.ld -o $@ $(KERNEL_OBJ) $(LIBGCC)
+	@$(OBJDUMP) -d -S $@ > $(B)/kernel.asm
+	@$(NM) -n $@ > $(B)/kernel.sym
+	@echo "kernel: $$(cat $(KERNEL_C) $(wildcard kernel/*.h kernel/*/*.h kernel/*/*/*.h) $(KERNEL_ASM) | wc -l) source lines," \
+	  "$$($(CROSS)size $@ | awk 'NR==2{print $$1+$$2}') bytes of text+data"
+
+# ---- libraries ----
+$(B)/lib/libc/%.o: lib/libc/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(UCFLAGS) -c $< -o $@
+$(B)/lib/libsys/%.o: lib/libsys/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(SCFLAGS) -c $< -o $@
+$(B)/lib/libc.a: $(LIBC_OBJ)
+	@rm -f $@ && $(AR) rcs $@ $^
+$(B)/lib/libsys.a: $(LIBSYS_OBJ)
+	@rm -f $@ && $(AR) rcs $@ $^
+
+# ---- programs (system programs: built with _SYSTEM) ----
+$(B)/prog/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(SCFLAGS) -c $< -o $@
+
+define PROG_RULE
+$(B)/bin/$(1): $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $(CRT0) $(B)/lib/libsys.a $(B)/lib/libc.a boot/user.ld
+	@mkdir -p $$(dir $$@)
+	@echo "  LD      $$@"
+	@$(LD) -m elf_i386 -z noexecstack -T boot/user.ld -o $$@ $(CRT0) $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $(ULIBS)
+endef
+$(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p))))
+
+# ---- GRUB images: one per boot configuration ----
+# $(1) image name, $(2) modules (program names, in boot order)
+define ISO_RULE
+$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(m)) tools/mkiso.sh
+	@echo "  ISO     $$@"
+	@tools/mkiso.sh $$@ $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(m))
+endef
+$(eval $(call ISO_RULE,os,init))
+$(eval $(call ISO_RULE,test,runner))
+$(eval $(call ISO_RULE,bench,bench))
+
+iso: deps $(B)/os.iso
+
+deps:
+	@tools/deps.sh
+
+QEMU_FLAGS := -m 128M -no-reboot -nographic -boot d -device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+run: deps $(B)/os.iso
+	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso -debugcon file:$(B)/run-debug.log
+
+qemu-gdb: deps $(B)/os.iso
+	@echo "target remote localhost:1234" > .gdbinit
+	@echo "symbol-file $(B)/kernel.elf" >> .gdbinit
+	@echo "gdb: run 'gdb' in this folder (it reads .gdbinit)"
+	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso -debugcon file:$(B)/run-debug.log -S -s
+
+test: deps
+	@tools/test.sh
+
+bench: deps $(B)/bench.iso
+	@tools/bench.sh $(B)/bench.iso
+
+host-tests:
+	@$(MAKE) -s -C tests/host
+
+clean:
+	rm -rf $(B) .gdbinit
+
+help:
+	@echo "make run | test | bench | iso | qemu-gdb | clean   (HZ=$(HZ))"
+
+.PHONY: all iso deps run qemu-gdb test bench host-tests clean help
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

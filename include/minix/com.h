@@ -1,0 +1,143 @@
+/* minix/com.h - process numbers, kernel call numbers, message types.
+ *
+ * Kernel call numbers follow MINIX's (KERNEL_CALL + n).  Boot processes get
+ * fixed slots; their endpoints are generation 0, so slot == endpoint.
+ */
+#ifndef _MINIX_COM_H
+#define _MINIX_COM_H
+
+#include <minix/endpoint.h>
+
+/* Kernel tasks (negative slots). */
+#define ASYNCM     ((endpoint_t)-5) /* m_source of async completion notifies */
+#define IDLE       ((endpoint_t)-4)
+#define CLOCK      ((endpoint_t)-3)
+#define SYSTEM     ((endpoint_t)-2)
+#define KERNEL     ((endpoint_t)-1)
+#define HARDWARE   KERNEL
+#define NR_TASKS   5 /* ASYNCM, IDLE, CLOCK, SYSTEM, KERNEL: slots -5..-1 */
+
+/* Boot processes (slots), in boot-image order. */
+#define DS_PROC_NR     ((endpoint_t)0)
+#define RS_PROC_NR     ((endpoint_t)1)
+#define PM_PROC_NR     ((endpoint_t)2)
+#define VFS_PROC_NR    ((endpoint_t)3)
+#define MEM_PROC_NR    ((endpoint_t)4)
+#define TTY_PROC_NR    ((endpoint_t)5)
+#define DISK_PROC_NR   ((endpoint_t)6)
+#define FS_PROC_NR     ((endpoint_t)7)
+#define INIT_PROC_NR   ((endpoint_t)8)
+#define TEST_PROC_NR   ((endpoint_t)9) /* the test runner or benchmark */
+#define NR_BOOT_SLOTS  10 /* slots 0..9 are reserved for the boot image */
+
+/* Notifications: m_type of a message built by NOTIFY. */
+#define NOTIFY_MESSAGE 0x1000
+#define is_notify(type) ((type) == NOTIFY_MESSAGE)
+
+/* IPC primitives: the function code of the IPC trap. */
+#define SEND     1
+#define RECEIVE  2
+#define SENDREC  3
+#define NOTIFY   4
+#define SENDNB   5
+#define MINIX_KERNINFO 6
+#define SENDA    16
+
+/* Kernel calls. */
+#define KERNEL_CALL 0x600
+#define SYS_FORK         (KERNEL_CALL + 0)
+#define SYS_EXEC         (KERNEL_CALL + 1)
+#define SYS_CLEAR        (KERNEL_CALL + 2)
+#define SYS_SCHEDULE     (KERNEL_CALL + 3)
+#define SYS_PRIVCTL      (KERNEL_CALL + 4)
+#define SYS_TRACE        (KERNEL_CALL + 5)
+#define SYS_KILL         (KERNEL_CALL + 6)
+#define SYS_GETKSIG      (KERNEL_CALL + 7)
+#define SYS_ENDKSIG      (KERNEL_CALL + 8)
+#define SYS_SIGSEND      (KERNEL_CALL + 9)
+#define SYS_SIGRETURN    (KERNEL_CALL + 10)
+#define SYS_MEMSET       (KERNEL_CALL + 13)
+#define SYS_UMAP         (KERNEL_CALL + 14)
+#define SYS_VIRCOPY      (KERNEL_CALL + 15)
+#define SYS_PHYSCOPY     (KERNEL_CALL + 16)
+#define SYS_UMAP_REMOTE  (KERNEL_CALL + 17)
+#define SYS_VUMAP        (KERNEL_CALL + 18)
+#define SYS_IRQCTL       (KERNEL_CALL + 19)
+#define SYS_DEVIO        (KERNEL_CALL + 21)
+#define SYS_SDEVIO       (KERNEL_CALL + 22)
+#define SYS_VDEVIO       (KERNEL_CALL + 23)
+#define SYS_SETALARM     (KERNEL_CALL + 24)
+#define SYS_TIMES        (KERNEL_CALL + 25)
+#define SYS_GETINFO      (KERNEL_CALL + 26)
+#define SYS_ABORT        (KERNEL_CALL + 27)
+#define SYS_IOPENABLE    (KERNEL_CALL + 28)
+#define SYS_SAFECOPYFROM (KERNEL_CALL + 31)
+#define SYS_SAFECOPYTO   (KERNEL_CALL + 32)
+#define SYS_VSAFECOPY    (KERNEL_CALL + 33)
+#define SYS_SETGRANT     (KERNEL_CALL + 34)
+#define SYS_READBIOS     (KERNEL_CALL + 35)
+#define SYS_SPROF        (KERNEL_CALL + 36)
+#define SYS_STIME        (KERNEL_CALL + 39)
+#define SYS_SETTIME      (KERNEL_CALL + 40)
+#define SYS_VMCTL        (KERNEL_CALL + 43)
+#define SYS_DIAGCTL      (KERNEL_CALL + 44)
+#define SYS_VTIMER       (KERNEL_CALL + 45)
+#define SYS_RUNCTL       (KERNEL_CALL + 46)
+#define SYS_UPDATE       (KERNEL_CALL + 52)
+#define SYS_EXIT         (KERNEL_CALL + 53)
+#define SYS_SCHEDCTL     (KERNEL_CALL + 54)
+#define SYS_STATECTL     (KERNEL_CALL + 55)
+#define SYS_SAFEMEMSET   (KERNEL_CALL + 56)
+#define SYS_SAFEMAP      (KERNEL_CALL + 57)
+#define SYS_SAFEREVMAP   (KERNEL_CALL + 58)
+#define SYS_SAFEUNMAP    (KERNEL_CALL + 59)
+#define SYS_NULL         (KERNEL_CALL + 60) /* does nothing: for benchmarks */
+#define NR_SYS_CALLS     61
+#define SYS_CALL_NR(c)   ((c) - KERNEL_CALL)
+
+/* SYS_PRIVCTL requests. */
+#define SYS_PRIV_ALLOW     1 /* let a stopped (RTS_NO_PRIV) process run */
+#define SYS_PRIV_DISALLOW  2 /* stop it again */
+#define SYS_PRIV_SET_SYS   3 /* set privileges from a struct priv_desc */
+#define SYS_PRIV_SET_USER  4 /* ordinary user privileges */
+
+/* SYS_FORK flags. */
+#define PFF_STOPPED 0x01 /* child starts stopped until SYS_PRIV_ALLOW */
+
+/* SYS_IRQCTL requests and policy flags. */
+#define IRQ_SETPOLICY 1
+#define IRQ_RMPOLICY  2
+#define IRQ_ENABLE    3
+#define IRQ_DISABLE   4
+#define IRQ_REENABLE  0x001 /* re-enable the line after each interrupt */
+
+/* SYS_DEVIO requests. */
+#define _DIO_INPUT   0x001
+#define _DIO_OUTPUT  0x002
+#define _DIO_BYTE    0x100
+#define _DIO_WORD    0x200
+#define _DIO_LONG    0x400
+#define DIO_INPUT_BYTE  (_DIO_INPUT | _DIO_BYTE)
+#define DIO_INPUT_WORD  (_DIO_INPUT | _DIO_WORD)
+#define DIO_INPUT_LONG  (_DIO_INPUT | _DIO_LONG)
+#define DIO_OUTPUT_BYTE (_DIO_OUTPUT | _DIO_BYTE)
+#define DIO_OUTPUT_WORD (_DIO_OUTPUT | _DIO_WORD)
+#define DIO_OUTPUT_LONG (_DIO_OUTPUT | _DIO_LONG)
+
+/* SYS_GETINFO requests. */
+#define GET_KINFO    1 /* struct kinfo */
+#define GET_PROC     2 /* struct proc_info of one slot */
+#define GET_PROCTAB  3 /* array of struct proc_info, all slots */
+#define GET_GRANTS   4 /* a process's grant table registration */
+#define GET_WHOAMI   5 /* caller's endpoint and name */
+#define GET_FRAMES   6 /* free and total page frames */
+
+/* SYS_DIAGCTL requests. */
+#define DIAGCTL_CODE_DIAG 1 /* print a string on the console */
+
+/* SYS_ABORT how. */
+#define RBT_HALT     0
+#define RBT_POWEROFF 1
+#define RBT_PANIC    2
+
+#endif

@@ -1,0 +1,254 @@
+/* minix/ipc.h - the 64-byte message and the IPC primitives.
+ *
+ * A message is m_source (set by the kernel), m_type, and a 56-byte payload
+ * union.  Every payload struct is checked to be exactly 56 bytes.
+ */
+#ifndef _MINIX_IPC_H
+#define _MINIX_IPC_H
+
+#include <minix/endpoint.h>
+#include <minix/type.h>
+
+#define _ASSERT_MSG_SIZE(t) \
+	_Static_assert(sizeof(t) == 56, "payload " #t " is not 56 bytes")
+
+typedef struct { int m1i1, m1i2, m1i3; char *m1p1, *m1p2, *m1p3, *m1p4;
+	uint8_t padding[28]; } mess_1;
+_ASSERT_MSG_SIZE(mess_1);
+typedef struct { int m2i1, m2i2, m2i3; long m2l1, m2l2; char *m2p1;
+	uint32_t m2sigset; short m2s1; uint8_t padding[26]; } mess_2;
+_ASSERT_MSG_SIZE(mess_2);
+typedef struct { int m3i1, m3i2; char *m3p1; char m3ca1[44]; } mess_3;
+_ASSERT_MSG_SIZE(mess_3);
+typedef struct { uint8_t data[56]; } mess_u8;
+_ASSERT_MSG_SIZE(mess_u8);
+typedef struct { uint32_t data[14]; } mess_u32;
+_ASSERT_MSG_SIZE(mess_u32);
+
+/* Built by the kernel for NOTIFY: pending IRQ hooks / signals, uptime. */
+typedef struct {
+	uint32_t interrupts; /* HARDWARE: bit n = hook id n fired */
+	uint32_t sigset;     /* SYSTEM: kernel signals are pending */
+	clock_t timestamp;   /* uptime in ticks when built */
+	uint8_t padding[44];
+} mess_notify;
+_ASSERT_MSG_SIZE(mess_notify);
+
+/* SYS_FORK: in, parent endpoint and flags; out, child endpoint. */
+typedef struct {
+	endpoint_t endpt;
+	uint32_t flags;
+	endpoint_t child;
+	uint8_t padding[44];
+} mess_krn_fork;
+_ASSERT_MSG_SIZE(mess_krn_fork);
+
+/* SYS_EXIT, SYS_CLEAR, SYS_KILL, SYS_GETKSIG, SYS_ENDKSIG, SYS_PRIVCTL. */
+typedef struct {
+	endpoint_t endpt;
+	int sig;          /* SYS_KILL: signal; SYS_GETKSIG: pending mask */
+	int request;      /* SYS_PRIVCTL request */
+	vir_bytes arg_ptr;/* SYS_PRIVCTL: struct priv_desc in caller memory */
+	int status;       /* SYS_EXIT: exit status (logged) */
+	uint8_t padding[36];
+} mess_krn_proc;
+_ASSERT_MSG_SIZE(mess_krn_proc);
+
+/* SYS_SETALARM. */
+typedef struct {
+	clock_t exp_time;  /* in: ticks (relative unless abs_time) */
+	int abs_time;
+	clock_t time_left; /* out: ticks left on the previous alarm, 0 if none */
+	uint8_t padding[44];
+} mess_krn_setalarm;
+_ASSERT_MSG_SIZE(mess_krn_setalarm);
+
+/* SYS_TIMES. */
+typedef struct {
+	endpoint_t endpt;
+	clock_t user_time, system_time; /* ticks charged to endpt */
+	clock_t boot_ticks;             /* uptime in ticks */
+	time_t boot_time;               /* seconds since the epoch at boot */
+	int hz;                         /* clock ticks per second */
+	uint8_t padding[32];
+} mess_krn_times;
+_ASSERT_MSG_SIZE(mess_krn_times);
+
+/* SYS_IRQCTL. */
+typedef struct {
+	int request;
+	int vector;  /* IRQ line */
+	int policy;
+	int hook_id; /* in: bit number for notifications; out: hook handle */
+	uint8_t padding[40];
+} mess_krn_irqctl;
+_ASSERT_MSG_SIZE(mess_krn_irqctl);
+
+/* SYS_DEVIO. */
+typedef struct {
+	int request;
+	int port;
+	uint32_t value;
+	uint8_t padding[44];
+} mess_krn_devio;
+_ASSERT_MSG_SIZE(mess_krn_devio);
+
+/* SYS_GETINFO. */
+typedef struct {
+	int request;
+	endpoint_t endpt;
+	vir_bytes val_ptr;
+	vir_bytes val_len;
+	uint8_t padding[40];
+} mess_krn_getinfo;
+_ASSERT_MSG_SIZE(mess_krn_getinfo);
+
+/* SYS_DIAGCTL, SYS_ABORT. */
+typedef struct {
+	int code;
+	vir_bytes buf;
+	vir_bytes len;
+	int how;
+	uint8_t padding[40];
+} mess_krn_diag;
+_ASSERT_MSG_SIZE(mess_krn_diag);
+
+/* SYS_SETGRANT. */
+typedef struct {
+	vir_bytes addr;
+	int size;
+	uint8_t padding[48];
+} mess_krn_setgrant;
+_ASSERT_MSG_SIZE(mess_krn_setgrant);
+
+/* SYS_SAFECOPYFROM, SYS_SAFECOPYTO. */
+typedef struct {
+	endpoint_t from_to; /* the granter */
+	int gid;            /* cp_grant_id_t */
+	vir_bytes offset;   /* into the grant */
+	vir_bytes address;  /* in the caller */
+	vir_bytes bytes;
+	uint8_t padding[36];
+} mess_krn_safecopy;
+_ASSERT_MSG_SIZE(mess_krn_safecopy);
+
+/* SYS_VSAFECOPY. */
+typedef struct {
+	vir_bytes vec_addr;
+	int vec_size;
+	int done; /* out: elements done before the failing one */
+	uint8_t padding[44];
+} mess_krn_vsafecopy;
+_ASSERT_MSG_SIZE(mess_krn_vsafecopy);
+
+/* SYS_SAFEMEMSET. */
+typedef struct {
+	endpoint_t ep;
+	int gid;
+	vir_bytes offset;
+	int pattern;
+	vir_bytes bytes;
+	uint8_t padding[36];
+} mess_krn_safememset;
+_ASSERT_MSG_SIZE(mess_krn_safememset);
+
+/* SYS_SAFEMAP, SYS_SAFEREVMAP, SYS_SAFEUNMAP. */
+typedef struct {
+	endpoint_t ep;      /* SAFEMAP: the granter */
+	int gid;
+	vir_bytes offset;
+	vir_bytes address;  /* caller's address */
+	vir_bytes bytes;
+	int flag;           /* SAFEMAP: writable; SAFEREVMAP: by gid or address */
+	int count;          /* out: mappings removed */
+	uint8_t padding[28];
+} mess_krn_safemap;
+_ASSERT_MSG_SIZE(mess_krn_safemap);
+
+/* SYS_VUMAP. */
+typedef struct {
+	endpoint_t endpt;   /* granter of the grants in the vector */
+	vir_bytes vaddr;    /* struct vumap_vir[] in the caller */
+	int vcount;
+	vir_bytes offset;   /* into the first element */
+	int access;         /* VUA_READ | VUA_WRITE */
+	vir_bytes paddr;    /* struct vumap_phys[] in the caller */
+	int pmax;
+	int pcount;         /* out */
+	uint8_t padding[24];
+} mess_krn_vumap;
+_ASSERT_MSG_SIZE(mess_krn_vumap);
+
+typedef struct {
+	endpoint_t m_source; /* who sent it; set by the kernel */
+	int m_type;          /* request or reply code */
+	union {
+		mess_1 m_m1;
+		mess_2 m_m2;
+		mess_3 m_m3;
+		mess_u8 m_u8;
+		mess_u32 m_u32;
+		mess_notify m_notify;
+		mess_krn_fork m_fork;
+		mess_krn_proc m_proc;
+		mess_krn_setalarm m_alarm;
+		mess_krn_times m_times;
+		mess_krn_irqctl m_irqctl;
+		mess_krn_devio m_devio;
+		mess_krn_getinfo m_getinfo;
+		mess_krn_diag m_diag;
+		mess_krn_setgrant m_setgrant;
+		mess_krn_safecopy m_safecopy;
+		mess_krn_vsafecopy m_vsafecopy;
+		mess_krn_safememset m_safememset;
+		mess_krn_safemap m_safemap;
+		mess_krn_vumap m_vumap;
+		uint8_t size[56];
+	};
+} __attribute__((aligned(16))) message;
+_Static_assert(sizeof(message) == 64, "message must be 64 bytes");
+
+/* MINIX field shorthands. */
+#define m1_i1 m_m1.m1i1
+#define m1_i2 m_m1.m1i2
+#define m1_i3 m_m1.m1i3
+#define m1_p1 m_m1.m1p1
+#define m1_p2 m_m1.m1p2
+#define m1_p3 m_m1.m1p3
+#define m1_p4 m_m1.m1p4
+#define m2_i1 m_m2.m2i1
+#define m2_i2 m_m2.m2i2
+#define m2_i3 m_m2.m2i3
+#define m2_l1 m_m2.m2l1
+#define m2_l2 m_m2.m2l2
+#define m2_p1 m_m2.m2p1
+#define m3_i1 m_m3.m3i1
+#define m3_i2 m_m3.m3i2
+#define m3_p1 m_m3.m3p1
+#define m3_ca1 m_m3.m3ca1
+
+/* SENDA: one entry of the asynchronous message table in sender memory. */
+typedef struct asynmsg {
+	unsigned flags;
+	endpoint_t dst;
+	int result;
+	message msg;
+} asynmsg_t;
+#define AMF_EMPTY      000 /* slot is not in use */
+#define AMF_VALID      001 /* slot holds a message to send */
+#define AMF_DONE       002 /* kernel processed it; result is valid */
+#define AMF_NOTIFY     004 /* notify the sender when done */
+#define AMF_NOREPLY    010 /* not a reply (affects nothing here) */
+#define AMF_NOTIFY_ERR 020 /* notify only when delivery failed */
+#define NR_ASYNC_MSGS  64  /* at most this many entries per table */
+
+/* The IPC primitives (lib/libsys/ipc.c). Return OK or a negative E*. */
+int ipc_send(endpoint_t dest, message *m_ptr);
+int ipc_receive(endpoint_t src, message *m_ptr, int *status_ptr);
+int ipc_sendrec(endpoint_t src_dest, message *m_ptr);
+int ipc_notify(endpoint_t dest);
+int ipc_sendnb(endpoint_t dest, message *m_ptr);
+int ipc_senda(asynmsg_t *table, size_t count);
+int _kernel_call(int syscallnr, message *m_ptr);
+
+#endif

@@ -1,0 +1,38 @@
+/* minix/sysinfo.h - what SYS_GETINFO returns. */
+#ifndef _MINIX_SYSINFO_H
+#define _MINIX_SYSINFO_H
+
+#include <minix/type.h>
+#include <minix/endpoint.h>
+#include <minix/config.h>
+
+struct kinfo {
+	int nr_tasks, nr_procs;
+	int hz;
+	clock_t uptime;
+	uint32_t frames_free, frames_total; /* 4 KiB page frames */
+	int procs_in_use;                   /* live process slots */
+};
+
+/* p_rts_flags as reported. */
+#define PI_SLOT_FREE   0x01
+#define PI_SENDING     0x02
+#define PI_RECEIVING   0x04
+#define PI_NO_PRIV     0x08
+#define PI_SIG_PENDING 0x10
+
+struct proc_info {
+	endpoint_t pi_endpoint;
+	int pi_slot;
+	unsigned pi_rts_flags;
+	int pi_priority;
+	endpoint_t pi_sig_mgr;
+	endpoint_t pi_getfrom, pi_sendto;
+	uint32_t pi_flags;          /* privilege flags (SYS_PROC, ...) */
+	clock_t pi_user_time, pi_sys_time;
+	vir_bytes pi_grant_table;
+	int pi_grant_entries;
+	char pi_name[PROC_NAME_LEN];
+};
+
+#endif

@@ -1,0 +1,52 @@
+/* minix/syslib.h - libsys: one C function per kernel call (MINIX names).
+ * Each returns OK or a negative E* (the reply's m_type, or the trap's
+ * error when the call could not be made).
+ */
+#ifndef _MINIX_SYSLIB_H
+#define _MINIX_SYSLIB_H
+
+#include <minix/ipc.h>
+#include <minix/com.h>
+#include <minix/priv.h>
+#include <minix/sysinfo.h>
+#include <minix/safecopies.h>
+#include <minix/const.h>
+#include <minix/errno.h>
+
+int sys_fork(int flags, endpoint_t *child);   /* child gets NONE */
+int sys_exit(int status) __attribute__((noreturn)); /* ends the caller */
+int sys_clear(endpoint_t proc_ep);            /* remove a managed process */
+int sys_kill(endpoint_t proc_ep, int sig);
+int sys_getksig(endpoint_t *proc_ep, int *sig_mask);
+int sys_endksig(endpoint_t proc_ep);
+int sys_privctl(endpoint_t proc_ep, int request, void *p);
+int sys_setalarm(clock_t exp_time, int abs_time);
+int sys_setalarm2(clock_t exp_time, int abs_time, clock_t *time_left);
+int sys_times(endpoint_t proc_ep, clock_t *user_time, clock_t *sys_time,
+	clock_t *uptime, time_t *boottime);
+int getticks(clock_t *ticks);                 /* uptime in ticks */
+int sys_hz(void);
+
+int sys_irqsetpolicy(int irq_vec, int policy, int *irq_hook_id);
+int sys_irqrmpolicy(int *irq_hook_id);
+int sys_irqenable(int *irq_hook_id);
+int sys_irqdisable(int *irq_hook_id);
+
+int sys_devio(int req, int port, uint32_t *value);
+int sys_inb(int port, uint32_t *value);
+int sys_inw(int port, uint32_t *value);
+int sys_inl(int port, uint32_t *value);
+int sys_outb(int port, uint32_t value);
+int sys_outw(int port, uint32_t value);
+int sys_outl(int port, uint32_t value);
+
+int sys_getinfo(int request, endpoint_t e, void *ptr, size_t len);
+int sys_getkinfo(struct kinfo *ki);
+int sys_getproc(struct proc_info *pi, endpoint_t e);
+int sys_getproctab(struct proc_info *tab); /* NR_SLOTS entries */
+int sys_whoami(endpoint_t *who_e, char *who_name, int len);
+
+int sys_diagctl_diag(const char *buf, int len);
+int sys_null(void);
+
+#endif

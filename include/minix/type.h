@@ -1,0 +1,46 @@
+/* minix/type.h - basic scalar types shared by the kernel and user space. */
+#ifndef _MINIX_TYPE_H
+#define _MINIX_TYPE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint32_t vir_bytes;  /* virtual address or length in bytes */
+typedef uint32_t phys_bytes; /* physical address or length in bytes */
+typedef uint32_t clock_t_;   /* ticks since boot (see clock_t below) */
+typedef int      bitchunk_t_unused;
+
+#ifndef _CLOCK_T
+#define _CLOCK_T
+typedef long clock_t;
+#endif
+#ifndef _TIME_T
+#define _TIME_T
+typedef long time_t;
+#endif
+#ifndef _SIZE_T_DEFINED
+#define _SIZE_T_DEFINED
+#endif
+#ifndef _SSIZE_T
+#define _SSIZE_T
+typedef __PTRDIFF_TYPE__ ssize_t;
+#endif
+#ifndef _PID_T
+#define _PID_T
+typedef int pid_t;
+#endif
+typedef uint32_t sigset_t_;
+
+/* One physical range returned by SYS_VUMAP. */
+struct vumap_phys {
+	phys_bytes vp_addr;
+	phys_bytes vp_size;
+};
+
+/* One virtual range passed to SYS_VUMAP: a grant and a length. */
+struct vumap_vir {
+	int vv_grant;    /* cp_grant_id_t of the caller's grantor */
+	vir_bytes vv_size;
+};
+
+#endif

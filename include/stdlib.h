@@ -1,0 +1,33 @@
+/* stdlib.h - number conversion, sorting, searching and random numbers
+ * (lib/libc/stdlib.c).  exit(), malloc() and friends come with a later
+ * step.
+ */
+#ifndef _STDLIB_H
+#define _STDLIB_H
+
+#include <stddef.h>	/* size_t, NULL */
+
+#define EXIT_SUCCESS	0
+#define EXIT_FAILURE	1
+#define RAND_MAX	0x7fffffff
+
+int atoi(const char *s);
+long atol(const char *s);
+long strtol(const char *restrict s, char **restrict end, int base);
+unsigned long strtoul(const char *restrict s, char **restrict end, int base);
+long long strtoll(const char *restrict s, char **restrict end, int base);
+unsigned long long strtoull(const char *restrict s, char **restrict end,
+	int base);
+
+int abs(int v);
+long labs(long v);
+
+void qsort(void *base, size_t n, size_t size,
+	int (*cmp)(const void *, const void *));
+void *bsearch(const void *key, const void *base, size_t n, size_t size,
+	int (*cmp)(const void *, const void *));
+
+int rand(void);
+void srand(unsigned int seed);
+
+#endif /* _STDLIB_H */

@@ -1,0 +1,28 @@
+/* config.h - kernel configuration. */
+#ifndef CONFIG_H
+#define CONFIG_H
+
+#include <minix/config.h>
+
+#ifndef HZ
+#define HZ 100                  /* clock ticks per second (make HZ=...) */
+#endif
+#define NR_SCHED_QUEUES 16      /* 0 is the highest priority */
+#define TASK_Q          0
+#define USER_Q          8
+#define MIN_USER_Q      (NR_SCHED_QUEUES - 1)
+#define DEFAULT_QUANTUM 10      /* ticks */
+
+#define USER_BASE      0x40000000u /* user space: [USER_BASE, USER_TOP) */
+#define USER_TOP       0xf0000000u
+#define USER_STACK_TOP 0xefff0000u
+#define USER_STACK_PAGES 32
+
+#define NR_IRQ_HOOKS   32
+#define PAGE_SIZE      4096u
+
+#define DEBUG_IPC   0           /* trace every IPC on the kernel log */
+#define DEBUG_SCHED 0
+#define DEBUG_CHECKS 1          /* invariant checkers at IPC/schedule points */
+
+#endif

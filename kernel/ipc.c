@@ -1,0 +1,371 @@
+/* ipc.c - message passing: SEND, RECEIVE, SENDREC, NOTIFY, SENDNB, SENDA.
+ *
+ * A sender that finds its destination waiting copies its message into the
+ * destination's p_delivermsg, which is copied out to the receiver's buffer
+ * when it next runs (switch_to_user).  Otherwise the sender blocks with the
+ * message kept in p_sendmsg, queued on the destination's p_caller_q.
+ * Notifications are one pending bit per sender and build their message at
+ * delivery.  SENDA tables stay in the sender's memory; a bit per sender in
+ * the destination's s_asyn_pending says where to look.
+ */
+#include <signal.h>
+#include "proc.h"
+#include "memory.h"
+#include "clock.h"
+#include "system.h"
+
+#define NON_BLOCKING 1
+
+int may_send_to(struct proc *from, struct proc *to)
+{
+	return BIT_ISSET(priv(from)->s_desc.pd_ipc_to, proc_index(to));
+}
+
+/* Would blocking caller on dst_e (for a send, or a receive from a given
+ * source) close a cycle of blocked processes? */
+static int deadlock(struct proc *caller, endpoint_t dst_e)
+{
+	struct proc *xp = endpoint_lookup(dst_e);
+	int n;
+
+	for (n = 0; xp && n < NR_SLOTS; n++) {
+		endpoint_t next;
+		if (xp == caller)
+			return 1;
+		if (xp->p_rts_flags & RTS_SENDING)
+			next = xp->p_sendto_e;
+		else if ((xp->p_rts_flags & RTS_RECEIVING) && xp->p_getfrom_e != ANY)
+			next = xp->p_getfrom_e;
+		else
+			return 0;
+		xp = endpoint_lookup(next);
+	}
+	return 0;
+}
+
+/* Is dst blocked in a receive that accepts a message from src? */
+static int waits_for(struct proc *dst, struct proc *src, int is_notify)
+{
+	if ((dst->p_rts_flags & (RTS_RECEIVING | RTS_SENDING)) != RTS_RECEIVING)
+		return 0;
+	if (is_notify && (dst->p_misc_flags & MF_REPLY_PEND))
+		return 0;
+	return dst->p_getfrom_e == ANY || dst->p_getfrom_e == src->p_endpoint;
+}
+
+/* Hand message m from src_e to dst, which waits for it. */
+static void deliver(struct proc *dst, const message *m, endpoint_t src_e)
+{
+	dst->p_delivermsg = *m;
+	dst->p_delivermsg.m_source = src_e;
+	dst->p_misc_flags |= MF_DELIVERMSG;
+	dst->p_misc_flags &= ~MF_REPLY_PEND;
+	dst->p_reg.eax = OK;
+	proc_resume(dst, RTS_RECEIVING);
+}
+
+static void build_notify(struct proc *dst, struct proc *src, message *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->m_type = NOTIFY_MESSAGE;
+	m->m_notify.timestamp = uptime;
+	if (src->p_endpoint == HARDWARE) {
+		m->m_notify.interrupts = priv(dst)->s_int_pending;
+		priv(dst)->s_int_pending = 0;
+	} else if (src->p_endpoint == SYSTEM) {
+		m->m_notify.sigset = priv(dst)->s_sig_pending;
+		priv(dst)->s_sig_pending = 0;
+	}
+}
+
+void deliver_notify_from(struct proc *dst, int src_index)
+{
+	message m;
+
+	build_notify(dst, &proc[src_index], &m);
+	deliver(dst, &m, proc[src_index].p_endpoint);
+}
+
+int mini_notify(struct proc *caller, endpoint_t dst_e)
+{
+	struct proc *dst = endpoint_lookup(dst_e);
+
+	if (!dst)
+		return EDEADSRCDST;
+	if (waits_for(dst, caller, 1))
+		deliver_notify_from(dst, proc_index(caller));
+	else
+		BIT_SET(priv(dst)->s_notify_pending, proc_index(caller));
+	return OK;
+}
+
+static int mini_send(struct proc *caller, struct proc *dst, int flags)
+{
+	if (waits_for(dst, caller, 0)) {
+		deliver(dst, &caller->p_sendmsg, caller->p_endpoint);
+		return OK;
+	}
+	if (flags & NON_BLOCKING)
+		return ENOTREADY;
+	if (deadlock(caller, dst->p_endpoint))
+		return ELOCKED;
+	caller->p_sendto_e = dst->p_endpoint;
+	proc_stop(caller, RTS_SENDING);
+	caller->p_q_link = NULL;
+	{
+		struct proc **xpp = &dst->p_caller_q;
+		while (*xpp)
+			xpp = &(*xpp)->p_q_link;
+		*xpp = caller;
+	}
+	return OK;
+}
+
+/* SENDA, receiver side: deliver the first message for caller from the
+ * table of a sender whose bit is set (and that matches src_e). */
+static int try_async(struct proc *caller, endpoint_t src_e)
+{
+	int i;
+
+	for (i = 0; i < NR_SLOTS; i++) {
+		struct proc *sp = &proc[i];
+		struct priv *spriv = priv(sp);
+		unsigned j;
+
+		if (!BIT_ISSET(priv(caller)->s_asyn_pending, i))
+			continue;
+		if (src_e != ANY && sp->p_endpoint != src_e)
+			continue;
+		BIT_CLR(priv(caller)->s_asyn_pending, i);
+		if (isemptyp(sp))
+			continue;
+		for (j = 0; j < spriv->s_asynsize; j++) {
+			asynmsg_t a;
+			vir_bytes va = spriv->s_asyntab + j * sizeof(asynmsg_t);
+			if (copy_from_proc(sp, va, &a, sizeof(a)) != OK)
+				break;
+			if ((a.flags & (AMF_VALID | AMF_DONE)) != AMF_VALID ||
+			    a.dst != caller->p_endpoint)
+				continue;
+			a.flags |= AMF_DONE;
+			a.result = OK;
+			if (copy_to_proc(sp, va, &a, sizeof(a)) != OK)
+				break;
+			deliver(caller, &a.msg, sp->p_endpoint);
+			/* More may wait in this table: look again next time. */
+			BIT_SET(priv(caller)->s_asyn_pending, i);
+			if (a.flags & AMF_NOTIFY)
+				mini_notify(&proc[ASYNCM + NR_TASKS], sp->p_endpoint);
+			return OK;
+		}
+	}
+	return ENOTREADY;
+}
+
+static int mini_receive(struct proc *caller, endpoint_t src_e, vir_bytes buf, int flags)
+{
+	struct proc **xpp;
+	int i;
+
+	if (!(caller->p_misc_flags & MF_REPLY_PEND)) {
+		uint32_t *pend = priv(caller)->s_notify_pending;
+		for (i = 0; i < NR_SLOTS; i++) {
+			if (!BIT_ISSET(pend, i) ||
+			    (src_e != ANY && proc[i].p_endpoint != src_e))
+				continue;
+			BIT_CLR(pend, i);
+			caller->p_delivermsg_vir = buf;
+			deliver_notify_from(caller, i);
+			return OK;
+		}
+		caller->p_delivermsg_vir = buf;
+		if (try_async(caller, src_e) == OK)
+			return OK;
+	}
+	for (xpp = &caller->p_caller_q; *xpp; xpp = &(*xpp)->p_q_link) {
+		struct proc *sender = *xpp;
+		if (src_e != ANY && sender->p_endpoint != src_e)
+			continue;
+		*xpp = sender->p_q_link;
+		sender->p_q_link = NULL;
+		caller->p_delivermsg_vir = buf;
+		deliver(caller, &sender->p_sendmsg, sender->p_endpoint);
+		sender->p_reg.eax = OK;
+		sender->p_sendto_e = NONE;
+		proc_resume(sender, RTS_SENDING);
+		return OK;
+	}
+	if (flags & NON_BLOCKING)
+		return ENOTREADY;
+	if (src_e != ANY && deadlock(caller, src_e))
+		return ELOCKED;
+	caller->p_getfrom_e = src_e;
+	caller->p_delivermsg_vir = buf;
+	proc_stop(caller, RTS_RECEIVING);
+	return OK;
+}
+
+/* SENDA, sender side: register the table and try every pending entry. */
+static int mini_senda(struct proc *caller, vir_bytes table, unsigned count)
+{
+	struct priv *cp = priv(caller);
+	unsigned i;
+
+	if (count > NR_ASYNC_MSGS)
+		return EINVAL;
+	if (!user_range_ok(table, count * sizeof(asynmsg_t)))
+		return EFAULT;
+	cp->s_asyntab = table;
+	cp->s_asynsize = count;
+	for (i = 0; i < count; i++) {
+		asynmsg_t a;
+		struct proc *dst;
+		vir_bytes va = table + i * sizeof(asynmsg_t);
+		int r, done = 1;
+
+		if (copy_from_proc(caller, va, &a, sizeof(a)) != OK)
+			return EFAULT;
+		if ((a.flags & (AMF_VALID | AMF_DONE)) != AMF_VALID)
+			continue;
+		if ((r = isokendpt(a.dst, &dst)) != OK) {
+			a.result = r;
+		} else if (iskernelp(dst) || !may_send_to(caller, dst)) {
+			a.result = ECALLDENIED;
+		} else if (waits_for(dst, caller, 0)) {
+			deliver(dst, &a.msg, caller->p_endpoint);
+			a.result = OK;
+		} else {
+			BIT_SET(priv(dst)->s_asyn_pending, proc_index(caller));
+			done = 0;
+		}
+		if (!done)
+			continue;
+		a.flags |= AMF_DONE;
+		if (copy_to_proc(caller, va, &a, sizeof(a)) != OK)
+			return EFAULT;
+		if ((a.flags & AMF_NOTIFY) ||
+		    ((a.flags & AMF_NOTIFY_ERR) && a.result != OK))
+			mini_notify(&proc[ASYNCM + NR_TASKS], caller->p_endpoint);
+	}
+	return OK;
+}
+
+static int do_ipc(struct proc *caller, int call, endpoint_t src_dst_e, vir_bytes m_ptr)
+{
+	struct proc *dst = NULL;
+	int r;
+
+	if (call < 0 || call > SENDA || !(TRAPS_ALL & TRAP_BIT(call)))
+		return EBADCALL;
+	if (!(priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(call)))
+		return ETRAPDENIED;
+	if (call == SENDA)
+		return mini_senda(caller, m_ptr, (unsigned)src_dst_e);
+	if (!(call == RECEIVE && src_dst_e == ANY) &&
+	    (r = isokendpt(src_dst_e, &dst)) != OK)
+		return r;
+	if (call != RECEIVE) {
+		if (iskernelp(dst)) {
+			/* The only way to talk to a kernel task: SENDREC to SYSTEM. */
+			if (call != SENDREC || src_dst_e != SYSTEM)
+				return ECALLDENIED;
+			return kernel_call_msg(caller, m_ptr);
+		}
+		if (!may_send_to(caller, dst))
+			return ECALLDENIED;
+	}
+	if (dst == caller)
+		return ELOCKED;
+
+	switch (call) {
+	case SEND:
+	case SENDNB:
+		if (copy_from_proc(caller, m_ptr, &caller->p_sendmsg, sizeof(message)) != OK)
+			return EFAULT;
+		return mini_send(caller, dst, call == SENDNB ? NON_BLOCKING : 0);
+	case SENDREC:
+		if (copy_from_proc(caller, m_ptr, &caller->p_sendmsg, sizeof(message)) != OK ||
+		    user_writable(caller, m_ptr, sizeof(message)) != OK)
+			return EFAULT;
+		caller->p_misc_flags |= MF_REPLY_PEND;
+		caller->p_getfrom_e = src_dst_e;
+		caller->p_delivermsg_vir = m_ptr;
+		if ((r = mini_send(caller, dst, 0)) != OK) {
+			caller->p_misc_flags &= ~MF_REPLY_PEND;
+			return r;
+		}
+		proc_stop(caller, RTS_RECEIVING);
+		return OK;
+	case RECEIVE:
+		/* The buffer must be writable now: a bad one is an error here,
+		 * not a fault when the message arrives. */
+		if (user_writable(caller, m_ptr, sizeof(message)) != OK)
+			return EFAULT;
+		return mini_receive(caller, src_dst_e, m_ptr, 0);
+	case NOTIFY:
+		return mini_notify(caller, src_dst_e);
+	}
+	return EBADCALL;
+}
+
+void ipc_trap(struct stackframe *f)
+{
+	struct proc *caller = (struct proc *)f;
+	int r;
+
+	current = caller;
+	r = do_ipc(caller, (int)f->eax, (endpoint_t)f->ebx, f->ecx);
+	if (r != EDONTREPLY && !isemptyp(caller))
+		caller->p_reg.eax = (uint32_t)r;
+#if DEBUG_IPC
+	klog("ipc %s call %d ep %d -> %d\n", caller->p_name, f->eax, f->ebx, r);
+#endif
+	switch_to_user();
+}
+
+static void unblock_error(struct proc *p, int err)
+{
+	KASSERT(!proc_runnable(p));
+	p->p_reg.eax = (uint32_t)err;
+	p->p_misc_flags &= ~MF_REPLY_PEND;
+	p->p_sendto_e = p->p_getfrom_e = NONE;
+	p->p_rts_flags &= ~(RTS_SENDING | RTS_RECEIVING);
+	if (proc_runnable(p))
+		enqueue(p);
+}
+
+/* dying is leaving: fail everyone who waits on it; forget its bits. */
+void ipc_cleanup(struct proc *dying)
+{
+	int idx = proc_index(dying);
+	struct proc *q;
+
+	/* Leave the caller queue we are blocked in. */
+	if (dying->p_rts_flags & RTS_SENDING) {
+		struct proc *dst = endpoint_lookup(dying->p_sendto_e), **xpp;
+		if (dst)
+			for (xpp = &dst->p_caller_q; *xpp; xpp = &(*xpp)->p_q_link)
+				if (*xpp == dying) {
+					*xpp = dying->p_q_link;
+					break;
+				}
+	}
+	/* Senders blocked on us get EDEADSRCDST. */
+	while ((q = dying->p_caller_q)) {
+		dying->p_caller_q = q->p_q_link;
+		q->p_q_link = NULL;
+		unblock_error(q, EDEADSRCDST);
+	}
+	for (q = proc; q < proc + NR_SLOTS; q++) {
+		if (q == dying || isemptyp(q))
+			continue;
+		BIT_CLR(priv(q)->s_notify_pending, idx);
+		BIT_CLR(priv(q)->s_asyn_pending, idx);
+		if ((q->p_rts_flags & (RTS_RECEIVING | RTS_SENDING)) == RTS_RECEIVING &&
+		    q->p_getfrom_e == dying->p_endpoint)
+			unblock_error(q, EDEADSRCDST);
+	}
+	memset(priv(dying)->s_notify_pending, 0, sizeof(priv(dying)->s_notify_pending));
+	memset(priv(dying)->s_asyn_pending, 0, sizeof(priv(dying)->s_asyn_pending));
+	dying->p_caller_q = NULL;
+}

@@ -1,0 +1,356 @@
+/* memory.c - physical page frames and per-process address spaces.
+ *
+ * Physical memory below USER_BASE (1 GiB) is identity-mapped, supervisor
+ * only, in every address space (the first page is left out to catch NULL
+ * pointers in the kernel).  User space is [USER_BASE, USER_TOP), mapped with
+ * 4 KiB pages through per-process page tables.  Frames are reference
+ * counted so that mappings (safemap) and DMA holds (vumap) can share them.
+ *
+ * Entry points: mem_init, frame_*, as_*, and the checked copy routines.
+ */
+#include "memory.h"
+#include "proc.h"
+
+#define MAX_FRAMES (USER_BASE / PAGE_SIZE)
+
+static uint32_t kernel_pd[1024] __attribute__((aligned(4096)));
+static uint32_t low_pt[1024] __attribute__((aligned(4096)));
+static uint16_t refcnt[MAX_FRAMES];
+static phys_bytes free_head;
+static unsigned nr_free, nr_total;
+static uint32_t loaded_cr3;
+
+static void free_push(phys_bytes pa)
+{
+	*(phys_bytes *)pa = free_head;
+	free_head = pa;
+	nr_free++;
+}
+
+static void add_region(uint64_t start, uint64_t end, uint32_t reserved_end)
+{
+	if (start < reserved_end)
+		start = reserved_end;
+	if (end > USER_BASE)
+		end = USER_BASE;
+	start = (start + PAGE_SIZE - 1) & PAGE_MASK;
+	for (; start + PAGE_SIZE <= end; start += PAGE_SIZE) {
+		free_push((phys_bytes)start);
+		nr_total++;
+	}
+}
+
+/* Build the free list from the memory map and turn paging on. */
+void mem_init(struct multiboot_info *mbi, uint32_t reserved_end)
+{
+	uint32_t top = 0, i, cr0, cr4;
+
+	if (mbi->flags & MBI_FLAG_MMAP) {
+		uint32_t a = mbi->mmap_addr;
+		while (a < mbi->mmap_addr + mbi->mmap_length) {
+			struct multiboot_mmap *m = (struct multiboot_mmap *)a;
+			if (m->type == 1) {
+				add_region(m->addr, m->addr + m->len, reserved_end);
+				if (m->addr + m->len > top)
+					top = m->addr + m->len > USER_BASE ?
+					    USER_BASE : (uint32_t)(m->addr + m->len);
+			}
+			a += m->size + 4;
+		}
+	} else {
+		top = 0x100000 + mbi->mem_upper * 1024;
+		add_region(0x100000, top, reserved_end);
+	}
+	if (nr_total < 256)
+		panic("only %u free page frames", nr_total);
+
+	for (i = 1; i < 1024; i++)
+		low_pt[i] = (i << 12) | PTE_P | PTE_W;
+	kernel_pd[0] = (uint32_t)low_pt | PTE_P | PTE_W;
+	for (i = 1; i < KERNEL_PDES && (i << 22) < top; i++)
+		kernel_pd[i] = (i << 22) | PTE_P | PTE_W | PTE_PS;
+
+	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
+	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4 | 0x10)); /* PSE */
+	loaded_cr3 = (uint32_t)kernel_pd;
+	write_cr3(loaded_cr3);
+	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+	cr0 |= 0x80010000u; /* PG, WP: the kernel honours read-only user pages */
+	cr0 |= 0x4;         /* EM: no FPU for now; a use traps (#NM) */
+	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
+}
+
+phys_bytes frame_alloc(void)
+{
+	phys_bytes pa = free_head;
+
+	if (!pa)
+		return 0;
+	free_head = *(phys_bytes *)pa;
+	nr_free--;
+	KASSERT(refcnt[pa / PAGE_SIZE] == 0);
+	refcnt[pa / PAGE_SIZE] = 1;
+	memset((void *)pa, 0, PAGE_SIZE);
+	return pa;
+}
+
+void frame_ref(phys_bytes pa)
+{
+	KASSERT(refcnt[pa / PAGE_SIZE] > 0);
+	refcnt[pa / PAGE_SIZE]++;
+}
+
+void frame_unref(phys_bytes pa)
+{
+	KASSERT(refcnt[pa / PAGE_SIZE] > 0);
+	if (--refcnt[pa / PAGE_SIZE] == 0)
+		free_push(pa);
+}
+
+unsigned frame_refcount(phys_bytes pa)
+{
+	return pa < USER_BASE ? refcnt[pa / PAGE_SIZE] : 0;
+}
+
+void frames_count(unsigned *nfree, unsigned *total)
+{
+	*nfree = nr_free;
+	*total = nr_total;
+}
+
+int as_new(struct proc *p)
+{
+	phys_bytes pd = frame_alloc();
+
+	if (!pd)
+		return ENOMEM;
+	memcpy((void *)pd, kernel_pd, KERNEL_PDES * 4);
+	p->p_cr3 = pd;
+	return OK;
+}
+
+void as_free(struct proc *p)
+{
+	uint32_t *pd = (uint32_t *)p->p_cr3;
+	int i, j;
+
+	if (!pd)
+		return;
+	for (i = KERNEL_PDES; i < 1024; i++) {
+		uint32_t *pt;
+		if (!(pd[i] & PTE_P))
+			continue;
+		pt = (uint32_t *)(pd[i] & PAGE_MASK);
+		for (j = 0; j < 1024; j++)
+			if (pt[j] & PTE_P)
+				frame_unref(pt[j] & PAGE_MASK);
+		frame_unref((phys_bytes)pt);
+	}
+	if (loaded_cr3 == p->p_cr3) {
+		loaded_cr3 = (uint32_t)kernel_pd;
+		write_cr3(loaded_cr3);
+	}
+	frame_unref(p->p_cr3);
+	p->p_cr3 = 0;
+}
+
+uint32_t *as_pte(struct proc *p, vir_bytes va)
+{
+	uint32_t pde = ((uint32_t *)p->p_cr3)[va >> 22];
+
+	if (!(pde & PTE_P) || va < USER_BASE)
+		return NULL;
+	return &((uint32_t *)(pde & PAGE_MASK))[(va >> 12) & 1023];
+}
+
+/* Map one page; the mapping takes over the caller's reference to pa. */
+int as_map_page(struct proc *p, vir_bytes va, phys_bytes pa, uint32_t flags)
+{
+	uint32_t *pd = (uint32_t *)p->p_cr3, *pte;
+
+	if (va < USER_BASE || va >= USER_TOP)
+		return EFAULT;
+	if (!(pd[va >> 22] & PTE_P)) {
+		phys_bytes pt = frame_alloc();
+		if (!pt)
+			return ENOMEM;
+		pd[va >> 22] = pt | PTE_P | PTE_W | PTE_U;
+	}
+	pte = as_pte(p, va);
+	if (*pte & PTE_P)
+		return EEXIST;
+	*pte = (pa & PAGE_MASK) | (flags & (PTE_W | PTE_MAPPED)) | PTE_P | PTE_U;
+	if (p->p_cr3 == loaded_cr3)
+		invlpg(va);
+	return OK;
+}
+
+int as_alloc_range(struct proc *p, vir_bytes va, vir_bytes len, int writable)
+{
+	vir_bytes end = va + len;
+	int r;
+
+	if (!user_range_ok(va, len))
+		return EFAULT;
+	for (va &= PAGE_MASK; va < end; va += PAGE_SIZE) {
+		uint32_t *pte = as_pte(p, va);
+		phys_bytes pa;
+		if (pte && (*pte & PTE_P)) {
+			if (writable)
+				*pte |= PTE_W;
+			continue;
+		}
+		if (!(pa = frame_alloc()))
+			return ENOMEM;
+		if ((r = as_map_page(p, va, pa, writable ? PTE_W : 0)) != OK) {
+			frame_unref(pa);
+			return r;
+		}
+	}
+	return OK;
+}
+
+/* Give dst a private copy of every user page of src (fork). */
+int as_copy(struct proc *dst, struct proc *src)
+{
+	uint32_t *pd = (uint32_t *)src->p_cr3;
+	int i, j, r;
+
+	for (i = KERNEL_PDES; i < 1024; i++) {
+		uint32_t *pt;
+		if (!(pd[i] & PTE_P))
+			continue;
+		pt = (uint32_t *)(pd[i] & PAGE_MASK);
+		for (j = 0; j < 1024; j++) {
+			phys_bytes pa;
+			if (!(pt[j] & PTE_P))
+				continue;
+			if (!(pa = frame_alloc()))
+				return ENOMEM;
+			memcpy((void *)pa, (void *)(pt[j] & PAGE_MASK), PAGE_SIZE);
+			r = as_map_page(dst, ((uint32_t)i << 22) | ((uint32_t)j << 12),
+			    pa, pt[j] & PTE_W);
+			if (r != OK) {
+				frame_unref(pa);
+				return r;
+			}
+		}
+	}
+	return OK;
+}
+
+int as_translate(struct proc *p, vir_bytes va, int write, phys_bytes *pa)
+{
+	uint32_t *pte;
+
+	if (va < USER_BASE || va >= USER_TOP || !(pte = as_pte(p, va)) ||
+	    !(*pte & PTE_P) || (write && !(*pte & PTE_W)))
+		return EFAULT;
+	*pa = (*pte & PAGE_MASK) | (va & ~PAGE_MASK);
+	return OK;
+}
+
+void as_load(struct proc *p)
+{
+	if (p->p_cr3 != loaded_cr3) {
+		loaded_cr3 = p->p_cr3;
+		write_cr3(loaded_cr3);
+	}
+}
+
+int user_range_ok(vir_bytes va, size_t n)
+{
+	return va >= USER_BASE && va <= USER_TOP && n <= USER_TOP - va;
+}
+
+/* Check that every page of [va, va+n) is mapped (writable if asked). */
+static int range_mapped(struct proc *p, vir_bytes va, size_t n, int write)
+{
+	phys_bytes pa;
+	vir_bytes end = va + n;
+
+	if (!user_range_ok(va, n))
+		return EFAULT;
+	for (va &= PAGE_MASK; va < end; va += PAGE_SIZE)
+		if (as_translate(p, va, write, &pa) != OK)
+			return EFAULT;
+	return OK;
+}
+
+int user_writable(struct proc *p, vir_bytes va, size_t n)
+{
+	return range_mapped(p, va, n, 1);
+}
+
+int copy_from_proc(struct proc *p, vir_bytes src, void *dst, size_t n)
+{
+	if (!user_range_ok(src, n))
+		return EFAULT;
+	if (p->p_cr3 == loaded_cr3)
+		return ucopy(dst, (void *)src, n) == 0 ? OK : EFAULT;
+	if (range_mapped(p, src, n, 0) != OK)
+		return EFAULT;
+	while (n) {
+		phys_bytes pa;
+		size_t chunk = PAGE_SIZE - (src & ~PAGE_MASK);
+		if (chunk > n)
+			chunk = n;
+		as_translate(p, src, 0, &pa);
+		memcpy(dst, (void *)pa, chunk);
+		src += chunk, dst = (char *)dst + chunk, n -= chunk;
+	}
+	return OK;
+}
+
+int copy_to_proc(struct proc *p, vir_bytes dst, const void *src, size_t n)
+{
+	if (range_mapped(p, dst, n, 1) != OK)
+		return EFAULT;
+	if (p->p_cr3 == loaded_cr3)
+		return ucopy((void *)dst, src, n) == 0 ? OK : EFAULT;
+	while (n) {
+		phys_bytes pa;
+		size_t chunk = PAGE_SIZE - (dst & ~PAGE_MASK);
+		if (chunk > n)
+			chunk = n;
+		as_translate(p, dst, 1, &pa);
+		memcpy((void *)pa, src, chunk);
+		dst += chunk, src = (const char *)src + chunk, n -= chunk;
+	}
+	return OK;
+}
+
+int vir_copy(struct proc *sp, vir_bytes src, struct proc *dp, vir_bytes dst, size_t n)
+{
+	if (range_mapped(sp, src, n, 0) != OK || range_mapped(dp, dst, n, 1) != OK)
+		return EFAULT;
+	while (n) {
+		phys_bytes spa, dpa;
+		size_t chunk = PAGE_SIZE - (src & ~PAGE_MASK);
+		if (chunk > PAGE_SIZE - (dst & ~PAGE_MASK))
+			chunk = PAGE_SIZE - (dst & ~PAGE_MASK);
+		if (chunk > n)
+			chunk = n;
+		as_translate(sp, src, 0, &spa);
+		as_translate(dp, dst, 1, &dpa);
+		memcpy((void *)dpa, (void *)spa, chunk);
+		src += chunk, dst += chunk, n -= chunk;
+	}
+	return OK;
+}
+
+int vir_memset(struct proc *p, vir_bytes dst, int c, size_t n)
+{
+	if (range_mapped(p, dst, n, 1) != OK)
+		return EFAULT;
+	while (n) {
+		phys_bytes pa;
+		size_t chunk = PAGE_SIZE - (dst & ~PAGE_MASK);
+		if (chunk > n)
+			chunk = n;
+		as_translate(p, dst, 1, &pa);
+		memset((void *)pa, c, chunk);
+		dst += chunk, n -= chunk;
+	}
+	return OK;
+}

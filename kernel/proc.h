@@ -1,0 +1,110 @@
+/* proc.h - the process table, privileges, scheduling and IPC.
+ *
+ * Slot n of the table is proc[n + NR_TASKS]; kernel tasks have slots -4..-1.
+ * A process's endpoint is _ENDPOINT(generation, slot).
+ */
+#ifndef PROC_H
+#define PROC_H
+
+#include "kernel.h"
+
+#define BITMAP_WORDS(n) (((n) + 31) / 32)
+#define BIT_SET(m, b)   ((m)[(b) / 32] |= 1u << ((b) % 32))
+#define BIT_CLR(m, b)   ((m)[(b) / 32] &= ~(1u << ((b) % 32)))
+#define BIT_ISSET(m, b) (((m)[(b) / 32] >> ((b) % 32)) & 1u)
+
+/* Privileges and per-process IPC state that is indexed by other processes. */
+struct priv {
+	struct priv_desc s_desc;                     /* what it may do */
+	uint32_t s_notify_pending[BITMAP_WORDS(NR_SLOTS)]; /* by sender index */
+	uint32_t s_asyn_pending[BITMAP_WORDS(NR_SLOTS)];   /* SENDA senders */
+	uint32_t s_int_pending;  /* IRQ hook bits for the HARDWARE notify */
+	uint32_t s_sig_pending;  /* SYSTEM notify: kernel signals for a manager */
+	vir_bytes s_asyntab;     /* SENDA table and size */
+	unsigned s_asynsize;
+	vir_bytes s_grant_table; /* SYS_SETGRANT registration */
+	int s_grant_entries;
+};
+
+/* p_rts_flags: any bit set means not runnable. */
+#define RTS_SLOT_FREE   0x01
+#define RTS_SENDING     0x02
+#define RTS_RECEIVING   0x04
+#define RTS_NO_PRIV     0x08 /* stopped: not yet allowed to run */
+#define RTS_SIG_PENDING 0x10 /* stopped: a kernel signal awaits its manager */
+
+/* p_misc_flags */
+#define MF_DELIVERMSG   0x01 /* p_delivermsg must be copied out on restart */
+#define MF_REPLY_PEND   0x02 /* in SENDREC: the reply is awaited */
+
+struct proc {
+	struct stackframe p_reg;    /* must be first: mpx.asm saves here */
+	uint32_t p_cr3;             /* page directory (physical) */
+	int p_nr;                   /* slot */
+	endpoint_t p_endpoint;
+	int p_gen;                  /* generation of the slot's current process */
+	unsigned p_rts_flags;
+	unsigned p_misc_flags;
+	int p_priority;             /* scheduling queue */
+	int p_quantum;              /* ticks per quantum */
+	int p_ticks_left;
+	struct proc *p_nextready;
+
+	/* IPC */
+	endpoint_t p_getfrom_e;     /* RECEIVING from this (or ANY) */
+	endpoint_t p_sendto_e;      /* SENDING to this */
+	struct proc *p_caller_q;    /* processes blocked sending to us */
+	struct proc *p_q_link;      /* next in that queue */
+	vir_bytes p_delivermsg_vir; /* where a received message goes */
+	message p_sendmsg;          /* message of a blocked SEND */
+	message p_delivermsg;       /* message to copy out on restart */
+
+	/* signals and lifetime */
+	endpoint_t p_sig_mgr;       /* told about faults; clears us */
+	uint32_t p_pending_ksig;    /* kernel signals not yet fetched */
+	int p_exit_status;
+
+	/* time */
+	clock_t p_user_time, p_sys_time;
+	clock_t p_alarm;            /* absolute tick, 0 if none */
+
+	struct priv p_priv;
+	char p_name[PROC_NAME_LEN];
+};
+
+extern struct proc proc[NR_SLOTS];
+extern struct proc *current;  /* the process that trapped / runs next */
+
+#define proc_addr(n)   (&proc[(n) + NR_TASKS])
+#define proc_index(p)  ((int)((p) - proc))
+#define isemptyp(p)    ((p)->p_rts_flags & RTS_SLOT_FREE)
+#define iskernelp(p)   ((p)->p_nr < 0)
+#define isokslot(n)    ((n) >= -NR_TASKS && (n) < NR_PROCS)
+#define priv(p)        (&(p)->p_priv)
+#define proc_runnable(p) ((p)->p_rts_flags == 0)
+
+/* proc.c: lookups and the process lifecycle. */
+void proc_init(void);
+struct proc *endpoint_lookup(endpoint_t e); /* live process or NULL */
+int isokendpt(endpoint_t e, struct proc **pp); /* OK, EINVAL, EDEADSRCDST */
+struct proc *proc_alloc(void);
+void proc_clear(struct proc *p);
+void proc_kill_report(struct proc *p, int sig, const char *why);
+void cause_sig(struct proc *p, int sig);
+void proc_stop(struct proc *p, unsigned flag);
+void proc_resume(struct proc *p, unsigned flag);
+
+/* sched.c */
+void enqueue(struct proc *p);
+void dequeue(struct proc *p);
+void sched_tick(void);
+void switch_to_user(void) NORETURN;
+
+/* ipc.c */
+void ipc_trap(struct stackframe *f) NORETURN;
+int mini_notify(struct proc *caller, endpoint_t dst_e);
+void ipc_cleanup(struct proc *dying);
+int may_send_to(struct proc *from, struct proc *to);
+void deliver_notify_from(struct proc *dst, int src_index);
+
+#endif

@@ -1,0 +1,93 @@
+/* sched.c - priority round-robin scheduling with quanta, and the switch
+ * back to user mode.
+ *
+ * A process is in a run queue exactly when its p_rts_flags are 0.  The
+ * highest non-empty queue runs; a process that uses up its quantum goes to
+ * the tail of its queue.  With nothing to run, the kernel halts until an
+ * interrupt makes something runnable.
+ */
+#include <signal.h>
+#include "proc.h"
+#include "memory.h"
+
+static struct proc *rdy_head[NR_SCHED_QUEUES];
+static struct proc *rdy_tail[NR_SCHED_QUEUES];
+
+void enqueue(struct proc *p)
+{
+	int q = p->p_priority;
+
+	KASSERT(proc_runnable(p) && q >= 0 && q < NR_SCHED_QUEUES);
+	p->p_nextready = NULL;
+	if (rdy_head[q])
+		rdy_tail[q]->p_nextready = p;
+	else
+		rdy_head[q] = p;
+	rdy_tail[q] = p;
+}
+
+void dequeue(struct proc *p)
+{
+	int q = p->p_priority;
+	struct proc **xpp, *prev = NULL;
+
+	for (xpp = &rdy_head[q]; *xpp; prev = *xpp, xpp = &(*xpp)->p_nextready) {
+		if (*xpp == p) {
+			*xpp = p->p_nextready;
+			if (rdy_tail[q] == p)
+				rdy_tail[q] = prev;
+			return;
+		}
+	}
+	panic("dequeue: %s not in queue %d", p->p_name, q);
+}
+
+/* Clock tick: charge the quantum of the running process. */
+void sched_tick(void)
+{
+	struct proc *p = current;
+
+	if (!p || !proc_runnable(p) || !(priv(p)->s_desc.pd_flags & PREEMPTIBLE))
+		return;
+	if (--p->p_ticks_left > 0)
+		return;
+	p->p_ticks_left = p->p_quantum;
+	dequeue(p);
+	enqueue(p);
+}
+
+static struct proc *pick_proc(void)
+{
+	int q;
+
+	for (q = 0; q < NR_SCHED_QUEUES; q++)
+		if (rdy_head[q])
+			return rdy_head[q];
+	return NULL;
+}
+
+/* Run the best process; deliver its pending message first.  Never returns. */
+void switch_to_user(void)
+{
+	struct proc *p;
+
+	for (;;) {
+		while (!(p = pick_proc())) {
+			current = NULL;
+			idle_halt();
+		}
+		current = p;
+		as_load(p);
+		if (p->p_misc_flags & MF_DELIVERMSG) {
+			p->p_misc_flags &= ~MF_DELIVERMSG;
+			if (copy_to_proc(p, p->p_delivermsg_vir, &p->p_delivermsg,
+			    sizeof(message)) != OK) {
+				proc_kill_report(p, SIGSEGV, "bad receive buffer");
+				continue;
+			}
+		}
+		break;
+	}
+	tss_set_esp0((uint32_t)(&p->p_reg + 1));
+	restart_frame(&p->p_reg);
+}

@@ -1,0 +1,84 @@
+/* system.c - the SYSTEM task: kernel calls arrive as a message (int 0x20,
+ * or SENDREC to SYSTEM), are checked against the caller's call mask and
+ * dispatched through one table to system/do_<call>.c.
+ */
+#include "system.h"
+#include "memory.h"
+
+typedef int (*kcall_t)(struct proc *caller, message *m);
+static kcall_t call_vec[NR_SYS_CALLS];
+
+#define map(call, handler) (call_vec[SYS_CALL_NR(call)] = (handler))
+
+void system_init(void)
+{
+	map(SYS_FORK, do_fork);
+	map(SYS_EXIT, do_exit);
+	map(SYS_CLEAR, do_clear);
+	map(SYS_KILL, do_kill);
+	map(SYS_GETKSIG, do_getksig);
+	map(SYS_ENDKSIG, do_endksig);
+	map(SYS_PRIVCTL, do_privctl);
+	map(SYS_SETALARM, do_setalarm);
+	map(SYS_TIMES, do_times);
+	map(SYS_IRQCTL, do_irqctl);
+	map(SYS_DEVIO, do_devio);
+	map(SYS_GETINFO, do_getinfo);
+	map(SYS_DIAGCTL, do_diagctl);
+	map(SYS_NULL, do_null);
+}
+
+static int kernel_call(struct proc *caller, message *m)
+{
+	int nr = m->m_type - KERNEL_CALL;
+	const struct priv_desc *d = &priv(caller)->s_desc;
+
+	if (nr < 0 || nr >= NR_SYS_CALLS || !call_vec[nr])
+		return EBADREQUEST;
+	if (!(d->pd_flags & SYS_PROC) || !PD_ISSET(d->pd_call_mask, nr))
+		return ECALLDENIED;
+	return call_vec[nr](caller, m);
+}
+
+/* Copy the request in, run it, copy the reply (status in m_type) out.
+ * Returns the IPC status for the caller's eax. */
+int kernel_call_msg(struct proc *caller, vir_bytes m_ptr)
+{
+	message m;
+	int r;
+
+	if (copy_from_proc(caller, m_ptr, &m, sizeof(m)) != OK)
+		return EFAULT;
+	r = kernel_call(caller, &m);
+	if (r == EDONTREPLY || isemptyp(caller))
+		return EDONTREPLY;
+	m.m_source = SYSTEM;
+	m.m_type = r;
+	return copy_to_proc(caller, m_ptr, &m, sizeof(m));
+}
+
+void kcall_trap(struct stackframe *f)
+{
+	struct proc *caller = (struct proc *)f;
+	int r;
+
+	current = caller;
+	r = kernel_call_msg(caller, f->eax);
+	if (r != EDONTREPLY)
+		caller->p_reg.eax = (uint32_t)r;
+	switch_to_user();
+}
+
+/* The live process e that caller manages (is the signal manager of). */
+struct proc *managed_proc(struct proc *caller, endpoint_t e, int *r)
+{
+	struct proc *p;
+
+	if ((*r = isokendpt(e, &p)) != OK)
+		return NULL;
+	if (iskernelp(p) || p->p_sig_mgr != caller->p_endpoint) {
+		*r = EPERM;
+		return NULL;
+	}
+	return p;
+}

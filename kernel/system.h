@@ -1,0 +1,30 @@
+/* system.h - kernel calls: the dispatch table (system.c) and one handler
+ * per call in system/do_<call>.c.  A handler validates everything before it
+ * changes anything, and returns OK, a negative E*, or EDONTREPLY when the
+ * caller must not get a reply (it is gone or stopped).
+ */
+#ifndef SYSTEM_H
+#define SYSTEM_H
+#include "proc.h"
+
+void system_init(void);
+int kernel_call_msg(struct proc *caller, vir_bytes m_ptr);
+void kcall_trap(struct stackframe *f) NORETURN;
+struct proc *managed_proc(struct proc *caller, endpoint_t e, int *r);
+
+int do_fork(struct proc *caller, message *m);
+int do_exit(struct proc *caller, message *m);
+int do_clear(struct proc *caller, message *m);
+int do_kill(struct proc *caller, message *m);
+int do_getksig(struct proc *caller, message *m);
+int do_endksig(struct proc *caller, message *m);
+int do_privctl(struct proc *caller, message *m);
+int do_setalarm(struct proc *caller, message *m);
+int do_times(struct proc *caller, message *m);
+int do_irqctl(struct proc *caller, message *m);
+int do_devio(struct proc *caller, message *m);
+int do_getinfo(struct proc *caller, message *m);
+int do_diagctl(struct proc *caller, message *m);
+int do_null(struct proc *caller, message *m);
+
+#endif

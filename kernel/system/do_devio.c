@@ -1,0 +1,36 @@
+/* do_devio.c - SYS_DEVIO: one port read or write inside the caller's I/O
+ * ranges.
+ */
+#include "../system.h"
+
+int do_devio(struct proc *caller, message *m)
+{
+	const struct priv_desc *d = &priv(caller)->s_desc;
+	int req = m->m_devio.request, port = m->m_devio.port, size, i;
+
+	switch (req & ~(_DIO_INPUT | _DIO_OUTPUT)) {
+	case _DIO_BYTE: size = 1; break;
+	case _DIO_WORD: size = 2; break;
+	case _DIO_LONG: size = 4; break;
+	default: return EINVAL;
+	}
+	if ((req & (_DIO_INPUT | _DIO_OUTPUT)) == 0 ||
+	    (req & (_DIO_INPUT | _DIO_OUTPUT)) == (_DIO_INPUT | _DIO_OUTPUT) ||
+	    port < 0 || port + size - 1 > 0xffff)
+		return EINVAL;
+	for (i = 0; i < d->pd_nr_io; i++)
+		if (port >= d->pd_io[i].ior_base && port + size - 1 <= d->pd_io[i].ior_limit)
+			break;
+	if (i == d->pd_nr_io)
+		return EPERM;
+	if (req & _DIO_INPUT) {
+		m->m_devio.value = size == 1 ? inb(port) : size == 2 ? inw(port) : inl(port);
+	} else if (size == 1) {
+		outb(port, (uint8_t)m->m_devio.value);
+	} else if (size == 2) {
+		outw(port, (uint16_t)m->m_devio.value);
+	} else {
+		outl(port, m->m_devio.value);
+	}
+	return OK;
+}

@@ -1,0 +1,60 @@
+/* do_privctl.c - SYS_PRIVCTL: a manager sets the privileges of a process it
+ * manages and lets it run.  SYS_PRIV_SET_SYS reads a struct priv_desc from
+ * the caller (m_proc.arg_ptr); SYS_PRIV_SET_USER gives the ordinary user
+ * set (SENDREC to PM and VFS, no kernel calls).
+ */
+#include "../system.h"
+#include "../memory.h"
+
+#define KNOWN_FLAGS (SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK)
+
+static int valid_desc(const struct priv_desc *d)
+{
+	int i;
+
+	if ((d->pd_flags & ~KNOWN_FLAGS) || (d->pd_trap_mask & ~TRAPS_ALL) ||
+	    d->pd_nr_io < 0 || d->pd_nr_io > NR_IO_RANGE ||
+	    d->pd_nr_irq < 0 || d->pd_nr_irq > NR_IRQ_LINE)
+		return 0;
+	for (i = 0; i < d->pd_nr_io; i++)
+		if (d->pd_io[i].ior_base > d->pd_io[i].ior_limit)
+			return 0;
+	for (i = 0; i < d->pd_nr_irq; i++)
+		if (d->pd_irq[i] <= 0 || d->pd_irq[i] >= NR_IRQ_VECTORS)
+			return 0;
+	return 1;
+}
+
+int do_privctl(struct proc *caller, message *m)
+{
+	struct priv_desc d;
+	struct proc *p;
+	int r;
+
+	if (!(p = managed_proc(caller, m->m_proc.endpt, &r)))
+		return r;
+	switch (m->m_proc.request) {
+	case SYS_PRIV_ALLOW:
+		proc_resume(p, RTS_NO_PRIV);
+		return OK;
+	case SYS_PRIV_DISALLOW:
+		proc_stop(p, RTS_NO_PRIV);
+		return OK;
+	case SYS_PRIV_SET_SYS:
+		if (copy_from_proc(caller, m->m_proc.arg_ptr, &d, sizeof(d)) != OK)
+			return EFAULT;
+		if (!valid_desc(&d))
+			return EINVAL;
+		priv(p)->s_desc = d;
+		return OK;
+	case SYS_PRIV_SET_USER:
+		memset(&d, 0, sizeof(d));
+		d.pd_flags = PREEMPTIBLE;
+		d.pd_trap_mask = TRAPS_USER;
+		PD_SET(d.pd_ipc_to, PM_PROC_NR + NR_TASKS);
+		PD_SET(d.pd_ipc_to, VFS_PROC_NR + NR_TASKS);
+		priv(p)->s_desc = d;
+		return OK;
+	}
+	return EINVAL;
+}

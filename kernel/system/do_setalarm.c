@@ -1,0 +1,20 @@
+/* do_setalarm.c - SYS_SETALARM: arm (or with 0, cancel) the caller's alarm;
+ * at the deadline CLOCK notifies it.  Returns the ticks that were left on
+ * the previous alarm.
+ */
+#include "../system.h"
+#include "../clock.h"
+
+int do_setalarm(struct proc *caller, message *m)
+{
+	clock_t exp = m->m_alarm.exp_time;
+
+	if (exp < 0 || (m->m_alarm.abs_time != 0 && m->m_alarm.abs_time != 1))
+		return EINVAL;
+	m->m_alarm.time_left = caller->p_alarm ? caller->p_alarm - uptime : 0;
+	if (exp == 0)
+		clock_set_alarm(caller, 0);
+	else
+		clock_set_alarm(caller, m->m_alarm.abs_time ? exp : uptime + exp);
+	return OK;
+}

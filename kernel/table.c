@@ -1,0 +1,30 @@
+/* table.c - the boot image as data: for each program GRUB may load (by
+ * module name), its slot, scheduling and privileges.  Nothing is granted
+ * in code.  Services started later get theirs from RS and a .conf file.
+ */
+#include "table.h"
+
+static const int all_calls[] = { ALL_CALLS };
+static const int all_ipc[] = { ALL_IPC };
+static const int no_irqs[] = { 0 };
+static const struct io_range no_io[] = { { 0, 0 } };
+
+/* init: prints on the console and starts the system. */
+static const int init_calls[] = { SYS_DIAGCTL, SYS_TIMES, SYS_SETALARM,
+	SYS_GETINFO, SYS_EXIT, SYS_FORK, SYS_GETKSIG, SYS_ENDKSIG, SYS_CLEAR,
+	SYS_PRIVCTL, SYS_KILL, 0 };
+
+/* runner (tests) and bench: every call, every target, the debug-exit port
+ * and the CMOS clock with its IRQ 8 (the IRQ test). */
+static const struct io_range test_io[] = { { 0x70, 0x71 }, { 0xf4, 0xf7 }, { 0, 0 } };
+static const int test_irqs[] = { 8, 0 };
+
+const struct boot_image boot_image[] = {
+	{ INIT_PROC_NR, "init", SYS_PROC | PREEMPTIBLE, USER_Q, DEFAULT_QUANTUM,
+	  TRAPS_ALL, init_calls, all_ipc, no_io, no_irqs },
+	{ TEST_PROC_NR, "runner", SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK,
+	  USER_Q, DEFAULT_QUANTUM, TRAPS_ALL, all_calls, all_ipc, test_io, test_irqs },
+	{ TEST_PROC_NR, "bench", SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK,
+	  USER_Q, DEFAULT_QUANTUM, TRAPS_ALL, all_calls, all_ipc, test_io, test_irqs },
+};
+const int nr_boot_image = ARRAY_SIZE(boot_image);

@@ -1,0 +1,35 @@
+/* ipc.c - the IPC traps (int 0x21) and the kernel call trap (int 0x20). */
+#include <minix/ipc.h>
+#include <minix/com.h>
+#include <minix/errno.h>
+
+static inline int ipc_trap(int call, endpoint_t e, void *buf)
+{
+	int r;
+	__asm__ volatile("int $0x21" : "=a"(r) : "a"(call), "b"(e), "c"(buf) : "memory");
+	return r;
+}
+
+int ipc_send(endpoint_t dest, message *m_ptr) { return ipc_trap(SEND, dest, m_ptr); }
+int ipc_sendnb(endpoint_t dest, message *m_ptr) { return ipc_trap(SENDNB, dest, m_ptr); }
+int ipc_sendrec(endpoint_t src_dest, message *m_ptr) { return ipc_trap(SENDREC, src_dest, m_ptr); }
+int ipc_notify(endpoint_t dest) { return ipc_trap(NOTIFY, dest, NULL); }
+int ipc_senda(asynmsg_t *table, size_t count) { return ipc_trap(SENDA, (endpoint_t)count, table); }
+
+int ipc_receive(endpoint_t src, message *m_ptr, int *status_ptr)
+{
+	int r = ipc_trap(RECEIVE, src, m_ptr);
+	if (status_ptr)
+		*status_ptr = 0;
+	return r;
+}
+
+/* Make kernel call nr with *m_ptr; the reply replaces it. */
+int _kernel_call(int nr, message *m_ptr)
+{
+	int r;
+
+	m_ptr->m_type = nr;
+	__asm__ volatile("int $0x20" : "=a"(r) : "a"(m_ptr) : "memory");
+	return r != OK ? r : m_ptr->m_type;
+}

@@ -1,0 +1,29 @@
+/* sys_kill.c - SYS_KILL, SYS_GETKSIG, SYS_ENDKSIG: kernel signals. */
+#include <minix/syslib.h>
+
+int sys_kill(endpoint_t proc_ep, int sig)
+{
+	message m = { 0 };
+
+	m.m_proc.endpt = proc_ep;
+	m.m_proc.sig = sig;
+	return _kernel_call(SYS_KILL, &m);
+}
+
+int sys_getksig(endpoint_t *proc_ep, int *sig_mask)
+{
+	message m = { 0 };
+	int r = _kernel_call(SYS_GETKSIG, &m);
+
+	*proc_ep = m.m_proc.endpt;
+	*sig_mask = m.m_proc.sig;
+	return r;
+}
+
+int sys_endksig(endpoint_t proc_ep)
+{
+	message m = { 0 };
+
+	m.m_proc.endpt = proc_ep;
+	return _kernel_call(SYS_ENDKSIG, &m);
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# mkiso.sh OUT.iso KERNEL MODULE... - a GRUB rescue image (grub-mkrescue)
+# that boots KERNEL with each MODULE as a multiboot module named after its
+# file name, in the order given.
+set -e
+out=$1 kernel=$2
+shift 2
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+mkdir -p "$dir/boot/grub"
+cp "$kernel" "$dir/boot/kernel"
+{
+	echo "set timeout=0"
+	echo "set default=0"
+	echo "menuentry \"minix-grants\" {"
+	echo "	multiboot /boot/kernel"
+	for m in "$@"; do
+		name=$(basename "$m")
+		cp "$m" "$dir/boot/$name"
+		echo "	module /boot/$name $name"
+	done
+	echo "	boot"
+	echo "}"
+} > "$dir/boot/grub/grub.cfg"
+grub-mkrescue -o "$out" "$dir" >/dev/null 2>&1 || {
+	echo "mkiso: grub-mkrescue failed" >&2
+	grub-mkrescue -o "$out" "$dir"
+	exit 1
+}

@@ -121,21 +121,35 @@ static int mini_send(struct proc *caller, struct proc *dst, int flags)
 	return OK;
 }
 
+/* Index of the first bit set in map that matches src_e (ANY: any), or -1. */
+static int first_pending(const uint32_t *map, endpoint_t src_e)
+{
+	int w, i;
+
+	if (src_e != ANY) {
+		struct proc *sp = endpoint_lookup(src_e);
+		if (!sp)
+			return -1;
+		i = proc_index(sp);
+		return BIT_ISSET(map, i) ? i : -1;
+	}
+	for (w = 0; w < BITMAP_WORDS(NR_SLOTS); w++)
+		if (map[w])
+			return w * 32 + __builtin_ctz(map[w]);
+	return -1;
+}
+
 /* SENDA, receiver side: deliver the first message for caller from the
  * table of a sender whose bit is set (and that matches src_e). */
 static int try_async(struct proc *caller, endpoint_t src_e)
 {
 	int i;
 
-	for (i = 0; i < NR_SLOTS; i++) {
+	while ((i = first_pending(priv(caller)->s_asyn_pending, src_e)) >= 0) {
 		struct proc *sp = &proc[i];
 		struct priv *spriv = priv(sp);
 		unsigned j;
 
-		if (!BIT_ISSET(priv(caller)->s_asyn_pending, i))
-			continue;
-		if (src_e != ANY && sp->p_endpoint != src_e)
-			continue;
 		BIT_CLR(priv(caller)->s_asyn_pending, i);
 		if (isemptyp(sp))
 			continue;
@@ -168,17 +182,12 @@ static int mini_receive(struct proc *caller, endpoint_t src_e, vir_bytes buf, in
 	int i;
 
 	if (!(caller->p_misc_flags & MF_REPLY_PEND)) {
-		uint32_t *pend = priv(caller)->s_notify_pending;
-		for (i = 0; i < NR_SLOTS; i++) {
-			if (!BIT_ISSET(pend, i) ||
-			    (src_e != ANY && proc[i].p_endpoint != src_e))
-				continue;
-			BIT_CLR(pend, i);
-			caller->p_delivermsg_vir = buf;
+		caller->p_delivermsg_vir = buf;
+		if ((i = first_pending(priv(caller)->s_notify_pending, src_e)) >= 0) {
+			BIT_CLR(priv(caller)->s_notify_pending, i);
 			deliver_notify_from(caller, i);
 			return OK;
 		}
-		caller->p_delivermsg_vir = buf;
 		if (try_async(caller, src_e) == OK)
 			return OK;
 	}

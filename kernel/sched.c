@@ -12,6 +12,7 @@
 
 static struct proc *rdy_head[NR_SCHED_QUEUES];
 static struct proc *rdy_tail[NR_SCHED_QUEUES];
+static uint32_t rdy_mask; /* bit q: queue q is not empty */
 
 void enqueue(struct proc *p)
 {
@@ -24,6 +25,7 @@ void enqueue(struct proc *p)
 	else
 		rdy_head[q] = p;
 	rdy_tail[q] = p;
+	rdy_mask |= 1u << q;
 }
 
 void dequeue(struct proc *p)
@@ -36,6 +38,8 @@ void dequeue(struct proc *p)
 			*xpp = p->p_nextready;
 			if (rdy_tail[q] == p)
 				rdy_tail[q] = prev;
+			if (!rdy_head[q])
+				rdy_mask &= ~(1u << q);
 			return;
 		}
 	}
@@ -56,14 +60,9 @@ void sched_tick(void)
 	enqueue(p);
 }
 
-static struct proc *pick_proc(void)
+static inline struct proc *pick_proc(void)
 {
-	int q;
-
-	for (q = 0; q < NR_SCHED_QUEUES; q++)
-		if (rdy_head[q])
-			return rdy_head[q];
-	return NULL;
+	return rdy_mask ? rdy_head[__builtin_ctz(rdy_mask)] : NULL;
 }
 
 /* Run the best process; deliver its pending message first.  Never returns. */

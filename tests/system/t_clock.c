@@ -1,0 +1,62 @@
+/* t_clock.c - alarms and times. */
+#include "t.h"
+
+int test_alarm_within_a_tick(void)
+{
+	clock_t t0, deadline;
+	message m;
+
+	t0 = t_now();
+	deadline = t0 + 5;
+	T_EQ(sys_setalarm(deadline, 1), OK);
+	T_EQ(ipc_receive(CLOCK, &m, NULL), OK);
+	T_EQ(m.m_type, NOTIFY_MESSAGE);
+	T_EQ(m.m_source, CLOCK);
+	T_TRUE(m.m_notify.timestamp >= deadline);
+	T_TRUE(m.m_notify.timestamp <= deadline + 1);
+	/* Relative alarms too. */
+	t0 = t_now();
+	T_EQ(sys_setalarm(3, 0), OK);
+	T_EQ(ipc_receive(CLOCK, &m, NULL), OK);
+	T_TRUE(m.m_notify.timestamp >= t0 + 3);
+	T_TRUE(m.m_notify.timestamp <= t0 + 4 + 1);
+	return 0;
+}
+
+int test_alarm_cancel_and_time_left(void)
+{
+	clock_t left = -1;
+	message m;
+
+	T_EQ(sys_setalarm2(100, 0, &left), OK);
+	T_EQ(left, 0);
+	T_EQ(sys_setalarm2(0, 0, &left), OK);
+	T_TRUE(left >= 99 && left <= 100);
+	/* Nothing arrives: a second alarm fires first. */
+	T_EQ(sys_setalarm(4, 0), OK);
+	T_EQ(ipc_receive(ANY, &m, NULL), OK);
+	T_EQ(m.m_source, CLOCK);
+	T_EQ(sys_setalarm(-1, 0), EINVAL);
+	T_EQ(sys_setalarm(5, 2), EINVAL);
+	return 0;
+}
+
+int test_times(void)
+{
+	clock_t u, s, up1, up2;
+	time_t boot;
+
+	struct kinfo ki;
+
+	T_EQ(sys_times(SELF, &u, &s, &up1, &boot), OK);
+	T_EQ(sys_getkinfo(&ki), OK);
+	T_EQ(sys_hz(), ki.hz);
+	T_TRUE(ki.hz >= 50 && ki.hz <= 1000);
+	t_spin(2);
+	T_EQ(sys_times(SELF, &u, &s, &up2, NULL), OK);
+	T_TRUE(up2 >= up1 + 2);
+	T_TRUE(u >= 1);
+	T_TRUE(boot > 1600000000); /* after 2020: read from the CMOS clock */
+	T_EQ(sys_times(_ENDPOINT(0, NR_PROCS + 1), &u, &s, &up2, NULL), EINVAL);
+	return 0;
+}

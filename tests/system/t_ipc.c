@@ -1,0 +1,407 @@
+/* t_ipc.c - message passing: sizes, SENDREC, RECEIVE from ANY and from one
+ * source, NOTIFY, SENDNB, SENDA, dead and stale endpoints, ELOCKED, bad
+ * message pointers.
+ */
+#include <stddef.h>
+#include "t.h"
+
+#define PING 0x100
+#define PONG 0x101
+#define GO   0x102
+
+static endpoint_t parent;
+
+int test_message_size(void)
+{
+	message m;
+
+	T_EQ(sizeof(message), 64);
+	T_EQ(offsetof(message, m_source), 0);
+	T_EQ(offsetof(message, m_type), 4);
+	T_EQ(offsetof(message, m_m1), 8);
+	T_EQ(sizeof(m.m_m1), 56);
+	T_EQ(sizeof(m.m_notify), 56);
+	T_EQ(sizeof(m.m_safecopy), 56);
+	T_EQ(sizeof(m.m_vumap), 56);
+	T_EQ(_Alignof(message), 16);
+	T_EQ(sizeof(asynmsg_t), 80);
+	return 0;
+}
+
+/* Echo server: receive one message, check it, reply with every byte + 1. */
+static void echo_server(void *arg)
+{
+	message m;
+	int i;
+
+	(void)arg;
+	if (ipc_receive(ANY, &m, NULL) != OK)
+		return;
+	for (i = 0; i < 56; i++)
+		m.m_u8.data[i] = (uint8_t)(m.m_u8.data[i] + 1);
+	m.m_type = PONG;
+	ipc_send(m.m_source, &m);
+}
+
+int test_sendrec_roundtrip(void)
+{
+	endpoint_t srv = t_fork(echo_server, NULL);
+	message m;
+	int i;
+
+	T_TRUE(srv != NONE);
+	memset(&m, 0, sizeof(m));
+	m.m_type = PING;
+	for (i = 0; i < 56; i++)
+		m.m_u8.data[i] = (uint8_t)(i * 7);
+	T_EQ(ipc_sendrec(srv, &m), OK);
+	T_EQ(m.m_source, srv);
+	T_EQ(m.m_type, PONG);
+	for (i = 0; i < 56; i++)
+		T_EQ(m.m_u8.data[i], (uint8_t)(i * 7 + 1));
+	return 0;
+}
+
+static void send_value(void *arg)
+{
+	t_reply(parent, PING, (int)(long)arg);
+}
+
+int test_receive_any(void)
+{
+	endpoint_t a, b;
+	message m;
+	int seen_a = 0, seen_b = 0, i;
+
+	parent = t_self();
+	a = t_fork(send_value, (void *)11);
+	b = t_fork(send_value, (void *)22);
+	for (i = 0; i < 2; i++) {
+		T_EQ(ipc_receive(ANY, &m, NULL), OK);
+		T_EQ(m.m_type, PING);
+		if (m.m_source == a && m.m1_i1 == 11)
+			seen_a++;
+		else if (m.m_source == b && m.m1_i1 == 22)
+			seen_b++;
+		else
+			T_FAIL("unexpected source %d value %d", m.m_source, m.m1_i1);
+	}
+	T_EQ(seen_a, 1);
+	T_EQ(seen_b, 1);
+	return 0;
+}
+
+int test_receive_specific_while_other_waits(void)
+{
+	endpoint_t a, b;
+	message m;
+	struct proc_info pi;
+
+	parent = t_self();
+	a = t_fork(send_value, (void *)1);
+	b = t_fork(send_value, (void *)2);
+	t_sleep(3); /* both are now blocked sending to us */
+	T_EQ(sys_getproc(&pi, a), OK);
+	T_TRUE(pi.pi_rts_flags & PI_SENDING);
+	T_EQ(ipc_receive(b, &m, NULL), OK);
+	T_EQ(m.m_source, b);
+	T_EQ(m.m1_i1, 2);
+	T_EQ(sys_getproc(&pi, a), OK);
+	T_TRUE(pi.pi_rts_flags & PI_SENDING); /* a still waits */
+	T_EQ(ipc_receive(a, &m, NULL), OK);
+	T_EQ(m.m_source, a);
+	T_EQ(m.m1_i1, 1);
+	return 0;
+}
+
+static void notify_twice_then_wait(void *arg)
+{
+	message m;
+
+	(void)arg;
+	ipc_notify(parent);
+	ipc_notify(parent);
+	ipc_receive(parent, &m, NULL); /* stay alive until told */
+}
+
+int test_notify_coalesces(void)
+{
+	endpoint_t c;
+	message m;
+
+	parent = t_self();
+	c = t_fork(notify_twice_then_wait, NULL);
+	t_sleep(3); /* two notifies arrive while we wait for CLOCK only */
+	T_EQ(ipc_receive(ANY, &m, NULL), OK);
+	T_EQ(m.m_source, c);
+	T_EQ(m.m_type, NOTIFY_MESSAGE);
+	/* The second notify was merged into the first: next comes CLOCK. */
+	sys_setalarm(2, 0);
+	T_EQ(ipc_receive(ANY, &m, NULL), OK);
+	T_EQ(m.m_source, CLOCK);
+	T_EQ(t_reply(c, GO, 0), OK);
+	return 0;
+}
+
+static void notify_once_then_wait(void *arg)
+{
+	message m;
+
+	(void)arg;
+	ipc_notify(parent);
+	t_reply(parent, PING, 5);
+	ipc_receive(parent, &m, NULL);
+}
+
+int test_notify_busy_receiver(void)
+{
+	endpoint_t c;
+	message m;
+	clock_t t0;
+
+	parent = t_self();
+	c = t_fork(notify_once_then_wait, NULL);
+	t0 = t_now();
+	t_spin(3); /* busy: not receiving while the notify is sent */
+	T_EQ(ipc_receive(ANY, &m, NULL), OK);
+	T_EQ(m.m_source, c);
+	T_EQ(m.m_type, NOTIFY_MESSAGE);
+	T_TRUE(m.m_notify.timestamp >= t0 + 3); /* built at delivery */
+	T_EQ(ipc_receive(c, &m, NULL), OK);
+	T_EQ(m.m_type, PING);
+	T_EQ(t_reply(c, GO, 0), OK);
+	return 0;
+}
+
+static void receive_from_clock_then_any(void *arg)
+{
+	message m;
+
+	(void)arg;
+	t_sleep(5);
+	if (ipc_receive(ANY, &m, NULL) == OK)
+		t_reply(m.m_source, PONG, m.m1_i1);
+}
+
+int test_sendnb_not_ready(void)
+{
+	endpoint_t c;
+	message m;
+	int v;
+
+	c = t_fork(receive_from_clock_then_any, NULL);
+	t_sleep(1); /* c is in receive from CLOCK */
+	memset(&m, 0, sizeof(m));
+	m.m_type = PING;
+	m.m1_i1 = 77;
+	T_EQ(ipc_sendnb(c, &m), ENOTREADY);
+	t_sleep(8); /* now c receives from ANY */
+	T_EQ(ipc_sendnb(c, &m), OK);
+	T_EQ(t_expect(c, PONG, &v), OK);
+	T_EQ(v, 77);
+	return 0;
+}
+
+static void receive_and_ack(void *arg)
+{
+	message m;
+	int delay = (int)(long)arg;
+
+	if (delay)
+		t_sleep(delay);
+	if (ipc_receive(ANY, &m, NULL) == OK)
+		t_reply(parent, PONG, m.m1_i1 + (m.m_source == parent ? 1000 : 0));
+}
+
+int test_senda_table(void)
+{
+	static asynmsg_t tab[4];
+	endpoint_t now_c, later_c, dead;
+	message m;
+	int v, got_notify = 0, i;
+
+	parent = t_self();
+	dead = t_fork(receive_and_ack, (void *)0);
+	t_reply(dead, PING, 0);
+	T_EQ(t_expect(dead, PONG, NULL), OK);
+	t_sleep(2); /* dead has exited */
+	now_c = t_fork(receive_and_ack, (void *)0);
+	later_c = t_fork(receive_and_ack, (void *)6);
+	t_sleep(2); /* now_c receives from ANY; later_c sleeps */
+	memset(tab, 0, sizeof(tab));
+	for (i = 0; i < 3; i++) {
+		tab[i].flags = AMF_VALID;
+		tab[i].msg.m_type = PING;
+		tab[i].msg.m1_i1 = i + 1;
+	}
+	tab[0].dst = now_c;
+	tab[1].dst = later_c;
+	tab[1].flags |= AMF_NOTIFY;
+	tab[2].dst = dead;
+	tab[3].flags = AMF_EMPTY;
+	tab[3].dst = now_c;
+	T_EQ(ipc_senda(tab, 4), OK);
+	T_EQ(tab[0].flags, AMF_VALID | AMF_DONE);
+	T_EQ(tab[0].result, OK);
+	T_EQ(tab[1].flags, AMF_VALID | AMF_NOTIFY); /* pending */
+	T_EQ(tab[2].flags, AMF_VALID | AMF_DONE);
+	T_EQ(tab[2].result, EDEADSRCDST);
+	T_EQ(tab[3].flags, AMF_EMPTY);
+	T_EQ(t_expect(now_c, PONG, &v), OK);
+	T_EQ(v, 1001);
+	/* later_c receives after its sleep and gets entry 1 then. */
+	for (i = 0; i < 2; i++) {
+		T_EQ(ipc_receive(ANY, &m, NULL), OK);
+		if (m.m_source == ASYNCM && m.m_type == NOTIFY_MESSAGE)
+			got_notify++;
+		else if (m.m_source == later_c && m.m_type == PONG)
+			T_EQ(m.m1_i1, 1002);
+		else
+			T_FAIL("unexpected message from %d", m.m_source);
+	}
+	T_EQ(got_notify, 1);
+	T_EQ(tab[1].flags, AMF_VALID | AMF_NOTIFY | AMF_DONE);
+	T_EQ(tab[1].result, OK);
+	T_EQ(ipc_senda(tab, NR_ASYNC_MSGS + 1), EINVAL);
+	return 0;
+}
+
+static void exit_now(void *arg)
+{
+	(void)arg;
+}
+
+int test_send_dead_endpoint(void)
+{
+	endpoint_t c = t_fork(exit_now, NULL);
+	message m;
+
+	t_sleep(2);
+	memset(&m, 0, sizeof(m));
+	T_EQ(ipc_send(c, &m), EDEADSRCDST);
+	T_EQ(ipc_sendrec(c, &m), EDEADSRCDST);
+	T_EQ(ipc_notify(c), EDEADSRCDST);
+	T_EQ(ipc_receive(c, &m, NULL), EDEADSRCDST);
+	T_EQ(ipc_send(_ENDPOINT(0, NR_PROCS + 5), &m), EINVAL); /* no such slot */
+	return 0;
+}
+
+int test_send_stale_endpoint(void)
+{
+	endpoint_t old, young;
+	message m;
+	int v;
+
+	old = t_fork(exit_now, NULL);
+	t_sleep(2);
+	parent = t_self();
+	young = t_fork(receive_and_ack, (void *)0);
+	/* The freed slot is reused by the next process, one generation on. */
+	T_EQ(_ENDPOINT_P(young), _ENDPOINT_P(old));
+	T_EQ(_ENDPOINT_G(young), _ENDPOINT_G(old) + 1);
+	memset(&m, 0, sizeof(m));
+	m.m1_i1 = 3;
+	T_EQ(ipc_send(old, &m), EDEADSRCDST);
+	T_EQ(ipc_send(young, &m), OK);
+	T_EQ(t_expect(young, PONG, &v), OK);
+	T_EQ(v, 1003);
+	return 0;
+}
+
+static void send_to_parent_blocking(void *arg)
+{
+	(void)arg;
+	t_reply(parent, PING, 1); /* blocks: parent waits for CLOCK only */
+}
+
+int test_elocked_cycle(void)
+{
+	endpoint_t c;
+	message m;
+
+	parent = t_self();
+	c = t_fork(send_to_parent_blocking, NULL);
+	t_sleep(2); /* c is blocked sending to us */
+	memset(&m, 0, sizeof(m));
+	T_EQ(ipc_send(c, &m), ELOCKED);
+	T_EQ(ipc_sendrec(c, &m), ELOCKED);
+	T_EQ(ipc_send(t_self(), &m), ELOCKED); /* a cycle of one */
+	T_EQ(ipc_receive(c, &m, NULL), OK);    /* the cycle is still usable */
+	T_EQ(m.m_type, PING);
+	return 0;
+}
+
+/* The kernel call trap without libsys (which would write m_type first). */
+static int raw_kernel_call(message *m)
+{
+	int r;
+
+	__asm__ volatile("int $0x20" : "=a"(r) : "a"(m) : "memory");
+	return r;
+}
+
+int test_bad_message_pointer(void)
+{
+	endpoint_t srv;
+	message *kernel_mem = (message *)0x100000; /* the kernel's text */
+	message *unmapped = (message *)0x80000000;
+	message *text = (message *)(void *)test_bad_message_pointer;
+	message m;
+
+	parent = t_self();
+	srv = t_fork(receive_and_ack, (void *)0);
+	T_EQ(ipc_send(srv, NULL), EFAULT);
+	T_EQ(ipc_send(srv, kernel_mem), EFAULT);
+	T_EQ(ipc_send(srv, unmapped), EFAULT);
+	T_EQ(ipc_sendrec(srv, text), EFAULT);   /* reply would not fit */
+	T_EQ(ipc_receive(ANY, unmapped, NULL), EFAULT);
+	T_EQ(ipc_receive(ANY, text, NULL), EFAULT);
+	T_EQ(ipc_senda((asynmsg_t *)unmapped, 1), EFAULT);
+	T_EQ(raw_kernel_call(unmapped), EFAULT);
+	T_EQ(raw_kernel_call(kernel_mem), EFAULT);
+	T_EQ(raw_kernel_call(NULL), EFAULT);
+	/* Still fine afterwards. */
+	memset(&m, 0, sizeof(m));
+	m.m1_i1 = 9;
+	T_EQ(ipc_send(srv, &m), OK);
+	T_EQ(t_expect(srv, PONG, NULL), OK);
+	return 0;
+}
+
+static void die_in_sendrec_partner(void *arg)
+{
+	message m;
+
+	(void)arg;
+	ipc_receive(ANY, &m, NULL); /* take the request, never reply */
+}
+
+int test_partner_death_unblocks(void)
+{
+	endpoint_t c = t_fork(die_in_sendrec_partner, NULL);
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	/* c takes our request and exits without replying. */
+	T_EQ(ipc_sendrec(c, &m), EDEADSRCDST);
+	return 0;
+}
+
+int test_unknown_calls(void)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	T_EQ(_kernel_call(KERNEL_CALL + 59 + 100, &m), EBADREQUEST);
+	__asm__ volatile("int $0x21" : "=a"(r) : "a"(99), "b"(ANY), "c"(&m) : "memory");
+	T_EQ(r, EBADCALL);
+	T_EQ(ipc_send(CLOCK, &m), ECALLDENIED);
+	T_EQ(ipc_send(SYSTEM, &m), ECALLDENIED);
+	T_EQ(ipc_send(ANY, &m), EINVAL);
+	m.m_type = SYS_NULL;
+	T_EQ(ipc_sendrec(SYSTEM, &m), OK); /* kernel call as a message */
+	T_EQ(m.m_type, OK);
+	T_EQ(m.m_source, SYSTEM);
+	return 0;
+}

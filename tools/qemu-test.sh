@@ -1,0 +1,40 @@
+#!/bin/bash
+# qemu-test.sh IMAGE LOGPREFIX [TIMEOUT] - boot a test image under TCG with
+# a host timeout; keep the serial log (LOGPREFIX-serial.log) and the kernel
+# log (LOGPREFIX-debug.log).  Prints the guest's TAP lines and, last, its
+# "N passed, N failed" line (with one more failure if the run did not end
+# cleanly).  Exit 0 only if QEMU left through isa-debug-exit with the pass
+# code and the closing line says 0 failed.
+set -u
+img=$1 log=$2 limit=${3:-300}
+QEMU=${QEMU:-qemu-system-i386}
+timeout --foreground -k 5 "$limit" "$QEMU" -m 128M -no-reboot -boot d \
+	-display none -monitor none -serial stdio \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	-debugcon "file:$log-debug.log" -cdrom "$img" </dev/null \
+	| tr -d '\r' > "$log-serial.log"
+rc=${PIPESTATUS[0]}
+grep -E '^(ok|not ok) ' "$log-serial.log"
+closing=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log-serial.log" | tail -n 1)
+pass=0 fail=0
+if [ -n "$closing" ]; then
+	pass=${closing%% passed*}
+	fail=${closing#*passed, }
+	fail=${fail%% failed*}
+fi
+why=""
+case $rc in
+33) ;;
+35) [ "$fail" -gt 0 ] || why="guest reported failure without a failed test" ;;
+37) why="kernel panic (see $log-serial.log)" ;;
+124|137) why="timed out after ${limit}s" ;;
+*) why="QEMU exited with status $rc" ;;
+esac
+[ -n "$closing" ] || why="${why:-no closing line}"
+if [ -n "$why" ]; then
+	echo "not ok - $(basename "$img"): $why"
+	grep -A12 'kernel panic' "$log-serial.log" || tail -n 5 "$log-serial.log"
+	fail=$((fail + 1))
+fi
+echo "$pass passed, $fail failed"
+[ "$rc" = 33 ] && [ "$fail" = 0 ]

@@ -1,9 +1,9 @@
 /* ipc.c - message passing: SEND, RECEIVE, SENDREC, NOTIFY, SENDNB, SENDA.
  *
- * A sender that finds its destination waiting copies its message into the
- * destination's p_delivermsg, which is copied out to the receiver's buffer
- * when it next runs (switch_to_user).  Otherwise the sender blocks with the
- * message kept in p_sendmsg, queued on the destination's p_caller_q.
+ * The sender's message is first copied into its p_sendmsg.  If the
+ * destination waits for it, it goes straight into the receiver's buffer
+ * (checked when the receive began); otherwise the sender blocks, queued on
+ * the destination's p_caller_q, until the destination receives.
  * Notifications are one pending bit per sender and build their message at
  * delivery.  SENDA tables stay in the sender's memory; a bit per sender in
  * the destination's s_asyn_pending says where to look.
@@ -53,14 +53,23 @@ static int waits_for(struct proc *dst, struct proc *src, int is_notify)
 	return dst->p_getfrom_e == ANY || dst->p_getfrom_e == src->p_endpoint;
 }
 
-/* Hand message m from src_e to dst, which waits for it. */
-static void deliver(struct proc *dst, const message *m, endpoint_t src_e)
+/* Hand message m from src_e to dst, which waits for it: straight into its
+ * buffer (checked when it began to receive).  m is the kernel's copy. */
+static void deliver(struct proc *dst, message *m, endpoint_t src_e)
 {
-	dst->p_delivermsg = *m;
-	dst->p_delivermsg.m_source = src_e;
-	dst->p_misc_flags |= MF_DELIVERMSG;
+	phys_bytes pa = umsg_phys(dst, dst->p_delivermsg_vir, sizeof(*m));
+
 	dst->p_misc_flags &= ~MF_REPLY_PEND;
 	dst->p_reg.eax = OK;
+	if (pa) {
+		memcpy((void *)pa, m, sizeof(*m));
+		((message *)pa)->m_source = src_e;
+	} else if (m->m_source = src_e,
+	    copy_to_proc(dst, dst->p_delivermsg_vir, m, sizeof(*m)) != OK) {
+		/* Its buffer vanished while it waited (an unmap). */
+		proc_kill_report(dst, SIGSEGV, "receive buffer gone");
+		return;
+	}
 	proc_resume(dst, RTS_RECEIVING);
 }
 
@@ -99,12 +108,28 @@ int mini_notify(struct proc *caller, endpoint_t dst_e)
 	return OK;
 }
 
-static int mini_send(struct proc *caller, struct proc *dst, int flags)
+/* Send the message at m_ptr in the caller's (loaded) space to dst. */
+static int mini_send(struct proc *caller, struct proc *dst, vir_bytes m_ptr, int flags)
 {
 	if (waits_for(dst, caller, 0)) {
+		phys_bytes pa = umsg_phys(dst, dst->p_delivermsg_vir, sizeof(message));
+		if (pa && user_range_ok(m_ptr, sizeof(message))) {
+			/* Fast path: sender's buffer straight into the receiver's. */
+			if (ucopy((void *)pa, (void *)m_ptr, sizeof(message)) != 0)
+				return EFAULT;
+			((message *)pa)->m_source = caller->p_endpoint;
+			dst->p_misc_flags &= ~MF_REPLY_PEND;
+			dst->p_reg.eax = OK;
+			proc_resume(dst, RTS_RECEIVING);
+			return OK;
+		}
+		if (copy_from_proc(caller, m_ptr, &caller->p_sendmsg, sizeof(message)) != OK)
+			return EFAULT;
 		deliver(dst, &caller->p_sendmsg, caller->p_endpoint);
 		return OK;
 	}
+	if (copy_from_proc(caller, m_ptr, &caller->p_sendmsg, sizeof(message)) != OK)
+		return EFAULT;
 	if (flags & NON_BLOCKING)
 		return ENOTREADY;
 	if (deadlock(caller, dst->p_endpoint))
@@ -122,16 +147,14 @@ static int mini_send(struct proc *caller, struct proc *dst, int flags)
 }
 
 /* Index of the first bit set in map that matches src_e (ANY: any), or -1. */
-static int first_pending(const uint32_t *map, endpoint_t src_e)
+static inline int first_pending(const uint32_t *map, endpoint_t src_e)
 {
 	int w, i;
 
 	if (src_e != ANY) {
-		struct proc *sp = endpoint_lookup(src_e);
-		if (!sp)
-			return -1;
-		i = proc_index(sp);
-		return BIT_ISSET(map, i) ? i : -1;
+		i = _ENDPOINT_P(src_e) + NR_TASKS;
+		return i >= 0 && i < NR_SLOTS && BIT_ISSET(map, i) &&
+		    proc[i].p_endpoint == src_e ? i : -1;
 	}
 	for (w = 0; w < BITMAP_WORDS(NR_SLOTS); w++)
 		if (map[w])
@@ -289,17 +312,14 @@ static int do_ipc(struct proc *caller, int call, endpoint_t src_dst_e, vir_bytes
 	switch (call) {
 	case SEND:
 	case SENDNB:
-		if (copy_from_proc(caller, m_ptr, &caller->p_sendmsg, sizeof(message)) != OK)
-			return EFAULT;
-		return mini_send(caller, dst, call == SENDNB ? NON_BLOCKING : 0);
+		return mini_send(caller, dst, m_ptr, call == SENDNB ? NON_BLOCKING : 0);
 	case SENDREC:
-		if (copy_from_proc(caller, m_ptr, &caller->p_sendmsg, sizeof(message)) != OK ||
-		    user_writable(caller, m_ptr, sizeof(message)) != OK)
+		if (user_writable(caller, m_ptr, sizeof(message)) != OK)
 			return EFAULT;
 		caller->p_misc_flags |= MF_REPLY_PEND;
 		caller->p_getfrom_e = src_dst_e;
 		caller->p_delivermsg_vir = m_ptr;
-		if ((r = mini_send(caller, dst, 0)) != OK) {
+		if ((r = mini_send(caller, dst, m_ptr, 0)) != OK) {
 			caller->p_misc_flags &= ~MF_REPLY_PEND;
 			return r;
 		}

@@ -258,11 +258,6 @@ void as_load(struct proc *p)
 	}
 }
 
-int user_range_ok(vir_bytes va, size_t n)
-{
-	return va >= USER_BASE && va <= USER_TOP && n <= USER_TOP - va;
-}
-
 /* Check that every page of [va, va+n) is mapped (writable if asked). */
 static int range_mapped(struct proc *p, vir_bytes va, size_t n, int write)
 {
@@ -271,6 +266,8 @@ static int range_mapped(struct proc *p, vir_bytes va, size_t n, int write)
 
 	if (!user_range_ok(va, n))
 		return EFAULT;
+	if (n && ((va ^ (end - 1)) & PAGE_MASK) == 0) /* one page */
+		return pte_of(p, va, write) ? OK : EFAULT;
 	for (va &= PAGE_MASK; va < end; va += PAGE_SIZE)
 		if (as_translate(p, va, write, &pa) != OK)
 			return EFAULT;
@@ -304,23 +301,21 @@ int copy_from_proc(struct proc *p, vir_bytes src, void *dst, size_t n)
 
 int copy_to_proc(struct proc *p, vir_bytes dst, const void *src, size_t n)
 {
-	/* Fast path: the loaded space, one page (a message): check the PTE. */
-	if (p->p_cr3 == loaded_cr3 && user_range_ok(dst, n) &&
-	    ((dst ^ (dst + n - 1)) & PAGE_MASK) == 0 && n) {
-		uint32_t pde = ((uint32_t *)p->p_cr3)[dst >> 22], pte;
-		if (!(pde & PTE_P))
-			return EFAULT;
-		pte = ((uint32_t *)(pde & PAGE_MASK))[(dst >> 12) & 1023];
-		if ((pte & (PTE_P | PTE_W)) != (PTE_P | PTE_W))
-			return EFAULT;
+	phys_bytes pa;
+
+	if (!user_range_ok(dst, n))
+		return EFAULT;
+	/* The loaded space: the MMU checks (CR0.WP covers read-only pages);
+	 * a fault may leave a prefix written in the caller's own memory. */
+	if (p->p_cr3 == loaded_cr3)
 		return ucopy((void *)dst, src, n) == 0 ? OK : EFAULT;
+	if ((pa = umsg_phys(p, dst, n))) { /* one page */
+		memcpy((void *)pa, src, n);
+		return OK;
 	}
 	if (range_mapped(p, dst, n, 1) != OK)
 		return EFAULT;
-	if (p->p_cr3 == loaded_cr3)
-		return ucopy((void *)dst, src, n) == 0 ? OK : EFAULT;
 	while (n) {
-		phys_bytes pa;
 		size_t chunk = PAGE_SIZE - (dst & ~PAGE_MASK);
 		if (chunk > n)
 			chunk = n;

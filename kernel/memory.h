@@ -4,8 +4,7 @@
 
 #include "kernel.h"
 #include "multiboot.h"
-
-struct proc;
+#include "proc.h"
 
 #define PTE_P   0x001
 #define PTE_W   0x002
@@ -38,7 +37,39 @@ int copy_from_proc(struct proc *p, vir_bytes src, void *dst, size_t n);
 int copy_to_proc(struct proc *p, vir_bytes dst, const void *src, size_t n);
 int vir_copy(struct proc *sp, vir_bytes src, struct proc *dp, vir_bytes dst, size_t n);
 int vir_memset(struct proc *p, vir_bytes dst, int c, size_t n);
-int user_range_ok(vir_bytes va, size_t n);
 int user_writable(struct proc *p, vir_bytes va, size_t n); /* OK or EFAULT */
+
+/* Is [va, va+n) inside user space? */
+static inline int user_range_ok(vir_bytes va, size_t n)
+{
+	return va >= USER_BASE && va <= USER_TOP && n <= USER_TOP - va;
+}
+
+/* PTE of user address va in page directory pd if present (and writable,
+ * if asked), else 0.  The caller has checked va is in user space. */
+static inline uint32_t pd_pte(uint32_t pd, vir_bytes va, int write)
+{
+	uint32_t pde = ((uint32_t *)pd)[va >> 22], pte;
+	uint32_t need = write ? PTE_P | PTE_W : PTE_P;
+
+	if (!(pde & PTE_P))
+		return 0;
+	pte = ((uint32_t *)(pde & PAGE_MASK))[(va >> 12) & 1023];
+	return (pte & need) == need ? pte : 0;
+}
+
+/* Physical address of [va, va+n) in the space pd if it is user memory
+ * inside one writable page, else 0 (take the general path). */
+static inline phys_bytes pd_msg_phys(uint32_t pd, vir_bytes va, size_t n)
+{
+	uint32_t pte;
+
+	if (!n || !user_range_ok(va, n) || ((va ^ (va + n - 1)) & PAGE_MASK))
+		return 0;
+	pte = pd_pte(pd, va, 1);
+	return pte ? (pte & PAGE_MASK) | (va & ~PAGE_MASK) : 0;
+}
+#define pte_of(p, va, w)       pd_pte((p)->p_cr3, (va), (w))
+#define umsg_phys(p, va, n)    pd_msg_phys((p)->p_cr3, (va), (n))
 
 #endif

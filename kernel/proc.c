@@ -23,7 +23,7 @@ void proc_init(void)
 	int i;
 
 	for (p = proc; p < proc + NR_SLOTS; p++) {
-		p->p_nr = proc_index(p) - NR_TASKS;
+		p->p_nr = (int)(p - proc) - NR_TASKS;
 		p->p_rts_flags = RTS_SLOT_FREE;
 		p->p_gen = 0;
 	}
@@ -36,32 +36,6 @@ void proc_init(void)
 		strlcpy_k(p->p_name, task_names[i], sizeof(p->p_name));
 		memset(p->p_priv.s_desc.pd_ipc_to, 0xff, sizeof(p->p_priv.s_desc.pd_ipc_to));
 	}
-}
-
-struct proc *endpoint_lookup(endpoint_t e)
-{
-	int n = _ENDPOINT_P(e);
-	struct proc *p;
-
-	if (!isokslot(n))
-		return NULL;
-	p = proc_addr(n);
-	if (isemptyp(p) || p->p_endpoint != e)
-		return NULL;
-	return p;
-}
-
-/* OK and *pp for a live process; EINVAL for no such slot; EDEADSRCDST for a
- * free slot or an older generation. */
-int isokendpt(endpoint_t e, struct proc **pp)
-{
-	int n = _ENDPOINT_P(e);
-
-	if (e == ANY || e == NONE || e == SELF || !isokslot(n))
-		return EINVAL;
-	if (!(*pp = endpoint_lookup(e)))
-		return EDEADSRCDST;
-	return OK;
 }
 
 /* Mark p not runnable for reason f (and leave the run queue if needed). */

@@ -9,9 +9,9 @@
 #include "kernel.h"
 
 #define BITMAP_WORDS(n) (((n) + 31) / 32)
-#define BIT_SET(m, b)   ((m)[(b) / 32] |= 1u << ((b) % 32))
-#define BIT_CLR(m, b)   ((m)[(b) / 32] &= ~(1u << ((b) % 32)))
-#define BIT_ISSET(m, b) (((m)[(b) / 32] >> ((b) % 32)) & 1u)
+#define BIT_SET(m, b)   ((m)[(unsigned)(b) / 32] |= 1u << ((unsigned)(b) % 32))
+#define BIT_CLR(m, b)   ((m)[(unsigned)(b) / 32] &= ~(1u << ((unsigned)(b) % 32)))
+#define BIT_ISSET(m, b) (((m)[(unsigned)(b) / 32] >> ((unsigned)(b) % 32)) & 1u)
 
 /* Privileges and per-process IPC state that is indexed by other processes. */
 struct priv {
@@ -34,7 +34,6 @@ struct priv {
 #define RTS_SIG_PENDING 0x10 /* stopped: a kernel signal awaits its manager */
 
 /* p_misc_flags */
-#define MF_DELIVERMSG   0x01 /* p_delivermsg must be copied out on restart */
 #define MF_REPLY_PEND   0x02 /* in SENDREC: the reply is awaited */
 
 struct proc {
@@ -57,7 +56,6 @@ struct proc {
 	struct proc *p_q_link;      /* next in that queue */
 	vir_bytes p_delivermsg_vir; /* where a received message goes */
 	message p_sendmsg;          /* message of a blocked SEND */
-	message p_delivermsg;       /* message to copy out on restart */
 
 	/* signals and lifetime */
 	endpoint_t p_sig_mgr;       /* told about faults; clears us */
@@ -76,7 +74,7 @@ extern struct proc proc[NR_SLOTS];
 extern struct proc *current;  /* the process that trapped / runs next */
 
 #define proc_addr(n)   (&proc[(n) + NR_TASKS])
-#define proc_index(p)  ((int)((p) - proc))
+#define proc_index(p)  ((p)->p_nr + NR_TASKS)
 #define isemptyp(p)    ((p)->p_rts_flags & RTS_SLOT_FREE)
 #define iskernelp(p)   ((p)->p_nr < 0)
 #define isokslot(n)    ((n) >= -NR_TASKS && (n) < NR_PROCS)
@@ -85,14 +83,33 @@ extern struct proc *current;  /* the process that trapped / runs next */
 
 /* proc.c: lookups and the process lifecycle. */
 void proc_init(void);
-struct proc *endpoint_lookup(endpoint_t e); /* live process or NULL */
-int isokendpt(endpoint_t e, struct proc **pp); /* OK, EINVAL, EDEADSRCDST */
 struct proc *proc_alloc(void);
 void proc_clear(struct proc *p);
 void proc_kill_report(struct proc *p, int sig, const char *why);
 void cause_sig(struct proc *p, int sig);
 void proc_stop(struct proc *p, unsigned flag);
 void proc_resume(struct proc *p, unsigned flag);
+
+/* The live process with endpoint e, or NULL. */
+static inline struct proc *endpoint_lookup(endpoint_t e)
+{
+	int n = _ENDPOINT_P(e);
+	struct proc *p;
+
+	if (!isokslot(n))
+		return NULL;
+	p = proc_addr(n);
+	return isemptyp(p) || p->p_endpoint != e ? NULL : p;
+}
+
+/* OK and *pp for a live process; EINVAL for no such slot (or a special
+ * endpoint); EDEADSRCDST for a free slot or an older generation. */
+static inline int isokendpt(endpoint_t e, struct proc **pp)
+{
+	if (e == ANY || e == NONE || e == SELF || !isokslot(_ENDPOINT_P(e)))
+		return EINVAL;
+	return (*pp = endpoint_lookup(e)) ? OK : EDEADSRCDST;
+}
 
 /* sched.c */
 void enqueue(struct proc *p);

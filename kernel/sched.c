@@ -6,7 +6,6 @@
  * the tail of its queue.  With nothing to run, the kernel halts until an
  * interrupt makes something runnable.
  */
-#include <signal.h>
 #include "proc.h"
 #include "memory.h"
 
@@ -75,18 +74,10 @@ void switch_to_user(void)
 			current = NULL;
 			idle_halt();
 		}
-		current = p;
-		as_load(p);
-		if (p->p_misc_flags & MF_DELIVERMSG) {
-			p->p_misc_flags &= ~MF_DELIVERMSG;
-			if (copy_to_proc(p, p->p_delivermsg_vir, &p->p_delivermsg,
-			    sizeof(message)) != OK) {
-				proc_kill_report(p, SIGSEGV, "bad receive buffer");
-				continue;
-			}
-		}
 		break;
 	}
+	current = p;
+	as_load(p);
 	tss_set_esp0((uint32_t)(&p->p_reg + 1));
 	restart_frame(&p->p_reg);
 }

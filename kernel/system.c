@@ -57,15 +57,26 @@ int kernel_call_msg(struct proc *caller, vir_bytes m_ptr)
 	return copy_to_proc(caller, m_ptr, &m, sizeof(m));
 }
 
+/* int 0x20: the caller's space is loaded, so its message is copied with
+ * ucopy() directly (the MMU checks it). */
 void kcall_trap(struct stackframe *f)
 {
 	struct proc *caller = (struct proc *)f;
+	vir_bytes m_ptr = f->eax;
+	message m;
 	int r;
 
 	current = caller;
-	r = kernel_call_msg(caller, f->eax);
-	if (r != EDONTREPLY)
-		caller->p_reg.eax = (uint32_t)r;
+	if (!user_range_ok(m_ptr, sizeof(m)) || ucopy(&m, (void *)m_ptr, sizeof(m))) {
+		caller->p_reg.eax = (uint32_t)EFAULT;
+		switch_to_user();
+	}
+	r = kernel_call(caller, &m);
+	if (r != EDONTREPLY && !isemptyp(caller)) {
+		m.m_source = SYSTEM;
+		m.m_type = r;
+		caller->p_reg.eax = ucopy((void *)m_ptr, &m, sizeof(m)) ? (uint32_t)EFAULT : OK;
+	}
 	switch_to_user();
 }
 

@@ -16,7 +16,7 @@ int sys_diagctl_diag(const char *buf, int len)
 
 int sys_null(void)
 {
-	message m = { 0 };
+	message m; /* nothing to pass: left uninitialised on purpose */
 
 	return _kernel_call(SYS_NULL, &m);
 }

@@ -92,7 +92,8 @@
 #define SYS_SAFEREVMAP   (KERNEL_CALL + 58)
 #define SYS_SAFEUNMAP    (KERNEL_CALL + 59)
 #define SYS_NULL         (KERNEL_CALL + 60) /* does nothing: for benchmarks */
-#define NR_SYS_CALLS     61
+#define SYS_VUMAP_RELEASE (KERNEL_CALL + 61) /* ours: end DMA holds from SYS_VUMAP */
+#define NR_SYS_CALLS     62
 #define SYS_CALL_NR(c)   ((c) - KERNEL_CALL)
 
 /* SYS_PRIVCTL requests. */
@@ -123,6 +124,10 @@
 #define DIO_OUTPUT_BYTE (_DIO_OUTPUT | _DIO_BYTE)
 #define DIO_OUTPUT_WORD (_DIO_OUTPUT | _DIO_WORD)
 #define DIO_OUTPUT_LONG (_DIO_OUTPUT | _DIO_LONG)
+
+/* SYS_VMCTL requests (memory of a process; used by sbrk and later PM). */
+#define VMCTL_ALLOC 1 /* map zeroed writable pages over [addr, addr+len) */
+#define VMCTL_FREE  2 /* unmap the pages of [addr, addr+len) */
 
 /* SYS_GETINFO requests. */
 #define GET_KINFO    1 /* struct kinfo */

@@ -179,6 +179,24 @@ typedef struct {
 } mess_krn_vumap;
 _ASSERT_MSG_SIZE(mess_krn_vumap);
 
+/* SYS_VMCTL. */
+typedef struct {
+	endpoint_t endpt;  /* SELF or a managed process */
+	int request;
+	vir_bytes addr;
+	vir_bytes len;
+	uint8_t padding[40];
+} mess_krn_vmctl;
+_ASSERT_MSG_SIZE(mess_krn_vmctl);
+
+/* SYS_VUMAP_RELEASE. */
+typedef struct {
+	vir_bytes paddr;   /* struct vumap_phys[] in the caller */
+	int pcount;
+	uint8_t padding[48];
+} mess_krn_vumap_release;
+_ASSERT_MSG_SIZE(mess_krn_vumap_release);
+
 typedef struct {
 	endpoint_t m_source; /* who sent it; set by the kernel */
 	int m_type;          /* request or reply code */
@@ -203,6 +221,8 @@ typedef struct {
 		mess_krn_safememset m_safememset;
 		mess_krn_safemap m_safemap;
 		mess_krn_vumap m_vumap;
+		mess_krn_vmctl m_vmctl;
+		mess_krn_vumap_release m_vumap_release;
 		uint8_t size[56];
 	};
 } __attribute__((aligned(16))) message;

@@ -119,5 +119,6 @@ int sys_saferevmap_addr(vir_bytes addr);
 int sys_safeunmap(vir_bytes my_address);
 int sys_vumap(endpoint_t endpt, struct vumap_vir *vvec, int vcount,
 	size_t offset, int access, struct vumap_phys *pvec, int *pcount);
+int sys_vumap_release(struct vumap_phys *pvec, int pcount);
 
 #endif

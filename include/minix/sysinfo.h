@@ -35,4 +35,13 @@ struct proc_info {
 	char pi_name[PROC_NAME_LEN];
 };
 
+/* GET_GRANTS: this header, then up to (val_len - sizeof header) / 32 raw
+ * cp_grant_t entries of the process's registered table. */
+struct grant_table_info {
+	vir_bytes gt_table;   /* address registered with SYS_SETGRANT, 0 if none */
+	int gt_entries;       /* entries registered */
+	int gt_copied;        /* entries copied after this header */
+	int gt_mappings;      /* live safemap mappings made from its grants */
+};
+
 #endif

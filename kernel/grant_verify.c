@@ -31,7 +31,7 @@ int verify_grant(const struct grant_env *env, endpoint_t granter,
 	cp_grant_id_t id;
 	cp_grant_t g;
 	vir_bytes w_off, w_len, len, acc;
-	int eff, type, r, i;
+	int eff, type, whole, r, i;
 
 	res->owner = NONE;
 	res->addr = 0;
@@ -104,14 +104,21 @@ int verify_grant(const struct grant_env *env, endpoint_t granter,
 		if (who != user)
 			FAIL(EPERM, "wrong grantee");
 
-		eff &= g.cp_flags & CPF_ACCESS;
+		/* CPF_WHOLE (cpf_grant_indirect): this hop passes on the
+		 * parent's whole window with the parent's rights, so the
+		 * window asked of it is asked of the parent unchanged. */
+		whole = type == CPF_INDIRECT && (g.cp_flags & CPF_WHOLE);
+		if (!whole)
+			eff &= g.cp_flags & CPF_ACCESS;
 		if ((access & ~eff) != 0)
 			FAIL(EPERM, "access not granted");
 
-		if (w_off > len || w_len > len - w_off)
-			FAIL(EPERM, i == 0 ? "range outside grant" :
-			    "indirect window outside parent");
-		acc += w_off;	/* acc <= len: cannot overflow */
+		if (!whole) {
+			if (w_off > len || w_len > len - w_off)
+				FAIL(EPERM, i == 0 ? "range outside grant" :
+				    "indirect window outside parent");
+			acc += w_off;	/* acc <= len: cannot overflow */
+		}
 
 		if (type == CPF_DIRECT) {
 			if (len > VMAX - g.cp_u.cp_direct.cp_start)
@@ -146,8 +153,10 @@ int verify_grant(const struct grant_env *env, endpoint_t granter,
 		user = owner;
 		owner = who;
 		id = g.cp_u.cp_indirect.cp_grant;
-		w_off = g.cp_u.cp_indirect.cp_offset;
-		w_len = g.cp_u.cp_indirect.cp_len;
+		if (!whole) {
+			w_off = g.cp_u.cp_indirect.cp_offset;
+			w_len = g.cp_u.cp_indirect.cp_len;
+		}
 	}
 	/* Not reached: the last pass either returns or fails with ELOOP. */
 	FAIL(ELOOP, "indirect chain too deep");

@@ -12,6 +12,7 @@
 #include <minix/ipc.h>
 #include <minix/errno.h>
 #include <minix/priv.h>
+#include <minix/safecopies.h>
 #include "config.h"
 #include "arch/i386/arch.h"
 

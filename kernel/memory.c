@@ -281,10 +281,18 @@ int user_writable(struct proc *p, vir_bytes va, size_t n)
 
 int copy_from_proc(struct proc *p, vir_bytes src, void *dst, size_t n)
 {
+	uint32_t pte;
+
 	if (!user_range_ok(src, n))
 		return EFAULT;
 	if (p->p_cr3 == loaded_cr3)
 		return ucopy(dst, (void *)src, n) == 0 ? OK : EFAULT;
+	if (n && ((src ^ (src + n - 1)) & PAGE_MASK) == 0) { /* one page */
+		if (!(pte = pte_of(p, src, 0)))
+			return EFAULT;
+		memcpy(dst, (void *)((pte & PAGE_MASK) | (src & ~PAGE_MASK)), n);
+		return OK;
+	}
 	if (range_mapped(p, src, n, 0) != OK)
 		return EFAULT;
 	while (n) {

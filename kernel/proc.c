@@ -11,6 +11,7 @@
 #include "memory.h"
 #include "clock.h"
 #include "interrupt.h"
+#include "grant.h"
 
 struct proc proc[NR_SLOTS];
 struct proc *current;
@@ -89,6 +90,7 @@ void proc_clear(struct proc *p)
 	proc_stop(p, RTS_SLOT_FREE);
 	ipc_cleanup(p);
 	irq_cleanup(p);
+	grant_proc_exit(p);
 	for (q = proc + NR_TASKS; q < proc + NR_SLOTS; q++)
 		if (!isemptyp(q) && q->p_sig_mgr == p->p_endpoint)
 			q->p_sig_mgr = p->p_sig_mgr;

@@ -66,6 +66,10 @@ struct proc {
 	clock_t p_user_time, p_sys_time;
 	clock_t p_alarm;            /* absolute tick, 0 if none */
 
+	/* rate limit of the kernel's grant diagnostics about this process */
+	clock_t p_diag_sec;
+	int p_diag_count, p_diag_dropped;
+
 	struct priv p_priv;
 	char p_name[PROC_NAME_LEN];
 };

@@ -26,6 +26,17 @@ void system_init(void)
 	map(SYS_GETINFO, do_getinfo);
 	map(SYS_DIAGCTL, do_diagctl);
 	map(SYS_NULL, do_null);
+	map(SYS_SETGRANT, do_setgrant);
+	map(SYS_SAFECOPYFROM, do_safecopyfrom);
+	map(SYS_SAFECOPYTO, do_safecopyto);
+	map(SYS_VSAFECOPY, do_vsafecopy);
+	map(SYS_SAFEMEMSET, do_safememset);
+	map(SYS_SAFEMAP, do_safemap);
+	map(SYS_SAFEREVMAP, do_saferevmap);
+	map(SYS_SAFEUNMAP, do_safeunmap);
+	map(SYS_VUMAP, do_vumap);
+	map(SYS_VUMAP_RELEASE, do_vumap_release);
+	map(SYS_VMCTL, do_vmctl);
 }
 
 static int kernel_call(struct proc *caller, message *m)

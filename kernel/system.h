@@ -26,5 +26,16 @@ int do_devio(struct proc *caller, message *m);
 int do_getinfo(struct proc *caller, message *m);
 int do_diagctl(struct proc *caller, message *m);
 int do_null(struct proc *caller, message *m);
+int do_setgrant(struct proc *caller, message *m);
+int do_safecopyfrom(struct proc *caller, message *m);
+int do_safecopyto(struct proc *caller, message *m);
+int do_vsafecopy(struct proc *caller, message *m);
+int do_safememset(struct proc *caller, message *m);
+int do_safemap(struct proc *caller, message *m);
+int do_saferevmap(struct proc *caller, message *m);
+int do_safeunmap(struct proc *caller, message *m);
+int do_vumap(struct proc *caller, message *m);
+int do_vumap_release(struct proc *caller, message *m);
+int do_vmctl(struct proc *caller, message *m);
 
 #endif

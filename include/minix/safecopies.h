@@ -52,6 +52,7 @@ _Static_assert(sizeof(cp_grant_t) == 32, "cp_grant_t must be 32 bytes");
 #define CPF_INDIRECT 0x000400
 #define CPF_MAGIC    0x000800
 #define CPF_VALID    0x001000 /* grant may be used */
+#define CPF_WHOLE    0x002000 /* indirect: the whole parent window, inherited rights */
 #define CPF_ACCESS   (CPF_READ | CPF_WRITE | CPF_MAP)
 #define CPF_TYPE     (CPF_DIRECT | CPF_INDIRECT | CPF_MAGIC)
 
@@ -102,6 +103,19 @@ int cpf_revoke(cp_grant_id_t gr);
 int cpf_prealloc(unsigned int count);
 void cpf_reload(void);
 int cpf_getgrants(cp_grant_id_t *grant_ids, int n); /* n free IDs */
+/* Fill in (or disable again) an ID reserved by cpf_getgrants(); 0, or -1
+ * and errno (EINVAL) for a bad ID or argument. */
+int cpf_setgrant_direct(cp_grant_id_t gr, endpoint_t who_to, vir_bytes addr,
+	size_t bytes, int access);
+int cpf_setgrant_indirect(cp_grant_id_t gr, endpoint_t who_to,
+	endpoint_t who_from, cp_grant_id_t his_gr);
+int cpf_setgrant_magic(cp_grant_id_t gr, endpoint_t who_to,
+	endpoint_t who_from, vir_bytes addr, size_t bytes, int access);
+int cpf_setgrant_disable(cp_grant_id_t gr);
+
+/* libsys introspection (tests): free slots, and the table and its size. */
+int cpf_count_free(void);
+cp_grant_t *cpf_table(int *size);
 
 /* libsys: kernel calls. Return OK or a negative E*. */
 int sys_setgrant(cp_grant_t *grants, int ngrants);
@@ -110,11 +124,14 @@ int sys_safecopyfrom(endpoint_t src_e, cp_grant_id_t gr, vir_bytes offset,
 int sys_safecopyto(endpoint_t dst_e, cp_grant_id_t gr, vir_bytes offset,
 	vir_bytes address, size_t bytes);
 int sys_vsafecopy(struct vscp_vec *vec, int count);
+/* As sys_vsafecopy(); *done = elements completed before a failure. */
+int sys_vsafecopy_done(struct vscp_vec *vec, int count, int *done);
 int sys_safememset(endpoint_t dst_e, cp_grant_id_t gr, vir_bytes offset,
 	int pattern, size_t bytes);
 int sys_safemap(endpoint_t grantor, cp_grant_id_t gr, vir_bytes offset,
 	vir_bytes my_address, size_t bytes, int writable);
 int sys_saferevmap_gid(cp_grant_id_t gr);
+int sys_saferevmap_gid_count(cp_grant_id_t gr, int *count); /* mappings removed */
 int sys_saferevmap_addr(vir_bytes addr);
 int sys_safeunmap(vir_bytes my_address);
 int sys_vumap(endpoint_t endpt, struct vumap_vir *vvec, int vcount,

@@ -6,6 +6,7 @@
 #include "../system.h"
 #include "../memory.h"
 #include "../clock.h"
+#include "../grant.h"
 
 static void fill_info(struct proc *p, struct proc_info *pi)
 {
@@ -58,6 +59,28 @@ int do_getinfo(struct proc *caller, message *m)
 			return EINVAL;
 		fill_info(p, &pi);
 		return copy_to_proc(caller, dst, &pi, sizeof(pi));
+	case GET_GRANTS: {
+		struct grant_table_info gt;
+		cp_grant_t g;
+		if (len < sizeof(gt))
+			return EINVAL;
+		if ((r = isokendpt(m->m_getinfo.endpt == SELF ? caller->p_endpoint :
+		    m->m_getinfo.endpt, &p)) != OK)
+			return r;
+		memset(&gt, 0, sizeof(gt));
+		gt.gt_table = priv(p)->s_grant_table;
+		gt.gt_entries = priv(p)->s_grant_entries;
+		gt.gt_mappings = grant_mappings_of(p->p_endpoint);
+		for (i = 0; i < gt.gt_entries &&
+		    sizeof(gt) + (i + 1) * sizeof(g) <= len; i++) {
+			if (copy_from_proc(p, gt.gt_table + i * sizeof(g), &g, sizeof(g)) != OK)
+				return EFAULT;
+			if (copy_to_proc(caller, dst + sizeof(gt) + i * sizeof(g), &g, sizeof(g)) != OK)
+				return EFAULT;
+		}
+		gt.gt_copied = i;
+		return copy_to_proc(caller, dst, &gt, sizeof(gt));
+	}
 	case GET_PROCTAB:
 		if (len < NR_SLOTS * sizeof(pi))
 			return EINVAL;

@@ -34,8 +34,11 @@ static void add_region(uint64_t start, uint64_t end, uint32_t reserved_end)
 	if (end > USER_BASE)
 		end = USER_BASE;
 	start = (start + PAGE_SIZE - 1) & PAGE_MASK;
-	for (; start + PAGE_SIZE <= end; start += PAGE_SIZE) {
-		free_push((phys_bytes)start);
+	end &= PAGE_MASK;
+	/* Push from the top down, so that frames come out in ascending order
+	 * and pages allocated together tend to be physically contiguous. */
+	for (; end > start; end -= PAGE_SIZE) {
+		free_push((phys_bytes)(end - PAGE_SIZE));
 		nr_total++;
 	}
 }
@@ -334,21 +337,70 @@ int copy_to_proc(struct proc *p, vir_bytes dst, const void *src, size_t n)
 	return OK;
 }
 
+/* A cursor over one address space's page tables that remembers the last
+ * page table, so walking consecutive pages costs a few instructions each. */
+struct pwalk {
+	const uint32_t *pd, *pt;
+	uint32_t pdi;
+};
+
+static inline void pw_init(struct pwalk *w, struct proc *p)
+{
+	w->pd = (const uint32_t *)p->p_cr3;
+	w->pt = NULL;
+	w->pdi = 0; /* never a user PDE */
+}
+
+/* PTE of va if it has all the bits in need, else 0. */
+static inline uint32_t pw_pte(struct pwalk *w, vir_bytes va, uint32_t need)
+{
+	uint32_t i = va >> 22, pte;
+
+	if (i != w->pdi) {
+		w->pdi = i;
+		w->pt = (w->pd[i] & PTE_P) ? (const uint32_t *)(w->pd[i] & PAGE_MASK) : NULL;
+	}
+	if (!w->pt)
+		return 0;
+	pte = w->pt[(va >> 12) & 1023];
+	return (pte & need) == need ? pte : 0;
+}
+
+static inline void copy_words(void *dst, const void *src, size_t n)
+{
+	size_t words = n >> 2, bytes = n & 3;
+
+	__asm__ volatile("rep movsl" : "+D"(dst), "+S"(src), "+c"(words) : : "memory");
+	if (bytes)
+		__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(bytes) : : "memory");
+}
+
 int vir_copy(struct proc *sp, vir_bytes src, struct proc *dp, vir_bytes dst, size_t n)
 {
-	if (range_mapped(sp, src, n, 0) != OK || range_mapped(dp, dst, n, 1) != OK)
+	struct pwalk ws, wd;
+	vir_bytes s, d, left;
+
+	if (!user_range_ok(src, n) || !user_range_ok(dst, n))
 		return EFAULT;
-	while (n) {
-		phys_bytes spa, dpa;
-		size_t chunk = PAGE_SIZE - (src & ~PAGE_MASK);
-		if (chunk > PAGE_SIZE - (dst & ~PAGE_MASK))
-			chunk = PAGE_SIZE - (dst & ~PAGE_MASK);
-		if (chunk > n)
-			chunk = n;
-		as_translate(sp, src, 0, &spa);
-		as_translate(dp, dst, 1, &dpa);
-		memcpy((void *)dpa, (void *)spa, chunk);
-		src += chunk, dst += chunk, n -= chunk;
+	/* Check every page of both sides first: a failing copy changes
+	 * nothing.  Then copy page by page through the physical map. */
+	pw_init(&ws, sp);
+	pw_init(&wd, dp);
+	for (s = src & PAGE_MASK; s < src + n; s += PAGE_SIZE)
+		if (!pw_pte(&ws, s, PTE_P))
+			return EFAULT;
+	for (d = dst & PAGE_MASK; d < dst + n; d += PAGE_SIZE)
+		if (!pw_pte(&wd, d, PTE_P | PTE_W))
+			return EFAULT;
+	for (s = src, d = dst, left = n; left; ) {
+		size_t so = s & ~PAGE_MASK, dof = d & ~PAGE_MASK;
+		size_t chunk = PAGE_SIZE - (so > dof ? so : dof);
+
+		if (chunk > left)
+			chunk = left;
+		copy_words((void *)((pw_pte(&wd, d, PTE_P) & PAGE_MASK) | dof),
+		    (const void *)((pw_pte(&ws, s, PTE_P) & PAGE_MASK) | so), chunk);
+		s += chunk, d += chunk, left -= chunk;
 	}
 	return OK;
 }

@@ -13,13 +13,20 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-void report(const char *name, uint64_t *s, int n)
+/* Subtract the rdtsc overhead and sort; returns the median. */
+uint64_t settle(uint64_t *s, int n)
 {
 	int i;
 
 	for (i = 0; i < n; i++)
 		s[i] = s[i] > tsc_overhead ? s[i] - tsc_overhead : 0;
 	qsort(s, (size_t)n, sizeof(*s), cmp_u64);
+	return s[n / 2];
+}
+
+void report(const char *name, uint64_t *s, int n)
+{
+	settle(s, n);
 	printf("bench %s median=%llu min=%llu max=%llu n=%d\n", name,
 	    (unsigned long long)s[n / 2], (unsigned long long)s[0],
 	    (unsigned long long)s[n - 1], n);
@@ -55,6 +62,7 @@ int main(void)
 	printf("bench tsc_per_sec=%llu\n", (unsigned long long)calibrate());
 	bench_calib();
 	bench_ipc();
+	bench_grant();
 	printf("bench done\n");
 	sys_outb(0xf4, 0x10);
 	return 0;

@@ -23,6 +23,8 @@ static inline uint64_t rdtsc64(void)
 void report(const char *name, uint64_t *samples, int n);
 extern uint64_t tsc_overhead;
 
+uint64_t settle(uint64_t *samples, int n); /* sorts; returns the median */
 void bench_ipc(void);
+void bench_grant(void);
 void bench_calib(void);
 #endif

@@ -7,6 +7,7 @@
 #include "proc.h"
 #include "clock.h"
 #include "interrupt.h"
+#include "debug.h"
 
 struct irq_hook {
 	struct proc *owner; /* NULL: free */
@@ -17,6 +18,13 @@ struct irq_hook {
 };
 
 static struct irq_hook hooks[NR_IRQ_HOOKS];
+
+#define CONS_IRQ 4 /* COM1 */
+
+void irq_init(void)
+{
+	pic_unmask(CONS_IRQ); /* until a driver takes it: kernel dump keys */
+}
 
 static int line_in_use(int irq)
 {
@@ -46,8 +54,14 @@ void irq_handler(int irq)
 		priv(h->owner)->s_int_pending |= 1u << h->notify_id;
 		mini_notify(&proc[HARDWARE + NR_TASKS], h->owner_e);
 	}
-	if (!any || !keep_open)
+	if (!any && irq == CONS_IRQ) {
+		/* The console is still the kernel's: dump keys. */
+		int c;
+		while ((c = cons_getc()) >= 0)
+			debug_key(c);
+	} else if (!any || !keep_open) {
 		pic_mask(irq);
+	}
 	pic_eoi(irq);
 }
 

@@ -3,6 +3,7 @@
 #define INTERRUPT_H
 #include "kernel.h"
 struct proc;
+void irq_init(void);
 void irq_handler(int irq);
 int irq_set_policy(struct proc *p, int irq, int policy, int notify_id, int *hook);
 int irq_remove(struct proc *p, int hook);

@@ -36,14 +36,16 @@ static void out_num(int console, uint32_t v, int base, int width, int zero, int 
 void kvprintf(int console, const char *fmt, va_list ap)
 {
 	for (; *fmt; fmt++) {
-		int width = 0, zero = 0;
+		int width = 0, zero = 0, left = 0;
 		const char *s;
 
 		if (*fmt != '%') {
 			out(console, *fmt);
 			continue;
 		}
-		if (*++fmt == '0')
+		if (*++fmt == '-')
+			left = 1, fmt++;
+		if (*fmt == '0')
 			zero = 1, fmt++;
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + *fmt++ - '0';
@@ -61,10 +63,13 @@ void kvprintf(int console, const char *fmt, va_list ap)
 			s = va_arg(ap, const char *);
 			if (!s)
 				s = "(null)";
-			while (width-- > (int)strlen(s))
+			width -= (int)strlen(s);
+			while (!left && width-- > 0)
 				out(console, ' ');
 			while (*s)
 				out(console, *s++);
+			while (left && width-- > 0)
+				out(console, ' ');
 			break;
 		case '\0': return;
 		default: out(console, *fmt); break;

@@ -6,6 +6,7 @@
 #include "clock.h"
 #include "system.h"
 #include "exec.h"
+#include "interrupt.h"
 
 extern char _kernel_end[];
 
@@ -38,6 +39,7 @@ void kmain(uint32_t magic, struct multiboot_info *mbi)
 	system_init();                 /* the kernel call table */
 	load_boot_image(mbi);          /* boot modules become processes */
 	clock_init();                  /* PIT at HZ, boot time */
-	kprintf("kernel: up, HZ=%d\n", HZ);
+	irq_init();                    /* console dump keys until a driver */
+	kprintf("kernel: up, HZ=%d (console keys: p processes, g grants)\n", HZ);
 	switch_to_user();              /* never returns */
 }

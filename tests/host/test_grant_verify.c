@@ -842,6 +842,32 @@ static void test_no_side_effects(void)
 	CHECK(res.why == NULL, "why is NULL on success");
 }
 
+/* CPF_WHOLE (cpf_grant_indirect): the parent's whole window, its rights. */
+static void test_whole(void)
+{
+	cp_grant_id_t g0, g1, g2;
+
+	reset_world();
+	g0 = set_direct(0, 1, 1, CPF_READ, ep(1), 0x1000, 0x100);
+	g1 = set_indirect(1, 2, 1, CPF_WHOLE | RW | CPF_MAP, ep(2), ep(0), g0, 0, 0xFFFFFFFF);
+	CHECK_EQ(vg(ep(1), ep(2), g1, 0, 0x100, CPF_READ), OK, "whole: parent window");
+	CHECK_EQ(res.addr, 0x1000, "whole: address of byte 0");
+	CHECK_EQ(res.access, CPF_READ, "whole: parent's rights only");
+	CHECK_EQ(vg(ep(1), ep(2), g1, 0xFF, 1, CPF_READ), OK, "whole: last byte");
+	CHECK_EQ(res.addr, 0x10FF, "whole: address of the last byte");
+	CHECK_EQ(vg(ep(1), ep(2), g1, 0x100, 1, CPF_READ), EPERM, "whole: one past the parent");
+	CHECK_EQ(vg(ep(1), ep(2), g1, 0, 1, CPF_WRITE), EPERM, "whole: no write the parent lacks");
+	/* A narrowed hop under a whole hop. */
+	g2 = set_indirect(2, 3, 1, RW, ep(3), ep(1), g1, 0x80, 0x10);
+	CHECK_EQ(vg(ep(2), ep(3), g2, 0, 0x10, CPF_READ), OK, "whole then narrow");
+	CHECK_EQ(res.addr, 0x1080, "whole then narrow: address");
+	CHECK_EQ(res.nhops, 3, "whole then narrow: hops");
+	CHECK_EQ(vg(ep(2), ep(3), g2, 0, 0x11, CPF_READ), EPERM, "whole then narrow: bound");
+	set_indirect(2, 4, 1, RW, ep(3), ep(1), g1, 0xF8, 0x10);
+	CHECK_EQ(vg(ep(2), ep(3), GRANT_ID(4, 1), 0, 1, CPF_READ), EPERM,
+	    "narrow hop past a whole parent's window");
+}
+
 int main(void)
 {
 	test_einval();
@@ -855,6 +881,7 @@ int main(void)
 	test_efault();
 	test_defensive();
 	test_no_side_effects();
+	test_whole();
 	CHECK_EQ(why_missing, 0, "every error set why and a sane nhops");
 	CHECK_EQ(w.bad_calls, 0, "callbacks only for live endpoints");
 	return tap_done();

@@ -80,6 +80,7 @@ void pit_init(int hz);
 void serial_init(void);
 void cons_putc(int c);   /* COM1: the console */
 void klog_putc(int c);   /* port 0xE9: the kernel log (QEMU -debugcon) */
+int cons_getc(void);     /* COM1 input, -1 if none */
 /* mpx.asm */
 void restart_frame(struct stackframe *f) __attribute__((noreturn));
 void idle_halt(void); /* sti; hlt; cli */

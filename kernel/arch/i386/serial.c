@@ -13,7 +13,14 @@ void serial_init(void)
 	outb(COM1 + 1, 0x00);
 	outb(COM1 + 3, 0x03); /* 8N1 */
 	outb(COM1 + 2, 0xc7); /* FIFO on */
-	outb(COM1 + 4, 0x03); /* DTR, RTS */
+	outb(COM1 + 4, 0x0b); /* DTR, RTS, OUT2 (interrupts to the PIC) */
+	outb(COM1 + 1, 0x01); /* interrupt on received data */
+}
+
+/* A character typed on COM1, or -1. */
+int cons_getc(void)
+{
+	return (inb(COM1 + 5) & 1) ? inb(COM1) : -1;
 }
 
 void cons_putc(int c)

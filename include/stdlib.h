@@ -1,6 +1,6 @@
 /* stdlib.h - number conversion, sorting, searching and random numbers
- * (lib/libc/stdlib.c).  exit(), malloc() and friends come with a later
- * step.
+ * (lib/libc/stdlib.c), and the heap (lib/libc/malloc.c, over sbrk()).
+ * exit() comes with a later step.
  */
 #ifndef _STDLIB_H
 #define _STDLIB_H
@@ -29,5 +29,11 @@ void *bsearch(const void *key, const void *base, size_t n, size_t size,
 
 int rand(void);
 void srand(unsigned int seed);
+
+/* Payloads are 16-byte aligned.  realloc(p, 0) frees p and returns NULL. */
+void *malloc(size_t n);
+void free(void *p);
+void *calloc(size_t n, size_t size);
+void *realloc(void *p, size_t n);
 
 #endif /* _STDLIB_H */

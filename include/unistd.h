@@ -15,4 +15,8 @@ ssize_t write(int fd, const void *buf, size_t n);
 void _exit(int status) __attribute__((__noreturn__));
 pid_t getpid(void);
 
+/* The program break (lib/libc/sbrk.c): the heap above _end. */
+int brk(void *addr);
+void *sbrk(intptr_t incr);
+
 #endif /* _UNISTD_H */

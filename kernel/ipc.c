@@ -104,7 +104,8 @@ int mini_notify(struct proc *caller, endpoint_t dst_e)
 	if (waits_for(dst, caller, 1))
 		deliver_notify_from(dst, proc_index(caller));
 	else
-		BIT_SET(priv(dst)->s_notify_pending, proc_index(caller));
+		BIT_SET(priv(dst)->s_notify_pending, proc_index(caller)),
+		priv(dst)->s_maybe |= PEND_NOTIFY;
 	return OK;
 }
 
@@ -115,7 +116,7 @@ static int mini_send(struct proc *caller, struct proc *dst, vir_bytes m_ptr, int
 		phys_bytes pa = umsg_phys(dst, dst->p_delivermsg_vir, sizeof(message));
 		if (pa && user_range_ok(m_ptr, sizeof(message))) {
 			/* Fast path: sender's buffer straight into the receiver's. */
-			if (ucopy((void *)pa, (void *)m_ptr, sizeof(message)) != 0)
+			if (ucopy_words((void *)pa, (void *)m_ptr, sizeof(message) / 4) != 0)
 				return EFAULT;
 			((message *)pa)->m_source = caller->p_endpoint;
 			dst->p_misc_flags &= ~MF_REPLY_PEND;
@@ -191,6 +192,7 @@ static int try_async(struct proc *caller, endpoint_t src_e)
 			deliver(caller, &a.msg, sp->p_endpoint);
 			/* More may wait in this table: look again next time. */
 			BIT_SET(priv(caller)->s_asyn_pending, i);
+			priv(caller)->s_maybe |= PEND_ASYNC;
 			if (a.flags & AMF_NOTIFY)
 				mini_notify(&proc[ASYNCM + NR_TASKS], sp->p_endpoint);
 			return OK;
@@ -204,15 +206,19 @@ static int mini_receive(struct proc *caller, endpoint_t src_e, vir_bytes buf, in
 	struct proc **xpp;
 	int i;
 
-	if (!(caller->p_misc_flags & MF_REPLY_PEND)) {
+	if (!(caller->p_misc_flags & MF_REPLY_PEND) && priv(caller)->s_maybe) {
 		caller->p_delivermsg_vir = buf;
 		if ((i = first_pending(priv(caller)->s_notify_pending, src_e)) >= 0) {
 			BIT_CLR(priv(caller)->s_notify_pending, i);
 			deliver_notify_from(caller, i);
 			return OK;
 		}
-		if (try_async(caller, src_e) == OK)
+		if (src_e == ANY)
+			priv(caller)->s_maybe &= ~PEND_NOTIFY;
+		if ((priv(caller)->s_maybe & PEND_ASYNC) && try_async(caller, src_e) == OK)
 			return OK;
+		if (src_e == ANY && first_pending(priv(caller)->s_asyn_pending, ANY) < 0)
+			priv(caller)->s_maybe &= ~PEND_ASYNC;
 	}
 	for (xpp = &caller->p_caller_q; *xpp; xpp = &(*xpp)->p_q_link) {
 		struct proc *sender = *xpp;
@@ -268,6 +274,7 @@ static int mini_senda(struct proc *caller, vir_bytes table, unsigned count)
 			a.result = OK;
 		} else {
 			BIT_SET(priv(dst)->s_asyn_pending, proc_index(caller));
+			priv(dst)->s_maybe |= PEND_ASYNC;
 			done = 0;
 		}
 		if (!done)

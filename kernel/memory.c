@@ -18,7 +18,7 @@ static uint32_t low_pt[1024] __attribute__((aligned(4096)));
 static uint16_t refcnt[MAX_FRAMES];
 static phys_bytes free_head;
 static unsigned nr_free, nr_total;
-static uint32_t loaded_cr3;
+uint32_t loaded_cr3; /* the page directory in CR3 */
 
 static void free_push(phys_bytes pa)
 {
@@ -253,13 +253,6 @@ int as_translate(struct proc *p, vir_bytes va, int write, phys_bytes *pa)
 	return OK;
 }
 
-void as_load(struct proc *p)
-{
-	if (p->p_cr3 != loaded_cr3) {
-		loaded_cr3 = p->p_cr3;
-		write_cr3(loaded_cr3);
-	}
-}
 
 /* Check that every page of [va, va+n) is mapped (writable if asked). */
 static int range_mapped(struct proc *p, vir_bytes va, size_t n, int write)
@@ -277,7 +270,7 @@ static int range_mapped(struct proc *p, vir_bytes va, size_t n, int write)
 	return OK;
 }
 
-int user_writable(struct proc *p, vir_bytes va, size_t n)
+int user_writable_slow(struct proc *p, vir_bytes va, size_t n)
 {
 	return range_mapped(p, va, n, 1);
 }

@@ -28,7 +28,14 @@ int as_alloc_range(struct proc *p, vir_bytes va, vir_bytes len, int writable);
 int as_map_page(struct proc *p, vir_bytes va, phys_bytes pa, uint32_t flags);
 uint32_t *as_pte(struct proc *p, vir_bytes va); /* NULL if no page table */
 int as_translate(struct proc *p, vir_bytes va, int write, phys_bytes *pa);
-void as_load(struct proc *p);
+extern uint32_t loaded_cr3;
+static inline void as_load(struct proc *p)
+{
+	if (p->p_cr3 != loaded_cr3) {
+		loaded_cr3 = p->p_cr3;
+		write_cr3(loaded_cr3);
+	}
+}
 
 /* Copies between the kernel and a process, or two processes.  OK, or
  * EFAULT if any byte is outside user space, unmapped or (for the
@@ -37,7 +44,7 @@ int copy_from_proc(struct proc *p, vir_bytes src, void *dst, size_t n);
 int copy_to_proc(struct proc *p, vir_bytes dst, const void *src, size_t n);
 int vir_copy(struct proc *sp, vir_bytes src, struct proc *dp, vir_bytes dst, size_t n);
 int vir_memset(struct proc *p, vir_bytes dst, int c, size_t n);
-int user_writable(struct proc *p, vir_bytes va, size_t n); /* OK or EFAULT */
+int user_writable_slow(struct proc *p, vir_bytes va, size_t n);
 
 /* Is [va, va+n) inside user space? */
 static inline int user_range_ok(vir_bytes va, size_t n)
@@ -69,6 +76,14 @@ static inline phys_bytes pd_msg_phys(uint32_t pd, vir_bytes va, size_t n)
 	pte = pd_pte(pd, va, 1);
 	return pte ? (pte & PAGE_MASK) | (va & ~PAGE_MASK) : 0;
 }
+/* OK if [va, va+n) is writable user memory of p, else EFAULT. */
+static inline int user_writable(struct proc *p, vir_bytes va, size_t n)
+{
+	if (n && user_range_ok(va, n) && ((va ^ (va + n - 1)) & PAGE_MASK) == 0)
+		return pd_pte(p->p_cr3, va, 1) ? OK : EFAULT; /* one page */
+	return user_writable_slow(p, va, n);
+}
+
 #define pte_of(p, va, w)       pd_pte((p)->p_cr3, (va), (w))
 #define umsg_phys(p, va, n)    pd_msg_phys((p)->p_cr3, (va), (n))
 

@@ -39,24 +39,6 @@ void proc_init(void)
 	}
 }
 
-/* Mark p not runnable for reason f (and leave the run queue if needed). */
-void proc_stop(struct proc *p, unsigned f)
-{
-	if (proc_runnable(p))
-		dequeue(p);
-	p->p_rts_flags |= f;
-}
-
-/* Clear reason f; join the run queue once nothing else holds p. */
-void proc_resume(struct proc *p, unsigned f)
-{
-	if (!(p->p_rts_flags & f))
-		return;
-	p->p_rts_flags &= ~f;
-	if (proc_runnable(p))
-		enqueue(p);
-}
-
 /* A fresh slot above the boot image, stopped (RTS_NO_PRIV), new generation. */
 struct proc *proc_alloc(void)
 {

@@ -18,6 +18,7 @@ struct priv {
 	struct priv_desc s_desc;                     /* what it may do */
 	uint32_t s_notify_pending[BITMAP_WORDS(NR_SLOTS)]; /* by sender index */
 	uint32_t s_asyn_pending[BITMAP_WORDS(NR_SLOTS)];   /* SENDA senders */
+	uint32_t s_maybe;        /* hint: PEND_NOTIFY/PEND_ASYNC bits may be set */
 	uint32_t s_int_pending;  /* IRQ hook bits for the HARDWARE notify */
 	uint32_t s_sig_pending;  /* SYSTEM notify: kernel signals for a manager */
 	vir_bytes s_asyntab;     /* SENDA table and size */
@@ -25,6 +26,9 @@ struct priv {
 	vir_bytes s_grant_table; /* SYS_SETGRANT registration */
 	int s_grant_entries;
 };
+
+#define PEND_NOTIFY 0x1
+#define PEND_ASYNC  0x2
 
 /* p_rts_flags: any bit set means not runnable. */
 #define RTS_SLOT_FREE   0x01
@@ -91,11 +95,9 @@ struct proc *proc_alloc(void);
 void proc_clear(struct proc *p);
 void proc_kill_report(struct proc *p, int sig, const char *why);
 void cause_sig(struct proc *p, int sig);
-void proc_stop(struct proc *p, unsigned flag);
-void proc_resume(struct proc *p, unsigned flag);
 
 /* The live process with endpoint e, or NULL. */
-static inline struct proc *endpoint_lookup(endpoint_t e)
+static inline __attribute__((always_inline)) struct proc *endpoint_lookup(endpoint_t e)
 {
 	int n = _ENDPOINT_P(e);
 	struct proc *p;
@@ -108,7 +110,7 @@ static inline struct proc *endpoint_lookup(endpoint_t e)
 
 /* OK and *pp for a live process; EINVAL for no such slot (or a special
  * endpoint); EDEADSRCDST for a free slot or an older generation. */
-static inline int isokendpt(endpoint_t e, struct proc **pp)
+static inline __attribute__((always_inline)) int isokendpt(endpoint_t e, struct proc **pp)
 {
 	if (e == ANY || e == NONE || e == SELF || !isokslot(_ENDPOINT_P(e)))
 		return EINVAL;
@@ -118,6 +120,24 @@ static inline int isokendpt(endpoint_t e, struct proc **pp)
 /* sched.c */
 void enqueue(struct proc *p);
 void dequeue(struct proc *p);
+
+/* Mark p not runnable for reason f (and leave the run queue if needed). */
+static inline void proc_stop(struct proc *p, unsigned f)
+{
+	if (proc_runnable(p))
+		dequeue(p);
+	p->p_rts_flags |= f;
+}
+
+/* Clear reason f; join the run queue once nothing else holds p. */
+static inline void proc_resume(struct proc *p, unsigned f)
+{
+	if (!(p->p_rts_flags & f))
+		return;
+	p->p_rts_flags &= ~f;
+	if (proc_runnable(p))
+		enqueue(p);
+}
 void sched_tick(void);
 void switch_to_user(void) NORETURN;
 

@@ -32,6 +32,13 @@ void dequeue(struct proc *p)
 	int q = p->p_priority;
 	struct proc **xpp, *prev = NULL;
 
+	if (rdy_head[q] == p) { /* the usual case: the running process */
+		if (!(rdy_head[q] = p->p_nextready)) {
+			rdy_tail[q] = NULL;
+			rdy_mask &= ~(1u << q);
+		}
+		return;
+	}
 	for (xpp = &rdy_head[q]; *xpp; prev = *xpp, xpp = &(*xpp)->p_nextready) {
 		if (*xpp == p) {
 			*xpp = p->p_nextready;

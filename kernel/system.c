@@ -7,36 +7,41 @@
 
 typedef int (*kcall_t)(struct proc *caller, message *m);
 static kcall_t call_vec[NR_SYS_CALLS];
+static uint32_t status_only[CALL_MASK_WORDS]; /* reply is m_type alone */
 
 #define map(call, handler) (call_vec[SYS_CALL_NR(call)] = (handler))
+/* A call whose reply carries no payload: only m_source and m_type are
+ * written back to the caller. */
+#define map_status(call, handler) \
+	(map(call, handler), PD_SET(status_only, SYS_CALL_NR(call)))
 
 void system_init(void)
 {
 	map(SYS_FORK, do_fork);
-	map(SYS_EXIT, do_exit);
-	map(SYS_CLEAR, do_clear);
-	map(SYS_KILL, do_kill);
+	map_status(SYS_EXIT, do_exit);
+	map_status(SYS_CLEAR, do_clear);
+	map_status(SYS_KILL, do_kill);
 	map(SYS_GETKSIG, do_getksig);
-	map(SYS_ENDKSIG, do_endksig);
-	map(SYS_PRIVCTL, do_privctl);
+	map_status(SYS_ENDKSIG, do_endksig);
+	map_status(SYS_PRIVCTL, do_privctl);
 	map(SYS_SETALARM, do_setalarm);
 	map(SYS_TIMES, do_times);
 	map(SYS_IRQCTL, do_irqctl);
 	map(SYS_DEVIO, do_devio);
-	map(SYS_GETINFO, do_getinfo);
-	map(SYS_DIAGCTL, do_diagctl);
-	map(SYS_NULL, do_null);
-	map(SYS_SETGRANT, do_setgrant);
-	map(SYS_SAFECOPYFROM, do_safecopyfrom);
-	map(SYS_SAFECOPYTO, do_safecopyto);
+	map_status(SYS_GETINFO, do_getinfo);
+	map_status(SYS_DIAGCTL, do_diagctl);
+	map_status(SYS_NULL, do_null);
+	map_status(SYS_SETGRANT, do_setgrant);
+	map_status(SYS_SAFECOPYFROM, do_safecopyfrom);
+	map_status(SYS_SAFECOPYTO, do_safecopyto);
 	map(SYS_VSAFECOPY, do_vsafecopy);
-	map(SYS_SAFEMEMSET, do_safememset);
-	map(SYS_SAFEMAP, do_safemap);
+	map_status(SYS_SAFEMEMSET, do_safememset);
+	map_status(SYS_SAFEMAP, do_safemap);
 	map(SYS_SAFEREVMAP, do_saferevmap);
-	map(SYS_SAFEUNMAP, do_safeunmap);
+	map_status(SYS_SAFEUNMAP, do_safeunmap);
 	map(SYS_VUMAP, do_vumap);
-	map(SYS_VUMAP_RELEASE, do_vumap_release);
-	map(SYS_VMCTL, do_vmctl);
+	map_status(SYS_VUMAP_RELEASE, do_vumap_release);
+	map_status(SYS_VMCTL, do_vmctl);
 }
 
 static int kernel_call(struct proc *caller, message *m)
@@ -78,15 +83,18 @@ void kcall_trap(struct stackframe *f)
 	int r;
 
 	current = caller;
-	if (!user_range_ok(m_ptr, sizeof(m)) || ucopy(&m, (void *)m_ptr, sizeof(m))) {
+	if (!user_range_ok(m_ptr, sizeof(m)) || ucopy_words(&m, (void *)m_ptr, sizeof(m) / 4)) {
 		caller->p_reg.eax = (uint32_t)EFAULT;
 		switch_to_user();
 	}
 	r = kernel_call(caller, &m);
 	if (r != EDONTREPLY && !isemptyp(caller)) {
+		unsigned nr = (unsigned)(m.m_type - KERNEL_CALL);
+		size_t len = nr < NR_SYS_CALLS && PD_ISSET(status_only, nr) ?
+		    offsetof(message, m_u8) : sizeof(m);
 		m.m_source = SYSTEM;
 		m.m_type = r;
-		caller->p_reg.eax = ucopy((void *)m_ptr, &m, sizeof(m)) ? (uint32_t)EFAULT : OK;
+		caller->p_reg.eax = ucopy_words((void *)m_ptr, &m, len / 4) ? (uint32_t)EFAULT : OK;
 	}
 	switch_to_user();
 }

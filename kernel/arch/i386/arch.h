@@ -68,7 +68,8 @@ static inline uint64_t rdtsc(void)
 
 /* protect.c */
 void prot_init(void);
-void tss_set_esp0(uint32_t esp0);
+extern uint32_t *const tss_esp0; /* where the CPU saves user state on a trap */
+static inline void tss_set_esp0(uint32_t esp0) { *tss_esp0 = esp0; }
 /* i8259.c */
 void pic_init(void);
 void pic_mask(int irq);
@@ -86,6 +87,27 @@ void restart_frame(struct stackframe *f) __attribute__((noreturn));
 void idle_halt(void); /* sti; hlt; cli */
 extern char ucopy_start[], ucopy_end[], ucopy_fault[];
 int ucopy(void *dst, const void *src, uint32_t n); /* 0 or -1 on a fault */
+/* Copy nwords 32-bit words to or from user memory of the loaded space;
+ * 0, or -1 if a page fault stopped it (exception.c finds the fixup in the
+ * .ex_table section).  Inline: the message copies of the IPC fast paths. */
+static inline int ucopy_words(void *dst, const void *src, uint32_t nwords)
+{
+	int err = 0;
+
+	__asm__ volatile(
+		"1:	rep movsl\n"
+		"2:\n"
+		".pushsection .ex_table, \"a\"\n"
+		"	.long 1b, 3f\n"
+		".popsection\n"
+		".pushsection .fixup, \"ax\"\n"
+		"3:	movl $-1, %0\n"
+		"	jmp 2b\n"
+		".popsection\n"
+		: "+r"(err), "+D"(dst), "+S"(src), "+c"(nwords) : : "memory");
+	return err;
+}
+
 /* exception.c */
 void exception_handler(struct stackframe *f, int from_user);
 

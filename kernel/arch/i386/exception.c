@@ -27,15 +27,29 @@ static int ex_signal(int vec)
 	}
 }
 
+/* The fixup address for a page fault at eip in a user copy, or 0. */
+static uint32_t fixup_for(uint32_t eip)
+{
+	extern const uint32_t __ex_table_start[], __ex_table_end[];
+	const uint32_t *e;
+
+	if (eip >= (uint32_t)ucopy_start && eip < (uint32_t)ucopy_end)
+		return (uint32_t)ucopy_fault;
+	for (e = __ex_table_start; e < __ex_table_end; e += 2)
+		if (e[0] == eip)
+			return e[1];
+	return 0;
+}
+
 void exception_handler(struct stackframe *f, int from_user)
 {
 	int vec = (int)f->vector;
 	const char *name = vec < (int)ARRAY_SIZE(ex_names) ? ex_names[vec] : "exception";
+	uint32_t fix;
 
 	if (!from_user) {
-		if (vec == EX_PF && f->eip >= (uint32_t)ucopy_start &&
-		    f->eip < (uint32_t)ucopy_end) {
-			f->eip = (uint32_t)ucopy_fault;
+		if (vec == EX_PF && (fix = fixup_for(f->eip))) {
+			f->eip = fix;
 			return;
 		}
 		panic_frame(f, "%s in the kernel", name);

@@ -14,13 +14,14 @@ struct tss {
 	uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
 	uint32_t es, cs, ss, ds, fs, gs, ldt;
 	uint16_t trap, iomap_base;
-} __attribute__((packed));
+}; /* naturally aligned: no padding (checked below) */
 _Static_assert(sizeof(struct tss) == 104, "TSS layout");
 _Static_assert(sizeof(struct seg_desc) == 8 && sizeof(struct gate_desc) == 8, "descriptor size");
 
 static struct seg_desc gdt[6];
 static struct gate_desc idt[256];
 static struct tss tss;
+uint32_t *const tss_esp0 = &tss.esp0;
 
 extern char k_stack_top[];
 extern void exc0(void), exc1(void), exc2(void), exc3(void), exc4(void),
@@ -50,11 +51,6 @@ static void set_gate(int vec, void (*fn)(void), int dpl)
 	idt[vec].zero = 0;
 	idt[vec].attr = (uint8_t)(0x8e | (dpl << 5)); /* present interrupt gate */
 	idt[vec].off_hi = off >> 16;
-}
-
-void tss_set_esp0(uint32_t esp0)
-{
-	tss.esp0 = esp0;
 }
 
 void prot_init(void)

@@ -13,35 +13,40 @@
  * grant_revmap_gid, grant_revmap_addr, grant_unmap, grant_vumap,
  * grant_vumap_release, grant_proc_exit.
  */
+#define VERIFY_GRANT_LINKAGE static inline __attribute__((always_inline))
 #include "grant.h"
 #include "memory.h"
 #include "clock.h"
 
 /* ---- the environment verify_grant() runs in ---- */
 
-static int env_read_entry(void *ctx, endpoint_t granter, int slot, cp_grant_t *out)
+static const cp_grant_t *env_read_entry(void *ctx, endpoint_t granter, int slot, int *err)
 {
+	static cp_grant_t scratch; /* an entry that straddles two pages */
 	struct proc *p = endpoint_lookup(granter);
 	struct priv *pr;
-
 	vir_bytes va;
 	uint32_t pte;
 
 	(void)ctx;
+	*err = EPERM;
 	if (!p)
-		return EPERM;
+		return NULL;
 	pr = priv(p);
 	if (!pr->s_grant_table || slot >= pr->s_grant_entries)
-		return EPERM;
-	va = pr->s_grant_table + (vir_bytes)slot * sizeof(*out);
-	if ((va & ~PAGE_MASK) <= PAGE_SIZE - sizeof(*out) && user_range_ok(va, sizeof(*out))) {
-		/* The usual case: the entry lies in one page. */
+		return NULL;
+	/* SYS_SETGRANT checked that the whole table is in user space. */
+	va = pr->s_grant_table + (vir_bytes)slot * sizeof(cp_grant_t);
+	*err = EFAULT;
+	if ((va & ~PAGE_MASK) <= PAGE_SIZE - sizeof(cp_grant_t)) {
+		/* The usual case: read it in place, through the physical map. */
 		if (!(pte = pd_pte(p->p_cr3, va, 0)))
-			return EFAULT;
-		*out = *(const cp_grant_t *)((pte & PAGE_MASK) | (va & ~PAGE_MASK));
-		return OK;
+			return NULL;
+		return (const cp_grant_t *)((pte & PAGE_MASK) | (va & ~PAGE_MASK));
 	}
-	return copy_from_proc(p, va, out, sizeof(*out));
+	if (copy_from_proc(p, va, &scratch, sizeof(scratch)) != OK)
+		return NULL;
+	return &scratch;
 }
 
 static int env_alive(void *ctx, endpoint_t e)
@@ -61,6 +66,9 @@ static int env_may_magic(void *ctx, endpoint_t e)
 }
 
 static const struct grant_env env = { NULL, env_read_entry, env_alive, env_may_magic };
+
+/* The one checker, compiled here so that the look-ups above inline. */
+#include "grant_verify.c"
 
 /* Log a failed check, at most GRANT_DIAG_PER_SEC lines per second per
  * process, so that a faulty service cannot flood the log. */

@@ -23,13 +23,19 @@ static int is_special(endpoint_t e)
 /* Fail with code `err` and reason `reason`. */
 #define FAIL(err, reason) do { res->why = (reason); return (err); } while (0)
 
-int verify_grant(const struct grant_env *env, endpoint_t granter,
+/* The kernel includes this file into grant.c with VERIFY_GRANT_LINKAGE
+ * "static inline", so that its constant env's look-ups inline. */
+#ifndef VERIFY_GRANT_LINKAGE
+#define VERIFY_GRANT_LINKAGE
+#endif
+
+VERIFY_GRANT_LINKAGE int verify_grant(const struct grant_env *env, endpoint_t granter,
 	endpoint_t grantee, cp_grant_id_t gid, vir_bytes offset, vir_bytes bytes,
 	int access, struct grant_result *res)
 {
 	endpoint_t user, owner, who;
 	cp_grant_id_t id;
-	cp_grant_t g;
+	const cp_grant_t *gp;
 	vir_bytes w_off, w_len, len, acc;
 	int eff, type, whole, r, i;
 
@@ -64,39 +70,39 @@ int verify_grant(const struct grant_env *env, endpoint_t granter,
 		res->hop[i].gid = id;
 		res->nhops = i + 1;
 
-		r = env->read_entry(env->ctx, owner, GRANT_SLOT(id), &g);
-		if (r == EFAULT)
+		gp = env->read_entry(env->ctx, owner, GRANT_SLOT(id), &r);
+		if (!gp && r == EFAULT)
 			FAIL(EFAULT, "grant table unreadable");
-		if (r != OK)
+		if (!gp)
 			FAIL(EPERM, "no such grant slot");
 
-		if ((g.cp_flags & CPF_USED) == 0)
+		if ((gp->cp_flags & CPF_USED) == 0)
 			FAIL(EPERM, "grant slot unused");
-		if ((g.cp_flags & CPF_VALID) == 0)
+		if ((gp->cp_flags & CPF_VALID) == 0)
 			FAIL(EPERM, "grant not valid");
-		type = g.cp_flags & CPF_TYPE;
+		type = gp->cp_flags & CPF_TYPE;
 		if (type != CPF_DIRECT && type != CPF_INDIRECT &&
 		    type != CPF_MAGIC)
 			FAIL(EPERM, "bad grant type");
-		if (GRANT_SEQ(id) != (g.cp_seq & GRANT_MAX_SEQ))
+		if (GRANT_SEQ(id) != (gp->cp_seq & GRANT_MAX_SEQ))
 			FAIL(EPERM, "sequence mismatch");
-		if (i == 0 && (g.cp_flags & CPF_TRY))
+		if (i == 0 && (gp->cp_flags & CPF_TRY))
 			res->try = 1;
 
 		/* who_to sits at the same place in all three union members,
 		 * but name each one rather than rely on that. */
 		switch (type) {
 		case CPF_DIRECT:
-			who = g.cp_u.cp_direct.cp_who_to;
-			len = g.cp_u.cp_direct.cp_len;
+			who = gp->cp_u.cp_direct.cp_who_to;
+			len = gp->cp_u.cp_direct.cp_len;
 			break;
 		case CPF_INDIRECT:
-			who = g.cp_u.cp_indirect.cp_who_to;
-			len = g.cp_u.cp_indirect.cp_len;
+			who = gp->cp_u.cp_indirect.cp_who_to;
+			len = gp->cp_u.cp_indirect.cp_len;
 			break;
 		default:
-			who = g.cp_u.cp_magic.cp_who_to;
-			len = g.cp_u.cp_magic.cp_len;
+			who = gp->cp_u.cp_magic.cp_who_to;
+			len = gp->cp_u.cp_magic.cp_len;
 			break;
 		}
 		if (who == ANY)
@@ -107,9 +113,9 @@ int verify_grant(const struct grant_env *env, endpoint_t granter,
 		/* CPF_WHOLE (cpf_grant_indirect): this hop passes on the
 		 * parent's whole window with the parent's rights, so the
 		 * window asked of it is asked of the parent unchanged. */
-		whole = type == CPF_INDIRECT && (g.cp_flags & CPF_WHOLE);
+		whole = type == CPF_INDIRECT && (gp->cp_flags & CPF_WHOLE);
 		if (!whole)
-			eff &= g.cp_flags & CPF_ACCESS;
+			eff &= gp->cp_flags & CPF_ACCESS;
 		if ((access & ~eff) != 0)
 			FAIL(EPERM, "access not granted");
 
@@ -121,23 +127,23 @@ int verify_grant(const struct grant_env *env, endpoint_t granter,
 		}
 
 		if (type == CPF_DIRECT) {
-			if (len > VMAX - g.cp_u.cp_direct.cp_start)
+			if (len > VMAX - gp->cp_u.cp_direct.cp_start)
 				FAIL(EPERM, "grant wraps address space");
 			res->owner = owner;
-			res->addr = g.cp_u.cp_direct.cp_start + acc;
+			res->addr = gp->cp_u.cp_direct.cp_start + acc;
 			res->access = eff;
 			return OK;
 		}
 		if (type == CPF_MAGIC) {
 			if (!env->may_magic(env->ctx, owner))
 				FAIL(EPERM, "magic grant without privilege");
-			who = g.cp_u.cp_magic.cp_who_from;
+			who = gp->cp_u.cp_magic.cp_who_from;
 			if (is_special(who) || !env->alive(env->ctx, who))
 				FAIL(EPERM, "magic grant of dead process");
-			if (len > VMAX - g.cp_u.cp_magic.cp_start)
+			if (len > VMAX - gp->cp_u.cp_magic.cp_start)
 				FAIL(EPERM, "grant wraps address space");
 			res->owner = who;
-			res->addr = g.cp_u.cp_magic.cp_start + acc;
+			res->addr = gp->cp_u.cp_magic.cp_start + acc;
 			res->access = eff;
 			return OK;
 		}
@@ -145,17 +151,17 @@ int verify_grant(const struct grant_env *env, endpoint_t granter,
 		/* Indirect: go up to the parent grant. */
 		if (i == MAX_INDIRECT_DEPTH)
 			FAIL(ELOOP, "indirect chain too deep");
-		who = g.cp_u.cp_indirect.cp_who_from;
+		who = gp->cp_u.cp_indirect.cp_who_from;
 		if (is_special(who) || !env->alive(env->ctx, who))
 			FAIL(EPERM, "indirect grant from dead process");
-		if (g.cp_u.cp_indirect.cp_grant < 0)
+		if (gp->cp_u.cp_indirect.cp_grant < 0)
 			FAIL(EPERM, "indirect grant names invalid id");
 		user = owner;
 		owner = who;
-		id = g.cp_u.cp_indirect.cp_grant;
+		id = gp->cp_u.cp_indirect.cp_grant;
 		if (!whole) {
-			w_off = g.cp_u.cp_indirect.cp_offset;
-			w_len = g.cp_u.cp_indirect.cp_len;
+			w_off = gp->cp_u.cp_indirect.cp_offset;
+			w_len = gp->cp_u.cp_indirect.cp_len;
 		}
 	}
 	/* Not reached: the last pass either returns or fails with ELOOP. */

@@ -13,12 +13,13 @@
 
 struct grant_env {
 	void *ctx;
-	/* Fetch entry `slot` of the grant table registered by live process
-	 * `granter`.  Return OK and fill *out; EPERM if granter registered no
-	 * table or slot >= its entry count; EFAULT if the table memory cannot
-	 * be read.  Called only for endpoints that alive() accepted. */
-	int (*read_entry)(void *ctx, endpoint_t granter, int slot,
-		cp_grant_t *out);
+	/* Entry `slot` of the grant table registered by live process
+	 * `granter`: a pointer valid until the next call, or NULL with *err
+	 * EPERM if granter registered no table or slot >= its entry count,
+	 * EFAULT if the table memory cannot be read.  Called only for
+	 * endpoints that alive() accepted. */
+	const cp_grant_t *(*read_entry)(void *ctx, endpoint_t granter, int slot,
+		int *err);
 	/* Non-zero if endpoint e names a live process (current generation). */
 	int (*alive)(void *ctx, endpoint_t e);
 	/* Non-zero if live process e holds the magic-grant privilege. */
@@ -46,8 +47,10 @@ struct grant_result {
  * EFAULT.  On success [addr, addr+bytes) never wraps past 0xFFFFFFFF.
  * On error res->why says why and res->nhops/hop[] list the hops read so far.
  * res must not be NULL.  Changes nothing else. */
+#ifndef VERIFY_GRANT_LINKAGE
 int verify_grant(const struct grant_env *env, endpoint_t granter,
 	endpoint_t grantee, cp_grant_id_t gid, vir_bytes offset, vir_bytes bytes,
 	int access, struct grant_result *res);
+#endif
 
 #endif /* _KERNEL_GRANT_VERIFY_H */

@@ -177,15 +177,15 @@ static struct kproc *kfind(endpoint_t e)
 	return NULL;
 }
 
-static int k_read_entry(void *ctx, endpoint_t e, int slot, cp_grant_t *out)
+static const cp_grant_t *k_read_entry(void *ctx, endpoint_t e, int slot, int *err)
 {
 	struct kproc *k = kfind(e);
 
 	(void)ctx;
+	*err = EPERM;
 	if (!k || !k->tab || slot < 0 || slot >= k->n)
-		return EPERM;
-	*out = k->tab[slot];
-	return OK;
+		return NULL;
+	return &k->tab[slot];
 }
 
 static int k_alive(void *ctx, endpoint_t e)

@@ -45,28 +45,32 @@ static struct fproc *find(struct world *wp, endpoint_t e)
 	return &wp->p[p];
 }
 
-static int f_read_entry(void *ctx, endpoint_t e, int slot, cp_grant_t *out)
+static const cp_grant_t *f_read_entry(void *ctx, endpoint_t e, int slot, int *err)
 {
 	struct world *wp = ctx;
 	struct fproc *fp;
 
+	*err = EPERM;
 	if (wp != &w) {
 		w.bad_calls++;
-		return EPERM;
+		return NULL;
 	}
 	wp->reads++;
 	if ((fp = find(wp, e)) == NULL) {
 		wp->bad_calls++;
-		return EPERM;
+		return NULL;
 	}
-	if (wp->odd_error)
-		return EIO;
+	if (wp->odd_error) {
+		*err = EIO;
+		return NULL;
+	}
 	if (!fp->has_table || slot < 0 || slot >= fp->nent)
-		return EPERM;
-	if (fp->unreadable)
-		return EFAULT;
-	*out = fp->tab[slot];
-	return OK;
+		return NULL;
+	if (fp->unreadable) {
+		*err = EFAULT;
+		return NULL;
+	}
+	return &fp->tab[slot];
 }
 
 static int f_alive(void *ctx, endpoint_t e)

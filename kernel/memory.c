@@ -368,31 +368,63 @@ static inline void copy_words(void *dst, const void *src, size_t n)
 		__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(bytes) : : "memory");
 }
 
+#define VC_KEEP 32 /* page frames remembered from the checking pass */
+
 int vir_copy(struct proc *sp, vir_bytes src, struct proc *dp, vir_bytes dst, size_t n)
 {
+	phys_bytes fs[VC_KEEP], fd[VC_KEEP];
 	struct pwalk ws, wd;
 	vir_bytes s, d, left;
+	uint32_t pte;
+	int i;
 
 	if (!user_range_ok(src, n) || !user_range_ok(dst, n))
 		return EFAULT;
 	/* Check every page of both sides first: a failing copy changes
-	 * nothing.  Then copy page by page through the physical map. */
+	 * nothing.  The frames of the first pages are kept for the copy. */
 	pw_init(&ws, sp);
 	pw_init(&wd, dp);
-	for (s = src & PAGE_MASK; s < src + n; s += PAGE_SIZE)
-		if (!pw_pte(&ws, s, PTE_P))
+	for (i = 0, s = src & PAGE_MASK; s < src + n; s += PAGE_SIZE, i++) {
+		if (!(pte = pw_pte(&ws, s, PTE_P)))
 			return EFAULT;
-	for (d = dst & PAGE_MASK; d < dst + n; d += PAGE_SIZE)
-		if (!pw_pte(&wd, d, PTE_P | PTE_W))
+		if (i < VC_KEEP)
+			fs[i] = pte & PAGE_MASK;
+	}
+	for (i = 0, d = dst & PAGE_MASK; d < dst + n; d += PAGE_SIZE, i++) {
+		if (!(pte = pw_pte(&wd, d, PTE_P | PTE_W)))
 			return EFAULT;
+		if (i < VC_KEEP)
+			fd[i] = pte & PAGE_MASK;
+	}
+	if (((src ^ dst) & ~PAGE_MASK) == 0) {
+		/* Same offset in the page on both sides (the usual case):
+		 * whole pages after the first. */
+		vir_bytes off = src & ~PAGE_MASK;
+		for (i = 0, left = n; left; i++, off = 0) {
+			size_t chunk = PAGE_SIZE - off;
+			phys_bytes ps, pd;
+			if (chunk > left)
+				chunk = left;
+			if (i < VC_KEEP) {
+				ps = fs[i], pd = fd[i];
+			} else {
+				ps = pw_pte(&ws, (src & PAGE_MASK) + i * PAGE_SIZE, PTE_P) & PAGE_MASK;
+				pd = pw_pte(&wd, (dst & PAGE_MASK) + i * PAGE_SIZE, PTE_P) & PAGE_MASK;
+			}
+			copy_words((void *)(pd | off), (const void *)(ps | off), chunk);
+			left -= chunk;
+		}
+		return OK;
+	}
 	for (s = src, d = dst, left = n; left; ) {
 		size_t so = s & ~PAGE_MASK, dof = d & ~PAGE_MASK;
 		size_t chunk = PAGE_SIZE - (so > dof ? so : dof);
+		phys_bytes ps = pw_pte(&ws, s, PTE_P) & PAGE_MASK;
+		phys_bytes pd = pw_pte(&wd, d, PTE_P) & PAGE_MASK;
 
 		if (chunk > left)
 			chunk = left;
-		copy_words((void *)((pw_pte(&wd, d, PTE_P) & PAGE_MASK) | dof),
-		    (const void *)((pw_pte(&ws, s, PTE_P) & PAGE_MASK) | so), chunk);
+		copy_words((void *)(pd | dof), (const void *)(ps | so), chunk);
 		s += chunk, d += chunk, left -= chunk;
 	}
 	return OK;

@@ -95,6 +95,11 @@ $(eval $(call ISO_RULE,os,init))
 $(eval $(call ISO_RULE,test,runner))
 $(eval $(call ISO_RULE,bench,bench))
 
+# The panic self-test: the kernel panics on purpose after boot.
+$(B)/panic.iso: $(B)/kernel.elf $(B)/bin/init tools/mkiso.sh
+	@echo "  ISO     $@"
+	@KERNEL_ARGS=selftest=panic tools/mkiso.sh $@ $(B)/kernel.elf $(B)/bin/init
+
 iso: deps $(B)/os.iso
 
 deps:

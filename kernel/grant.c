@@ -79,8 +79,8 @@ static void grant_diag(struct proc *caller, endpoint_t granter, cp_grant_id_t gi
 
 	if (caller->p_diag_sec != sec) {
 		if (caller->p_diag_dropped)
-			klog("grant: %s: %d more failures not shown\n",
-			    caller->p_name, caller->p_diag_dropped);
+			klog("grant: %s (%d): %d more failures not shown\n",
+			    caller->p_name, caller->p_endpoint, caller->p_diag_dropped);
 		caller->p_diag_sec = sec;
 		caller->p_diag_count = caller->p_diag_dropped = 0;
 	}
@@ -88,8 +88,8 @@ static void grant_diag(struct proc *caller, endpoint_t granter, cp_grant_id_t gi
 		caller->p_diag_dropped++;
 		return;
 	}
-	klog("grant: %s (%d) grant %d of %d refused: %s (%d)\n", caller->p_name,
-	    caller->p_endpoint, gid, granter, why ? why : "?", r);
+	klog("grant: t=%u %s (%d) grant %d of %d refused: %s (%d)\n", (unsigned)sec,
+	    caller->p_name, caller->p_endpoint, gid, granter, why ? why : "?", r);
 }
 
 int grant_check(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
@@ -469,6 +469,10 @@ int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pc
 void grant_proc_exit(struct proc *p)
 {
 	struct rec **rp;
+
+	if (p->p_diag_dropped)
+		klog("grant: %s (%d): %d more failures not shown\n",
+		    p->p_name, p->p_endpoint, p->p_diag_dropped);
 
 	remove_maps(involves, p->p_endpoint, 0);
 	for (rp = &rec_used; *rp;) {

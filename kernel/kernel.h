@@ -31,6 +31,7 @@ int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 void strlcpy_k(char *dst, const char *src, size_t n);
+int strstr_k(const char *s, const char *w);
 
 /* Assertions (Fiasco style): KASSERT may be compiled out, CHECK never is. */
 #define CHECK(e) \

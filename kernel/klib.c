@@ -203,6 +203,17 @@ int strcmp(const char *a, const char *b)
 	return (uint8_t)*a - (uint8_t)*b;
 }
 
+/* Does s contain w? */
+int strstr_k(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; *s; s++)
+		if (memcmp(s, w, n) == 0)
+			return 1;
+	return 0;
+}
+
 void strlcpy_k(char *dst, const char *src, size_t n)
 {
 	size_t i;

@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #define MULTIBOOT_BOOTLOADER_MAGIC 0x2BADB002
+#define MBI_FLAG_CMDLINE 0x004
 #define MBI_FLAG_MODS 0x008
 #define MBI_FLAG_MMAP 0x040
 

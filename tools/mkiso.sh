@@ -1,7 +1,8 @@
 #!/bin/sh
 # mkiso.sh OUT.iso KERNEL MODULE... - a GRUB rescue image (grub-mkrescue)
 # that boots KERNEL with each MODULE as a multiboot module named after its
-# file name, in the order given.
+# file name, in the order given.  KERNEL_ARGS, if set, is the kernel's
+# command line (e.g. selftest=panic).
 set -e
 out=$1 kernel=$2
 shift 2
@@ -13,7 +14,7 @@ cp "$kernel" "$dir/boot/kernel"
 	echo "set timeout=0"
 	echo "set default=0"
 	echo "menuentry \"minix-grants\" {"
-	echo "	multiboot /boot/kernel"
+	echo "	multiboot /boot/kernel ${KERNEL_ARGS:-}"
 	for m in "$@"; do
 		name=$(basename "$m")
 		cp "$m" "$dir/boot/$name"

@@ -179,6 +179,17 @@ int test_grant_vumap(void)
 	T_EQ(n, 1);
 	T_TRUE(p[0].vp_size >= 0x800 && p[0].vp_size <= 0x3000);
 	T_EQ(sys_vumap_release(p, n), OK);
+	/* A driver's exit drops its holds (else the runner's leak check
+	 * after this test finds h's frames still taken). */
+	{
+		endpoint_t drv = pup_start();
+		T_TRUE(drv != NONE);
+		g_direct(&e, drv, hb, 0x2000, CPF_READ, 1);
+		T_EQ(pup_set(h, 2, &e), OK);
+		T_EQ(pup(drv, PUP_VUMAP, &r, 3, h, GRANT_ID(2, 1), 0x2000), OK);
+		T_TRUE(r.m_u32.data[1] >= 1);
+		T_EQ(sys_clear(drv), OK);
+	}
 	/* Held frames outlive the granter until released. */
 	n = 8;
 	v[0] = (struct vumap_vir){ GRANT_ID(0, 1), 0x1800 }; /* 0x800..0x2000: 2 pages */

@@ -32,9 +32,11 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := init runner bench
+PROGS := init runner bench exectest
 init_SRC   := $(wildcard commands/init/*.c)
 runner_SRC := $(wildcard tests/system/*.c)
+exectest_SRC := tests/exec/exectest.c
+runner_EXTRA := $(B)/prog/exectest_blob.o  # exectest, for the SYS_EXEC tests
 bench_SRC  := $(wildcard tests/bench/*.c)
 
 all: $(B)/kernel.elf $(PROGS:%=$(B)/bin/%)
@@ -77,12 +79,17 @@ $(B)/prog/%.o: %.c
 	@$(CC) $(SCFLAGS) -c $< -o $@
 
 define PROG_RULE
-$(B)/bin/$(1): $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $(CRT0) $(B)/lib/libsys.a $(B)/lib/libc.a boot/user.ld
+$(B)/bin/$(1): $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $$($(1)_EXTRA) $(CRT0) $(B)/lib/libsys.a $(B)/lib/libc.a boot/user.ld
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"
-	@$(LD) -m elf_i386 -z noexecstack -T boot/user.ld -o $$@ $(CRT0) $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $(ULIBS)
+	@$(LD) -m elf_i386 -z noexecstack -T boot/user.ld -o $$@ $(CRT0) $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $$($(1)_EXTRA) $(ULIBS)
 endef
 $(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p))))
+
+# The runner carries exectest inside it (runner_EXTRA).
+$(B)/prog/exectest_blob.o: $(B)/bin/exectest
+	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 exectest ../prog/exectest_blob.o
+
 
 # ---- GRUB images: one per boot configuration ----
 # $(1) image name, $(2) modules (program names, in boot order)

@@ -13,10 +13,6 @@
 #define MIN_USER_Q      (NR_SCHED_QUEUES - 1)
 #define DEFAULT_QUANTUM 10      /* ticks */
 
-#define USER_BASE      0x40000000u /* user space: [USER_BASE, USER_TOP) */
-#define USER_TOP       0xf0000000u
-#define USER_STACK_TOP 0xefff0000u
-#define USER_STACK_PAGES 32
 
 #define NR_IRQ_HOOKS   32
 #define PAGE_SIZE      4096u

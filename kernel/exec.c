@@ -22,42 +22,107 @@ struct elf_phdr {
 	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
 };
 
-/* Copy into p's memory through the physical map (pages may be read-only). */
-static void load_bytes(struct proc *p, vir_bytes va, const uint8_t *src, size_t n)
+/* Where an image comes from: kernel memory (a boot module) or a process's
+ * memory (SYS_EXEC: PM read the file into its own buffer). */
+struct elf_src {
+	struct proc *p;        /* NULL: kimg */
+	const uint8_t *kimg;
+	vir_bytes uimg;
+	size_t size;
+};
+
+/* Copy [off, off+len) of the image to kernel address dst. */
+static int src_read(const struct elf_src *s, uint32_t off, void *dst, size_t len)
 {
-	while (n) {
-		phys_bytes pa;
-		size_t chunk = PAGE_SIZE - (va & ~PAGE_MASK);
-		if (chunk > n)
-			chunk = n;
-		CHECK(as_translate(p, va, 0, &pa) == OK);
-		memcpy((void *)pa, src, chunk);
-		va += chunk, src += chunk, n -= chunk;
-	}
+	if (off > s->size || len > s->size - off)
+		return ENOEXEC;
+	if (s->p)
+		return copy_from_proc(s->p, s->uimg + off, dst, len) == OK ? OK : EFAULT;
+	memcpy(dst, s->kimg + off, len);
+	return OK;
 }
 
-/* Load ELF image [img, img+size) into p; set its entry point and stack. */
-int elf_load(struct proc *p, const uint8_t *img, size_t size)
+/* Copy len bytes from image offset off to va in p, through the physical
+ * map (the pages may be read-only for p). */
+static int src_load(const struct elf_src *s, struct proc *p, vir_bytes va, uint32_t off, size_t len)
 {
-	const struct elf_ehdr *eh = (const struct elf_ehdr *)img;
+	while (len) {
+		phys_bytes pa;
+		size_t chunk = PAGE_SIZE - (va & ~PAGE_MASK);
+		int r;
+		if (chunk > len)
+			chunk = len;
+		CHECK(as_translate(p, va, 0, &pa) == OK);
+		if ((r = src_read(s, off, (void *)pa, chunk)) != OK)
+			return r;
+		va += chunk, off += chunk, len -= chunk;
+	}
+	return OK;
+}
+
+#define MAX_PHDRS 16
+
+/* Read and check the headers: all segments inside the image and in user
+ * space.  Nothing is changed. */
+static int elf_check(const struct elf_src *s, struct elf_ehdr *eh,
+	struct elf_phdr *ph, int *nph)
+{
 	int i, r;
 
-	if (size < sizeof(*eh) || eh->e_magic != ELF_MAGIC || eh->e_class != 1 ||
-	    eh->e_machine != 3 || eh->e_type != 2 ||
-	    eh->e_phentsize != sizeof(struct elf_phdr) ||
-	    eh->e_phoff > size || eh->e_phnum > (size - eh->e_phoff) / sizeof(struct elf_phdr))
+	if ((r = src_read(s, 0, eh, sizeof(*eh))) != OK)
+		return r;
+	if (eh->e_magic != ELF_MAGIC || eh->e_class != 1 || eh->e_machine != 3 ||
+	    eh->e_type != 2 || eh->e_phentsize != sizeof(struct elf_phdr) ||
+	    eh->e_phnum == 0 || eh->e_phnum > MAX_PHDRS ||
+	    !user_range_ok(eh->e_entry, 1))
 		return ENOEXEC;
+	if ((r = src_read(s, eh->e_phoff, ph, eh->e_phnum * sizeof(*ph))) != OK)
+		return r;
 	for (i = 0; i < eh->e_phnum; i++) {
-		const struct elf_phdr *ph = (const struct elf_phdr *)(img + eh->e_phoff) + i;
-		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+		if (ph[i].p_type != PT_LOAD || ph[i].p_memsz == 0)
 			continue;
-		if (ph->p_filesz > ph->p_memsz || ph->p_offset > size ||
-		    ph->p_filesz > size - ph->p_offset ||
-		    !user_range_ok(ph->p_vaddr, ph->p_memsz))
+		if (ph[i].p_filesz > ph[i].p_memsz || ph[i].p_offset > s->size ||
+		    ph[i].p_filesz > s->size - ph[i].p_offset ||
+		    !user_range_ok(ph[i].p_vaddr, ph[i].p_memsz) ||
+		    ph[i].p_vaddr + ph[i].p_memsz > USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE)
 			return ENOEXEC;
-		if ((r = as_alloc_range(p, ph->p_vaddr, ph->p_memsz, ph->p_flags & PF_W)) != OK)
+	}
+	*nph = eh->e_phnum;
+	return OK;
+}
+
+/* Is page va covered by a writable segment? */
+static int writable_page(const struct elf_phdr *ph, int nph, vir_bytes va)
+{
+	int i;
+
+	for (i = 0; i < nph; i++)
+		if (ph[i].p_type == PT_LOAD && (ph[i].p_flags & PF_W) &&
+		    va + PAGE_SIZE > ph[i].p_vaddr && va < ph[i].p_vaddr + ph[i].p_memsz)
+			return 1;
+	return 0;
+}
+
+/* Load a checked image into p's (empty) address space and point its
+ * registers at the entry, with the stack pointer at sp. */
+static int elf_map(const struct elf_src *s, struct proc *p, const struct elf_ehdr *eh,
+	const struct elf_phdr *ph, int nph, vir_bytes sp)
+{
+	int i, r;
+
+	for (i = 0; i < nph; i++) {
+		vir_bytes va;
+		if (ph[i].p_type != PT_LOAD || ph[i].p_memsz == 0)
+			continue;
+		if ((r = as_alloc_range(p, ph[i].p_vaddr, ph[i].p_memsz, 1)) != OK ||
+		    (r = src_load(s, p, ph[i].p_vaddr, ph[i].p_offset, ph[i].p_filesz)) != OK)
 			return r;
-		load_bytes(p, ph->p_vaddr, img + ph->p_offset, ph->p_filesz);
+		if (ph[i].p_flags & PF_W)
+			continue;
+		/* Text and read-only data: take the write bit away. */
+		for (va = ph[i].p_vaddr & PAGE_MASK; va < ph[i].p_vaddr + ph[i].p_memsz; va += PAGE_SIZE)
+			if (!writable_page(ph, nph, va))
+				*as_pte(p, va) &= ~PTE_W;
 	}
 	if ((r = as_alloc_range(p, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE,
 	    USER_STACK_PAGES * PAGE_SIZE, 1)) != OK)
@@ -67,7 +132,55 @@ int elf_load(struct proc *p, const uint8_t *img, size_t size)
 	p->p_reg.ds = p->p_reg.es = p->p_reg.fs = p->p_reg.gs = p->p_reg.ss = USER_DS;
 	p->p_reg.eflags = EFLAGS_IF | 0x2;
 	p->p_reg.eip = eh->e_entry;
-	p->p_reg.esp = USER_STACK_TOP - 16;
+	p->p_reg.esp = sp;
+	return OK;
+}
+
+/* Load ELF image [img, img+size) of kernel memory into p (a boot module). */
+int elf_load(struct proc *p, const uint8_t *img, size_t size)
+{
+	struct elf_src s = { NULL, img, 0, size };
+	struct elf_phdr ph[MAX_PHDRS];
+	struct elf_ehdr eh;
+	int nph, r;
+
+	if ((r = elf_check(&s, &eh, ph, &nph)) != OK)
+		return r;
+	return elf_map(&s, p, &eh, ph, nph, USER_STACK_TOP - 16);
+}
+
+/* SYS_EXEC's work: replace p's program by the image at [img, img+len) in
+ * src's memory, with the argument block [frame, frame+flen) of src at the
+ * top of the new stack.  Before the point of no return (the old memory
+ * going away) every error leaves p as it was; after it, an error (out of
+ * memory) leaves p empty and the caller must remove it. */
+int elf_exec(struct proc *p, struct proc *src, vir_bytes img, size_t len,
+	vir_bytes frame, size_t flen, int *gone)
+{
+	struct elf_src s = { src, NULL, img, len };
+	struct elf_phdr ph[MAX_PHDRS];
+	struct elf_ehdr eh;
+	vir_bytes sp;
+	int nph, r;
+
+	*gone = 0;
+	if (flen > USER_STACK_PAGES * PAGE_SIZE / 2)
+		return E2BIG;
+	if (flen && !user_range_ok(frame, flen))
+		return EFAULT;
+	if ((r = elf_check(&s, &eh, ph, &nph)) != OK)
+		return r;
+	if (flen && user_readable(src, frame, flen) != OK)
+		return EFAULT;
+	sp = (USER_STACK_TOP - flen) & ~15u;
+	/* The point of no return. */
+	*gone = 1;
+	as_clear(p);
+	if ((r = elf_map(&s, p, &eh, ph, nph, sp)) != OK)
+		return r;
+	if (flen && vir_copy(src, frame, p, sp, flen) != OK)
+		return EFAULT;
+	*gone = 0;
 	return OK;
 }
 

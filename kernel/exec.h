@@ -4,5 +4,7 @@
 #include "multiboot.h"
 struct proc;
 int elf_load(struct proc *p, const uint8_t *img, size_t size);
+int elf_exec(struct proc *p, struct proc *src, vir_bytes img, size_t len,
+	vir_bytes frame, size_t flen, int *gone);
 void load_boot_image(struct multiboot_info *mbi);
 #endif

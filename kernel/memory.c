@@ -132,6 +132,27 @@ int as_new(struct proc *p)
 	return OK;
 }
 
+/* Drop every user page and page table of p; keep its page directory. */
+void as_clear(struct proc *p)
+{
+	uint32_t *pd = (uint32_t *)p->p_cr3;
+	int i, j;
+
+	for (i = KERNEL_PDES; i < 1024; i++) {
+		uint32_t *pt;
+		if (!(pd[i] & PTE_P))
+			continue;
+		pt = (uint32_t *)(pd[i] & PAGE_MASK);
+		for (j = 0; j < 1024; j++)
+			if (pt[j] & PTE_P)
+				frame_unref(pt[j] & PAGE_MASK);
+		frame_unref((phys_bytes)pt);
+		pd[i] = 0;
+	}
+	if (loaded_cr3 == p->p_cr3)
+		write_cr3(loaded_cr3); /* flush the TLB */
+}
+
 void as_free(struct proc *p)
 {
 	uint32_t *pd = (uint32_t *)p->p_cr3;
@@ -268,6 +289,11 @@ static int range_mapped(struct proc *p, vir_bytes va, size_t n, int write)
 		if (as_translate(p, va, write, &pa) != OK)
 			return EFAULT;
 	return OK;
+}
+
+int user_readable(struct proc *p, vir_bytes va, size_t n)
+{
+	return range_mapped(p, va, n, 0);
 }
 
 int user_writable_slow(struct proc *p, vir_bytes va, size_t n)

@@ -23,6 +23,7 @@ void frames_count(unsigned *free, unsigned *total);
 
 int as_new(struct proc *p);
 void as_free(struct proc *p);
+void as_clear(struct proc *p);
 int as_copy(struct proc *dst, struct proc *src);
 int as_alloc_range(struct proc *p, vir_bytes va, vir_bytes len, int writable);
 int as_map_page(struct proc *p, vir_bytes va, phys_bytes pa, uint32_t flags);
@@ -45,6 +46,7 @@ int copy_to_proc(struct proc *p, vir_bytes dst, const void *src, size_t n);
 int vir_copy(struct proc *sp, vir_bytes src, struct proc *dp, vir_bytes dst, size_t n);
 int vir_memset(struct proc *p, vir_bytes dst, int c, size_t n);
 int user_writable_slow(struct proc *p, vir_bytes va, size_t n);
+int user_readable(struct proc *p, vir_bytes va, size_t n); /* OK or EFAULT */
 
 /* Is [va, va+n) inside user space? */
 static inline int user_range_ok(vir_bytes va, size_t n)

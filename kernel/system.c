@@ -42,6 +42,10 @@ void system_init(void)
 	map(SYS_VUMAP, do_vumap);
 	map_status(SYS_VUMAP_RELEASE, do_vumap_release);
 	map_status(SYS_VMCTL, do_vmctl);
+	map(SYS_EXEC, do_exec);
+	map_status(SYS_VIRCOPY, do_vircopy);
+	map_status(SYS_SIGSEND, do_sigsend);
+	map_status(SYS_SIGRETURN, do_sigreturn);
 }
 
 static int kernel_call(struct proc *caller, message *m)

@@ -37,5 +37,9 @@ int do_safeunmap(struct proc *caller, message *m);
 int do_vumap(struct proc *caller, message *m);
 int do_vumap_release(struct proc *caller, message *m);
 int do_vmctl(struct proc *caller, message *m);
+int do_exec(struct proc *caller, message *m);
+int do_vircopy(struct proc *caller, message *m);
+int do_sigsend(struct proc *caller, message *m);
+int do_sigreturn(struct proc *caller, message *m);
 
 #endif

@@ -4,4 +4,12 @@
 #define NR_PROCS 128      /* process slots for boot and user processes */
 #define NR_SLOTS (5 + NR_PROCS) /* NR_TASKS + NR_PROCS: the whole table */
 #define PROC_NAME_LEN 16
+
+/* User address space (boot/user.ld links programs at USER_BASE).  A new
+ * program's stack ends at USER_STACK_TOP; SYS_EXEC puts the argument block
+ * PM built just below it, 16-byte aligned. */
+#define USER_BASE      0x40000000u
+#define USER_TOP       0xf0000000u
+#define USER_STACK_TOP 0xefff0000u
+#define USER_STACK_PAGES 32
 #endif

@@ -8,6 +8,7 @@
 
 #include <minix/endpoint.h>
 #include <minix/type.h>
+#include <minix/config.h>
 
 #define _ASSERT_MSG_SIZE(t) \
 	_Static_assert(sizeof(t) == 56, "payload " #t " is not 56 bytes")
@@ -189,6 +190,40 @@ typedef struct {
 } mess_krn_vmctl;
 _ASSERT_MSG_SIZE(mess_krn_vmctl);
 
+/* SYS_EXEC: replace a managed process's program with the ELF image in
+ * the caller's memory; the argument block goes to the top of the stack. */
+typedef struct {
+	endpoint_t endpt;
+	vir_bytes img;       /* ELF image in the caller */
+	vir_bytes img_len;
+	vir_bytes frame;     /* initial stack block in the caller */
+	vir_bytes frame_len; /* placed at (USER_STACK_TOP - len) & ~15 */
+	vir_bytes ip;        /* out: entry point */
+	char name[PROC_NAME_LEN];
+	uint8_t padding[16];
+} mess_krn_exec;
+_ASSERT_MSG_SIZE(mess_krn_exec);
+
+/* SYS_VIRCOPY: copy between two processes (privileged). */
+typedef struct {
+	endpoint_t src_ep;
+	vir_bytes src_addr;
+	endpoint_t dst_ep;
+	vir_bytes dst_addr;
+	vir_bytes bytes;
+	uint8_t padding[36];
+} mess_krn_vircopy;
+_ASSERT_MSG_SIZE(mess_krn_vircopy);
+
+/* SYS_SIGSEND and SYS_SIGRETURN. */
+typedef struct {
+	endpoint_t endpt;
+	vir_bytes sigmsg;    /* struct sigmsg in the caller (SIGSEND) */
+	vir_bytes scp;       /* struct sigcontext in endpt (SIGRETURN) */
+	uint8_t padding[44];
+} mess_krn_sigctx;
+_ASSERT_MSG_SIZE(mess_krn_sigctx);
+
 /* SYS_VUMAP_RELEASE. */
 typedef struct {
 	vir_bytes paddr;   /* struct vumap_phys[] in the caller */
@@ -223,6 +258,9 @@ typedef struct {
 		mess_krn_vumap m_vumap;
 		mess_krn_vmctl m_vmctl;
 		mess_krn_vumap_release m_vumap_release;
+		mess_krn_exec m_exec;
+		mess_krn_vircopy m_vircopy;
+		mess_krn_sigctx m_sigctx;
 		uint8_t size[56];
 	};
 } __attribute__((aligned(16))) message;

@@ -14,6 +14,15 @@
 #include <minix/errno.h>
 
 int sys_fork(int flags, endpoint_t *child);   /* child gets NONE */
+/* Copy a managed process that waits for our reply (PM's fork). */
+int sys_fork_of(endpoint_t parent, int flags, endpoint_t *child);
+int sys_exec(endpoint_t proc_ep, const void *img, size_t img_len,
+	const void *frame, size_t frame_len, const char *name, vir_bytes *ip);
+int sys_vircopy(endpoint_t src_ep, vir_bytes src, endpoint_t dst_ep,
+	vir_bytes dst, size_t bytes);
+struct sigmsg;
+int sys_sigsend(endpoint_t proc_ep, struct sigmsg *sm);
+int sys_sigreturn(endpoint_t proc_ep, vir_bytes scp);
 int sys_exit(int status) __attribute__((noreturn)); /* ends the caller */
 int sys_clear(endpoint_t proc_ep);            /* remove a managed process */
 int sys_kill(endpoint_t proc_ep, int sig);

@@ -1,48 +1,71 @@
-/* do_fork.c - SYS_FORK: the caller makes a copy of itself.
+/* do_fork.c - SYS_FORK: copy a process.
  *
- * In: m_fork.endpt (SELF), m_fork.flags (PFF_STOPPED: the child waits for
- * SYS_PRIVCTL SYS_PRIV_ALLOW).  Out: m_fork.child = the child's endpoint in
- * the parent, NONE in the child.  The child gets a copy of the caller's
- * memory, registers and privileges; the caller becomes its signal manager.
+ * In: m_fork.endpt, the parent: SELF (the caller copies itself), or a
+ * process the caller manages that waits for the caller's reply (PM forking
+ * a user process); m_fork.flags (PFF_STOPPED: the child waits for
+ * SYS_PRIVCTL SYS_PRIV_ALLOW).  Out: m_fork.child, the child's endpoint.
+ * The child gets a copy of the parent's memory, registers and privileges,
+ * and the caller as its signal manager.  A self-copy returns from this
+ * call with m_fork.child NONE; a copy of a waiting process waits, as its
+ * parent does, for the caller's reply.
  */
 #include "../system.h"
 #include "../memory.h"
 
 int do_fork(struct proc *caller, message *m)
 {
-	struct proc *child;
+	struct proc *child, *parent = caller;
 	message reply;
-	int r;
+	int r, self = m->m_fork.endpt == SELF || m->m_fork.endpt == caller->p_endpoint;
 
-	if ((m->m_fork.endpt != SELF && m->m_fork.endpt != caller->p_endpoint) ||
-	    (m->m_fork.flags & ~PFF_STOPPED))
+	if (m->m_fork.flags & ~PFF_STOPPED)
 		return EINVAL;
+	if (!self) {
+		if (!(parent = managed_proc(caller, m->m_fork.endpt, &r)))
+			return r;
+		/* It must be waiting for our reply (blocked in SENDREC to us). */
+		if ((parent->p_rts_flags & (RTS_SENDING | RTS_RECEIVING)) != RTS_RECEIVING ||
+		    parent->p_getfrom_e != caller->p_endpoint ||
+		    !(parent->p_misc_flags & MF_REPLY_PEND))
+			return EINVAL;
+	}
 	if (!(child = proc_alloc()))
 		return EAGAIN;
-	if ((r = as_new(child)) != OK || (r = as_copy(child, caller)) != OK) {
+	if ((r = as_new(child)) != OK || (r = as_copy(child, parent)) != OK) {
 		as_free(child);
 		child->p_rts_flags = RTS_SLOT_FREE;
 		return r;
 	}
-	/* The child returns from this same kernel call with its own reply. */
-	reply = *m;
-	reply.m_source = SYSTEM;
-	reply.m_type = OK;
-	reply.m_fork.child = NONE;
-	if (copy_to_proc(child, caller->p_reg.eax, &reply, sizeof(reply)) != OK) {
-		as_free(child);
-		child->p_rts_flags = RTS_SLOT_FREE;
-		return EFAULT;
+	if (self) {
+		/* The child returns from this same kernel call, with its own
+		 * reply in its copy of the message. */
+		reply = *m;
+		reply.m_source = SYSTEM;
+		reply.m_type = OK;
+		reply.m_fork.child = NONE;
+		if (copy_to_proc(child, caller->p_reg.eax, &reply, sizeof(reply)) != OK) {
+			as_free(child);
+			child->p_rts_flags = RTS_SLOT_FREE;
+			return EFAULT;
+		}
+	} else {
+		/* The child waits for the caller's reply, as its parent does. */
+		child->p_rts_flags |= RTS_RECEIVING;
+		child->p_getfrom_e = caller->p_endpoint;
+		child->p_misc_flags = MF_REPLY_PEND;
+		child->p_delivermsg_vir = parent->p_delivermsg_vir;
 	}
-	child->p_reg = caller->p_reg;
-	child->p_reg.eax = OK;
-	child->p_priority = caller->p_priority;
-	child->p_quantum = child->p_ticks_left = caller->p_quantum;
-	child->p_priv.s_desc = caller->p_priv.s_desc;
-	child->p_priv.s_grant_table = caller->p_priv.s_grant_table;
-	child->p_priv.s_grant_entries = caller->p_priv.s_grant_entries;
+	child->p_reg = parent->p_reg;
+	if (self)
+		child->p_reg.eax = OK;
+	child->p_priority = parent->p_priority;
+	child->p_quantum = child->p_ticks_left = parent->p_quantum;
+	child->p_priv.s_desc = parent->p_priv.s_desc;
+	child->p_priv.s_grant_table = parent->p_priv.s_grant_table;
+	child->p_priv.s_grant_entries = parent->p_priv.s_grant_entries;
 	child->p_sig_mgr = caller->p_endpoint;
-	memcpy(child->p_name, caller->p_name, sizeof(child->p_name));
+	child->p_user_time = child->p_sys_time = 0;
+	memcpy(child->p_name, parent->p_name, sizeof(child->p_name));
 	if (!(m->m_fork.flags & PFF_STOPPED))
 		proc_resume(child, RTS_NO_PRIV);
 	m->m_fork.child = child->p_endpoint;

@@ -32,8 +32,10 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := init runner bench exectest
+PROGS := init runner bench exectest ds memory
 init_SRC   := $(wildcard commands/init/*.c)
+ds_SRC     := $(wildcard servers/ds/*.c)
+memory_SRC := $(wildcard drivers/memory/*.c)
 runner_SRC := $(wildcard tests/system/*.c)
 exectest_SRC := tests/exec/exectest.c
 runner_EXTRA := $(B)/prog/exectest_blob.o  # exectest, for the SYS_EXEC tests
@@ -92,14 +94,20 @@ $(B)/prog/exectest_blob.o: $(B)/bin/exectest
 
 
 # ---- GRUB images: one per boot configuration ----
-# $(1) image name, $(2) modules (program names, in boot order)
+# $(1) image name, $(2) modules (program names, in boot order); every
+# image carries the root file system image as its RAM disk.
 define ISO_RULE
-$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(m)) tools/mkiso.sh
+$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(m)) $(B)/root.img tools/mkiso.sh
 	@echo "  ISO     $$@"
-	@tools/mkiso.sh $$@ $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(m))
+	@tools/mkiso.sh $$@ $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(m)) $(B)/root.img
 endef
-$(eval $(call ISO_RULE,os,init))
-$(eval $(call ISO_RULE,test,runner))
+
+# The root file system: ext2 built from a staging folder by mke2fs -d.
+$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null)
+	@echo "  ROOT    $@"
+	@tools/mkroot.sh $@
+$(eval $(call ISO_RULE,os,ds memory init))
+$(eval $(call ISO_RULE,test,ds memory runner))
 $(eval $(call ISO_RULE,bench,bench))
 
 # The panic self-test: the kernel panics on purpose after boot.

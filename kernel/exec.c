@@ -240,6 +240,39 @@ static void start_boot_proc(const struct multiboot_mod *mod)
 	kprintf("boot: %s (endpoint %d) at %p\n", name, p->p_endpoint, p->p_reg.eip);
 }
 
+uint32_t ramdisk_size;
+
+static int is_image(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcmp(name + n - 4, ".img") == 0;
+}
+
+/* A module named *.img is the RAM disk: its bytes go to the memory
+ * driver's address space at RAMDISK_BASE. */
+static void load_ramdisk(const struct multiboot_mod *mod)
+{
+	struct proc *mem = proc_addr(MEM_PROC_NR);
+	uint32_t size = mod->mod_end - mod->mod_start, off;
+
+	if (isemptyp(mem)) {
+		kprintf("boot: %s ignored: no memory driver\n", (const char *)mod->string);
+		return;
+	}
+	if (ramdisk_size || size > (USER_TOP - RAMDISK_BASE) / 2 ||
+	    as_alloc_range(mem, RAMDISK_BASE, size, 1) != OK)
+		panic("boot: RAM disk %s (%u bytes) does not fit", (const char *)mod->string, size);
+	for (off = 0; off < size; off += PAGE_SIZE) {
+		phys_bytes pa;
+		uint32_t chunk = size - off < PAGE_SIZE ? size - off : PAGE_SIZE;
+		CHECK(as_translate(mem, RAMDISK_BASE + off, 1, &pa) == OK);
+		memcpy((void *)pa, (const void *)(mod->mod_start + off), chunk);
+	}
+	ramdisk_size = size;
+	kprintf("boot: RAM disk %s, %u KiB\n", (const char *)mod->string, size / 1024);
+}
+
 void load_boot_image(struct multiboot_info *mbi)
 {
 	const struct multiboot_mod *mods = (const struct multiboot_mod *)mbi->mods_addr;
@@ -248,5 +281,12 @@ void load_boot_image(struct multiboot_info *mbi)
 	if (!(mbi->flags & MBI_FLAG_MODS) || mbi->mods_count == 0)
 		panic("no boot modules: nothing to run");
 	for (i = 0; i < mbi->mods_count; i++)
-		start_boot_proc(&mods[i]);
+		if (!is_image((const char *)mods[i].string))
+			start_boot_proc(&mods[i]);
+	for (i = 0; i < mbi->mods_count; i++)
+		if (is_image((const char *)mods[i].string))
+			load_ramdisk(&mods[i]);
+	/* The modules' own pages are not needed any more. */
+	for (i = 0; i < mbi->mods_count; i++)
+		mem_free_range(mods[i].mod_start, mods[i].mod_end);
 }

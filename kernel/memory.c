@@ -83,6 +83,18 @@ void mem_init(struct multiboot_info *mbi, uint32_t reserved_end)
 	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
 }
 
+/* Give the whole pages inside [start, end) to the allocator (boot
+ * modules, once loaded). */
+void mem_free_range(uint32_t start, uint32_t end)
+{
+	start = (start + PAGE_SIZE - 1) & PAGE_MASK;
+	end &= PAGE_MASK;
+	for (; start < end && end <= USER_BASE; start += PAGE_SIZE) {
+		free_push(start);
+		nr_total++;
+	}
+}
+
 phys_bytes frame_alloc(void)
 {
 	phys_bytes pa = free_head;

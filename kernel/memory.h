@@ -15,6 +15,7 @@
 #define KERNEL_PDES (USER_BASE >> 22) /* PDEs shared by every space */
 
 void mem_init(struct multiboot_info *mbi, uint32_t reserved_end);
+void mem_free_range(uint32_t start, uint32_t end);
 phys_bytes frame_alloc(void);  /* zeroed, one reference; 0 when out */
 void frame_ref(phys_bytes pa);
 void frame_unref(phys_bytes pa);

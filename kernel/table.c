@@ -19,7 +19,17 @@ static const int init_calls[] = { SYS_DIAGCTL, SYS_TIMES, SYS_SETALARM,
 static const struct io_range test_io[] = { { 0x70, 0x71 }, { 0xf4, 0xf7 }, { 0, 0 } };
 static const int test_irqs[] = { 8, 0 };
 
+/* ds: answers requests, notifies subscribers. */
+static const int ds_calls[] = { SYS_GETINFO, SYS_DIAGCTL, SYS_EXIT, 0 };
+/* memory: moves data through its callers' grants. */
+static const int mem_calls[] = { SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_SAFEMEMSET,
+	SYS_GETINFO, SYS_DIAGCTL, SYS_EXIT, 0 };
+
 const struct boot_image boot_image[] = {
+	{ DS_PROC_NR, "ds", SYS_PROC | PREEMPTIBLE, TASK_Q + 2, DEFAULT_QUANTUM,
+	  TRAPS_ALL, ds_calls, all_ipc, no_io, no_irqs },
+	{ MEM_PROC_NR, "memory", SYS_PROC | PREEMPTIBLE, TASK_Q + 1, DEFAULT_QUANTUM,
+	  TRAPS_ALL, mem_calls, all_ipc, no_io, no_irqs },
 	{ INIT_PROC_NR, "init", SYS_PROC | PREEMPTIBLE, USER_Q, DEFAULT_QUANTUM,
 	  TRAPS_ALL, init_calls, all_ipc, no_io, no_irqs },
 	{ TEST_PROC_NR, "runner", SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK,

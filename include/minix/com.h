@@ -145,4 +145,41 @@
 #define RBT_POWEROFF 1
 #define RBT_PANIC    2
 
+/* DS (data store): m_ds. */
+#define DS_BASE      0x0a00
+#define DS_PUBLISH   (DS_BASE + 1) /* key, value, flags -> status */
+#define DS_RETRIEVE  (DS_BASE + 2) /* key -> value, flags */
+#define DS_DELETE    (DS_BASE + 3) /* key */
+#define DS_SUBSCRIBE (DS_BASE + 4) /* key pattern */
+#define DS_CHECK     (DS_BASE + 5) /* -> a changed key matching a subscription */
+#define DSF_TYPE_LABEL 0x01        /* value is an endpoint */
+#define DSF_TYPE_U32   0x02        /* value is a number */
+#define DSF_OVERWRITE  0x10        /* replace an existing key of ours */
+
+/* Block drivers: m_bdev. */
+#define BDEV_BASE    0x0500
+#define BDEV_OPEN    (BDEV_BASE + 0)
+#define BDEV_CLOSE   (BDEV_BASE + 1)
+#define BDEV_READ    (BDEV_BASE + 2)
+#define BDEV_WRITE   (BDEV_BASE + 3)
+#define BDEV_GATHER  (BDEV_BASE + 4)
+#define BDEV_SCATTER (BDEV_BASE + 5)
+#define BDEV_IOCTL   (BDEV_BASE + 6)
+#define BDEV_REPLY   (BDEV_BASE + 0x80)
+
+/* Character drivers: m_cdev. */
+#define CDEV_BASE    0x0400
+#define CDEV_OPEN    (CDEV_BASE + 0)
+#define CDEV_CLOSE   (CDEV_BASE + 1)
+#define CDEV_READ    (CDEV_BASE + 2)
+#define CDEV_WRITE   (CDEV_BASE + 3)
+#define CDEV_IOCTL   (CDEV_BASE + 4)
+#define CDEV_CANCEL  (CDEV_BASE + 5)
+#define CDEV_REPLY   (CDEV_BASE + 0x80)
+
+/* memory driver minors. */
+#define MEMORY_NULL    0 /* character: /dev/null */
+#define MEMORY_ZERO    1 /* character: /dev/zero */
+#define MEMORY_RAMDISK 2 /* block: the RAM disk (the boot root image) */
+
 #endif

@@ -12,4 +12,6 @@
 #define USER_TOP       0xf0000000u
 #define USER_STACK_TOP 0xefff0000u
 #define USER_STACK_PAGES 32
+/* Where the kernel puts the boot RAM disk image in the memory driver. */
+#define RAMDISK_BASE   0x80000000u
 #endif

@@ -224,6 +224,43 @@ typedef struct {
 } mess_krn_sigctx;
 _ASSERT_MSG_SIZE(mess_krn_sigctx);
 
+/* DS requests and replies. */
+#define DS_KEY_LEN 16
+typedef struct {
+	char key[DS_KEY_LEN];   /* NUL-padded; a pattern may end in '*' */
+	uint32_t flags;         /* DSF_* */
+	uint32_t value;         /* an endpoint or a number */
+	uint8_t padding[32];
+} mess_ds;
+_ASSERT_MSG_SIZE(mess_ds);
+
+/* Block driver requests (BDEV_*) and replies. */
+typedef struct {
+	int minor;
+	uint32_t pos_lo, pos_hi;  /* byte position */
+	int grant;                /* cp_grant_id_t: buffer, or iovec for GATHER/SCATTER */
+	uint32_t count;           /* bytes, or iovec elements */
+	uint32_t flags;
+	uint32_t id;              /* request id, echoed in the reply */
+	int status;               /* reply: bytes transferred or an error */
+	uint8_t padding[24];
+} mess_bdev;
+_ASSERT_MSG_SIZE(mess_bdev);
+
+/* Character driver requests (CDEV_*) and replies. */
+typedef struct {
+	int minor;
+	uint32_t pos_lo, pos_hi;
+	int grant;
+	uint32_t count;           /* bytes; CDEV_IOCTL: the request */
+	uint32_t flags;
+	uint32_t id;
+	endpoint_t user;          /* the process on whose behalf (signals) */
+	int status;               /* reply */
+	uint8_t padding[20];
+} mess_cdev;
+_ASSERT_MSG_SIZE(mess_cdev);
+
 /* SYS_VUMAP_RELEASE. */
 typedef struct {
 	vir_bytes paddr;   /* struct vumap_phys[] in the caller */
@@ -261,6 +298,9 @@ typedef struct {
 		mess_krn_exec m_exec;
 		mess_krn_vircopy m_vircopy;
 		mess_krn_sigctx m_sigctx;
+		mess_ds m_ds;
+		mess_bdev m_bdev;
+		mess_cdev m_cdev;
 		uint8_t size[56];
 	};
 } __attribute__((aligned(16))) message;

@@ -12,6 +12,8 @@ struct kinfo {
 	clock_t uptime;
 	uint32_t frames_free, frames_total; /* 4 KiB page frames */
 	int procs_in_use;                   /* live process slots */
+	vir_bytes ramdisk_base;             /* in the memory driver, if any */
+	uint32_t ramdisk_size;              /* bytes; 0: no RAM disk */
 };
 
 /* p_rts_flags as reported. */

@@ -7,6 +7,7 @@
 #include "../memory.h"
 #include "../clock.h"
 #include "../grant.h"
+#include "../exec.h"
 
 static void fill_info(struct proc *p, struct proc_info *pi)
 {
@@ -48,6 +49,10 @@ int do_getinfo(struct proc *caller, message *m)
 		frames_count(&ki.frames_free, &ki.frames_total);
 		for (p = proc + NR_TASKS; p < proc + NR_SLOTS; p++)
 			ki.procs_in_use += !isemptyp(p);
+		if (ramdisk_size) {
+			ki.ramdisk_base = RAMDISK_BASE;
+			ki.ramdisk_size = ramdisk_size;
+		}
 		return copy_to_proc(caller, dst, &ki, sizeof(ki));
 	case GET_PROC:
 	case GET_WHOAMI:

@@ -1,0 +1,194 @@
+/* t_servers.c - the first servers of the user-mode OS, driven by the test
+ * process as a client: DS (publish, retrieve, subscribe, ownership) and
+ * the memory driver (/dev/null, /dev/zero, the RAM disk holding the boot
+ * root image), all data through grants.
+ */
+#include <minix/ds.h>
+#include "t.h"
+
+#define REPORT 0x650
+
+static endpoint_t parent;
+
+static void try_steal(void *arg)
+{
+	(void)arg;
+	t_reply(parent, REPORT, ds_publish_label("t.key", 1, DSF_OVERWRITE));
+	t_reply(parent, REPORT, ds_delete_label("t.key"));
+}
+
+int test_ds_publish_retrieve(void)
+{
+	endpoint_t me = t_self(), ep = NONE, c;
+	uint32_t v = 0;
+	int r;
+
+	parent = me;
+	T_EQ(ds_publish_label("t.key", me, 0), OK);
+	T_EQ(ds_retrieve_label_endpt("t.key", &ep), OK);
+	T_EQ(ep, me);
+	T_EQ(ds_publish_label("t.key", me, 0), EEXIST);
+	T_EQ(ds_publish_label("t.key", 12345, DSF_OVERWRITE), OK);
+	T_EQ(ds_retrieve_label_endpt("t.key", &ep), OK);
+	T_EQ(ep, 12345);
+	T_EQ(ds_retrieve_u32("t.key", &v), EINVAL);          /* it is a label */
+	T_EQ(ds_publish_u32("t.num", 0xdeadbeef, 0), OK);
+	T_EQ(ds_retrieve_u32("t.num", &v), OK);
+	T_EQ(v, 0xdeadbeef);
+	T_EQ(ds_retrieve_label_endpt("t.none", &ep), ESRCH);
+	T_EQ(ds_publish_label("0123456789abcdefX", me, 0), EINVAL); /* > 16 */
+	T_EQ(ds_publish_label("", me, 0), EINVAL);
+	/* Only the owner may change or delete a key. */
+	c = t_fork(try_steal, NULL);
+	T_EQ(t_expect(c, REPORT, &r), OK);
+	T_EQ(r, EPERM);
+	T_EQ(t_expect(c, REPORT, &r), OK);
+	T_EQ(r, EPERM);
+	T_EQ(ds_delete_label("t.key"), OK);
+	T_EQ(ds_delete_u32("t.num"), OK);
+	T_EQ(ds_retrieve_label_endpt("t.key", &ep), ESRCH);
+	T_EQ(ds_delete_label("t.key"), ESRCH);
+	/* The memory driver published itself at boot. */
+	T_EQ(ds_retrieve_label_endpt("memory", &ep), OK);
+	T_EQ(ep, MEM_PROC_NR);
+	return 0;
+}
+
+int test_ds_subscribe(void)
+{
+	char name[DS_KEY_LEN + 1];
+	uint32_t v;
+	message m;
+	int type;
+
+	T_EQ(ds_subscribe("memo*", 0), OK);
+	/* What exists already is reported at once. */
+	T_EQ(ipc_receive(DS_PROC_NR, &m, NULL), OK);
+	T_EQ(m.m_type, NOTIFY_MESSAGE);
+	T_EQ(ds_check(name, &type, &v), OK);
+	T_EQ(strcmp(name, "memory"), 0);
+	T_EQ(type, DSF_TYPE_LABEL);
+	T_EQ(v, MEM_PROC_NR);
+	T_EQ(ds_check(name, &type, &v), ENOENT);
+	/* A new key that matches, then its deletion. */
+	T_EQ(ds_publish_u32("memo.x", 7, 0), OK);
+	T_EQ(ipc_receive(DS_PROC_NR, &m, NULL), OK);
+	T_EQ(ds_check(name, &type, &v), OK);
+	T_EQ(strcmp(name, "memo.x"), 0);
+	T_EQ(v, 7);
+	T_EQ(ds_publish_u32("other", 1, 0), OK);           /* does not match */
+	T_EQ(ds_delete_u32("memo.x"), OK);
+	T_EQ(ipc_receive(DS_PROC_NR, &m, NULL), OK);
+	T_EQ(ds_check(name, &type, &v), OK);
+	T_EQ(strcmp(name, "memo.x"), 0);
+	T_EQ(type, 0);                                     /* deleted */
+	T_EQ(ds_check(name, &type, &v), ENOENT);
+	T_EQ(ds_delete_u32("other"), OK);
+	return 0;
+}
+
+/* One request to the memory driver; the reply's status. */
+static int mem_req(int type, int minor, uint64_t pos, cp_grant_id_t g, uint32_t count)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	if (type >= BDEV_BASE && type < BDEV_REPLY) {
+		m.m_bdev.minor = minor;
+		m.m_bdev.pos_lo = (uint32_t)pos;
+		m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
+		m.m_bdev.grant = g;
+		m.m_bdev.count = count;
+		m.m_bdev.id = 42;
+		if (ipc_sendrec(MEM_PROC_NR, &m) != OK || m.m_type != BDEV_REPLY || m.m_bdev.id != 42)
+			return EGENERIC;
+		return m.m_bdev.status;
+	}
+	m.m_cdev.minor = minor;
+	m.m_cdev.grant = g;
+	m.m_cdev.count = count;
+	if (ipc_sendrec(MEM_PROC_NR, &m) != OK || m.m_type != CDEV_REPLY)
+		return EGENERIC;
+	return m.m_cdev.status;
+}
+
+int test_memory_null_zero(void)
+{
+	static uint8_t buf[300];
+	cp_grant_id_t g, ro;
+	int i;
+
+	memset(buf, 0xaa, sizeof(buf));
+	g = cpf_grant_direct(MEM_PROC_NR, (vir_bytes)buf + 50, 200, CPF_READ | CPF_WRITE);
+	ro = cpf_grant_direct(MEM_PROC_NR, (vir_bytes)buf + 50, 200, CPF_READ);
+	T_TRUE(g >= 0 && ro >= 0);
+	T_EQ(mem_req(CDEV_OPEN, MEMORY_ZERO, 0, GRANT_INVALID, 0), OK);
+	T_EQ(mem_req(CDEV_READ, MEMORY_ZERO, 0, g, 100), 100);
+	for (i = 0; i < 300; i++)
+		T_EQ(buf[i], (i >= 50 && i < 150) ? 0 : 0xaa);
+	T_EQ(mem_req(CDEV_READ, MEMORY_ZERO, 0, g, 201), EPERM);   /* past the grant */
+	T_EQ(mem_req(CDEV_READ, MEMORY_ZERO, 0, ro, 10), EPERM);   /* read-only */
+	T_EQ(mem_req(CDEV_READ, MEMORY_NULL, 0, g, 100), 0);       /* end of file */
+	T_EQ(mem_req(CDEV_WRITE, MEMORY_NULL, 0, ro, 200), 200);
+	T_EQ(mem_req(CDEV_READ, 7, 0, g, 1), ENXIO);
+	T_EQ(mem_req(CDEV_IOCTL, MEMORY_NULL, 0, g, 1), ENOTTY);
+	T_EQ(buf[150], 0xaa);
+	T_EQ(cpf_revoke(g), 0);
+	T_EQ(mem_req(CDEV_READ, MEMORY_ZERO, 0, g, 1), EPERM);      /* revoked */
+	T_EQ(cpf_revoke(ro), 0);
+	return 0;
+}
+
+int test_memory_ramdisk(void)
+{
+	static uint8_t blk[2048], save[16];
+	struct { struct vumap_vir v[2]; } iov;
+	struct kinfo ki;
+	cp_grant_id_t g, gi, g1, g2;
+	uint64_t end;
+
+	T_EQ(sys_getkinfo(&ki), OK);
+	T_EQ(ki.ramdisk_base, RAMDISK_BASE);
+	T_EQ(ki.ramdisk_size, 4096 * 1024);                   /* tools/mkroot.sh */
+	end = ki.ramdisk_size;
+	g = cpf_grant_direct(MEM_PROC_NR, (vir_bytes)blk, sizeof(blk), CPF_READ | CPF_WRITE);
+	T_TRUE(g >= 0);
+	/* The ext2 superblock of the root image, byte 1024 on. */
+	T_EQ(mem_req(BDEV_OPEN, MEMORY_RAMDISK, 0, GRANT_INVALID, 0), OK);
+	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, 1024, g, 1024), 1024);
+	T_EQ(blk[56] | (blk[57] << 8), 0xef53);                /* s_magic */
+	T_EQ(*(uint32_t *)(blk + 4), 4096);                   /* s_blocks_count */
+	/* At and across the end. */
+	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, end, g, 512), 0);
+	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, end - 100, g, 512), 100);
+	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, end + (1ull << 32), g, 512), 0);
+	T_EQ(mem_req(BDEV_READ, MEMORY_NULL, 0, g, 512), ENXIO);
+	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, 0, g, 4096), EPERM); /* > grant */
+	/* Write and read back the last 16 bytes, then put them back. */
+	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, end - 16, g, 16), 16);
+	memcpy(save, blk, 16);
+	memset(blk, 0x5c, 16);
+	T_EQ(mem_req(BDEV_WRITE, MEMORY_RAMDISK, end - 16, g, 16), 16);
+	memset(blk, 0, 16);
+	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, end - 16, g, 16), 16);
+	T_EQ(blk[0], 0x5c);
+	T_EQ(blk[15], 0x5c);
+	memcpy(blk, save, 16);
+	T_EQ(mem_req(BDEV_WRITE, MEMORY_RAMDISK, end - 16, g, 16), 16);
+	/* Gather: two pieces through a granted vector of grants. */
+	g1 = cpf_grant_direct(MEM_PROC_NR, (vir_bytes)blk, 1000, CPF_WRITE);
+	g2 = cpf_grant_direct(MEM_PROC_NR, (vir_bytes)blk + 1000, 24, CPF_WRITE);
+	iov.v[0] = (struct vumap_vir){ g1, 1000 };
+	iov.v[1] = (struct vumap_vir){ g2, 24 };
+	gi = cpf_grant_direct(MEM_PROC_NR, (vir_bytes)&iov, sizeof(iov), CPF_READ);
+	memset(blk, 0, sizeof(blk));
+	T_EQ(mem_req(BDEV_GATHER, MEMORY_RAMDISK, 1024, gi, 2), 1024);
+	T_EQ(blk[56] | (blk[57] << 8), 0xef53);
+	T_EQ(mem_req(BDEV_GATHER, MEMORY_RAMDISK, 1024, gi, 0), EINVAL);
+	T_EQ(cpf_revoke(g), 0);
+	T_EQ(cpf_revoke(gi), 0);
+	T_EQ(cpf_revoke(g1), 0);
+	T_EQ(cpf_revoke(g2), 0);
+	return 0;
+}

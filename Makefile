@@ -28,8 +28,10 @@ KERNEL_ASM := $(wildcard kernel/arch/i386/*.asm)
 KERNEL_OBJ := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.o)
 LIBC_OBJ   := $(patsubst %.c,$(B)/%.o,$(wildcard lib/libc/*.c))
 LIBSYS_OBJ := $(patsubst %.c,$(B)/%.o,$(filter-out lib/libsys/crt0.c,$(wildcard lib/libsys/*.c)))
+DRVLIBS    := libchardriver libblockdriver
+DRVLIB_A   := $(DRVLIBS:%=$(B)/lib/%.a)
 CRT0       := $(B)/lib/libsys/crt0.o
-ULIBS      := --start-group $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
+ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
 PROGS := init runner bench exectest ds memory
@@ -69,6 +71,18 @@ $(B)/lib/libsys/%.o: lib/libsys/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(SCFLAGS) -c $< -o $@
+$(B)/lib/libchardriver/%.o: lib/libchardriver/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(SCFLAGS) -c $< -o $@
+$(B)/lib/libblockdriver/%.o: lib/libblockdriver/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(SCFLAGS) -c $< -o $@
+$(B)/lib/libchardriver.a: $(patsubst %.c,$(B)/%.o,$(wildcard lib/libchardriver/*.c))
+	@rm -f $@ && $(AR) rcs $@ $^
+$(B)/lib/libblockdriver.a: $(patsubst %.c,$(B)/%.o,$(wildcard lib/libblockdriver/*.c))
+	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libc.a: $(LIBC_OBJ)
 	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libsys.a: $(LIBSYS_OBJ)
@@ -81,7 +95,7 @@ $(B)/prog/%.o: %.c
 	@$(CC) $(SCFLAGS) -c $< -o $@
 
 define PROG_RULE
-$(B)/bin/$(1): $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $$($(1)_EXTRA) $(CRT0) $(B)/lib/libsys.a $(B)/lib/libc.a boot/user.ld
+$(B)/bin/$(1): $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $$($(1)_EXTRA) $(CRT0) $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a boot/user.ld
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"
 	@$(LD) -m elf_i386 -z noexecstack -T boot/user.ld -o $$@ $(CRT0) $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $$($(1)_EXTRA) $(ULIBS)

@@ -177,6 +177,25 @@
 #define CDEV_CANCEL  (CDEV_BASE + 5)
 #define CDEV_REPLY   (CDEV_BASE + 0x80)
 
+/* VFS -> file system requests: m_fs.  The reply has m_type FS_REPLY and
+ * the result in m_fs.status (and the r_* fields). */
+#define FS_BASE       0x0700
+#define REQ_READSUPER (FS_BASE + 0)  /* dev, minor -> r_ino (root), r_mode */
+#define REQ_LOOKUP    (FS_BASE + 1)  /* ino (a directory), grant = name, count */
+#define REQ_STAT      (FS_BASE + 2)  /* ino, grant -> a struct stat */
+#define REQ_READ      (FS_BASE + 3)  /* ino, pos, grant, count -> bytes */
+#define REQ_WRITE     (FS_BASE + 4)
+#define REQ_GETDENTS  (FS_BASE + 5)  /* ino, pos, grant, count -> bytes, new pos */
+#define REQ_PUTNODE   (FS_BASE + 6)  /* ino, count = references dropped */
+#define REQ_CREATE    (FS_BASE + 7)
+#define REQ_MKDIR     (FS_BASE + 8)
+#define REQ_UNLINK    (FS_BASE + 9)
+#define REQ_RMDIR     (FS_BASE + 10)
+#define REQ_RENAME    (FS_BASE + 11)
+#define REQ_SYNC      (FS_BASE + 12)
+#define REQ_UNMOUNT   (FS_BASE + 13)
+#define FS_REPLY      (FS_BASE + 0x80)
+
 /* memory driver minors. */
 #define MEMORY_NULL    0 /* character: /dev/null */
 #define MEMORY_ZERO    1 /* character: /dev/zero */

@@ -261,6 +261,24 @@ typedef struct {
 } mess_cdev;
 _ASSERT_MSG_SIZE(mess_cdev);
 
+/* VFS <-> file system requests (REQ_*) and their replies. */
+typedef struct {
+	uint32_t ino;             /* inode the request is about */
+	uint32_t pos_lo, pos_hi;  /* byte position (read, write, getdents) */
+	int grant;                /* buffer of VFS or (magic) of the user */
+	uint32_t count;           /* bytes; REQ_LOOKUP: length of the name */
+	uint32_t flags;
+	endpoint_t dev;           /* REQ_READSUPER: the block driver */
+	int minor;                /* REQ_READSUPER: its minor */
+	/* reply */
+	int status;               /* OK, bytes, or an error */
+	uint32_t r_ino;           /* REQ_LOOKUP, REQ_READSUPER */
+	uint32_t r_mode;
+	uint32_t r_size_lo, r_size_hi;
+	uint32_t r_nlink;
+} mess_fs_req;
+_ASSERT_MSG_SIZE(mess_fs_req);
+
 /* SYS_VUMAP_RELEASE. */
 typedef struct {
 	vir_bytes paddr;   /* struct vumap_phys[] in the caller */
@@ -301,6 +319,7 @@ typedef struct {
 		mess_ds m_ds;
 		mess_bdev m_bdev;
 		mess_cdev m_cdev;
+		mess_fs_req m_fs;
 		uint8_t size[56];
 	};
 } __attribute__((aligned(16))) message;

@@ -1,0 +1,21 @@
+/* minix/sef.h - the System Event Framework, small: a service's start-up
+ * and its receive loop, with MINIX's names.  Restart and live update come
+ * with RS.
+ */
+#ifndef _MINIX_SEF_H
+#define _MINIX_SEF_H
+#include <minix/ipc.h>
+
+#define SEF_INIT_FRESH   0
+#define SEF_INIT_RESTART 1
+
+typedef struct { int flags; } sef_init_info_t;
+typedef int (*sef_cb_init_t)(int type, sef_init_info_t *info);
+
+void sef_setcb_init_fresh(sef_cb_init_t cb);
+void sef_setcb_init_restart(sef_cb_init_t cb);
+void sef_startup(void);
+/* Receive the next request (status: not used yet, 0). */
+int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr);
+#define sef_receive(src, m) sef_receive_status((src), (m), NULL)
+#endif

@@ -1,0 +1,85 @@
+/* blockdriver.c - libblockdriver: decode BDEV_* requests, fetch the I/O
+ * vector of a gather/scatter request through the caller's grant, call the
+ * driver, reply.  Positions are 64-bit; a transfer that would wrap is
+ * refused.
+ */
+#include <string.h>
+#include <minix/blockdriver.h>
+#include <minix/syslib.h>
+#include <minix/sef.h>
+
+static void reply(endpoint_t endpt, uint32_t id, int r)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = BDEV_REPLY;
+	m.m_bdev.id = id;
+	m.m_bdev.status = r;
+	ipc_sendnb(endpt, &m);
+}
+
+static int do_transfer(const struct blockdriver *bdp, const message *m)
+{
+	const mess_bdev *b = &m->m_bdev;
+	uint64_t pos = ((uint64_t)b->pos_hi << 32) | b->pos_lo;
+	int write = m->m_type == BDEV_WRITE || m->m_type == BDEV_SCATTER;
+	iovec_s_t iov[NR_IOREQS];
+	unsigned int n = 1;
+	int r;
+
+	if (!bdp->bdr_transfer)
+		return EIO;
+	if (m->m_type == BDEV_READ || m->m_type == BDEV_WRITE) {
+		iov[0].iov_grant = b->grant;
+		iov[0].iov_size = b->count;
+	} else {
+		if (b->count == 0 || b->count > NR_IOREQS)
+			return EINVAL;
+		n = b->count;
+		if ((r = sys_safecopyfrom(m->m_source, b->grant, 0, (vir_bytes)iov,
+		    n * sizeof(iov[0]))) != OK)
+			return r;
+	}
+	return (int)bdp->bdr_transfer(b->minor, write, pos, m->m_source, iov, n, (int)b->flags);
+}
+
+void blockdriver_process(const struct blockdriver *bdp, message *m, int ipc_status)
+{
+	const mess_bdev *b = &m->m_bdev;
+	int r;
+
+	if (is_notify(m->m_type)) {
+		if (m->m_source == HARDWARE && bdp->bdr_intr)
+			bdp->bdr_intr(m->m_notify.interrupts);
+		else if (m->m_source == CLOCK && bdp->bdr_alarm)
+			bdp->bdr_alarm(m->m_notify.timestamp);
+		else if (bdp->bdr_other)
+			bdp->bdr_other(m, ipc_status);
+		return;
+	}
+	if (!IS_BDEV_RQ(m->m_type)) {
+		if (bdp->bdr_other)
+			bdp->bdr_other(m, ipc_status);
+		return;
+	}
+	switch (m->m_type) {
+	case BDEV_OPEN: r = bdp->bdr_open ? bdp->bdr_open(b->minor, (int)b->flags) : OK; break;
+	case BDEV_CLOSE: r = bdp->bdr_close ? bdp->bdr_close(b->minor) : OK; break;
+	case BDEV_IOCTL:
+		r = bdp->bdr_ioctl ? bdp->bdr_ioctl(b->minor, b->count, m->m_source, b->grant) : ENOTTY;
+		break;
+	default: r = do_transfer(bdp, m); break;
+	}
+	reply(m->m_source, b->id, r);
+}
+
+void blockdriver_task(const struct blockdriver *bdp)
+{
+	message m;
+	int status;
+
+	for (;;)
+		if (sef_receive_status(ANY, &m, &status) == OK)
+			blockdriver_process(bdp, &m, status);
+}

@@ -34,10 +34,11 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := init runner bench exectest ds memory
+PROGS := init runner bench exectest ds memory tty
 init_SRC   := $(wildcard commands/init/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 memory_SRC := $(wildcard drivers/memory/*.c)
+tty_SRC    := $(wildcard drivers/tty/*.c)
 runner_SRC := $(wildcard tests/system/*.c)
 exectest_SRC := tests/exec/exectest.c
 runner_EXTRA := $(B)/prog/exectest_blob.o  # exectest, for the SYS_EXEC tests
@@ -108,10 +109,11 @@ $(B)/prog/exectest_blob.o: $(B)/bin/exectest
 
 
 # ---- GRUB images: one per boot configuration ----
-# $(1) image name, $(2) modules (program names, in boot order); every
+# $(1) image name, $(2) modules (program names, in boot order; name:arg
+# passes an argument); every
 # image carries the root file system image as its RAM disk.
 define ISO_RULE
-$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(m)) $(B)/root.img tools/mkiso.sh
+$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(firstword $(subst :, ,$(m)))) $(B)/root.img tools/mkiso.sh
 	@echo "  ISO     $$@"
 	@tools/mkiso.sh $$@ $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(m)) $(B)/root.img
 endef
@@ -121,7 +123,7 @@ $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null)
 	@echo "  ROOT    $@"
 	@tools/mkroot.sh $@
 $(eval $(call ISO_RULE,os,ds memory init))
-$(eval $(call ISO_RULE,test,ds memory runner))
+$(eval $(call ISO_RULE,test,ds memory tty:com2 runner))
 $(eval $(call ISO_RULE,bench,bench))
 
 # The panic self-test: the kernel panics on purpose after boot.

@@ -208,13 +208,62 @@ static void set_priv(struct priv_desc *d, const struct boot_image *b)
 }
 
 /* Start one boot process from a module; a bad module is a panic. */
+#define BOOT_ARGS 8
+
+/* Put the words of the module's command line at the top of p's stack as
+ * argc, argv[], NULL, envp = NULL, the strings (what SYS_EXEC gives a
+ * program), and point the stack pointer at argc. */
+static void boot_args(struct proc *p, char *const *argv, int argc)
+{
+	uint32_t frame[BOOT_ARGS + 3 + 64];
+	char *str = (char *)&frame[argc + 3];
+	size_t len;
+	vir_bytes base;
+	int i;
+
+	for (i = 0, len = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	len += (argc + 3) * 4;
+	if (len > sizeof(frame))
+		panic("boot module '%s': arguments too long", argv[0]);
+	base = (USER_STACK_TOP - len) & ~15u;
+	frame[0] = (uint32_t)argc;
+	for (i = 0; i < argc; i++) {
+		frame[1 + i] = base + (vir_bytes)(str - (char *)frame);
+		strlcpy_k(str, argv[i], strlen(argv[i]) + 1);
+		str += strlen(argv[i]) + 1;
+	}
+	frame[1 + argc] = 0;
+	frame[2 + argc] = 0;
+	CHECK(copy_to_proc(p, base, frame, len) == OK);
+	p->p_reg.esp = base;
+}
+
 static void start_boot_proc(const struct multiboot_mod *mod)
 {
-	const char *name = (const char *)mod->string;
+	static char words[PROC_NAME_LEN * BOOT_ARGS];
+	char *argv[BOOT_ARGS], *w = words;
+	const char *s = (const char *)mod->string, *name;
 	const struct boot_image *b = NULL;
 	struct proc *p;
-	int i, r;
+	int i, r, argc = 0;
 
+	/* "name arg ...": the name picks the boot image entry. */
+	while (*s && argc < BOOT_ARGS) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		argv[argc++] = w;
+		while (*s && *s != ' ' && w < words + sizeof(words) - 1)
+			*w++ = *s++;
+		*w++ = '\0';
+		if (w >= words + sizeof(words) - 1)
+			break;
+	}
+	if (argc == 0)
+		panic("boot module without a name");
+	name = argv[0];
 	for (i = 0; i < nr_boot_image; i++)
 		if (strcmp(boot_image[i].name, name) == 0)
 			b = &boot_image[i];
@@ -236,6 +285,7 @@ static void start_boot_proc(const struct multiboot_mod *mod)
 	if ((r = as_new(p)) != OK ||
 	    (r = elf_load(p, (const uint8_t *)mod->mod_start, mod->mod_end - mod->mod_start)) != OK)
 		panic("boot module '%s' cannot be loaded: error %d", name, r);
+	boot_args(p, argv, argc);
 	proc_resume(p, RTS_NO_PRIV);
 	kprintf("boot: %s (endpoint %d) at %p\n", name, p->p_endpoint, p->p_reg.eip);
 }

@@ -25,7 +25,15 @@ static const int ds_calls[] = { SYS_GETINFO, SYS_DIAGCTL, SYS_EXIT, 0 };
 static const int mem_calls[] = { SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_SAFEMEMSET,
 	SYS_GETINFO, SYS_DIAGCTL, SYS_EXIT, 0 };
 
+/* tty: the UARTs (COM1, or COM2 for the tests). */
+static const int tty_calls[] = { SYS_DEVIO, SYS_IRQCTL, SYS_SAFECOPYFROM, SYS_SAFECOPYTO,
+	SYS_GETINFO, SYS_DIAGCTL, SYS_EXIT, SYS_SETALARM, 0 };
+static const struct io_range tty_io[] = { { 0x3f8, 0x3ff }, { 0x2f8, 0x2ff }, { 0, 0 } };
+static const int tty_irqs[] = { 4, 3, 0 };
+
 const struct boot_image boot_image[] = {
+	{ TTY_PROC_NR, "tty", SYS_PROC | PREEMPTIBLE, TASK_Q + 1, DEFAULT_QUANTUM,
+	  TRAPS_ALL, tty_calls, all_ipc, tty_io, tty_irqs },
 	{ DS_PROC_NR, "ds", SYS_PROC | PREEMPTIBLE, TASK_Q + 2, DEFAULT_QUANTUM,
 	  TRAPS_ALL, ds_calls, all_ipc, no_io, no_irqs },
 	{ MEM_PROC_NR, "memory", SYS_PROC | PREEMPTIBLE, TASK_Q + 1, DEFAULT_QUANTUM,

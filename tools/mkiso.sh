@@ -16,9 +16,12 @@ cp "$kernel" "$dir/boot/kernel"
 	echo "menuentry \"minix-grants\" {"
 	echo "	multiboot /boot/kernel ${KERNEL_ARGS:-}"
 	for m in "$@"; do
+		# "path:args" gives the module a command line after its name.
+		args=""
+		case $m in *:*) args=" ${m#*:}"; m=${m%%:*} ;; esac
 		name=$(basename "$m")
 		cp "$m" "$dir/boot/$name"
-		echo "	module /boot/$name $name"
+		echo "	module /boot/$name $name$args"
 	done
 	echo "	boot"
 	echo "}"

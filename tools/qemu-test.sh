@@ -5,15 +5,33 @@
 # "N passed, N failed" line (with one more failure if the run did not end
 # cleanly).  Exit 0 only if QEMU left through isa-debug-exit with the pass
 # code and the closing line says 0 failed.
+#
+# With COM2_INPUT set (a printf format), COM2 is a pipe pair: the guest
+# reads those bytes from it, and what it writes there is kept in
+# LOGPREFIX-com2.log (the tty driver's tests).
 set -u
 img=$1 log=$2 limit=${3:-300}
 QEMU=${QEMU:-qemu-system-i386}
+com2=()
+if [ -n "${COM2_INPUT:-}" ]; then
+	fifo=$(mktemp -d)
+	mkfifo "$fifo/c2.in" "$fifo/c2.out"
+	cat "$fifo/c2.out" > "$log-com2.log" &
+	reader=$!
+	printf "$COM2_INPUT" > "$fifo/c2.in" &
+	com2=(-chardev "pipe,id=c2,path=$fifo/c2" -serial chardev:c2)
+fi
 timeout --foreground -k 5 "$limit" "$QEMU" -m 128M -no-reboot -boot d \
-	-display none -monitor none -serial stdio \
+	-display none -monitor none -serial stdio "${com2[@]}" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-debugcon "file:$log-debug.log" -cdrom "$img" </dev/null \
 	| tr -d '\r' > "$log-serial.log"
 rc=${PIPESTATUS[0]}
+if [ -n "${COM2_INPUT:-}" ]; then
+	sleep 0.2
+	kill "$reader" 2>/dev/null
+	rm -rf "$fifo"
+fi
 grep -E '^(ok|not ok) ' "$log-serial.log"
 closing=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log-serial.log" | tail -n 1)
 pass=0 fail=0

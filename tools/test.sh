@@ -40,8 +40,29 @@ for t in build/host/test_*; do
 	[ -n "$line" ] && add "$line"
 done
 
+# Host scripts that drive host builds of our programs (the shell).
+for t in tests/host/*.sh; do
+	case $t in */ext2-images.sh) continue ;; esac
+	out=$(bash "$t" 2>&1)
+	rc=$?
+	grep -E '^not ok' <<<"$out"
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$out" | tail -n 1)
+	echo "$(basename "$t"): ${line:-no closing line}"
+	if [ -n "$line" ]; then
+		add "$line"
+		[ $rc -eq 0 ] || [ "${line#*passed, }" != "0 failed" ] || { echo "not ok - $t: exit status $rc"; fail=$((fail + 1)); }
+	else
+		echo "not ok - $t: no closing line (exit status $rc)"
+		fail=$((fail + 1))
+	fi
+done
+
 echo "== in-guest tests (QEMU, TCG)"
+# COM2 feeds the tty driver's tests (tests/system/t_tty.c): lines with a
+# backspace (0x7f), a line kill (^U), an end of file (^D).
+export COM2_INPUT='hello\nabc\177d\nx\025yz\n\004tail\n'
 out=$(tools/qemu-test.sh build/test.iso build/test 300)
+unset COM2_INPUT
 echo "$out"
 add "$(tail -n 1 <<<"$out")"
 
@@ -65,6 +86,13 @@ rate_ok() {
 		grep -q 'more failures not shown' build/test-debug.log
 }
 check "grant diagnostics are rate-limited per process" rate_ok
+# The tty echoed the input with its editing (backspace-space-backspace for
+# the DEL and for each character ^U killed), then wrote the test's line.
+tty_ok() {
+	printf 'hello\r\nabc\b \bd\r\nx\b \byz\r\ntail\r\nout line\r\n' |
+		cmp -s - build/test-com2.log
+}
+check "the tty echoes and edits input, and writes output" tty_ok
 # A kernel panic prints registers and a backtrace and leaves QEMU with the
 # panic code (37), never hanging.
 panic_ok() {

@@ -1,0 +1,321 @@
+/* tty.c - the terminal driver: a 16550 UART (COM1, or COM2 with the
+ * argument "com2"), interrupt-driven input with a line discipline, on
+ * libchardriver.  Minor 0 is the line.
+ *
+ * Canonical mode: typed characters are echoed and collected into a line;
+ * backspace erases, ^U kills the line, Enter ends it, ^D ends input (a
+ * read at the start of a line returns 0).  ^C and ^\ discard the line and
+ * ask PM to signal the foreground process group (TIOCSPGRP).  One reader
+ * may wait (EDONTREPLY); it is answered when a line is complete, or with
+ * EINTR on CDEV_CANCEL.  Output turns \n into \r\n.
+ */
+#include <string.h>
+#include <stdlib.h>
+#include <termios.h>
+#include <sys/ioctl.h>
+#include <signal.h>
+#include <minix/syslib.h>
+#include <minix/ds.h>
+#include <minix/sef.h>
+#include <minix/chardriver.h>
+
+#define RBR 0 /* UART registers, from the port base */
+#define THR 0
+#define IER 1
+#define LCR 3
+#define MCR 4
+#define LSR 5
+#define DLL 0
+#define DLM 1
+
+#define CTRL(c) ((c) & 0x1f)
+#define LINE_MAX 256
+#define QUEUE_MAX 1024
+#define TTY_HOOK 0 /* bit of our interrupt in the NOTIFY */
+
+static int port = 0x3f8, irq = 4, hook;
+static struct termios tio = {
+	ICRNL, OPOST, 0, ISIG | ICANON | ECHO | ECHOE,
+	{ CTRL('c'), CTRL('\\'), 0x7f, CTRL('u'), CTRL('d') }
+};
+static int fg_pgrp;
+
+/* Cooked input: complete lines (canonical) or raw bytes; a line ended by
+ * ^D is stored without a newline and with eof_mark set at its end. */
+static char queue[QUEUE_MAX];
+static int q_head, q_len;
+static int q_eofs[QUEUE_MAX / 1]; /* positions (mod QUEUE_MAX) where ^D ended input */
+static int n_eofs;
+static char line[LINE_MAX];
+static int line_len;
+
+static struct {
+	int active;
+	endpoint_t endpt;
+	cp_grant_id_t grant;
+	size_t size;
+	cdev_id_t id;
+} reader;
+
+static void out_raw(int c)
+{
+	uint32_t lsr;
+	int spin = 10000;
+
+	while (sys_inb(port + LSR, &lsr) == OK && !(lsr & 0x20) && --spin)
+		;
+	sys_outb(port + THR, (uint32_t)(uint8_t)c);
+}
+
+static void out_char(int c)
+{
+	if (c == '\n' && (tio.c_oflag & OPOST))
+		out_raw('\r');
+	out_raw(c);
+}
+
+static void echo_str(const char *s)
+{
+	if (tio.c_lflag & ECHO)
+		while (*s)
+			out_char(*s++);
+}
+
+static void queue_put(int c)
+{
+	if (q_len < QUEUE_MAX)
+		queue[(q_head + q_len++) % QUEUE_MAX] = (char)c;
+}
+
+/* Is a whole line (or, raw, any byte) ready to read? */
+static int input_ready(void)
+{
+	int i;
+
+	if (n_eofs)
+		return 1;
+	if (!(tio.c_lflag & ICANON))
+		return q_len > 0;
+	for (i = 0; i < q_len; i++)
+		if (queue[(q_head + i) % QUEUE_MAX] == '\n')
+			return 1;
+	return 0;
+}
+
+/* Hand the waiting reader what is ready: up to the end of one line. */
+static void serve_reader(void)
+{
+	char buf[LINE_MAX + 1];
+	size_t n = 0;
+	int r;
+
+	if (!reader.active || !input_ready())
+		return;
+	while (n < reader.size && n < sizeof(buf) && q_len > 0) {
+		if (n_eofs && q_eofs[0] == q_head)
+			break;
+		buf[n] = queue[q_head];
+		q_head = (q_head + 1) % QUEUE_MAX;
+		q_len--;
+		if (buf[n++] == '\n' && (tio.c_lflag & ICANON))
+			break;
+	}
+	if (n == 0 && n_eofs && q_eofs[0] == q_head) {
+		/* ^D at the start of a line: end of file, once. */
+		memmove(q_eofs, q_eofs + 1, (size_t)--n_eofs * sizeof(q_eofs[0]));
+	}
+	r = n ? sys_safecopyto(reader.endpt, reader.grant, 0, (vir_bytes)buf, n) : OK;
+	reader.active = 0;
+	chardriver_reply_task(reader.endpt, reader.id, r == OK ? (int)n : r);
+}
+
+static void signal_group(int sig)
+{
+	message m;
+
+	if (fg_pgrp <= 0)
+		return;
+	memset(&m, 0, sizeof(m));
+	m.m_type = 0x0b00; /* PM_TTY_SIGNAL, when PM exists */
+	m.m1_i1 = -fg_pgrp;
+	m.m1_i2 = sig;
+	ipc_sendnb(PM_PROC_NR, &m);
+}
+
+static void in_char(int c)
+{
+	const cc_t *cc = tio.c_cc;
+
+	if ((tio.c_iflag & ICRNL) && c == '\r')
+		c = '\n';
+	if ((tio.c_lflag & ISIG) && (c == cc[VINTR] || c == cc[VQUIT])) {
+		echo_str(c == cc[VINTR] ? "^C\n" : "^\\\n");
+		line_len = 0;
+		signal_group(c == cc[VINTR] ? SIGINT : SIGQUIT);
+		return;
+	}
+	if (!(tio.c_lflag & ICANON)) {
+		queue_put(c);
+		if (tio.c_lflag & ECHO)
+			out_char(c);
+		return;
+	}
+	if (c == cc[VERASE] || c == '\b') {
+		if (line_len > 0) {
+			line_len--;
+			echo_str((tio.c_lflag & ECHOE) ? "\b \b" : "\b");
+		}
+		return;
+	}
+	if (c == cc[VKILL]) {
+		while (line_len > 0) {
+			line_len--;
+			echo_str("\b \b");
+		}
+		return;
+	}
+	if (c == cc[VEOF] || c == '\n') {
+		int i;
+		if (c == '\n' && line_len < LINE_MAX)
+			line[line_len++] = '\n';
+		for (i = 0; i < line_len; i++)
+			queue_put(line[i]);
+		if (c == cc[VEOF] && n_eofs < (int)(sizeof(q_eofs) / sizeof(q_eofs[0])))
+			q_eofs[n_eofs++] = (q_head + q_len) % QUEUE_MAX;
+		if (c == '\n')
+			echo_str("\n");
+		line_len = 0;
+		return;
+	}
+	if (line_len < LINE_MAX - 1) {
+		line[line_len++] = (char)c;
+		if (tio.c_lflag & ECHO)
+			out_char(c);
+	}
+}
+
+static void t_intr(unsigned int mask)
+{
+	uint32_t lsr, c;
+
+	(void)mask;
+	while (sys_inb(port + LSR, &lsr) == OK && (lsr & 1) &&
+	    sys_inb(port + RBR, &c) == OK)
+		in_char((int)c);
+	serve_reader();
+	sys_irqenable(&hook);
+}
+
+static int t_open(devminor_t minor, int access, endpoint_t user)
+{
+	(void)access, (void)user;
+	return minor == 0 ? OK : ENXIO;
+}
+
+static ssize_t t_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
+	cp_grant_id_t grant, size_t size, int flags, cdev_id_t id)
+{
+	(void)pos, (void)flags;
+	if (minor != 0)
+		return ENXIO;
+	if (reader.active)
+		return EBUSY;
+	if (size == 0)
+		return 0;
+	reader.active = 1;
+	reader.endpt = endpt;
+	reader.grant = grant;
+	reader.size = size;
+	reader.id = id;
+	if (input_ready()) {
+		serve_reader();
+		return EDONTREPLY; /* answered already */
+	}
+	return EDONTREPLY;
+}
+
+static ssize_t t_write(devminor_t minor, uint64_t pos, endpoint_t endpt,
+	cp_grant_id_t grant, size_t size, int flags, cdev_id_t id)
+{
+	char buf[256];
+	size_t done = 0;
+	int r;
+
+	(void)pos, (void)flags, (void)id;
+	if (minor != 0)
+		return ENXIO;
+	while (done < size) {
+		size_t n = size - done < sizeof(buf) ? size - done : sizeof(buf), i;
+		if ((r = sys_safecopyfrom(endpt, grant, done, (vir_bytes)buf, n)) != OK)
+			return done ? (ssize_t)done : r;
+		for (i = 0; i < n; i++)
+			out_char(buf[i]);
+		done += n;
+	}
+	return (ssize_t)size;
+}
+
+static int t_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
+	cp_grant_id_t grant, int flags, endpoint_t user, cdev_id_t id)
+{
+	(void)flags, (void)user, (void)id;
+	if (minor != 0)
+		return ENXIO;
+	switch (request) {
+	case TCGETS: return sys_safecopyto(endpt, grant, 0, (vir_bytes)&tio, sizeof(tio));
+	case TCSETS: return sys_safecopyfrom(endpt, grant, 0, (vir_bytes)&tio, sizeof(tio));
+	case TIOCGPGRP: return sys_safecopyto(endpt, grant, 0, (vir_bytes)&fg_pgrp, sizeof(fg_pgrp));
+	case TIOCSPGRP: return sys_safecopyfrom(endpt, grant, 0, (vir_bytes)&fg_pgrp, sizeof(fg_pgrp));
+	}
+	return ENOTTY;
+}
+
+static int t_cancel(devminor_t minor, endpoint_t endpt, cdev_id_t id)
+{
+	(void)minor;
+	if (reader.active && reader.endpt == endpt && reader.id == id) {
+		reader.active = 0;
+		return EINTR;
+	}
+	return EDONTREPLY; /* nothing of theirs was waiting */
+}
+
+static const struct chardriver tty_cdr = {
+	.cdr_open = t_open,
+	.cdr_read = t_read,
+	.cdr_write = t_write,
+	.cdr_ioctl = t_ioctl,
+	.cdr_cancel = t_cancel,
+	.cdr_intr = t_intr,
+};
+
+static int init_fresh(int type, sef_init_info_t *info)
+{
+	endpoint_t me;
+
+	(void)type, (void)info;
+	sys_outb(port + IER, 0);
+	sys_outb(port + LCR, 0x80);      /* divisor latch */
+	sys_outb(port + DLL, 1);         /* 115200 baud */
+	sys_outb(port + DLM, 0);
+	sys_outb(port + LCR, 0x03);      /* 8N1 */
+	/* The FIFO is left as it is: switching it on or off empties it, and
+	 * what was typed before we started would be lost. */
+	sys_outb(port + MCR, 0x0b);      /* DTR, RTS, OUT2 */
+	hook = TTY_HOOK;
+	if (sys_irqsetpolicy(irq, 0, &hook) != OK)
+		return EIO;
+	sys_outb(port + IER, 0x01);      /* interrupt on received data */
+	t_intr(0);                       /* what arrived before */
+	sys_whoami(&me, NULL, 0);
+	return ds_publish_label("tty", me, DSF_OVERWRITE);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "com2") == 0)
+		port = 0x2f8, irq = 3;
+	sef_setcb_init_fresh(init_fresh);
+	sef_startup();
+	chardriver_task(&tty_cdr);
+}

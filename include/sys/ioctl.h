@@ -1,0 +1,10 @@
+/* sys/ioctl.h - ioctl requests of the tty (Linux numbers). */
+#ifndef _SYS_IOCTL_H
+#define _SYS_IOCTL_H
+#define TCGETS     0x5401 /* struct termios */
+#define TCSETS     0x5402
+#define TIOCGPGRP  0x540f /* pid_t: the foreground process group */
+#define TIOCSPGRP  0x5410
+#define TIOCGWINSZ 0x5413
+int ioctl(int fd, unsigned long request, ...);
+#endif

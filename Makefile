@@ -34,11 +34,12 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := init runner bench exectest ds memory tty
+PROGS := init runner bench exectest ds memory tty ext2
 init_SRC   := $(wildcard commands/init/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 memory_SRC := $(wildcard drivers/memory/*.c)
 tty_SRC    := $(wildcard drivers/tty/*.c)
+ext2_SRC   := $(wildcard servers/ext2/*.c)
 runner_SRC := $(wildcard tests/system/*.c)
 exectest_SRC := tests/exec/exectest.c
 runner_EXTRA := $(B)/prog/exectest_blob.o  # exectest, for the SYS_EXEC tests
@@ -123,7 +124,7 @@ $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null)
 	@echo "  ROOT    $@"
 	@tools/mkroot.sh $@
 $(eval $(call ISO_RULE,os,ds memory init))
-$(eval $(call ISO_RULE,test,ds memory tty:com2 runner))
+$(eval $(call ISO_RULE,test,ds memory tty:com2 ext2 runner))
 $(eval $(call ISO_RULE,bench,bench))
 
 # The panic self-test: the kernel panics on purpose after boot.

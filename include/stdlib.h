@@ -1,6 +1,6 @@
 /* stdlib.h - number conversion, sorting, searching and random numbers
- * (lib/libc/stdlib.c), and the heap (lib/libc/malloc.c, over sbrk()).
- * exit() comes with a later step.
+ * (lib/libc/stdlib.c), the heap (lib/libc/malloc.c, over sbrk()), and
+ * exit() with atexit() (lib/libc/exit.c).
  */
 #ifndef _STDLIB_H
 #define _STDLIB_H
@@ -35,5 +35,12 @@ void *malloc(size_t n);
 void free(void *p);
 void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t n);
+
+/* exit() runs the atexit() functions (last registered first, at most 32),
+ * flushes the stdio streams, then calls _exit(); _Exit() only calls _exit().
+ */
+int atexit(void (*fn)(void));
+void exit(int status) __attribute__((__noreturn__));
+void _Exit(int status) __attribute__((__noreturn__));
 
 #endif /* _STDLIB_H */

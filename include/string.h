@@ -1,4 +1,6 @@
-/* string.h - memory and string functions (lib/libc/string.c). */
+/* string.h - memory and string functions (lib/libc/string.c and
+ * lib/libc/string2.c).
+ */
 #ifndef _STRING_H
 #define _STRING_H
 
@@ -26,5 +28,18 @@ size_t strcspn(const char *s, const char *reject);
 char *strtok_r(char *restrict s, const char *restrict delim,
 	char **restrict save);
 char *strerror(int errnum);
+
+/* lib/libc/string2.c */
+char *strdup(const char *s);
+char *strndup(const char *s, size_t max);
+int strcasecmp(const char *a, const char *b);
+int strncasecmp(const char *a, const char *b, size_t n);
+char *strsep(char **sp, const char *delim);
+char *strtok(char *restrict s, const char *restrict delim);
+char *strpbrk(const char *s, const char *accept);
+char *stpcpy(char *restrict dst, const char *restrict src);
+size_t strlcpy(char *restrict dst, const char *restrict src, size_t size);
+size_t strlcat(char *restrict dst, const char *restrict src, size_t size);
+char *strsignal(int signo);
 
 #endif /* _STRING_H */

@@ -31,7 +31,13 @@ static const int tty_calls[] = { SYS_DEVIO, SYS_IRQCTL, SYS_SAFECOPYFROM, SYS_SA
 static const struct io_range tty_io[] = { { 0x3f8, 0x3ff }, { 0x2f8, 0x2ff }, { 0, 0 } };
 static const int tty_irqs[] = { 4, 3, 0 };
 
+/* ext2: grants to the block driver (cpf_* needs a heap: VMCTL). */
+static const int fs_calls[] = { SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_SETGRANT,
+	SYS_VMCTL, SYS_GETINFO, SYS_DIAGCTL, SYS_EXIT, 0 };
+
 const struct boot_image boot_image[] = {
+	{ FS_PROC_NR, "ext2", SYS_PROC | PREEMPTIBLE, TASK_Q + 3, DEFAULT_QUANTUM,
+	  TRAPS_ALL, fs_calls, all_ipc, no_io, no_irqs },
 	{ TTY_PROC_NR, "tty", SYS_PROC | PREEMPTIBLE, TASK_Q + 1, DEFAULT_QUANTUM,
 	  TRAPS_ALL, tty_calls, all_ipc, tty_io, tty_irqs },
 	{ DS_PROC_NR, "ds", SYS_PROC | PREEMPTIBLE, TASK_Q + 2, DEFAULT_QUANTUM,

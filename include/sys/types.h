@@ -34,5 +34,7 @@ typedef uint32_t gid_t;
 typedef uint32_t dev_t;
 typedef uint32_t ino_t;
 typedef uint32_t nlink_t;
+typedef int32_t  blksize_t;	/* st_blksize */
+typedef int64_t  blkcnt_t;	/* st_blocks: 512-byte units */
 
 #endif /* _SYS_TYPES_H */

@@ -3,8 +3,9 @@
  * One formatter, do_format(), writes into a struct sink: either a caller's
  * string (snprintf; what does not fit is counted, then dropped) or a small
  * buffer on the stack that is flushed to a file descriptor with write()
- * (printf, dprintf, puts).  A later FILE layer only needs another kind of
- * sink flush.
+ * (dprintf) or to a stream with fwrite() (fprintf, printf, puts).  The
+ * stack buffer makes one call on an unbuffered stream such as stderr one
+ * write() when its output fits; a buffered stream just takes the bytes.
  *
  * Conversions: d i u o x X c s p %.  Flags: - + space # 0.  Width and
  * precision, both also as *.  Length modifiers: hh h l ll j z t.
@@ -28,16 +29,24 @@ struct sink {
 	size_t cap;	/* bytes buf can hold */
 	size_t len;	/* bytes in buf */
 	size_t total;	/* bytes produced so far, stored or not */
-	int fd;		/* -1: a string, drop what does not fit */
+	int fd;		/* -1: a string or a stream */
+	FILE *fp;	/* the stream, or NULL */
 	int error;	/* write() failed */
 };
 
-/* Write the buffered bytes to the sink's file descriptor. */
+/* Write the buffered bytes to the sink's file descriptor or stream. */
 static void sink_flush(struct sink *s)
 {
 	size_t done = 0;
 	ssize_t r;
 
+	if (s->fp != NULL) {
+		if (s->len > 0 && !s->error &&
+		    fwrite(s->buf, 1, s->len, s->fp) != s->len)
+			s->error = 1;
+		s->len = 0;
+		return;
+	}
 	while (done < s->len && !s->error) {
 		r = write(s->fd, s->buf + done, s->len - done);
 		if (r <= 0)
@@ -56,7 +65,7 @@ static void sink_put(struct sink *s, const char *p, int fill, size_t n)
 	s->total += n;
 	while (n > 0) {
 		if (s->len == s->cap) {
-			if (s->fd < 0 || s->error)
+			if ((s->fd < 0 && s->fp == NULL) || s->error)
 				return;
 			sink_flush(s);
 			continue;
@@ -327,7 +336,8 @@ static int result(const struct sink *s)
 int vsnprintf(char *restrict buf, size_t size, const char *restrict fmt,
 	va_list ap)
 {
-	struct sink s = { buf, size > 0 ? size - 1 : 0, 0, 0, -1, 0 };
+	struct sink s = { .buf = buf, .cap = size > 0 ? size - 1 : 0,
+	    .fd = -1 };
 
 	do_format(&s, fmt, ap);
 	if (size > 0)
@@ -349,7 +359,7 @@ int snprintf(char *restrict buf, size_t size, const char *restrict fmt, ...)
 int vdprintf(int fd, const char *restrict fmt, va_list ap)
 {
 	char buf[OUT_BUF_SIZE];
-	struct sink s = { buf, sizeof(buf), 0, 0, fd, 0 };
+	struct sink s = { .buf = buf, .cap = sizeof(buf), .fd = fd };
 
 	do_format(&s, fmt, ap);
 	sink_flush(&s);
@@ -367,9 +377,30 @@ int dprintf(int fd, const char *restrict fmt, ...)
 	return r;
 }
 
+int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
+{
+	char buf[OUT_BUF_SIZE];
+	struct sink s = { .buf = buf, .cap = sizeof(buf), .fd = -1, .fp = f };
+
+	do_format(&s, fmt, ap);
+	sink_flush(&s);
+	return result(&s);
+}
+
+int fprintf(FILE *restrict f, const char *restrict fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vfprintf(f, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
 int vprintf(const char *restrict fmt, va_list ap)
 {
-	return vdprintf(STDOUT_FILENO, fmt, ap);
+	return vfprintf(stdout, fmt, ap);
 }
 
 int printf(const char *restrict fmt, ...)
@@ -378,16 +409,19 @@ int printf(const char *restrict fmt, ...)
 	int r;
 
 	va_start(ap, fmt);
-	r = vdprintf(STDOUT_FILENO, fmt, ap);
+	r = vfprintf(stdout, fmt, ap);
 	va_end(ap);
 	return r;
 }
 
-/* puts: s and a newline, in one write() when they fit the buffer. */
+/* puts: s and a newline, handed to stdout together (one write() on an
+ * unbuffered stdout when they fit the stack buffer).
+ */
 int puts(const char *s)
 {
 	char buf[OUT_BUF_SIZE];
-	struct sink k = { buf, sizeof(buf), 0, 0, STDOUT_FILENO, 0 };
+	struct sink k = { .buf = buf, .cap = sizeof(buf), .fd = -1,
+	    .fp = stdout };
 	size_t n = 0;
 
 	while (s[n] != '\0')
@@ -400,7 +434,5 @@ int puts(const char *s)
 
 int putchar(int c)
 {
-	unsigned char ch = (unsigned char)c;
-
-	return write(STDOUT_FILENO, &ch, 1) == 1 ? ch : EOF;
+	return fputc(c, stdout);
 }

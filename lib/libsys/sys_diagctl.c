@@ -1,5 +1,6 @@
-/* sys_diagctl.c - SYS_DIAGCTL, SYS_NULL, and write() on fds 1 and 2 for
- * system processes: their output goes to the kernel console.
+/* sys_diagctl.c - SYS_DIAGCTL, SYS_NULL, and write() and isatty() on
+ * fds 1 and 2 for system processes: their output goes to the kernel
+ * console.  (User programs get both from libc's system calls to VFS.)
  */
 #include <unistd.h>
 #include <minix/syslib.h>
@@ -19,6 +20,12 @@ int sys_null(void)
 	message m; /* nothing to pass: left uninitialised on purpose */
 
 	return _kernel_call(SYS_NULL, &m);
+}
+
+/* fds 1 and 2 are the console (line-buffered stdout). */
+int isatty(int fd)
+{
+	return fd == 1 || fd == 2;
 }
 
 ssize_t write(int fd, const void *buf, size_t n)

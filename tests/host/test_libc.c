@@ -4,7 +4,8 @@
  * lc_* by macro, so they do not clash with the host's C library; the host
  * library serves as the reference (snprintf, strto*, qsort, ctype).  The
  * host headers are included first, so that the sources' own #include lines
- * find them already done.  write() is replaced by a capturing lc_write().
+ * find them already done.  write() is replaced by a capturing lc_write();
+ * printf() writes through stdio.c's stdout, set unbuffered for the tests.
  */
 
 /* libc is built without _SYSTEM: the E* values it stores are positive. */
@@ -221,6 +222,96 @@ static int host_ctype(int i, int c)
 #undef write
 #define write lc_write
 
+/* printf() and friends go through stdout's FILE: lib/libc/stdio.c is
+ * included too, with its other system calls stubbed out below (the stdio
+ * layer itself is tested in test_libc2.c).  Our <stdio.h> declares the
+ * renamed functions and our FILE as lc_FILE.
+ */
+#define FILE lc_FILE
+#undef stdin
+#define stdin lc_stdin
+#undef stdout
+#define stdout lc_stdout
+#undef stderr
+#define stderr lc_stderr
+#undef fprintf
+#define fprintf lc_fprintf
+#undef vfprintf
+#define vfprintf lc_vfprintf
+#undef fopen
+#define fopen lc_fopen
+#undef fdopen
+#define fdopen lc_fdopen
+#undef fclose
+#define fclose lc_fclose
+#undef fflush
+#define fflush lc_fflush
+#undef setvbuf
+#define setvbuf lc_setvbuf
+#undef setbuf
+#define setbuf lc_setbuf
+#undef fread
+#define fread lc_fread
+#undef fwrite
+#define fwrite lc_fwrite
+#undef fgetc
+#define fgetc lc_fgetc
+#undef getc
+#define getc lc_getc
+#undef getchar
+#define getchar lc_getchar
+#undef ungetc
+#define ungetc lc_ungetc
+#undef fgets
+#define fgets lc_fgets
+#undef fputc
+#define fputc lc_fputc
+#undef putc
+#define putc lc_putc
+#undef fputs
+#define fputs lc_fputs
+#undef fseek
+#define fseek lc_fseek
+#undef fseeko
+#define fseeko lc_fseeko
+#undef ftell
+#define ftell lc_ftell
+#undef ftello
+#define ftello lc_ftello
+#undef rewind
+#define rewind lc_rewind
+#undef feof
+#define feof lc_feof
+#undef ferror
+#define ferror lc_ferror
+#undef clearerr
+#define clearerr lc_clearerr
+#undef fileno
+#define fileno lc_fileno
+#undef perror
+#define perror lc_perror
+#define __stdio_exit lc___stdio_exit
+#undef read
+#define read lc_read
+#undef open
+#define open lc_open
+#undef close
+#define close lc_close
+#undef lseek
+#define lseek lc_lseek
+#undef isatty
+#define isatty lc_isatty
+
+#undef _STDIO_H
+#undef EOF
+#undef BUFSIZ
+#undef FOPEN_MAX
+#undef FILENAME_MAX
+#undef _IOFBF
+#undef _IOLBF
+#undef _IONBF
+#include "../../include/stdio.h"
+
 /* Format checking for the calls below, as <stdio.h> gives user programs. */
 int snprintf(char *restrict, size_t, const char *restrict, ...)
     __attribute__((__format__(__printf__, 3, 4)));
@@ -252,6 +343,37 @@ static ssize_t write(int fd, const void *buf, size_t n)
 	return (ssize_t)n;
 }
 
+/* The other system calls of stdio.c: none is used here. */
+static ssize_t read(int fd, void *buf, size_t n)
+{
+	(void)fd, (void)buf, (void)n;
+	return -1;
+}
+
+static int open(const char *path, int flags, ...)
+{
+	(void)path, (void)flags;
+	return -1;
+}
+
+static int close(int fd)
+{
+	(void)fd;
+	return -1;
+}
+
+static off_t lseek(int fd, off_t off, int whence)
+{
+	(void)fd, (void)off, (void)whence;
+	return -1;
+}
+
+static int isatty(int fd)
+{
+	(void)fd;
+	return 0;
+}
+
 static void wr_reset(void)
 {
 	wr_len = 0;
@@ -266,6 +388,7 @@ static void wr_reset(void)
 #include "../../lib/libc/string.c"
 #include "../../lib/libc/stdlib.c"
 #include "../../lib/libc/printf.c"
+#include "../../lib/libc/stdio.c"
 
 /* Our vsnprintf without format checking, for odd formats. */
 static int raw_snprintf(char *buf, size_t n, const char *fmt, ...)
@@ -494,6 +617,8 @@ static void test_printf(void)
 	char big[600];
 	int r, i;
 
+	/* Unbuffered, each call below reaches write() before it returns. */
+	setvbuf(stdout, NULL, _IONBF, 0);
 	wr_reset();
 	r = printf("x=%d %s\n", 42, "ok");
 	OK(r == 8 && wr_len == 8 && host_memeq(wr_buf, "x=42 ok\n", 8),

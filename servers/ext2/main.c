@@ -1,0 +1,249 @@
+/* main.c - the ext2 file system server (read-only for now): answers VFS's
+ * REQ_* requests with the ext2fs.c library, reading the disk through a
+ * block driver (BDEV_READ with a direct grant to a cache buffer).
+ *
+ * File data goes from the block cache straight to the grant VFS passed
+ * (a magic grant to the user's buffer): one sys_safecopyto per block
+ * piece, and no other copy.  Writes of any kind answer EROFS.
+ */
+#include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <minix/syslib.h>
+#include <minix/sef.h>
+#include "ext2fs.h"
+
+#define CACHE_BYTES EXT2_CACHE_BYTES(64, 4096)
+
+static struct ext2_fs fs;
+static uint8_t cache[CACHE_BYTES] __attribute__((aligned(16)));
+static int mounted;
+static endpoint_t dev_ep;
+static int dev_minor;
+
+/* The library's block reader: one BDEV_READ into buf. */
+static int read_block(void *ctx, uint32_t block, uint32_t bsize, void *buf)
+{
+	uint64_t pos = (uint64_t)block * bsize;
+	cp_grant_id_t g;
+	message m;
+	int r;
+
+	(void)ctx;
+	if ((g = cpf_grant_direct(dev_ep, (vir_bytes)buf, bsize, CPF_WRITE)) < 0)
+		return ENOMEM;
+	memset(&m, 0, sizeof(m));
+	m.m_type = BDEV_READ;
+	m.m_bdev.minor = dev_minor;
+	m.m_bdev.pos_lo = (uint32_t)pos;
+	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
+	m.m_bdev.grant = g;
+	m.m_bdev.count = bsize;
+	r = ipc_sendrec(dev_ep, &m);
+	cpf_revoke(g);
+	if (r != OK)
+		return EIO;
+	if (m.m_type != BDEV_REPLY || m.m_bdev.status != (int)bsize)
+		return m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
+	return OK;
+}
+
+static uint64_t pos_of(const message *m)
+{
+	return ((uint64_t)m->m_fs.pos_hi << 32) | m->m_fs.pos_lo;
+}
+
+static void set_pos(message *m, uint64_t pos)
+{
+	m->m_fs.pos_lo = (uint32_t)pos;
+	m->m_fs.pos_hi = (uint32_t)(pos >> 32);
+}
+
+/* Describe inode ino in the reply. */
+static int describe(message *m, uint32_t ino)
+{
+	struct ext2_inode_info in;
+	int r;
+
+	if ((r = ext2_read_inode(&fs, ino, &in)) != OK)
+		return r;
+	m->m_fs.r_ino = ino;
+	m->m_fs.r_mode = in.mode;
+	m->m_fs.r_size_lo = (uint32_t)in.size;
+	m->m_fs.r_size_hi = (uint32_t)(in.size >> 32);
+	m->m_fs.r_nlink = in.links;
+	return OK;
+}
+
+static int do_readsuper(message *m)
+{
+	struct ext2_dev dev = { NULL, read_block };
+	int r;
+
+	if (mounted)
+		return EBUSY;
+	dev_ep = m->m_fs.dev;
+	dev_minor = m->m_fs.minor;
+	if ((r = ext2_mount(&fs, &dev, cache, sizeof(cache))) != OK)
+		return r;
+	mounted = 1;
+	return describe(m, 2 /* the root directory */);
+}
+
+static int do_lookup(message *m)
+{
+	char name[EXT2_NAME_MAX + 1];
+	uint32_t ino;
+	int r;
+
+	if (m->m_fs.count == 0)
+		return EINVAL;
+	if (m->m_fs.count > EXT2_NAME_MAX)
+		return ENAMETOOLONG;
+	if ((r = sys_safecopyfrom(m->m_source, m->m_fs.grant, 0, (vir_bytes)name,
+	    m->m_fs.count)) != OK)
+		return r;
+	if (memchr(name, '/', m->m_fs.count) || memchr(name, '\0', m->m_fs.count))
+		return EINVAL;
+	if ((r = ext2_lookup(&fs, m->m_fs.ino, name, m->m_fs.count, &ino)) != OK)
+		return r;
+	return describe(m, ino);
+}
+
+static int do_stat(message *m)
+{
+	struct ext2_inode_info in;
+	struct stat st;
+	int r;
+
+	if ((r = ext2_read_inode(&fs, m->m_fs.ino, &in)) != OK)
+		return r;
+	memset(&st, 0, sizeof(st));
+	st.st_dev = (dev_t)dev_minor;
+	st.st_ino = in.ino;
+	st.st_mode = in.mode;
+	st.st_nlink = in.links;
+	st.st_uid = in.uid;
+	st.st_gid = in.gid;
+	st.st_size = (off_t)in.size;
+	st.st_atime = in.atime;
+	st.st_mtime = in.mtime;
+	st.st_ctime = in.ctime;
+	st.st_blksize = fs.block_size;
+	st.st_blocks = in.blocks;
+	if ((in.mode & EXT2_S_IFMT) == EXT2_S_IFCHR || (in.mode & EXT2_S_IFMT) == EXT2_S_IFBLK)
+		st.st_rdev = in.block[0] ? in.block[0] : in.block[1];
+	return sys_safecopyto(m->m_source, m->m_fs.grant, 0, (vir_bytes)&st, sizeof(st));
+}
+
+/* Read: block pieces from the cache straight into the caller's grant. */
+static int do_read(message *m)
+{
+	struct ext2_inode_info in;
+	uint64_t pos = pos_of(m);
+	size_t done = 0, want = m->m_fs.count;
+	int r;
+
+	if ((r = ext2_read_inode(&fs, m->m_fs.ino, &in)) != OK)
+		return r;
+	if (EXT2_S_ISDIR(in.mode))
+		return EISDIR;
+	while (done < want) {
+		const void *data;
+		size_t chunk;
+		if ((r = ext2_read_chunk(&fs, &in, pos, want - done, &data, &chunk)) != OK)
+			return done ? (int)done : r;
+		if (chunk == 0)
+			break; /* end of file */
+		if ((r = sys_safecopyto(m->m_source, m->m_fs.grant, done, (vir_bytes)data,
+		    chunk)) != OK)
+			return done ? (int)done : r;
+		done += chunk, pos += chunk;
+	}
+	set_pos(m, pos);
+	return (int)done;
+}
+
+/* Getdents: whole <dirent.h> records while they fit. */
+static int do_getdents(message *m)
+{
+	static uint8_t buf[4096] __attribute__((aligned(8)));
+	struct ext2_dirent_info de;
+	uint64_t pos = pos_of(m), next;
+	size_t used = 0, room = m->m_fs.count < sizeof(buf) ? m->m_fs.count : sizeof(buf);
+	int r;
+
+	for (;;) {
+		struct dirent *d;
+		size_t len;
+		next = pos;
+		if ((r = ext2_readdir(&fs, m->m_fs.ino, &next, &de)) < 0)
+			return used ? (int)used : r;
+		if (r == 0)
+			break;
+		len = DIRENT_RECLEN(de.name_len);
+		if (used + len > room) {
+			if (used == 0)
+				return EINVAL; /* not even one record fits */
+			break;
+		}
+		d = (struct dirent *)(buf + used);
+		memset(d, 0, len);
+		d->d_ino = de.ino;
+		d->d_off = (off_t)next;
+		d->d_reclen = (unsigned short)len;
+		d->d_type = de.file_type == EXT2_FT_DIR ? DT_DIR :
+		    de.file_type == EXT2_FT_REG_FILE ? DT_REG :
+		    de.file_type == EXT2_FT_SYMLINK ? DT_LNK :
+		    de.file_type == EXT2_FT_CHRDEV ? DT_CHR :
+		    de.file_type == EXT2_FT_BLKDEV ? DT_BLK :
+		    de.file_type == EXT2_FT_FIFO ? DT_FIFO : DT_UNKNOWN;
+		memcpy(d->d_name, de.name, de.name_len);
+		used += len;
+		pos = next;
+	}
+	if (used && (r = sys_safecopyto(m->m_source, m->m_fs.grant, 0, (vir_bytes)buf, used)) != OK)
+		return r;
+	set_pos(m, pos);
+	return (int)used;
+}
+
+static int handle(message *m)
+{
+	if (m->m_type == REQ_READSUPER)
+		return do_readsuper(m);
+	if (!mounted)
+		return EINVAL;
+	switch (m->m_type) {
+	case REQ_LOOKUP: return do_lookup(m);
+	case REQ_STAT: return do_stat(m);
+	case REQ_READ: return do_read(m);
+	case REQ_GETDENTS: return do_getdents(m);
+	case REQ_PUTNODE: return OK; /* read-only: no inode references kept */
+	case REQ_SYNC: return OK;
+	case REQ_WRITE:
+	case REQ_CREATE:
+	case REQ_MKDIR:
+	case REQ_UNLINK:
+	case REQ_RMDIR:
+	case REQ_RENAME:
+		return EROFS;
+	}
+	return EBADREQUEST;
+}
+
+int main(void)
+{
+	message m;
+	int status;
+
+	sef_startup();
+	cpf_prealloc(8); /* the grant table's memory, now rather than mid-request */
+	for (;;) {
+		if (sef_receive_status(ANY, &m, &status) != OK || is_notify(m.m_type))
+			continue;
+		m.m_fs.status = handle(&m);
+		m.m_type = FS_REPLY;
+		ipc_sendnb(m.m_source, &m);
+	}
+}

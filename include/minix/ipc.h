@@ -279,6 +279,31 @@ typedef struct {
 } mess_fs_req;
 _ASSERT_MSG_SIZE(mess_fs_req);
 
+/* System calls to PM (see <minix/callnr.h>). */
+typedef struct {
+	int i1, i2, i3, i4;
+	vir_bytes p1, p2, p3;
+	char name[PROC_NAME_LEN];
+	uint8_t padding[12];
+} mess_pm;
+_ASSERT_MSG_SIZE(mess_pm);
+
+/* System calls to VFS, and PM's notices to it. */
+typedef struct {
+	int fd, fd2;
+	int flags;              /* open flags, ioctl request, fcntl command */
+	int mode;               /* create mode, fcntl argument */
+	vir_bytes buf;          /* user buffer or path */
+	vir_bytes len;
+	vir_bytes path2;        /* rename */
+	vir_bytes path2_len;
+	uint32_t off_lo, off_hi;/* lseek: in and out */
+	int whence;
+	endpoint_t who, who2;   /* PM notices */
+	uint8_t padding[4];
+} mess_vfs;
+_ASSERT_MSG_SIZE(mess_vfs);
+
 /* SYS_VUMAP_RELEASE. */
 typedef struct {
 	vir_bytes paddr;   /* struct vumap_phys[] in the caller */
@@ -320,6 +345,8 @@ typedef struct {
 		mess_bdev m_bdev;
 		mess_cdev m_cdev;
 		mess_fs_req m_fs;
+		mess_pm m_pm;
+		mess_vfs m_vfs;
 		uint8_t size[56];
 	};
 } __attribute__((aligned(16))) message;

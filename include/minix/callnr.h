@@ -1,0 +1,60 @@
+/* minix/callnr.h - system calls: requests of user processes to PM and VFS
+ * (SENDREC), and PM's notices to VFS.  Payloads: m_pm and m_vfs in
+ * <minix/ipc.h>.  A reply's m_type is the result: >= 0, or a negative
+ * E* (libc turns it into -1 and errno).  docs/os.md has the protocol.
+ */
+#ifndef _MINIX_CALLNR_H
+#define _MINIX_CALLNR_H
+
+/* PM: m_pm (i1..i4 numbers, p1..p3 addresses in the caller). */
+#define PM_BASE        0x0100
+#define PM_EXIT        (PM_BASE + 1)  /* i1 status; no reply */
+#define PM_FORK        (PM_BASE + 2)  /* -> child pid; 0 in the child */
+#define PM_WAITPID     (PM_BASE + 3)  /* i1 pid, i2 options -> pid, i3 status */
+#define PM_GETPID      (PM_BASE + 4)  /* -> pid, i1 ppid */
+#define PM_KILL        (PM_BASE + 5)  /* i1 pid (or -pgrp, 0, -1), i2 sig */
+#define PM_SIGACTION   (PM_BASE + 6)  /* i1 sig, p1 new or 0, p2 old or 0, p3 trampoline */
+#define PM_SIGPROCMASK (PM_BASE + 7)  /* i1 how, i2 set -> i3 old set */
+#define PM_SIGRETURN   (PM_BASE + 8)  /* p1 struct sigcontext *; no reply */
+#define PM_EXEC        (PM_BASE + 9)  /* p1 image, i1 its length, p2 stack block,
+                                         i2 its length, name; no reply on success */
+#define PM_BRK         (PM_BASE + 10) /* p1 new break -> OK, p2 the break */
+#define PM_TIME        (PM_BASE + 11) /* -> i1 seconds, i2 microseconds */
+#define PM_SLEEP       (PM_BASE + 12) /* i1 milliseconds -> OK or EINTR, i2 left */
+#define PM_SETPGID     (PM_BASE + 13) /* i1 pid, i2 pgid */
+#define PM_GETPGRP     (PM_BASE + 14) /* -> pgrp */
+#define PM_SETSID      (PM_BASE + 15) /* -> the new session/group id */
+#define PM_GETPROCTAB  (PM_BASE + 16) /* p1 buffer, i1 its size -> entries */
+#define PM_REBOOT      (PM_BASE + 17) /* i1 how (RBT_*), i2 exit code for tests */
+#define PM_SIGPENDING  (PM_BASE + 18) /* -> i3 pending set */
+#define PM_TTY_SIGNAL  0x0b00         /* from tty: i1 -pgrp, i2 sig (m1_i1/m1_i2) */
+
+/* VFS: m_vfs. */
+#define VFS_BASE       0x0200
+#define VFS_OPEN       (VFS_BASE + 1)  /* path, path_len, flags, mode -> fd */
+#define VFS_CLOSE      (VFS_BASE + 2)  /* fd */
+#define VFS_READ       (VFS_BASE + 3)  /* fd, buf, len -> bytes */
+#define VFS_WRITE      (VFS_BASE + 4)  /* fd, buf, len -> bytes */
+#define VFS_LSEEK      (VFS_BASE + 5)  /* fd, offset, whence -> OK, offset */
+#define VFS_STAT       (VFS_BASE + 6)  /* path, path_len, buf (struct stat) */
+#define VFS_FSTAT      (VFS_BASE + 7)  /* fd, buf */
+#define VFS_GETDENTS   (VFS_BASE + 8)  /* fd, buf, len -> bytes */
+#define VFS_MKDIR      (VFS_BASE + 9)  /* path, path_len, mode */
+#define VFS_RMDIR      (VFS_BASE + 10) /* path, path_len */
+#define VFS_UNLINK     (VFS_BASE + 11) /* path, path_len */
+#define VFS_RENAME     (VFS_BASE + 12) /* path, path_len, path2, path2_len */
+#define VFS_CHDIR      (VFS_BASE + 13) /* path, path_len */
+#define VFS_GETCWD     (VFS_BASE + 14) /* buf, len -> length with the NUL */
+#define VFS_DUP        (VFS_BASE + 15) /* fd -> new fd */
+#define VFS_DUP2       (VFS_BASE + 16) /* fd, fd2 -> fd2 */
+#define VFS_PIPE       (VFS_BASE + 17) /* -> OK, fd (read end), fd2 (write end) */
+#define VFS_IOCTL      (VFS_BASE + 18) /* fd, request (flags), buf */
+#define VFS_FCNTL      (VFS_BASE + 19) /* fd, cmd (flags), arg (mode) -> result */
+#define VFS_SYNC       (VFS_BASE + 20)
+/* PM -> VFS notices (SENDREC; VFS answers OK). */
+#define VFS_PM_FORK    (VFS_BASE + 0x40) /* who = parent, who2 = child */
+#define VFS_PM_EXIT    (VFS_BASE + 0x41) /* who: close everything */
+#define VFS_PM_EXEC    (VFS_BASE + 0x42) /* who: close-on-exec descriptors */
+#define VFS_PM_UNPAUSE (VFS_BASE + 0x43) /* who: end a waiting call with EINTR */
+
+#endif

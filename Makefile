@@ -34,8 +34,8 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := init runner bench exectest ds memory tty ext2
-init_SRC   := $(wildcard commands/init/*.c)
+PROGS := hello runner bench exectest ds memory tty ext2
+hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 memory_SRC := $(wildcard drivers/memory/*.c)
 tty_SRC    := $(wildcard drivers/tty/*.c)
@@ -123,14 +123,14 @@ endef
 $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null)
 	@echo "  ROOT    $@"
 	@tools/mkroot.sh $@
-$(eval $(call ISO_RULE,os,ds memory init))
+$(eval $(call ISO_RULE,os,ds memory hello))
 $(eval $(call ISO_RULE,test,ds memory tty:com2 ext2 runner))
 $(eval $(call ISO_RULE,bench,bench))
 
 # The panic self-test: the kernel panics on purpose after boot.
-$(B)/panic.iso: $(B)/kernel.elf $(B)/bin/init tools/mkiso.sh
+$(B)/panic.iso: $(B)/kernel.elf $(B)/bin/hello tools/mkiso.sh
 	@echo "  ISO     $@"
-	@KERNEL_ARGS=selftest=panic tools/mkiso.sh $@ $(B)/kernel.elf $(B)/bin/init
+	@KERNEL_ARGS=selftest=panic tools/mkiso.sh $@ $(B)/kernel.elf $(B)/bin/hello
 
 iso: deps $(B)/os.iso
 

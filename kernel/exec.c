@@ -278,7 +278,7 @@ static void start_boot_proc(const struct multiboot_mod *mod)
 	p->p_rts_flags = RTS_NO_PRIV;
 	p->p_priority = b->priority;
 	p->p_quantum = p->p_ticks_left = b->quantum;
-	p->p_sig_mgr = NONE;
+	p->p_sig_mgr = b->sig_mgr;
 	p->p_getfrom_e = p->p_sendto_e = NONE;
 	strlcpy_k(p->p_name, name, sizeof(p->p_name));
 	set_priv(&p->p_priv.s_desc, b);

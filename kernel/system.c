@@ -46,6 +46,7 @@ void system_init(void)
 	map_status(SYS_VIRCOPY, do_vircopy);
 	map_status(SYS_SIGSEND, do_sigsend);
 	map_status(SYS_SIGRETURN, do_sigreturn);
+	map_status(SYS_ABORT, do_abort);
 }
 
 static int kernel_call(struct proc *caller, message *m)

@@ -16,6 +16,7 @@ struct boot_image {
 	const int *ipc_to;      /* slots, ended by NONE; or ALL_IPC alone */
 	const struct io_range *io; /* ended by {0, 0} */
 	const int *irqs;        /* ended by 0 */
+	endpoint_t sig_mgr;     /* told about its faults (NONE: the kernel) */
 };
 
 extern const struct boot_image boot_image[];

@@ -57,6 +57,7 @@ int sys_whoami(endpoint_t *who_e, char *who_name, int len);
 
 int sys_diagctl_diag(const char *buf, int len);
 int sys_null(void);
+int sys_abort(int how, int code);
 int sys_vmctl(endpoint_t ep, int request, vir_bytes addr, vir_bytes len);
 
 #endif

@@ -22,6 +22,16 @@ int sys_null(void)
 	return _kernel_call(SYS_NULL, &m);
 }
 
+/* SYS_ABORT: halt or power off (with an exit code for QEMU's tests). */
+int sys_abort(int how, int code)
+{
+	message m = { 0 };
+
+	m.m_diag.how = how;
+	m.m_diag.code = code;
+	return _kernel_call(SYS_ABORT, &m);
+}
+
 /* fds 1 and 2 are the console (line-buffered stdout). */
 int isatty(int fd)
 {

@@ -34,18 +34,29 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := hello runner bench exectest ds memory tty ext2
+PROGS := hello runner bench exectest ds memory tty ext2 pm vfs
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 memory_SRC := $(wildcard drivers/memory/*.c)
 tty_SRC    := $(wildcard drivers/tty/*.c)
 ext2_SRC   := $(wildcard servers/ext2/*.c)
+pm_SRC     := $(wildcard servers/pm/*.c)
+vfs_SRC    := $(wildcard servers/vfs/*.c)
 runner_SRC := $(wildcard tests/system/*.c)
 exectest_SRC := tests/exec/exectest.c
 runner_EXTRA := $(B)/prog/exectest_blob.o  # exectest, for the SYS_EXEC tests
 bench_SRC  := $(wildcard tests/bench/*.c)
 
-all: $(B)/kernel.elf $(PROGS:%=$(B)/bin/%)
+# User programs: /bin of the root file system.  Each commands/<name>/ (and
+# tests/user/ as "tests") is one program, linked with libposix first: its
+# system calls are messages to PM and VFS.
+USER_PROGS := $(notdir $(patsubst %/,%,$(dir $(wildcard commands/*/*.c))))
+USER_PROGS := $(filter-out hello,$(sort $(USER_PROGS))) $(if $(wildcard tests/user/*.c),tests)
+tests_USRC := $(wildcard tests/user/*.c)
+POSIX_OBJ  := $(patsubst %.c,$(B)/%.o,$(wildcard lib/libposix/*.c))
+UBIN       := $(USER_PROGS:%=$(B)/ubin/%)
+
+all: $(B)/kernel.elf $(PROGS:%=$(B)/bin/%) $(UBIN)
 
 # ---- kernel ----
 $(B)/kernel/%.o: kernel/%.c
@@ -85,6 +96,12 @@ $(B)/lib/libchardriver.a: $(patsubst %.c,$(B)/%.o,$(wildcard lib/libchardriver/*
 	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libblockdriver.a: $(patsubst %.c,$(B)/%.o,$(wildcard lib/libblockdriver/*.c))
 	@rm -f $@ && $(AR) rcs $@ $^
+$(B)/lib/libposix/%.o: lib/libposix/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(SCFLAGS) -c $< -o $@
+$(B)/lib/libposix.a: $(POSIX_OBJ)
+	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libc.a: $(LIBC_OBJ)
 	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libsys.a: $(LIBSYS_OBJ)
@@ -104,6 +121,22 @@ $(B)/bin/$(1): $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $$($(1)_EXTRA) $(CRT0) 
 endef
 $(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p))))
 
+# User programs: built without _SYSTEM, linked libposix, libsys, libc.
+$(B)/uprog/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(UCFLAGS) -c $< -o $@
+
+define UPROG_RULE
+$(1)_OBJS := $(patsubst %.c,$(B)/uprog/%.o,$(if $($(1)_USRC),$($(1)_USRC),$(wildcard commands/$(1)/*.c)))
+$(B)/ubin/$(1): $$($(1)_OBJS) $(CRT0) $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)/lib/libc.a boot/user.ld
+	@mkdir -p $$(dir $$@)
+	@echo "  LD      $$@"
+	@$(LD) -m elf_i386 -z noexecstack -T boot/user.ld -o $$@ $(CRT0) $$($(1)_OBJS) \
+		--start-group $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
+endef
+$(foreach p,$(USER_PROGS),$(eval $(call UPROG_RULE,$(p))))
+
 # The runner carries exectest inside it (runner_EXTRA).
 $(B)/prog/exectest_blob.o: $(B)/bin/exectest
 	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 exectest ../prog/exectest_blob.o
@@ -120,11 +153,13 @@ $(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(firstword $(subst :, 
 endef
 
 # The root file system: ext2 built from a staging folder by mke2fs -d.
-$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null)
+$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN)
 	@echo "  ROOT    $@"
-	@tools/mkroot.sh $@
-$(eval $(call ISO_RULE,os,ds memory hello))
+	@tools/mkroot.sh $@ $(B)/ubin
+$(eval $(call ISO_RULE,os,ds pm vfs memory tty ext2 ../ubin/init))
+$(eval $(call ISO_RULE,utest,ds pm vfs memory tty ext2 ../ubin/init:test))
 $(eval $(call ISO_RULE,test,ds memory tty:com2 ext2 runner))
+$(eval $(call ISO_RULE,hello,ds memory hello))
 $(eval $(call ISO_RULE,bench,bench))
 
 # The panic self-test: the kernel panics on purpose after boot.

@@ -65,7 +65,7 @@ void rewinddir(DIR *d);
 int closedir(DIR *d);
 int dirfd(DIR *d);
 
-/* The system call (stub elsewhere in libc). */
+/* The system call (stub in lib/libposix). */
 int getdents(int fd, void *buf, size_t nbytes);
 
 #endif /* _DIRENT_H */

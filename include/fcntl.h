@@ -38,7 +38,7 @@
 /* File descriptor flags (F_GETFD, F_SETFD). */
 #define FD_CLOEXEC	1
 
-/* The system calls (stubs elsewhere in libc). */
+/* The system calls (stubs in lib/libposix). */
 int open(const char *path, int flags, ...);	/* mode_t mode with O_CREAT */
 int creat(const char *path, mode_t mode);	/* O_WRONLY|O_CREAT|O_TRUNC */
 int fcntl(int fd, int cmd, ...);

@@ -4,7 +4,7 @@
  * A sigset_t has bit (1 << signo) for each signal, as the kernel's pending
  * masks do; bit 0 is unused.  The set functions are in lib/libc/signal.c;
  * signal(), sigaction(), sigprocmask(), kill() and raise() are calls to PM
- * (stubs elsewhere in libc).
+ * (stubs in lib/libposix).
  */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
@@ -81,12 +81,13 @@ int sigaddset(sigset_t *set, int signo);
 int sigdelset(sigset_t *set, int signo);
 int sigismember(const sigset_t *set, int signo);
 
-/* Calls to PM (stubs elsewhere in libc). */
+/* Calls to PM (stubs in lib/libposix). */
 sighandler_t signal(int signo, sighandler_t handler);
 int sigaction(int signo, const struct sigaction *restrict act,
 	struct sigaction *restrict oact);
 int sigprocmask(int how, const sigset_t *restrict set,
 	sigset_t *restrict oset);
+int sigpending(sigset_t *set);
 int kill(pid_t pid, int signo);
 int raise(int signo);
 

@@ -77,6 +77,9 @@ void clearerr(FILE *f);
 int fileno(FILE *f);
 void perror(const char *s);
 
+/* Files by name (lib/libposix: VFS_RENAME). */
+int rename(const char *from, const char *to);
+
 /* Formatted output (lib/libc/printf.c). */
 int snprintf(char *restrict buf, size_t size, const char *restrict fmt, ...)
 	__printf_like(3, 4);

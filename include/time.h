@@ -32,7 +32,7 @@ struct tm {
 	int tm_isdst;	/* always 0: no daylight saving time */
 };
 
-/* The system call (stub elsewhere in libc): seconds since the epoch. */
+/* The system call (stub in lib/libposix): seconds since the epoch. */
 time_t time(time_t *t);
 
 /* Broken-down time; NULL (ERANGE) if the year does not fit an int. */

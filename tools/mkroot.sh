@@ -1,17 +1,22 @@
 #!/bin/sh
-# mkroot.sh OUT.img - the root file system image: ext2 (revision 1, 1 KiB
-# blocks) built by mke2fs -d from a staging copy of rootfs/ plus generated
-# test files, no mounting.  Checked with e2fsck -fn right after.
+# mkroot.sh OUT.img [BINDIR] - the root file system image: ext2 (revision
+# 1, 1 KiB blocks) built by mke2fs -d from a staging copy of rootfs/, the
+# programs of BINDIR in /bin, and generated test files, no mounting.
+# Checked with e2fsck -fn right after.
 #
 # /test holds what the file-system tests read back: empty (0 B), one
 # (1 B), 4k and 1m (byte i = (i * 131 + i / 4096) & 255) and dir500 with
 # 500 empty files f000..f499.
 set -e
 out=$1
+bindir=${2:-}
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 cp -a rootfs/. "$stage/"
 mkdir -p "$stage/bin" "$stage/dev" "$stage/tmp" "$stage/test/dir500"
+if [ -n "$bindir" ] && [ -d "$bindir" ]; then
+	cp "$bindir"/* "$stage/bin/" 2>/dev/null || true
+fi
 : > "$stage/test/empty"
 printf x > "$stage/test/one"
 pattern() { perl -e 'binmode STDOUT; print pack("C*", map { ($_ * 131 + int($_ / 4096)) & 255 } 0 .. $ARGV[0] - 1)' "$1"; }
@@ -23,5 +28,5 @@ while [ $i -lt 500 ]; do
 	i=$((i + 1))
 done
 rm -f "$out"
-mke2fs -q -F -t ext2 -b 1024 -L root -d "$stage" "$out" 8192 >/dev/null
+mke2fs -q -F -t ext2 -b 1024 -L root -d "$stage" "$out" 16384 >/dev/null
 e2fsck -fn "$out" >/dev/null 2>&1

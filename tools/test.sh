@@ -15,7 +15,7 @@ add() { # add the counts of a closing line "N passed, M failed"
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -63,6 +63,16 @@ echo "== in-guest tests (QEMU, TCG)"
 export COM2_INPUT='hello\nabc\177d\nx\025yz\n\004tail\n'
 out=$(tools/qemu-test.sh build/test.iso build/test 300)
 unset COM2_INPUT
+echo "$out"
+add "$(tail -n 1 <<<"$out")"
+
+echo "== user-mode OS: /bin/tests under init (QEMU, TCG)"
+out=$(tools/qemu-test.sh build/utest.iso build/utest 300)
+echo "$out"
+add "$(tail -n 1 <<<"$out")"
+
+echo "== shell session over the serial console (QEMU, TCG)"
+out=$(tools/shell-session.sh build/os.iso build/shell-session.log)
 echo "$out"
 add "$(tail -n 1 <<<"$out")"
 

@@ -1,25 +1,139 @@
-/* init.c - the first user process.  For now it greets on the console,
- * shows the process table, and then waits for alarms forever, reporting
- * uptime every few seconds (a later step starts /etc/rc and a shell).
+/* init.c - the first user process.
+ *
+ *	init		run /etc/rc, then keep a shell on the console
+ *	init test	run /etc/rc, then the test program /bin/tests
+ *
+ * init starts with no file descriptors: it opens /dev/console as 0, 1 and
+ * 2 first, for its own messages and for what it starts.  It runs
+ * "/bin/sh /etc/rc" and waits for it.  Then it starts /bin/sh on the
+ * console in a session of its own and starts it again whenever it exits,
+ * reaping every other child that ends meanwhile (orphans become init's).
+ *
+ * In the test image /bin/tests powers the machine off itself with the
+ * exit code that tells the host how the tests went; if it ever returns,
+ * init powers off with the failure code.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
-#include <minix/syslib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <minix/pm.h>
 
-int main(void)
+#define CONSOLE		"/dev/console"
+#define SHELL		"/bin/sh"
+#define RC		"/etc/rc"
+#define TESTS		"/bin/tests"
+#define TEST_FAILED	0x11	/* QEMU exit code: the tests failed */
+
+static char *init_env[] = { "PATH=/bin", "HOME=/", NULL };
+
+/* Open the console as fds 0, 1 and 2 (closing whatever was there). */
+static int open_console(void)
 {
-	struct kinfo ki;
-	message m;
-	int hz = sys_hz();
+	int fd, tries;
 
-	sys_getkinfo(&ki);
-	printf("init: hello from user space (endpoint %d)\n", INIT_PROC_NR);
-	printf("init: %d processes, %u of %u page frames free, HZ=%d\n",
-	    ki.procs_in_use, ki.frames_free, ki.frames_total, hz);
+	for (fd = 0; fd < 3; fd++)
+		close(fd);
+	for (tries = 0; ; tries++) {
+		if ((fd = open(CONSOLE, O_RDWR)) >= 0)
+			break;
+		if (tries == 50)
+			return -1;
+		usleep(100000);	/* the tty may still be starting */
+	}
+	if (fd != 0 || open(CONSOLE, O_RDWR) != 1 || open(CONSOLE, O_RDWR) != 2)
+		return -1;
+	return 0;
+}
+
+/* Start argv[0] with argv in a child; its pid, or -1. */
+static pid_t spawn(char *const argv[], int new_session)
+{
+	pid_t pid;
+
+	if ((pid = fork()) < 0) {
+		printf("init: fork: %s\n", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		if (new_session) {
+			setsid();
+			if (open_console() < 0)
+				_exit(126);
+		}
+		execv(argv[0], argv);
+		printf("init: %s: %s\n", argv[0], strerror(errno));
+		fflush(stdout);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* Reap children until pid is among them; its status (or -1). */
+static int wait_for(pid_t pid)
+{
+	pid_t r;
+	int status;
+
 	for (;;) {
-		clock_t now;
-		sys_setalarm(10 * hz, 0);
-		ipc_receive(CLOCK, &m, NULL);
-		getticks(&now);
-		printf("init: uptime %ld s\n", (long)(now / hz));
+		r = wait(&status);
+		if (r == pid)
+			return status;
+		if (r < 0 && errno != EINTR)
+			return -1;
+	}
+}
+
+static void run_tests(void)
+{
+	char *argv[] = { TESTS, NULL };
+	pid_t pid;
+	int status;
+
+	if ((pid = spawn(argv, 0)) > 0) {
+		status = wait_for(pid);
+		printf("init: %s ended without powering off (status %#x)\n",
+		    TESTS, status);
+	}
+	fflush(stdout);
+	__minix_reboot(RBT_POWEROFF, TEST_FAILED);
+	printf("init: reboot: %s\n", strerror(errno));
+	for (;;)
+		sleep(1000);
+}
+
+int main(int argc, char **argv)
+{
+	char *rc_argv[] = { SHELL, RC, NULL };
+	char *sh_argv[] = { SHELL, NULL };
+	pid_t pid, sh_pid;
+	int status;
+
+	environ = init_env;
+	open_console();	/* without a console init still does its work */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	if ((pid = spawn(rc_argv, 0)) > 0) {
+		status = wait_for(pid);
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			printf("init: %s failed (status %#x)\n", RC, status);
+	}
+	if (argc > 1 && strcmp(argv[1], "test") == 0)
+		run_tests();
+
+	for (;;) {
+		if ((sh_pid = spawn(sh_argv, 1)) < 0) {
+			sleep(1);
+			continue;
+		}
+		/* Reap orphans until the shell itself is done. */
+		do {
+			pid = wait(&status);
+		} while (pid != sh_pid && (pid >= 0 || errno == EINTR));
+		if (pid == sh_pid && WIFEXITED(status) && WEXITSTATUS(status) >= 126)
+			sleep(1);	/* it could not start: do not spin */
 	}
 }

@@ -18,6 +18,7 @@
 #include <minix/ds.h>
 #include <minix/sef.h>
 #include <minix/chardriver.h>
+#include <minix/callnr.h>
 
 #define RBR 0 /* UART registers, from the port base */
 #define THR 0
@@ -129,17 +130,27 @@ static void serve_reader(void)
 	chardriver_reply_task(reader.endpt, reader.id, r == OK ? (int)n : r);
 }
 
+/* Ask PM to signal the foreground group.  Asynchronously (SENDA): PM may
+ * be busy, and the tty must never wait for it. */
 static void signal_group(int sig)
 {
-	message m;
+	static asynmsg_t amsg[4];
+	int i;
 
 	if (fg_pgrp <= 0)
 		return;
-	memset(&m, 0, sizeof(m));
-	m.m_type = 0x0b00; /* PM_TTY_SIGNAL, when PM exists */
-	m.m1_i1 = -fg_pgrp;
-	m.m1_i2 = sig;
-	ipc_sendnb(PM_PROC_NR, &m);
+	for (i = 0; i < 4; i++)
+		if ((amsg[i].flags & (AMF_VALID | AMF_DONE)) != AMF_VALID)
+			break;
+	if (i == 4)
+		return; /* four signals still on their way: drop this one */
+	memset(&amsg[i], 0, sizeof(amsg[i]));
+	amsg[i].dst = PM_PROC_NR;
+	amsg[i].msg.m_type = PM_TTY_SIGNAL;
+	amsg[i].msg.m1_i1 = -fg_pgrp;
+	amsg[i].msg.m1_i2 = sig;
+	amsg[i].flags = AMF_VALID | AMF_NOREPLY;
+	ipc_senda(amsg, 4);
 }
 
 static void in_char(int c)

@@ -58,6 +58,8 @@ int sys_whoami(endpoint_t *who_e, char *who_name, int len);
 int sys_diagctl_diag(const char *buf, int len);
 int sys_null(void);
 int sys_abort(int how, int code);
+/* Send without waiting, even to a busy destination (lib/libsys/asynsend.c). */
+int asynsend(endpoint_t dst, const message *m);
 int sys_vmctl(endpoint_t ep, int request, vir_bytes addr, vir_bytes len);
 
 #endif

@@ -68,7 +68,7 @@ struct stat {
 #define DEFFILEMODE	(S_IRUSR | S_IWUSR | S_IRGRP | S_IWGRP | S_IROTH | \
 	S_IWOTH)						/* 0666 */
 
-/* The system calls (stubs elsewhere in libc). */
+/* The system calls (stubs in lib/libposix). */
 int stat(const char *restrict path, struct stat *restrict st);
 int lstat(const char *restrict path, struct stat *restrict st);
 int fstat(int fd, struct stat *st);

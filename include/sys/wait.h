@@ -31,7 +31,7 @@
 #define WUNTRACED	2	/* also report stopped children */
 #define WCONTINUED	8	/* also report continued children */
 
-/* Calls to PM (stubs elsewhere in libc). */
+/* Calls to PM (stubs in lib/libposix). */
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);
 

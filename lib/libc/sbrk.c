@@ -2,21 +2,21 @@
  *
  * The heap starts at the first page boundary at or above _end (the end of
  * .bss, from boot/user.ld).  Pages are mapped lazily, whole pages at a
- * time: when the break moves above the mapped top, the new pages are mapped
- * zeroed and writable with SYS_VMCTL(SELF, VMCTL_ALLOC); when it moves down,
- * the pages wholly above it are given back with VMCTL_FREE.
+ * time: when the break moves above the mapped top, the new pages are
+ * mapped zeroed and writable with __brk_map(addr, len, 1); when it moves
+ * down, the pages wholly above it are given back with __brk_map(addr, len,
+ * 0).  __brk_map is SYS_VMCTL on the caller itself in system processes
+ * (lib/libsys/brk_map.c) and a request to PM in user programs
+ * (lib/libposix/brk.c).
  *
- * Built without _SYSTEM: the E* stored in errno are positive.  sys_vmctl()
- * (libsys) returns OK (0) or a negative number in either world, so only
- * r != 0 is tested.
+ * Built without _SYSTEM: the E* stored in errno are positive.  __brk_map()
+ * returns OK (0) or a negative number in either world, so only r != 0 is
+ * tested.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <unistd.h>
 #include <errno.h>
-#include <minix/com.h>      /* VMCTL_ALLOC, VMCTL_FREE; <minix/endpoint.h>: SELF */
-
-int sys_vmctl(endpoint_t ep, int request, uint32_t addr, uint32_t len);
 
 #ifndef SBRK_PAGE
 #define SBRK_PAGE  4096u
@@ -54,16 +54,15 @@ static int set_brk(uintptr_t a)
 	}
 	top = page_up(a);
 	if (top > mapped) {
-		if (sys_vmctl(SELF, VMCTL_ALLOC, (uint32_t)mapped,
-		    (uint32_t)(top - mapped)) != 0) {
+		if (__brk_map((uint32_t)mapped, (uint32_t)(top - mapped), 1)
+		    != 0) {
 			errno = ENOMEM;
 			return -1;
 		}
 		mapped = top;
 	} else if (top < mapped) {
 		/* Giving pages back is an optimisation: keep them if it fails. */
-		if (sys_vmctl(SELF, VMCTL_FREE, (uint32_t)top,
-		    (uint32_t)(mapped - top)) == 0)
+		if (__brk_map((uint32_t)top, (uint32_t)(mapped - top), 0) == 0)
 			mapped = top;
 	}
 	cur_brk = a;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <minix/chardriver.h>
 #include <minix/sef.h>
+#include <minix/syslib.h>
 #include <minix/errno.h>
 
 void chardriver_reply_task(endpoint_t endpt, cdev_id_t id, int r)
@@ -16,7 +17,8 @@ void chardriver_reply_task(endpoint_t endpt, cdev_id_t id, int r)
 	m.m_type = CDEV_REPLY;
 	m.m_cdev.id = id;
 	m.m_cdev.status = r;
-	ipc_sendnb(endpt, &m);
+	/* The caller (VFS) may be busy when a late answer is ready. */
+	asynsend(endpt, &m);
 }
 
 static uint64_t pos_of(const message *m)

@@ -177,8 +177,11 @@ static int do_getdents(message *m)
 		struct dirent *d;
 		size_t len;
 		next = pos;
-		if ((r = ext2_readdir(&fs, m->m_fs.ino, &next, &de)) < 0)
-			return used ? (int)used : r;
+		if ((r = ext2_readdir(&fs, m->m_fs.ino, &next, &de)) < 0) {
+			if (!used)
+				return r;
+			break; /* hand out what was read before the error */
+		}
 		if (r == 0)
 			break;
 		len = DIRENT_RECLEN(de.name_len);

@@ -3,9 +3,9 @@
  * Both sources are #included with their functions renamed to lc_* by macro,
  * so they do not clash with the host's allocator.  The heap lives in a
  * static arena that stands in for the memory above _end; a fake sys_vmctl()
- * "maps" pages of it by unpoisoning them for AddressSanitizer (and poisons
- * them again on VMCTL_FREE), so any access by malloc beyond the pages that
- * sbrk() mapped is caught.  The fake can be told to fail, for the
+ * (behind sbrk's __brk_map) "maps" pages of it by unpoisoning them for
+ * AddressSanitizer (and poisons them again on VMCTL_FREE), so any access by
+ * malloc beyond the pages that sbrk() mapped is caught.  The fake can be told to fail, for the
  * out-of-memory paths.
  */
 
@@ -86,10 +86,16 @@ static int fake_vmctl(endpoint_t ep, int request, uint32_t addr, uint32_t len)
 	return -22;
 }
 
+/* sbrk's page mapper (__brk_map in libsys and libposix) over the fake. */
+static int fake_brk_map(uint32_t addr, uint32_t len, int map)
+{
+	return fake_vmctl(SELF, map ? VMCTL_ALLOC : VMCTL_FREE, addr, len);
+}
+
 /* ---- From here on the names are ours. ---- */
 
 #define _end lc_end
-#define sys_vmctl fake_vmctl
+#define __brk_map fake_brk_map
 #define SBRK_LIMIT ((uintptr_t)lc_end + ARENA_SIZE)
 #undef sbrk
 #define sbrk lc_sbrk

@@ -150,7 +150,7 @@ int test_memory_ramdisk(void)
 
 	T_EQ(sys_getkinfo(&ki), OK);
 	T_EQ(ki.ramdisk_base, RAMDISK_BASE);
-	T_EQ(ki.ramdisk_size, 8192 * 1024);                   /* tools/mkroot.sh */
+	T_EQ(ki.ramdisk_size, 16384 * 1024);                   /* tools/mkroot.sh */
 	end = ki.ramdisk_size;
 	g = cpf_grant_direct(MEM_PROC_NR, (vir_bytes)blk, sizeof(blk), CPF_READ | CPF_WRITE);
 	T_TRUE(g >= 0);
@@ -158,7 +158,7 @@ int test_memory_ramdisk(void)
 	T_EQ(mem_req(BDEV_OPEN, MEMORY_RAMDISK, 0, GRANT_INVALID, 0), OK);
 	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, 1024, g, 1024), 1024);
 	T_EQ(blk[56] | (blk[57] << 8), 0xef53);                /* s_magic */
-	T_EQ(*(uint32_t *)(blk + 4), 8192);                   /* s_blocks_count */
+	T_EQ(*(uint32_t *)(blk + 4), 16384);                   /* s_blocks_count */
 	/* At and across the end. */
 	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, end, g, 512), 0);
 	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, end - 100, g, 512), 100);

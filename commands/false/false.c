@@ -1,0 +1,5 @@
+/* false.c - do nothing, unsuccessfully. */
+int main(void)
+{
+	return 1;
+}

@@ -1,0 +1,143 @@
+/* ls.c - list files and directories.
+ *
+ *	ls [-al] [path ...]
+ *
+ * A directory is listed by its entries, sorted by name; any other file
+ * by its own name.  Without paths ls lists ".".  Names starting with '.'
+ * are shown only with -a.  -l adds the mode, the link count and the size:
+ *
+ *	drwxr-xr-x   2     1024 bin
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#define PATH_BUF	1024
+
+static int opt_all, opt_long;
+static int status;
+
+static void complain(const char *path)
+{
+	fprintf(stderr, "ls: %s: %s\n", path, strerror(errno));
+	status = 1;
+}
+
+static void mode_string(mode_t m, char *s)
+{
+	static const char rwx[] = "rwxrwxrwx";
+	int i;
+
+	s[0] = S_ISDIR(m) ? 'd' : S_ISCHR(m) ? 'c' : S_ISBLK(m) ? 'b' :
+	    S_ISFIFO(m) ? 'p' : S_ISLNK(m) ? 'l' : S_ISSOCK(m) ? 's' : '-';
+	for (i = 0; i < 9; i++)
+		s[1 + i] = (m & (0400 >> i)) ? rwx[i] : '-';
+	s[10] = '\0';
+}
+
+/* One line for name; st describes it (NULL: stat path for -l). */
+static void show(const char *path, const char *name, const struct stat *st)
+{
+	struct stat sb;
+	char mode[11];
+
+	if (!opt_long) {
+		printf("%s\n", name);
+		return;
+	}
+	if (st == NULL) {
+		if (stat(path, &sb) < 0) {
+			complain(path);
+			return;
+		}
+		st = &sb;
+	}
+	mode_string(st->st_mode, mode);
+	printf("%s %3lu %8lld %s\n", mode, (unsigned long)st->st_nlink,
+	    (long long)st->st_size, name);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void list_dir(const char *path)
+{
+	char **names = NULL, **more, full[PATH_BUF];
+	size_t n = 0, cap = 0, i;
+	struct dirent *de;
+	DIR *d;
+
+	if ((d = opendir(path)) == NULL) {
+		complain(path);
+		return;
+	}
+	errno = 0;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.' && !opt_all)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			if ((more = realloc(names, cap * sizeof(*names))) == NULL)
+				break;
+			names = more;
+		}
+		if ((names[n] = strdup(de->d_name)) == NULL)
+			break;
+		n++;
+		errno = 0;
+	}
+	if (errno != 0)
+		complain(path);
+	closedir(d);
+	qsort(names, n, sizeof(*names), by_name);
+	for (i = 0; i < n; i++) {
+		snprintf(full, sizeof(full), "%s%s%s", path,
+		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+		show(full, names[i], NULL);
+		free(names[i]);
+	}
+	free(names);
+}
+
+int main(int argc, char **argv)
+{
+	struct stat st;
+	int c, i, many;
+
+	while ((c = getopt(argc, argv, "al")) != -1) {
+		switch (c) {
+		case 'a':
+			opt_all = 1;
+			break;
+		case 'l':
+			opt_long = 1;
+			break;
+		default:
+			fprintf(stderr, "usage: ls [-al] [path ...]\n");
+			return 2;
+		}
+	}
+	if (optind == argc) {
+		list_dir(".");
+		return status;
+	}
+	many = argc - optind > 1;
+	for (i = optind; i < argc; i++) {
+		if (stat(argv[i], &st) < 0) {
+			complain(argv[i]);
+		} else if (S_ISDIR(st.st_mode)) {
+			if (many)
+				printf("%s%s:\n", i > optind ? "\n" : "", argv[i]);
+			list_dir(argv[i]);
+		} else {
+			show(argv[i], argv[i], &st);
+		}
+	}
+	return status;
+}

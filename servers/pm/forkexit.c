@@ -1,0 +1,243 @@
+/* forkexit.c - the life of a process: fork, exec, exit (and being killed),
+ * zombies, waitpid, and orphans going to init.
+ *
+ * A process that ends is stopped, VFS closes its files (VFS_PM_EXIT), the
+ * kernel frees its slot (SYS_CLEAR), and it stays in PM's table as a
+ * zombie with its wait status until its parent collects it.  Its children
+ * pass to init.  Wait statuses are encoded as on Linux (<sys/wait.h>).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <minix/callnr.h>
+#include "proto.h"
+
+/* Largest program image and argument block PM copies for an exec.  The
+ * kernel takes argument blocks of up to half the stack. */
+#define MAX_EXEC_IMAGE (16u * 1024 * 1024)
+#define MAX_EXEC_FRAME (USER_STACK_PAGES * 4096u / 2)
+
+/* PM_FORK: copy the caller.  The child waits, as its parent does, for our
+ * reply: 0 to the child, the child's pid to the parent. */
+int do_fork(message *m, struct mproc *rmp)
+{
+	struct mproc *cmp;
+	endpoint_t child;
+	message cm;
+	int r;
+
+	if (!(cmp = mp_alloc()))
+		return EAGAIN;
+	if ((r = sys_fork_of(rmp->mp_endpoint, 0, &child)) != OK)
+		return r;
+	*cmp = *rmp; /* handlers, mask, trampoline, pgrp, session, brk, name */
+	cmp->mp_state = MP_ALIVE;
+	cmp->mp_pid = alloc_pid();
+	cmp->mp_ppid = rmp->mp_pid;
+	cmp->mp_endpoint = child;
+	cmp->mp_status = 0;
+	cmp->mp_sigpending = 0;
+	cmp->mp_wpid = 0;
+	cmp->mp_wakeup = 0;
+	if ((r = vfs_notice(VFS_PM_FORK, rmp->mp_endpoint, child)) != OK) {
+		sys_clear(child);
+		mp_free(cmp);
+		return r;
+	}
+	memset(&cm, 0, sizeof(cm));
+	reply(child, 0, &cm);
+	return cmp->mp_pid;
+}
+
+/* Is img an ELF executable for the i386 at all?  Checked before VFS closes
+ * the close-on-exec descriptors, so that the usual failure (a script:
+ * ENOEXEC, the shell then runs it itself) changes nothing; the kernel
+ * checks the rest. */
+static int elf_header_ok(const uint8_t *img, size_t len)
+{
+	return len >= 52 && img[0] == 0x7f && img[1] == 'E' && img[2] == 'L' &&
+	    img[3] == 'F' && img[4] == 1 /* 32-bit */ && img[5] == 1 /* LSB */ &&
+	    img[16] == 2 && img[17] == 0 /* ET_EXEC */ &&
+	    img[18] == 3 && img[19] == 0 /* EM_386 */;
+}
+
+/* Did a failed SYS_EXEC take the old image with it?  The kernel has then
+ * raised SIGKILL on the process, which leaves it stopped. */
+static int exec_killed(endpoint_t ep)
+{
+	struct proc_info pi;
+
+	return sys_getproc(&pi, ep) == OK && (pi.pi_rts_flags & PI_SIG_PENDING);
+}
+
+/* PM_EXEC: p1 image, i1 its length, p2 argument block, i2 its length,
+ * name.  On success the process runs the new program and gets no reply. */
+int do_exec(message *m, struct mproc *rmp)
+{
+	endpoint_t ep = rmp->mp_endpoint;
+	char name[PROC_NAME_LEN];
+	void *img = NULL, *frame = NULL;
+	size_t img_len, frame_len;
+	vir_bytes ip;
+	int r;
+
+	if (m->m_pm.i1 <= 0 || m->m_pm.i2 < 0)
+		return EINVAL;
+	img_len = (size_t)m->m_pm.i1;
+	frame_len = (size_t)m->m_pm.i2;
+	if (img_len > MAX_EXEC_IMAGE)
+		return ENOMEM;
+	if (frame_len > MAX_EXEC_FRAME)
+		return E2BIG;
+	memcpy(name, m->m_pm.name, sizeof(name));
+	name[sizeof(name) - 1] = '\0';
+
+	r = ENOMEM;
+	if (!(img = malloc(img_len)) || (frame_len && !(frame = malloc(frame_len))))
+		goto out;
+	if ((r = sys_vircopy(ep, m->m_pm.p1, SELF, (vir_bytes)img, img_len)) != OK)
+		goto out;
+	if (frame_len && (r = sys_vircopy(ep, m->m_pm.p2, SELF, (vir_bytes)frame,
+	    frame_len)) != OK)
+		goto out;
+	if (!elf_header_ok(img, img_len)) {
+		r = ENOEXEC;
+		goto out;
+	}
+	if ((r = vfs_notice(VFS_PM_EXEC, ep, NONE)) != OK)
+		goto out;
+	r = sys_exec(ep, img, img_len, frame, frame_len, name, &ip);
+	if (r == OK) {
+		reset_signals_on_exec(rmp);
+		rmp->mp_brk = 0;
+		if (name[0])
+			memcpy(rmp->mp_name, name, sizeof(name));
+		r = EDONTREPLY;
+	} else if (exec_killed(ep)) {
+		exit_proc(rmp, W_EXITCODE(0, SIGKILL));
+		r = EDONTREPLY;
+	}
+out:
+	free(img);
+	free(frame);
+	return r;
+}
+
+/* PM_EXIT: i1 status.  No reply. */
+int do_exit(message *m, struct mproc *rmp)
+{
+	exit_proc(rmp, W_EXITCODE(m->m_pm.i1 & 0xff, 0));
+	return EDONTREPLY;
+}
+
+/* Does child cmp match waitpid's pid argument wpid of parent pp? */
+static int wait_match(const struct mproc *pp, const struct mproc *cmp, pid_t wpid)
+{
+	if (wpid > 0)
+		return cmp->mp_pid == wpid;
+	if (wpid == -1)
+		return 1;
+	if (wpid == 0)
+		return cmp->mp_pgrp == pp->mp_pgrp;
+	return cmp->mp_pgrp == -wpid;
+}
+
+/* A zombie's parent may collect it: answer a waiting parent, or free the
+ * zombie when there is no parent; then SIGCHLD to the parent. */
+static void tell_parent(struct mproc *zp)
+{
+	struct mproc *pp = zp->mp_ppid ? mp_by_pid(zp->mp_ppid) : NULL;
+	message m;
+	pid_t pid;
+
+	if (!pp || !mp_alive(pp)) {
+		mp_free(zp); /* nobody will wait for it */
+		return;
+	}
+	if (pp->mp_state == MP_WAITING && wait_match(pp, zp, pp->mp_wpid)) {
+		memset(&m, 0, sizeof(m));
+		m.m_pm.i3 = zp->mp_status;
+		pid = zp->mp_pid;
+		mp_free(zp);
+		pp->mp_state = MP_ALIVE;
+		reply_to(pp, pid, &m);
+	}
+	sig_proc(pp, SIGCHLD);
+}
+
+/* End process rmp with wait status wstatus: it exited (PM_EXIT) or a
+ * signal killed it.  It may be waiting for a reply from PM or VFS, or be
+ * running: stop it first, so that it makes no new calls meanwhile. */
+void exit_proc(struct mproc *rmp, int wstatus)
+{
+	endpoint_t ep = rmp->mp_endpoint;
+	int was_sleeping = rmp->mp_state == MP_SLEEPING, r;
+	struct mproc *q, *init_mp;
+	pid_t pid = rmp->mp_pid;
+
+	if (!mp_alive(rmp))
+		return;
+	rmp->mp_state = MP_ALIVE; /* a pending waitpid or sleep just ends */
+	if ((r = sys_privctl(ep, SYS_PRIV_DISALLOW, NULL)) != OK)
+		printf("pm: cannot stop %d: %d\n", ep, r);
+	vfs_notice(VFS_PM_EXIT, ep, NONE);
+	if ((r = sys_clear(ep)) != OK)
+		printf("pm: SYS_CLEAR of %d failed: %d\n", ep, r);
+	rmp->mp_state = MP_ZOMBIE;
+	rmp->mp_status = wstatus;
+	rmp->mp_sigpending = 0;
+	if (was_sleeping)
+		set_next_alarm();
+	if (pid == INIT_PID)
+		printf("pm: init ended (status 0x%x)\n", wstatus);
+
+	/* Its children pass to init (or to nobody if init is gone). */
+	init_mp = mp_by_pid(INIT_PID);
+	if (init_mp && !mp_alive(init_mp))
+		init_mp = NULL;
+	for (q = mproc; q < mproc + NR_MPROCS; q++) {
+		if (q->mp_state == MP_FREE || q == rmp || q->mp_ppid != pid)
+			continue;
+		q->mp_ppid = init_mp ? INIT_PID : 0;
+		if (q->mp_state == MP_ZOMBIE)
+			tell_parent(q);
+	}
+	tell_parent(rmp);
+}
+
+/* PM_WAITPID: i1 pid (> 0 that child, -1 any, 0 our group, < -1 group
+ * -pid), i2 options -> the child's pid and i3 its status; 0 with WNOHANG
+ * if none is done; ECHILD if there is no such child. */
+int do_waitpid(message *m, struct mproc *rmp)
+{
+	pid_t wpid = m->m_pm.i1, pid;
+	int options = m->m_pm.i2, children = 0;
+	struct mproc *q;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
+		return EINVAL;
+	if (wpid == (pid_t)0x80000000)
+		return ECHILD;
+	for (q = mproc; q < mproc + NR_MPROCS; q++) {
+		if (q->mp_state == MP_FREE || q == rmp || q->mp_ppid != rmp->mp_pid ||
+		    !wait_match(rmp, q, wpid))
+			continue;
+		children++;
+		if (q->mp_state == MP_ZOMBIE) {
+			m->m_pm.i3 = q->mp_status;
+			pid = q->mp_pid;
+			mp_free(q);
+			return pid;
+		}
+	}
+	if (!children)
+		return ECHILD;
+	if (options & WNOHANG) {
+		m->m_pm.i3 = 0;
+		return 0;
+	}
+	rmp->mp_state = MP_WAITING;
+	rmp->mp_wpid = wpid;
+	return EDONTREPLY;
+}

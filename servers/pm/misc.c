@@ -1,0 +1,144 @@
+/* misc.c - the small calls: getpid, process groups and sessions, the
+ * process table for ps, reboot (the end of a test run), and brk.
+ */
+#include <string.h>
+#include <minix/pm.h>
+#include "proto.h"
+
+#define PAGE_BYTES 4096u
+
+/* PM_GETPID -> pid, i1 the parent's pid. */
+int do_getpid(message *m, struct mproc *rmp)
+{
+	m->m_pm.i1 = rmp->mp_ppid;
+	return rmp->mp_pid;
+}
+
+/* PM_GETPGRP -> the process group. */
+int do_getpgrp(message *m, struct mproc *rmp)
+{
+	return rmp->mp_pgrp;
+}
+
+/* PM_SETPGID: i1 pid (0: the caller), i2 pgid (0: that pid).  The target
+ * is the caller or one of its children, not a session leader; a pgid
+ * other than its own pid must name a group of the same session. */
+int do_setpgid(message *m, struct mproc *rmp)
+{
+	pid_t pid = m->m_pm.i1, pgid = m->m_pm.i2;
+	struct mproc *t, *q;
+
+	if (pid < 0 || pgid < 0)
+		return EINVAL;
+	if (pid == 0 || pid == rmp->mp_pid) {
+		t = rmp;
+	} else {
+		t = mp_by_pid(pid);
+		if (!t || !mp_alive(t) || t->mp_ppid != rmp->mp_pid)
+			return ESRCH;
+		if (t->mp_session != rmp->mp_session)
+			return EPERM;
+	}
+	if (pgid == 0)
+		pgid = t->mp_pid;
+	if (t->mp_pid == t->mp_session)
+		return EPERM;
+	if (pgid != t->mp_pid) {
+		for (q = mproc; q < mproc + NR_MPROCS; q++)
+			if (mp_alive(q) && q->mp_pgrp == pgid &&
+			    q->mp_session == t->mp_session)
+				break;
+		if (q == mproc + NR_MPROCS)
+			return EPERM;
+	}
+	t->mp_pgrp = pgid;
+	return OK;
+}
+
+/* PM_SETSID -> the new session (and group) id, the caller's pid. */
+int do_setsid(message *m, struct mproc *rmp)
+{
+	struct mproc *q;
+
+	for (q = mproc; q < mproc + NR_MPROCS; q++)
+		if (q->mp_state != MP_FREE && q->mp_pgrp == rmp->mp_pid)
+			return EPERM; /* it leads a group already (or its pid is one) */
+	rmp->mp_session = rmp->mp_pgrp = rmp->mp_pid;
+	return rmp->mp_pid;
+}
+
+static int pp_state(int state)
+{
+	switch (state) {
+	case MP_WAITING:  return PP_WAITING;
+	case MP_SLEEPING: return PP_SLEEPING;
+	case MP_ZOMBIE:   return PP_ZOMBIE;
+	default:          return PP_RUNNING;
+	}
+}
+
+/* PM_GETPROCTAB: p1 buffer, i1 its size in bytes -> entries written
+ * (struct pm_procinfo, <minix/pm.h>), zombies included, as many as fit. */
+int do_getproctab(message *m, struct mproc *rmp)
+{
+	static struct pm_procinfo tab[NR_MPROCS];
+	struct mproc *q;
+	size_t max, n = 0;
+	int r;
+
+	if (m->m_pm.i1 < 0)
+		return EINVAL;
+	max = (size_t)m->m_pm.i1 / sizeof(tab[0]);
+	memset(tab, 0, sizeof(tab));
+	for (q = mproc; q < mproc + NR_MPROCS && n < max; q++) {
+		if (q->mp_state == MP_FREE)
+			continue;
+		tab[n].pp_pid = q->mp_pid;
+		tab[n].pp_ppid = q->mp_ppid;
+		tab[n].pp_pgrp = q->mp_pgrp;
+		tab[n].pp_endpoint = q->mp_state == MP_ZOMBIE ? NONE : q->mp_endpoint;
+		tab[n].pp_state = pp_state(q->mp_state);
+		memcpy(tab[n].pp_name, q->mp_name, sizeof(tab[n].pp_name));
+		tab[n].pp_name[sizeof(tab[n].pp_name) - 1] = '\0';
+		n++;
+	}
+	if (n && (r = sys_vircopy(SELF, (vir_bytes)tab, m->m_source, m->m_pm.p1,
+	    n * sizeof(tab[0]))) != OK)
+		return r;
+	return (int)n;
+}
+
+/* PM_REBOOT: i1 how (RBT_*), i2 the code QEMU exits with (tests). */
+int do_reboot(message *m, struct mproc *rmp)
+{
+	return sys_abort(m->m_pm.i1, m->m_pm.i2);
+}
+
+/* PM_BRK: p1 a page-aligned address, i1 bytes (a page multiple): > 0 maps
+ * zeroed pages over [p1, p1 + i1), < 0 unmaps [p1, p1 - i1).  -> OK, and
+ * p2 the end of the highest pages mapped so far (0: none yet). */
+int do_brk(message *m, struct mproc *rmp)
+{
+	vir_bytes addr = m->m_pm.p1, len, end;
+	int bytes = m->m_pm.i1, r;
+
+	if ((addr | (vir_bytes)bytes) & (PAGE_BYTES - 1))
+		return EINVAL;
+	if (bytes > 0) {
+		len = (vir_bytes)bytes;
+		if ((r = sys_vmctl(rmp->mp_endpoint, VMCTL_ALLOC, addr, len)) != OK)
+			return r;
+		end = addr + len;
+		if (end > rmp->mp_brk)
+			rmp->mp_brk = end;
+	} else if (bytes < 0) {
+		len = (vir_bytes)0 - (vir_bytes)bytes;
+		if ((r = sys_vmctl(rmp->mp_endpoint, VMCTL_FREE, addr, len)) != OK)
+			return r;
+		end = addr + len;
+		if (addr < rmp->mp_brk && end >= rmp->mp_brk)
+			rmp->mp_brk = addr;
+	}
+	m->m_pm.p2 = rmp->mp_brk;
+	return OK;
+}

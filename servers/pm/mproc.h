@@ -1,0 +1,62 @@
+/* mproc.h - PM's process table: one entry per user process PM knows, alive
+ * or zombie.  It is indexed by nothing in particular: a zombie has given
+ * its kernel slot back (SYS_CLEAR), so a new process may already use that
+ * slot while the zombie waits for its parent.  Lookups are linear scans;
+ * the table is small.
+ */
+#ifndef PM_MPROC_H
+#define PM_MPROC_H
+
+#include <signal.h>
+#include <sys/types.h>
+#include <minix/ipc.h>
+
+/* Zombies keep an entry without a kernel slot: room for both. */
+#define NR_MPROCS (2 * NR_PROCS)
+
+/* pids: 1 is init, then increasing, wrapping around below PID_MAX. */
+#define INIT_PID  1
+#define PID_MAX   30000
+
+/* mp_state. */
+#define MP_FREE     0 /* entry unused */
+#define MP_ALIVE    1 /* running, ready, or in a call to VFS */
+#define MP_WAITING  2 /* in PM_WAITPID, not answered yet */
+#define MP_SLEEPING 3 /* in PM_SLEEP, not answered yet */
+#define MP_ZOMBIE   4 /* exited; kept until the parent waits */
+
+struct mproc {
+	int mp_state;                 /* MP_* */
+	pid_t mp_pid;
+	pid_t mp_ppid;                /* 0: none (init) */
+	pid_t mp_pgrp;                /* process group */
+	pid_t mp_session;
+	endpoint_t mp_endpoint;       /* meaningless once a zombie */
+	int mp_status;                /* zombie: wait status, Linux encoding */
+	char mp_name[PROC_NAME_LEN];
+
+	/* Signals (bit 1 << signo, as sigset_t). */
+	struct sigaction mp_sigact[_NSIG];
+	sigset_t mp_sigmask;          /* blocked */
+	sigset_t mp_sigpending;       /* arrived while blocked */
+	vir_bytes mp_sigreturn;       /* libc's trampoline (PM_SIGACTION p3) */
+
+	vir_bytes mp_brk;             /* end of the highest PM_BRK pages, 0: none */
+
+	pid_t mp_wpid;                /* MP_WAITING: the pid argument */
+	clock_t mp_wakeup;            /* MP_SLEEPING: deadline in ticks */
+};
+
+extern struct mproc mproc[NR_MPROCS];
+
+/* A live entry: alive, waiting or sleeping (not free, not a zombie). */
+#define mp_alive(rmp) ((rmp)->mp_state != MP_FREE && (rmp)->mp_state != MP_ZOMBIE)
+
+void mproc_init(void);
+struct mproc *mp_by_ep(endpoint_t ep);  /* live process with this endpoint */
+struct mproc *mp_by_pid(pid_t pid);     /* any entry in use (zombies too) */
+struct mproc *mp_alloc(void);           /* a free entry (still MP_FREE) */
+void mp_free(struct mproc *rmp);
+pid_t alloc_pid(void);
+
+#endif

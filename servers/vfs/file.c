@@ -1,0 +1,518 @@
+/* file.c - the calls on files and names: open, close, read, write, lseek,
+ * stat, fstat, getdents, mkdir, rmdir, unlink, rename.
+ *
+ * Data never passes through VFS: a read or write of a file, a getdents or
+ * a stat of an ext2 inode gives the file system a magic grant to the
+ * caller's buffer (cpf_grant_magic), revoked as soon as the reply is in,
+ * and the file system copies straight to or from the caller.  A bad
+ * buffer makes its safecopy fail, and that EFAULT is the answer.  What VFS
+ * makes up itself (the stat of a device or pipe, the listing of /dev) it
+ * copies out with sys_vircopy.
+ *
+ * The root file system is read-only today, so the calls that change names
+ * end in ext2's EROFS; VFS makes the checks that come first (ENOENT,
+ * EEXIST, ENOTDIR, EISDIR, ENOTEMPTY, EBUSY, EXDEV) so that their errors
+ * are right anyway.
+ */
+#include <dirent.h>
+#include <unistd.h>
+#include "vfs.h"
+
+#define DEVFS_DEV	0xfe00u	/* st_dev of /dev and its devices */
+#define PIPEFS_DEV	0xff00u	/* st_dev of pipes */
+
+static char path1[VFS_PATH_MAX], path2[VFS_PATH_MAX];
+
+static int is_dots(const char *name)
+{
+	return strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
+}
+
+/* Is vn the root or /dev, which cannot be removed or renamed? */
+static int is_busy_dir(const struct vnode *vn)
+{
+	return vn->v_kind == VN_DEVDIR ||
+	    (vn->v_kind == VN_FS && vn->v_ino == vfs_root.v_ino);
+}
+
+/* O_CREAT of a missing name: ask the file system (read-only: EROFS). */
+static int create_file(const struct lookup *lk, int mode, struct vnode *vn)
+{
+	message m;
+	int r;
+
+	if (lk->slash)
+		return EISDIR;
+	if (lk->dir.v_kind != VN_FS)
+		return EROFS;	/* /dev is VFS's own and fixed */
+	r = fs_name_request(REQ_CREATE, lk->dir.v_ino, lk->last,
+	    (uint32_t)(S_IFREG | (mode & 07777)), &m);
+	if (r != OK)
+		return r;
+	memset(vn, 0, sizeof(*vn));
+	vn->v_kind = VN_FS;
+	vn->v_ino = m.m_fs.r_ino;
+	vn->v_mode = m.m_fs.r_mode;
+	vn->v_nlink = m.m_fs.r_nlink;
+	return OK;
+}
+
+/* May vn be opened with these flags? */
+static int open_check(const struct vnode *vn, int flags)
+{
+	int acc = flags & O_ACCMODE;
+
+	if (VN_ISDIR(vn))
+		return acc != O_RDONLY || (flags & O_CREAT) ? EISDIR : OK;
+	if (flags & O_DIRECTORY)
+		return ENOTDIR;
+	if (vn->v_kind != VN_FS)
+		return OK;
+	if (S_ISLNK(vn->v_mode))
+		return ELOOP;	/* symbolic links are not followed */
+	if (!S_ISREG(vn->v_mode))
+		return ENXIO;	/* device nodes and FIFOs on disk: no driver */
+	/* There is no truncate request yet, and the disk is read-only:
+	 * emptying a non-empty file cannot be done. */
+	if ((flags & O_TRUNC) && acc != O_RDONLY && vn->v_size > 0)
+		return EROFS;
+	return OK;
+}
+
+int do_open(struct fproc *fp, message *m)
+{
+	int flags = m->m_vfs.flags, fd, r;
+	struct lookup lk;
+	struct vnode vn;
+	struct filp *f;
+
+	if ((flags & O_ACCMODE) == O_ACCMODE)
+		return EINVAL;
+	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
+		return r;
+	if ((fd = fd_free(fp, 0)) < 0)
+		return fd;
+	if ((r = path_walk(fp, path1, &lk)) != OK)
+		return r;
+	if (!lk.found && lk.err == ENOENT && (flags & O_CREAT)) {
+		if ((r = create_file(&lk, m->m_vfs.mode, &vn)) != OK)
+			return r;
+	} else if (lk.found && (flags & O_CREAT) && (flags & O_EXCL)) {
+		return EEXIST;
+	} else if (lk.err != OK) {
+		return lk.err;
+	} else {
+		vn = lk.node;
+	}
+	if ((r = open_check(&vn, flags)) != OK)
+		return r;
+	if ((f = filp_alloc()) == NULL)
+		return ENFILE;
+	f->f_vn = vn;
+	f->f_flags = flags & (O_ACCMODE | O_APPEND | O_NONBLOCK);
+	if (vn.v_kind == VN_DEV && (r = dev_open(fp, f)) != OK) {
+		f->f_count = 0;		/* never opened: nothing to close */
+		return r;
+	}
+	fd_install(fp, fd, f, flags & O_CLOEXEC);
+	return fd;
+}
+
+int do_close(struct fproc *fp, message *m)
+{
+	return fd_close(fp, m->m_vfs.fd);
+}
+
+/* Read or write an ext2 file at the filp's position. */
+static int fs_rw(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
+	size_t len)
+{
+	uint64_t pos = f->f_pos;
+	cp_grant_id_t g;
+	message m;
+	int r;
+
+	if (write && (f->f_flags & O_APPEND))
+		pos = f->f_vn.v_size;
+	if ((r = make_magic(fs_e, fp->fp_endpoint, buf, len,
+	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
+		return r;
+	memset(&m, 0, sizeof(m));
+	m.m_type = write ? REQ_WRITE : REQ_READ;
+	m.m_fs.ino = f->f_vn.v_ino;
+	m.m_fs.pos_lo = (uint32_t)pos;
+	m.m_fs.pos_hi = (uint32_t)(pos >> 32);
+	m.m_fs.grant = g;
+	m.m_fs.count = (uint32_t)len;
+	r = fs_request(&m);
+	cpf_revoke(g);
+	if (r > 0) {
+		f->f_pos = pos + (uint64_t)r;
+		if (write && f->f_pos > f->f_vn.v_size)
+			f->f_vn.v_size = f->f_pos;
+	}
+	return r;
+}
+
+static int rw(struct fproc *fp, message *m, int write)
+{
+	struct filp *f = fd_get(fp, m->m_vfs.fd);
+	vir_bytes buf = m->m_vfs.buf;
+	size_t len = m->m_vfs.len;
+
+	if (f == NULL || !(write ? FILP_CAN_WRITE(f) : FILP_CAN_READ(f)))
+		return EBADF;
+	if (len > VFS_IO_MAX)
+		len = VFS_IO_MAX;
+	switch (f->f_vn.v_kind) {
+	case VN_PIPE:
+		return write ? pipe_write(fp, f, buf, len) : pipe_read(fp, f, buf, len);
+	case VN_DEV:
+		return len == 0 ? 0 : dev_io(fp, f, write, buf, len);
+	case VN_FS:
+		if (S_ISDIR(f->f_vn.v_mode))
+			return EISDIR;
+		return len == 0 ? 0 : fs_rw(fp, f, write, buf, len);
+	}
+	return EISDIR;		/* VN_DEVDIR */
+}
+
+int do_read(struct fproc *fp, message *m)
+{
+	return rw(fp, m, 0);
+}
+
+int do_write(struct fproc *fp, message *m)
+{
+	return rw(fp, m, 1);
+}
+
+int do_lseek(struct fproc *fp, message *m)
+{
+	struct filp *f = fd_get(fp, m->m_vfs.fd);
+	int64_t off = (int64_t)(((uint64_t)m->m_vfs.off_hi << 32) | m->m_vfs.off_lo);
+	int64_t base, pos;
+
+	if (f == NULL)
+		return EBADF;
+	if (f->f_vn.v_kind == VN_PIPE ||
+	    (f->f_vn.v_kind == VN_DEV && !dev_entry(f->f_vn.v_ino)->d_seekable))
+		return ESPIPE;
+	switch (m->m_vfs.whence) {
+	case SEEK_SET: base = 0; break;
+	case SEEK_CUR: base = (int64_t)f->f_pos; break;
+	case SEEK_END:
+		base = f->f_vn.v_kind == VN_FS ? (int64_t)f->f_vn.v_size :
+		    f->f_vn.v_kind == VN_DEVDIR ? 2 + dev_count() : 0;
+		break;
+	default:
+		return EINVAL;
+	}
+	if (__builtin_add_overflow(base, off, &pos) || pos < 0)
+		return EINVAL;
+	f->f_pos = (uint64_t)pos;
+	m->m_vfs.off_lo = (uint32_t)(uint64_t)pos;
+	m->m_vfs.off_hi = (uint32_t)((uint64_t)pos >> 32);
+	return OK;
+}
+
+/* Put the struct stat of vn at buf in the caller. */
+static int stat_vnode(struct fproc *fp, const struct vnode *vn,
+	const struct filp *f, vir_bytes buf)
+{
+	const struct vfs_dev *d;
+	struct stat st;
+	cp_grant_id_t g;
+	message m;
+	int r;
+
+	if (vn->v_kind == VN_FS) {
+		if ((r = make_magic(fs_e, fp->fp_endpoint, buf, sizeof(st), CPF_WRITE,
+		    &g)) != OK)
+			return r;
+		memset(&m, 0, sizeof(m));
+		m.m_type = REQ_STAT;
+		m.m_fs.ino = vn->v_ino;
+		m.m_fs.grant = g;
+		m.m_fs.count = sizeof(st);
+		r = fs_request(&m);
+		cpf_revoke(g);
+		return r;
+	}
+	memset(&st, 0, sizeof(st));
+	st.st_mode = vn->v_mode;
+	st.st_nlink = vn->v_nlink;
+	switch (vn->v_kind) {
+	case VN_DEVDIR:
+		st.st_dev = DEVFS_DEV;
+		st.st_ino = 1;
+		st.st_blksize = 1024;
+		break;
+	case VN_DEV:
+		d = dev_entry(vn->v_ino);
+		st.st_dev = DEVFS_DEV;
+		st.st_ino = 2 + vn->v_ino;
+		st.st_rdev = (dev_t)((d->d_major << 8) | d->d_minor);
+		st.st_blksize = 1024;
+		break;
+	case VN_PIPE:
+		st.st_dev = PIPEFS_DEV;
+		st.st_ino = 1 + vn->v_ino;
+		st.st_size = f ? (off_t)pipe_bytes(f) : 0;
+		st.st_blksize = PIPE_SIZE;
+		break;
+	}
+	if (sys_vircopy(SELF, (vir_bytes)&st, fp->fp_endpoint, buf, sizeof(st)) != OK)
+		return EFAULT;
+	return OK;
+}
+
+/* VFS_STAT: the path in buf/len, the struct stat at path2. */
+int do_stat(struct fproc *fp, message *m)
+{
+	struct vnode vn;
+	int r;
+
+	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
+		return r;
+	if ((r = path_resolve(fp, path1, &vn)) != OK)
+		return r;
+	return stat_vnode(fp, &vn, NULL, m->m_vfs.path2);
+}
+
+int do_fstat(struct fproc *fp, message *m)
+{
+	struct filp *f = fd_get(fp, m->m_vfs.fd);
+
+	if (f == NULL)
+		return EBADF;
+	return stat_vnode(fp, &f->f_vn, f, m->m_vfs.buf);
+}
+
+/* getdents of /dev: ".", "..", then the devices; the position is the
+ * index of the next entry. */
+static int devdir_getdents(struct fproc *fp, struct filp *f, vir_bytes buf,
+	size_t len)
+{
+	static uint8_t recs[1024] __attribute__((aligned(8)));
+	uint64_t idx = f->f_pos, total = 2 + (uint64_t)dev_count();
+	size_t used = 0, room = len < sizeof(recs) ? len : sizeof(recs);
+
+	for (; idx < total; idx++) {
+		const char *name = idx == 0 ? "." : idx == 1 ? ".." :
+		    dev_entry((uint32_t)idx - 2)->d_name;
+		size_t rl = DIRENT_RECLEN(strlen(name));
+		struct dirent *d = (struct dirent *)(recs + used);
+		if (used + rl > room)
+			break;
+		memset(d, 0, rl);
+		d->d_ino = idx == 0 ? 1 : idx == 1 ? vfs_root.v_ino : (ino_t)idx;
+		d->d_off = (off_t)(idx + 1);
+		d->d_reclen = (unsigned short)rl;
+		d->d_type = idx < 2 ? DT_DIR : DT_CHR;
+		strcpy(d->d_name, name);
+		used += rl;
+	}
+	if (used == 0)
+		return idx < total ? EINVAL : 0;
+	if (sys_vircopy(SELF, (vir_bytes)recs, fp->fp_endpoint, buf, used) != OK)
+		return EFAULT;
+	f->f_pos = idx;
+	return (int)used;
+}
+
+int do_getdents(struct fproc *fp, message *m)
+{
+	struct filp *f = fd_get(fp, m->m_vfs.fd);
+	size_t len = m->m_vfs.len;
+	cp_grant_id_t g;
+	message fm;
+	int r;
+
+	if (f == NULL || !FILP_CAN_READ(f))
+		return EBADF;
+	if (!VN_ISDIR(&f->f_vn))
+		return ENOTDIR;
+	if (len > VFS_IO_MAX)
+		len = VFS_IO_MAX;
+	if (f->f_vn.v_kind == VN_DEVDIR)
+		return devdir_getdents(fp, f, m->m_vfs.buf, len);
+	if ((r = make_magic(fs_e, fp->fp_endpoint, m->m_vfs.buf, len, CPF_WRITE, &g)) != OK)
+		return r;
+	memset(&fm, 0, sizeof(fm));
+	fm.m_type = REQ_GETDENTS;
+	fm.m_fs.ino = f->f_vn.v_ino;
+	fm.m_fs.pos_lo = (uint32_t)f->f_pos;
+	fm.m_fs.pos_hi = (uint32_t)(f->f_pos >> 32);
+	fm.m_fs.grant = g;
+	fm.m_fs.count = (uint32_t)len;
+	r = fs_request(&fm);
+	cpf_revoke(g);
+	if (r > 0)
+		f->f_pos = ((uint64_t)fm.m_fs.pos_hi << 32) | fm.m_fs.pos_lo;
+	return r;
+}
+
+int do_mkdir(struct fproc *fp, message *m)
+{
+	struct lookup lk;
+	message fm;
+	int r;
+
+	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
+		return r;
+	if ((r = path_walk(fp, path1, &lk)) != OK)
+		return r;
+	if (lk.found || lk.last[0] == '\0' || is_dots(lk.last))
+		return EEXIST;
+	if (lk.err != ENOENT)
+		return lk.err;
+	if (lk.dir.v_kind != VN_FS)
+		return EROFS;
+	return fs_name_request(REQ_MKDIR, lk.dir.v_ino, lk.last,
+	    (uint32_t)(S_IFDIR | (m->m_vfs.mode & 07777)), &fm);
+}
+
+int do_rmdir(struct fproc *fp, message *m)
+{
+	struct lookup lk;
+	message fm;
+	int r;
+
+	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
+		return r;
+	if ((r = path_walk(fp, path1, &lk)) != OK)
+		return r;
+	if (lk.err != OK)
+		return lk.err;
+	if (strcmp(lk.last, ".") == 0)
+		return EINVAL;
+	if (strcmp(lk.last, "..") == 0)
+		return ENOTEMPTY;
+	if (!VN_ISDIR(&lk.node))
+		return ENOTDIR;
+	if (lk.last[0] == '\0' || is_busy_dir(&lk.node))
+		return EBUSY;
+	if ((r = fs_dir_empty(lk.node.v_ino)) < 0)
+		return r;
+	if (r == 0)
+		return ENOTEMPTY;
+	return fs_name_request(REQ_RMDIR, lk.dir.v_ino, lk.last, 0, &fm);
+}
+
+int do_unlink(struct fproc *fp, message *m)
+{
+	struct lookup lk;
+	message fm;
+	int r;
+
+	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
+		return r;
+	if ((r = path_walk(fp, path1, &lk)) != OK)
+		return r;
+	if (lk.err != OK)
+		return lk.err;
+	if (lk.last[0] == '\0' || VN_ISDIR(&lk.node))
+		return EISDIR;
+	if (lk.node.v_kind != VN_FS)
+		return EROFS;	/* a device of /dev */
+	return fs_name_request(REQ_UNLINK, lk.dir.v_ino, lk.last, 0, &fm);
+}
+
+/* Does directory dir lie inside directory anc (or is it anc)?  Walks up
+ * with ".." lookups.  1, 0, or an error. */
+static int inside(const struct vnode *dir, uint32_t anc)
+{
+	struct vnode cur = *dir;
+	message fm;
+	int depth, r;
+
+	for (depth = 0; depth < 1024; depth++) {
+		if (cur.v_kind != VN_FS)
+			return 0;
+		if (cur.v_ino == anc)
+			return 1;
+		if (cur.v_ino == vfs_root.v_ino)
+			return 0;
+		if ((r = fs_name_request(REQ_LOOKUP, cur.v_ino, "..", 0, &fm)) != OK)
+			return r;
+		cur.v_ino = fm.m_fs.r_ino;
+	}
+	return ELOOP;
+}
+
+/* VFS_RENAME: path (buf/len) to path2 (path2/path2_len).  REQ_RENAME
+ * carries ino = the old directory, flags = the new directory, and one
+ * granted buffer "old\0new" (count bytes, without a final NUL). */
+int do_rename(struct fproc *fp, message *m)
+{
+	char names[2 * (VFS_NAME_MAX + 1)];
+	struct lookup from, to;
+	size_t n1, n2;
+	cp_grant_id_t g;
+	message fm;
+	int r;
+
+	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
+		return r;
+	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.path2, m->m_vfs.path2_len,
+	    path2)) != OK)
+		return r;
+	if ((r = path_walk(fp, path1, &from)) != OK)
+		return r;
+	if (from.err != OK)
+		return from.err;
+	if (from.last[0] == '\0' || is_dots(from.last) || is_busy_dir(&from.node))
+		return EBUSY;
+	if ((r = path_walk(fp, path2, &to)) != OK)
+		return r;
+	if (to.last[0] == '\0' || is_dots(to.last))
+		return EBUSY;
+	if (to.err != OK && !(to.err == ENOENT && !to.found))
+		return to.err;
+	if (to.slash && !VN_ISDIR(&from.node))
+		return ENOTDIR;
+	if (from.dir.v_kind != VN_FS || to.dir.v_kind != VN_FS)
+		return from.dir.v_kind == to.dir.v_kind ? EROFS : EXDEV;
+	if (to.found) {
+		if (to.node.v_ino == from.node.v_ino)
+			return OK;	/* the same file: nothing to do */
+		if (VN_ISDIR(&from.node) && !VN_ISDIR(&to.node))
+			return ENOTDIR;
+		if (!VN_ISDIR(&from.node) && VN_ISDIR(&to.node))
+			return EISDIR;
+		if (VN_ISDIR(&to.node)) {
+			if (is_busy_dir(&to.node))
+				return EBUSY;
+			if ((r = fs_dir_empty(to.node.v_ino)) < 0)
+				return r;
+			if (r == 0)
+				return ENOTEMPTY;
+		}
+	}
+	if (VN_ISDIR(&from.node)) {
+		/* A directory cannot move into itself. */
+		if ((r = inside(&to.dir, from.node.v_ino)) < 0)
+			return r;
+		if (r)
+			return EINVAL;
+	}
+	n1 = strlen(from.last);
+	n2 = strlen(to.last);
+	memcpy(names, from.last, n1 + 1);
+	memcpy(names + n1 + 1, to.last, n2 + 1);
+	if (!fs_mounted)
+		return EIO;
+	if ((g = cpf_grant_direct(fs_e, (vir_bytes)names, n1 + 1 + n2, CPF_READ)) ==
+	    GRANT_INVALID)
+		return ENOMEM;
+	memset(&fm, 0, sizeof(fm));
+	fm.m_type = REQ_RENAME;
+	fm.m_fs.ino = from.dir.v_ino;
+	fm.m_fs.flags = to.dir.v_ino;
+	fm.m_fs.grant = g;
+	fm.m_fs.count = (uint32_t)(n1 + 1 + n2);
+	r = fs_request(&fm);
+	cpf_revoke(g);
+	return r;
+}

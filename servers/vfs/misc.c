@@ -1,0 +1,197 @@
+/* misc.c - descriptor calls (dup, dup2, fcntl, ioctl), the working
+ * directory (chdir, getcwd), sync, and PM's notices about processes
+ * (fork, exit, exec, a signal for a process waiting in VFS).
+ *
+ * PM's notices come with SENDREC and are answered OK at once; they never
+ * wait for anything but drivers that answer at once.
+ */
+#include "vfs.h"
+
+int do_dup(struct fproc *fp, message *m)
+{
+	struct filp *f = fd_get(fp, m->m_vfs.fd);
+	int fd;
+
+	if (f == NULL)
+		return EBADF;
+	if ((fd = fd_free(fp, 0)) < 0)
+		return fd;
+	filp_hold(f);
+	fd_install(fp, fd, f, 0);
+	return fd;
+}
+
+int do_dup2(struct fproc *fp, message *m)
+{
+	struct filp *f = fd_get(fp, m->m_vfs.fd);
+	int fd2 = m->m_vfs.fd2;
+
+	if (f == NULL || fd2 < 0 || fd2 >= VFS_OPEN_MAX)
+		return EBADF;
+	if (fd2 == m->m_vfs.fd)
+		return fd2;
+	filp_hold(f);
+	if (fp->fp_filp[fd2])
+		fd_close(fp, fd2);
+	fd_install(fp, fd2, f, 0);
+	return fd2;
+}
+
+/* VFS_FCNTL: fd, cmd in flags, the argument in mode. */
+int do_fcntl(struct fproc *fp, message *m)
+{
+	struct filp *f = fd_get(fp, m->m_vfs.fd);
+	int fd = m->m_vfs.fd, arg = m->m_vfs.mode, nfd;
+	const int settable = O_APPEND | O_NONBLOCK;
+
+	if (f == NULL)
+		return EBADF;
+	switch (m->m_vfs.flags) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		if (arg < 0 || arg >= VFS_OPEN_MAX)
+			return EINVAL;
+		if ((nfd = fd_free(fp, arg)) < 0)
+			return nfd;
+		filp_hold(f);
+		fd_install(fp, nfd, f, m->m_vfs.flags == F_DUPFD_CLOEXEC);
+		return nfd;
+	case F_GETFD:
+		return (fp->fp_cloexec >> fd) & 1 ? FD_CLOEXEC : 0;
+	case F_SETFD:
+		if (arg & FD_CLOEXEC)
+			fp->fp_cloexec |= 1ull << fd;
+		else
+			fp->fp_cloexec &= ~(1ull << fd);
+		return OK;
+	case F_GETFL:
+		return f->f_flags;
+	case F_SETFL:
+		f->f_flags = (f->f_flags & ~settable) | (arg & settable);
+		return OK;
+	}
+	return EINVAL;
+}
+
+/* VFS_IOCTL: fd, the request in flags, its argument at buf. */
+int do_ioctl(struct fproc *fp, message *m)
+{
+	struct filp *f = fd_get(fp, m->m_vfs.fd);
+
+	if (f == NULL)
+		return EBADF;
+	if (f->f_vn.v_kind != VN_DEV)
+		return ENOTTY;
+	return dev_ioctl(fp, f, (unsigned long)(unsigned)m->m_vfs.flags, m->m_vfs.buf);
+}
+
+int do_chdir(struct fproc *fp, message *m)
+{
+	static char path[VFS_PATH_MAX], norm[VFS_PATH_MAX];
+	struct vnode vn;
+	int r;
+
+	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path)) != OK)
+		return r;
+	if ((r = path_resolve(fp, path, &vn)) != OK)
+		return r;
+	if (!VN_ISDIR(&vn))
+		return ENOTDIR;
+	if ((r = path_normalise(fp->fp_cwd_path, path, norm)) != OK)
+		return r;
+	fp->fp_cwd = vn;
+	strcpy(fp->fp_cwd_path, norm);
+	return OK;
+}
+
+/* VFS_GETCWD: buf, len -> the length with the NUL (ERANGE if len is
+ * smaller). */
+int do_getcwd(struct fproc *fp, message *m)
+{
+	size_t n = strlen(fp->fp_cwd_path) + 1;
+
+	if (m->m_vfs.len < n)
+		return ERANGE;
+	if (sys_vircopy(SELF, (vir_bytes)fp->fp_cwd_path, fp->fp_endpoint, m->m_vfs.buf,
+	    n) != OK)
+		return EFAULT;
+	return (int)n;
+}
+
+int do_sync(struct fproc *fp, message *m)
+{
+	message fm;
+
+	(void)fp, (void)m;
+	memset(&fm, 0, sizeof(fm));
+	fm.m_type = REQ_SYNC;
+	return fs_request(&fm);
+}
+
+int is_pm_notice(const message *m)
+{
+	return m->m_type >= VFS_PM_FORK && m->m_type <= VFS_PM_UNPAUSE;
+}
+
+/* The child gets the parent's descriptors (the same filps) and cwd. */
+static void pm_fork(endpoint_t parent, endpoint_t child)
+{
+	struct fproc *pp = fproc_get(parent), *cp;
+	int fd;
+
+	if (child == parent || (cp = fproc_new(child)) == NULL)
+		return;
+	if (pp == NULL)
+		return;		/* unknown parent: a fresh table */
+	for (fd = 0; fd < VFS_OPEN_MAX; fd++)
+		if (pp->fp_filp[fd]) {
+			filp_hold(pp->fp_filp[fd]);
+			cp->fp_filp[fd] = pp->fp_filp[fd];
+		}
+	cp->fp_cloexec = pp->fp_cloexec;
+	cp->fp_cwd = pp->fp_cwd;
+	strcpy(cp->fp_cwd_path, pp->fp_cwd_path);
+}
+
+static void pm_exec(struct fproc *fp)
+{
+	int fd;
+
+	for (fd = 0; fd < VFS_OPEN_MAX; fd++)
+		if (fp->fp_filp[fd] && ((fp->fp_cloexec >> fd) & 1))
+			fd_close(fp, fd);
+}
+
+static void pm_unpause(struct fproc *fp)
+{
+	if (fp->fp_blocked == BLK_DEV_READ)
+		dev_unblock(fp, 0);
+	else if (fp->fp_blocked != BLK_NONE)
+		pipe_unblock(fp, 0);
+}
+
+/* One of PM's notices (m_source is PM); answers PM with OK. */
+void do_pm_notice(message *m)
+{
+	struct fproc *fp = fproc_get(m->m_vfs.who);
+	endpoint_t pm = m->m_source;
+
+	switch (m->m_type) {
+	case VFS_PM_FORK:
+		pm_fork(m->m_vfs.who, m->m_vfs.who2);
+		break;
+	case VFS_PM_EXIT:
+		if (fp)
+			fproc_forget(fp);
+		break;
+	case VFS_PM_EXEC:
+		if (fp)
+			pm_exec(fp);
+		break;
+	case VFS_PM_UNPAUSE:
+		if (fp)
+			pm_unpause(fp);
+		break;
+	}
+	reply(pm, OK);
+}

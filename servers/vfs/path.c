@@ -1,0 +1,294 @@
+/* path.c - path names: fetching them from the caller, walking them one
+ * component at a time, the built-in /dev, and the requests to the file
+ * system that name things (REQ_LOOKUP and the name-changing REQ_*).
+ *
+ * A walk starts at / (absolute) or the caller's cwd.  "." stays, ".." of /
+ * is /, "dev" in / is the built-in directory /dev (whatever the disk has
+ * there), and every other name is asked of ext2 with REQ_LOOKUP, the name
+ * granted to it (cpf_grant_direct, read-only).  There are no symbolic
+ * links and one file system, so walking is also how paths are normalised:
+ * "/dev/../dev/tty" and "/etc/../dev/tty" both reach the tty.
+ */
+#include <dirent.h>
+#include "vfs.h"
+
+/* The devices of /dev, in listing order. */
+static const struct vfs_dev devs[] = {
+	{ "console", "tty", TTY_PROC_NR, 0, 4, 1, 0 },
+	{ "tty", "tty", TTY_PROC_NR, 0, 4, 1, 0 },
+	{ "null", "memory", MEM_PROC_NR, MEMORY_NULL, 1, 0, 1 },
+	{ "zero", "memory", MEM_PROC_NR, MEMORY_ZERO, 1, 0, 1 },
+};
+#define NR_DEVS ((int)(sizeof(devs) / sizeof(devs[0])))
+
+const struct vfs_dev *dev_entry(uint32_t idx)
+{
+	return idx < (uint32_t)NR_DEVS ? &devs[idx] : NULL;
+}
+
+int dev_count(void)
+{
+	return NR_DEVS;
+}
+
+void devdir_vnode(struct vnode *vn)
+{
+	memset(vn, 0, sizeof(*vn));
+	vn->v_kind = VN_DEVDIR;
+	vn->v_mode = S_IFDIR | 0755;
+	vn->v_nlink = 2;
+}
+
+static void dev_vnode(int idx, struct vnode *vn)
+{
+	memset(vn, 0, sizeof(*vn));
+	vn->v_kind = VN_DEV;
+	vn->v_ino = (uint32_t)idx;
+	vn->v_mode = S_IFCHR | 0666;
+	vn->v_nlink = 1;
+}
+
+/* Copy the path [addr, addr+len) of who into buf (VFS_PATH_MAX bytes) as
+ * a string.  The length may or may not count a terminating NUL; the name
+ * ends at the first NUL.  ENOENT for an empty name, ENAMETOOLONG for one
+ * of more than VFS_PATH_MAX - 1 bytes, EFAULT for a bad address. */
+int path_fetch(endpoint_t who, vir_bytes addr, vir_bytes len, char *buf)
+{
+	if (len == 0)
+		return ENOENT;
+	if (len > VFS_PATH_MAX)
+		return ENAMETOOLONG;
+	if (sys_vircopy(who, addr, SELF, (vir_bytes)buf, len) != OK)
+		return EFAULT;
+	if (len == VFS_PATH_MAX && memchr(buf, '\0', len) == NULL)
+		return ENAMETOOLONG;
+	buf[len < VFS_PATH_MAX ? len : VFS_PATH_MAX - 1] = '\0';
+	return buf[0] == '\0' ? ENOENT : OK;
+}
+
+/* Send a request to the file system; its status (or EIO). */
+int fs_request(message *m)
+{
+	if (!fs_mounted)
+		return EIO;
+	if (ipc_sendrec(fs_e, m) != OK || m->m_type != FS_REPLY)
+		return EIO;
+	return m->m_fs.status;
+}
+
+/* A request naming `name` in directory dir (REQ_LOOKUP, REQ_CREATE,
+ * REQ_MKDIR, REQ_UNLINK, REQ_RMDIR): ino = dir, the name granted to the
+ * file system (count = its length, no NUL), flags as given. */
+int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
+	message *m)
+{
+	size_t len = strlen(name);
+	cp_grant_id_t g;
+	int r;
+
+	if (!fs_mounted)
+		return EIO;
+	if ((g = cpf_grant_direct(fs_e, (vir_bytes)name, len, CPF_READ)) == GRANT_INVALID)
+		return ENOMEM;
+	memset(m, 0, sizeof(*m));
+	m->m_type = type;
+	m->m_fs.ino = dir;
+	m->m_fs.grant = g;
+	m->m_fs.count = (uint32_t)len;
+	m->m_fs.flags = flags;
+	r = fs_request(m);
+	cpf_revoke(g);
+	return r;
+}
+
+/* Is directory ino empty (only "." and "..")?  1, 0, or an error. */
+int fs_dir_empty(uint32_t ino)
+{
+	static uint8_t buf[2048] __attribute__((aligned(8)));
+	uint64_t pos = 0;
+	cp_grant_id_t g;
+	message m;
+	int r, off;
+
+	if ((g = cpf_grant_direct(fs_e, (vir_bytes)buf, sizeof(buf), CPF_WRITE)) ==
+	    GRANT_INVALID)
+		return ENOMEM;
+	for (;;) {
+		memset(&m, 0, sizeof(m));
+		m.m_type = REQ_GETDENTS;
+		m.m_fs.ino = ino;
+		m.m_fs.pos_lo = (uint32_t)pos;
+		m.m_fs.pos_hi = (uint32_t)(pos >> 32);
+		m.m_fs.grant = g;
+		m.m_fs.count = sizeof(buf);
+		if ((r = fs_request(&m)) <= 0)
+			break;		/* 0: the end, all of it was dots */
+		for (off = 0; off + (int)DIRENT_RECLEN(0) <= r; ) {
+			struct dirent *d = (struct dirent *)(buf + off);
+			if (d->d_reclen < DIRENT_RECLEN(0) || off + d->d_reclen > r)
+				break;
+			if (d->d_ino != 0 && strcmp(d->d_name, ".") != 0 &&
+			    strcmp(d->d_name, "..") != 0) {
+				cpf_revoke(g);
+				return 0;
+			}
+			off += d->d_reclen;
+		}
+		pos = ((uint64_t)m.m_fs.pos_hi << 32) | m.m_fs.pos_lo;
+	}
+	cpf_revoke(g);
+	return r < 0 ? r : 1;
+}
+
+/* From directory dir, one step to name; the result in *out. */
+static int step(const struct vnode *dir, const char *name, struct vnode *out)
+{
+	message m;
+	int i, r;
+
+	if (!VN_ISDIR(dir))
+		return ENOTDIR;
+	if (strcmp(name, ".") == 0) {
+		*out = *dir;
+		return OK;
+	}
+	if (dir->v_kind == VN_DEVDIR) {
+		if (strcmp(name, "..") == 0) {
+			*out = vfs_root;
+			return OK;
+		}
+		for (i = 0; i < NR_DEVS; i++)
+			if (strcmp(name, devs[i].d_name) == 0) {
+				dev_vnode(i, out);
+				return OK;
+			}
+		return ENOENT;
+	}
+	if (dir->v_ino == vfs_root.v_ino) {
+		if (strcmp(name, "..") == 0) {
+			*out = vfs_root;
+			return OK;
+		}
+		if (strcmp(name, "dev") == 0) {
+			devdir_vnode(out);
+			return OK;
+		}
+	}
+	if ((r = fs_name_request(REQ_LOOKUP, dir->v_ino, name, 0, &m)) != OK)
+		return r;
+	memset(out, 0, sizeof(*out));
+	out->v_kind = VN_FS;
+	out->v_ino = m.m_fs.r_ino;
+	out->v_mode = m.m_fs.r_mode;
+	out->v_size = ((uint64_t)m.m_fs.r_size_hi << 32) | m.m_fs.r_size_lo;
+	out->v_nlink = m.m_fs.r_nlink;
+	return OK;
+}
+
+/* Walk path up to its last component, and look that one up too.  The
+ * result is an error if the directory part cannot be walked (ENOENT,
+ * ENOTDIR, ENAMETOOLONG, EIO); otherwise OK, with lk->err saying whether
+ * the last component exists (ENOENT: the directory does, the name not). */
+int path_walk(struct fproc *fp, const char *path, struct lookup *lk)
+{
+	struct vnode cur = path[0] == '/' ? vfs_root : fp->fp_cwd, next;
+	const char *p = path, *s;
+	char name[VFS_NAME_MAX + 1];
+	size_t len;
+	int r;
+
+	memset(lk, 0, sizeof(*lk));
+	for (;;) {
+		while (*p == '/')
+			p++;
+		if (*p == '\0') {
+			/* Only slashes left: the path named cur itself ("/"). */
+			lk->dir = cur;
+			lk->node = cur;
+			lk->found = 1;
+			lk->err = VN_ISDIR(&cur) ? OK : ENOTDIR;
+			lk->slash = 1;
+			return OK;
+		}
+		for (s = p; *p != '\0' && *p != '/'; p++)
+			;
+		if ((len = (size_t)(p - s)) > VFS_NAME_MAX)
+			return ENAMETOOLONG;
+		memcpy(name, s, len);
+		name[len] = '\0';
+		s = p;
+		while (*s == '/')
+			s++;
+		if (*s == '\0') {
+			/* The last component. */
+			lk->dir = cur;
+			strcpy(lk->last, name);
+			lk->slash = *p == '/';
+			lk->err = step(&cur, name, &lk->node);
+			lk->found = lk->err == OK;
+			if (lk->found && lk->slash && !VN_ISDIR(&lk->node))
+				lk->err = ENOTDIR;
+			return lk->err == ENOTDIR && !VN_ISDIR(&cur) ? ENOTDIR : OK;
+		}
+		if ((r = step(&cur, name, &next)) != OK)
+			return r;
+		cur = next;
+	}
+}
+
+/* What path names, or an error. */
+int path_resolve(struct fproc *fp, const char *path, struct vnode *vn)
+{
+	struct lookup lk;
+	int r;
+
+	if ((r = path_walk(fp, path, &lk)) != OK)
+		return r;
+	if (lk.err != OK)
+		return lk.err;
+	*vn = lk.node;
+	return OK;
+}
+
+/* The normalised absolute form of path (relative to cwd) in out
+ * (VFS_PATH_MAX bytes): no ".", "..", or repeated slashes. */
+int path_normalise(const char *cwd, const char *path, char *out)
+{
+	const char *parts[2] = { path[0] == '/' ? "" : cwd, path };
+	size_t n = 0;
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < 2; i++) {
+		const char *p = parts[i], *s;
+		for (;;) {
+			size_t len;
+			while (*p == '/')
+				p++;
+			if (*p == '\0')
+				break;
+			for (s = p; *p != '\0' && *p != '/'; p++)
+				;
+			len = (size_t)(p - s);
+			if (len == 1 && s[0] == '.')
+				continue;
+			if (len == 2 && s[0] == '.' && s[1] == '.') {
+				while (n > 0 && out[n - 1] != '/')
+					n--;
+				if (n > 0)
+					n--;	/* the slash before it */
+				out[n] = '\0';
+				continue;
+			}
+			if (n + 1 + len >= VFS_PATH_MAX)
+				return ENAMETOOLONG;
+			out[n++] = '/';
+			memcpy(out + n, s, len);
+			n += len;
+			out[n] = '\0';
+		}
+	}
+	if (n == 0)
+		strcpy(out, "/");
+	return OK;
+}

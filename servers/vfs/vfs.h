@@ -1,0 +1,199 @@
+/* vfs.h - what the parts of VFS share: the node, filp and per-process
+ * tables, the waiting-call states, and the functions each file offers.
+ *
+ * VFS is a system process (built with _SYSTEM: E* values are negative).
+ * Users reach it with SENDREC; every request handler returns the reply's
+ * m_type (>= 0 or a negative E*), or SUSPEND when the caller must wait and
+ * is answered later (a pipe, a tty read).  The layout:
+ *
+ *	main.c	start-up, the receive loop, dispatch, replies, SIGPIPE requests
+ *	fproc.c	per-process tables: fds, close-on-exec bits, cwd; filps
+ *	path.c	path names: fetching, walking, the built-in /dev, ext2 lookups
+ *	file.c	open close read write lseek stat fstat getdents and the
+ *		name-changing calls (mkdir rmdir unlink rename)
+ *	pipe.c	pipes in VFS memory, waiting readers and writers
+ *	dev.c	character driver requests, tty reads that wait, cancels
+ *	misc.c	dup dup2 fcntl chdir getcwd sync, PM's notices
+ */
+#ifndef _VFS_VFS_H
+#define _VFS_VFS_H
+
+#include <string.h>
+#include <stdlib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <minix/syslib.h>
+#include <minix/callnr.h>
+
+#define VFS_OPEN_MAX	64		/* descriptors per process */
+#define NR_FILPS	512		/* open files, all processes */
+#define NR_PIPES	64
+#define PIPE_SIZE	4096		/* bytes in one pipe's ring */
+#define VFS_PATH_MAX	1024		/* a path name with its NUL */
+#define VFS_NAME_MAX	255		/* a path component */
+#define VFS_IO_MAX	0x7fffffffu	/* a count must fit a reply */
+
+/* A handler's result: no reply now, the caller waits. */
+#define SUSPEND		EDONTREPLY
+
+/* What a name or an open file refers to. */
+#define VN_NONE		0
+#define VN_FS		1	/* an inode of the root file system (ext2) */
+#define VN_DEVDIR	2	/* the built-in directory /dev */
+#define VN_DEV		3	/* a device of /dev (v_ino: index in the table) */
+#define VN_PIPE		4	/* a pipe (v_ino: index of the pipe) */
+
+struct vnode {
+	int v_kind;		/* VN_* */
+	uint32_t v_ino;
+	uint32_t v_mode;	/* S_IF* and permissions */
+	uint64_t v_size;
+	uint32_t v_nlink;
+};
+
+#define VN_ISDIR(v)	(((v)->v_kind == VN_FS && S_ISDIR((v)->v_mode)) || \
+			 (v)->v_kind == VN_DEVDIR)
+
+struct pipe;
+
+/* An open file: shared by dup() and fork(), counted. */
+struct filp {
+	int f_count;		/* 0: free */
+	struct vnode f_vn;
+	uint64_t f_pos;
+	int f_flags;		/* access mode, O_APPEND, O_NONBLOCK */
+	endpoint_t f_driver;	/* VN_DEV: the driver and the minor */
+	int f_minor;
+	struct pipe *f_pipe;	/* VN_PIPE */
+};
+
+#define FILP_CAN_READ(f)  (((f)->f_flags & O_ACCMODE) != O_WRONLY)
+#define FILP_CAN_WRITE(f) (((f)->f_flags & O_ACCMODE) != O_RDONLY)
+
+/* Why a process waits in VFS (fp_blocked). */
+#define BLK_NONE	0
+#define BLK_PIPE_READ	1
+#define BLK_PIPE_WRITE	2
+#define BLK_DEV_READ	3	/* a CDEV_READ sent, its CDEV_REPLY not yet in */
+
+struct fproc {
+	endpoint_t fp_endpoint;		/* NONE: the slot is free */
+	struct filp *fp_filp[VFS_OPEN_MAX];
+	uint64_t fp_cloexec;		/* bit n: close fd n on exec */
+	struct vnode fp_cwd;
+	char fp_cwd_path[VFS_PATH_MAX];	/* normalised, for getcwd */
+	/* The call it waits in, when fp_blocked != BLK_NONE. */
+	int fp_blocked;
+	struct filp *fp_bfilp;
+	vir_bytes fp_bbuf;
+	size_t fp_blen;
+	size_t fp_bdone;		/* pipe write: bytes already written */
+	uint32_t fp_bid;		/* BLK_DEV_READ: the request id */
+	endpoint_t fp_bdriver;
+	cp_grant_id_t fp_bgrant;
+	int fp_bcancel;			/* CDEV_CANCEL sent */
+};
+
+/* The result of walking a path (path_walk). */
+struct lookup {
+	struct vnode dir;	/* the directory holding the last component */
+	struct vnode node;	/* what the last component names (err == OK) */
+	char last[VFS_NAME_MAX + 1];	/* "" for "/" */
+	int err;		/* OK, or why the last component cannot be used */
+	int found;		/* the last component exists (node is valid) */
+	int slash;		/* the path ended in '/' */
+};
+
+/* A device of /dev. */
+struct vfs_dev {
+	const char *d_name;
+	const char *d_label;	/* DS label of the driver */
+	endpoint_t d_fallback;	/* its endpoint when DS does not know it */
+	int d_minor;
+	int d_major;		/* for st_rdev (1 memory, 4 tty) */
+	int d_waits;		/* reads may wait (answered by CDEV_REPLY later) */
+	int d_seekable;
+};
+
+/* main.c */
+extern endpoint_t fs_e;		/* the root file system server */
+extern int fs_mounted;
+extern struct vnode vfs_root;
+void reply(endpoint_t who, int result);
+void queue_sigpipe(endpoint_t who);
+int make_magic(endpoint_t to, endpoint_t owner, vir_bytes addr, size_t len,
+	int access, cp_grant_id_t *gp);
+
+/* fproc.c */
+extern struct fproc fproc_tab[NR_PROCS];
+void fproc_init(void);
+struct fproc *fproc_get(endpoint_t ep);
+struct fproc *fproc_new(endpoint_t ep);
+void fproc_forget(struct fproc *fp);
+struct filp *filp_alloc(void);
+void filp_hold(struct filp *f);
+void filp_release(struct filp *f);
+int fd_free(struct fproc *fp, int from);
+struct filp *fd_get(struct fproc *fp, int fd);
+void fd_install(struct fproc *fp, int fd, struct filp *f, int cloexec);
+int fd_close(struct fproc *fp, int fd);
+
+/* path.c */
+int path_fetch(endpoint_t who, vir_bytes addr, vir_bytes len, char *buf);
+int path_walk(struct fproc *fp, const char *path, struct lookup *lk);
+int path_resolve(struct fproc *fp, const char *path, struct vnode *vn);
+int path_normalise(const char *cwd, const char *path, char *out);
+int fs_request(message *m);
+int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
+	message *m);
+int fs_dir_empty(uint32_t ino);
+const struct vfs_dev *dev_entry(uint32_t idx);
+int dev_count(void);
+void devdir_vnode(struct vnode *vn);
+
+/* file.c */
+int do_open(struct fproc *fp, message *m);
+int do_close(struct fproc *fp, message *m);
+int do_read(struct fproc *fp, message *m);
+int do_write(struct fproc *fp, message *m);
+int do_lseek(struct fproc *fp, message *m);
+int do_stat(struct fproc *fp, message *m);
+int do_fstat(struct fproc *fp, message *m);
+int do_getdents(struct fproc *fp, message *m);
+int do_mkdir(struct fproc *fp, message *m);
+int do_rmdir(struct fproc *fp, message *m);
+int do_unlink(struct fproc *fp, message *m);
+int do_rename(struct fproc *fp, message *m);
+
+/* pipe.c */
+int do_pipe(struct fproc *fp, message *m);
+int pipe_read(struct fproc *fp, struct filp *f, vir_bytes buf, size_t len);
+int pipe_write(struct fproc *fp, struct filp *f, vir_bytes buf, size_t len);
+size_t pipe_bytes(const struct filp *f);
+void pipe_close_end(struct filp *f);
+void pipe_unblock(struct fproc *fp, int exiting);
+
+/* dev.c */
+endpoint_t dev_driver(const struct vfs_dev *d);
+int dev_open(struct fproc *fp, struct filp *f);
+void dev_close(struct filp *f);
+int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
+	size_t len);
+int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
+	vir_bytes arg);
+void dev_reply(message *m);
+void dev_unblock(struct fproc *fp, int exiting);
+
+/* misc.c */
+int do_dup(struct fproc *fp, message *m);
+int do_dup2(struct fproc *fp, message *m);
+int do_fcntl(struct fproc *fp, message *m);
+int do_chdir(struct fproc *fp, message *m);
+int do_getcwd(struct fproc *fp, message *m);
+int do_sync(struct fproc *fp, message *m);
+int do_ioctl(struct fproc *fp, message *m);
+int is_pm_notice(const message *m);
+void do_pm_notice(message *m);
+
+#endif /* _VFS_VFS_H */

@@ -177,6 +177,9 @@ QEMU_FLAGS := -m 128M -no-reboot -nographic -boot d -device isa-debug-exit,iobas
 run: deps $(B)/os.iso
 	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso -debugcon file:$(B)/run-debug.log
 
+run-hello: deps $(B)/hello.iso
+	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/hello.iso -debugcon file:$(B)/run-debug.log
+
 qemu-gdb: deps $(B)/os.iso
 	@echo "target remote localhost:1234" > .gdbinit
 	@echo "symbol-file $(B)/kernel.elf" >> .gdbinit
@@ -196,7 +199,7 @@ clean:
 	rm -rf $(B) .gdbinit
 
 help:
-	@echo "make run | test | bench | iso | qemu-gdb | clean   (HZ=$(HZ))"
+	@echo "make run | run-hello | test | bench | iso | qemu-gdb | clean   (HZ=$(HZ))"
 
-.PHONY: all iso deps run qemu-gdb test bench host-tests clean help
+.PHONY: all iso deps run run-hello qemu-gdb test bench host-tests clean help
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

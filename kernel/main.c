@@ -40,7 +40,7 @@ void kmain(uint32_t magic, struct multiboot_info *mbi)
 	load_boot_image(mbi);          /* boot modules become processes */
 	clock_init();                  /* PIT at HZ, boot time */
 	irq_init();                    /* console dump keys until a driver */
-	kprintf("kernel: up, HZ=%d (console keys: p processes, g grants)\n", HZ);
+	kprintf("kernel: up, HZ=%d\n", HZ);
 	if ((mbi->flags & MBI_FLAG_CMDLINE) && strstr_k((const char *)mbi->cmdline, "selftest=panic"))
 		panic("self-test: panic requested on the command line");
 	switch_to_user();              /* never returns */

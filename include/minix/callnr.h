@@ -12,13 +12,16 @@
 #define PM_FORK        (PM_BASE + 2)  /* -> child pid; 0 in the child */
 #define PM_WAITPID     (PM_BASE + 3)  /* i1 pid, i2 options -> pid, i3 status */
 #define PM_GETPID      (PM_BASE + 4)  /* -> pid, i1 ppid */
-#define PM_KILL        (PM_BASE + 5)  /* i1 pid (or -pgrp, 0, -1), i2 sig */
+#define PM_KILL        (PM_BASE + 5)  /* i1 pid (or -pgrp, 0, -1), i2 sig; from VFS
+                                         also i1 0 and i4 the endpoint (SIGPIPE) */
 #define PM_SIGACTION   (PM_BASE + 6)  /* i1 sig, p1 new or 0, p2 old or 0, p3 trampoline */
 #define PM_SIGPROCMASK (PM_BASE + 7)  /* i1 how, i2 set -> i3 old set */
 #define PM_SIGRETURN   (PM_BASE + 8)  /* p1 struct sigcontext *; no reply */
 #define PM_EXEC        (PM_BASE + 9)  /* p1 image, i1 its length, p2 stack block,
                                          i2 its length, name; no reply on success */
-#define PM_BRK         (PM_BASE + 10) /* p1 new break -> OK, p2 the break */
+#define PM_BRK         (PM_BASE + 10) /* p1 page-aligned address, i1 bytes (a page
+                                         multiple): > 0 map zeroed pages, < 0
+                                         unmap -> OK, p2 end of the mapped heap */
 #define PM_TIME        (PM_BASE + 11) /* -> i1 seconds, i2 microseconds */
 #define PM_SLEEP       (PM_BASE + 12) /* i1 milliseconds -> OK or EINTR, i2 left */
 #define PM_SETPGID     (PM_BASE + 13) /* i1 pid, i2 pgid */
@@ -27,7 +30,10 @@
 #define PM_GETPROCTAB  (PM_BASE + 16) /* p1 buffer, i1 its size -> entries */
 #define PM_REBOOT      (PM_BASE + 17) /* i1 how (RBT_*), i2 exit code for tests */
 #define PM_SIGPENDING  (PM_BASE + 18) /* -> i3 pending set */
-#define PM_TTY_SIGNAL  0x0b00         /* from tty: i1 -pgrp, i2 sig (m1_i1/m1_i2) */
+#define PM_GETSYSINFO  (PM_BASE + 19) /* i1 what (GET_KINFO, GET_PROCTAB,
+                                         GET_GRANTS), i2 endpoint (GET_GRANTS),
+                                         p1 buffer, i3 its size */
+#define PM_TTY_SIGNAL  0x0b00         /* from tty (SENDA, no reply): i1 -pgrp, i2 sig */
 
 /* VFS: m_vfs. */
 #define VFS_BASE       0x0200
@@ -36,7 +42,7 @@
 #define VFS_READ       (VFS_BASE + 3)  /* fd, buf, len -> bytes */
 #define VFS_WRITE      (VFS_BASE + 4)  /* fd, buf, len -> bytes */
 #define VFS_LSEEK      (VFS_BASE + 5)  /* fd, offset, whence -> OK, offset */
-#define VFS_STAT       (VFS_BASE + 6)  /* path, path_len, buf (struct stat) */
+#define VFS_STAT       (VFS_BASE + 6)  /* buf path, len, path2 the struct stat */
 #define VFS_FSTAT      (VFS_BASE + 7)  /* fd, buf */
 #define VFS_GETDENTS   (VFS_BASE + 8)  /* fd, buf, len -> bytes */
 #define VFS_MKDIR      (VFS_BASE + 9)  /* path, path_len, mode */

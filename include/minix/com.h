@@ -191,7 +191,7 @@
 #define REQ_MKDIR     (FS_BASE + 8)
 #define REQ_UNLINK    (FS_BASE + 9)
 #define REQ_RMDIR     (FS_BASE + 10)
-#define REQ_RENAME    (FS_BASE + 11)
+#define REQ_RENAME    (FS_BASE + 11) /* ino old dir, flags new dir, grant "old\0new" */
 #define REQ_SYNC      (FS_BASE + 12)
 #define REQ_UNMOUNT   (FS_BASE + 13)
 #define FS_REPLY      (FS_BASE + 0x80)

@@ -158,6 +158,7 @@ $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN)
 	@tools/mkroot.sh $@ $(B)/ubin
 $(eval $(call ISO_RULE,os,ds pm vfs memory tty ext2 ../ubin/init))
 $(eval $(call ISO_RULE,utest,ds pm vfs memory tty ext2 ../ubin/init:test))
+$(eval $(call ISO_RULE,ubench,ds pm vfs memory tty ext2 ../ubin/init:bench))
 $(eval $(call ISO_RULE,test,ds memory tty:com2 ext2 runner))
 $(eval $(call ISO_RULE,hello,ds memory hello))
 $(eval $(call ISO_RULE,bench,bench))
@@ -189,8 +190,10 @@ qemu-gdb: deps $(B)/os.iso
 test: deps
 	@tools/test.sh
 
-bench: deps $(B)/bench.iso
-	@tools/bench.sh $(B)/bench.iso
+# Kernel-level benchmarks (bench.iso) and user-mode ones (ubench.iso:
+# /bin/ubench under init), one table.
+bench: deps $(B)/bench.iso $(B)/ubench.iso
+	@tools/bench.sh $(B)/bench.iso $(B)/ubench.iso
 
 host-tests:
 	@$(MAKE) -s -C tests/host

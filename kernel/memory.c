@@ -167,21 +167,9 @@ void as_clear(struct proc *p)
 
 void as_free(struct proc *p)
 {
-	uint32_t *pd = (uint32_t *)p->p_cr3;
-	int i, j;
-
-	if (!pd)
+	if (!p->p_cr3)
 		return;
-	for (i = KERNEL_PDES; i < 1024; i++) {
-		uint32_t *pt;
-		if (!(pd[i] & PTE_P))
-			continue;
-		pt = (uint32_t *)(pd[i] & PAGE_MASK);
-		for (j = 0; j < 1024; j++)
-			if (pt[j] & PTE_P)
-				frame_unref(pt[j] & PAGE_MASK);
-		frame_unref((phys_bytes)pt);
-	}
+	as_clear(p);
 	if (loaded_cr3 == p->p_cr3) {
 		loaded_cr3 = (uint32_t)kernel_pd;
 		write_cr3(loaded_cr3);

@@ -62,6 +62,8 @@ if expect '^# $|# $' 60; then
 	step "ls a directory" 'ls /test\n' 'dir500'
 	step "pipeline of three" 'cat /etc/motd | cat | cat\n' 'Welcome to minix-grants'
 	step "a script file" 'echo "echo from-script" > /dev/null; sh /etc/rc\n' 'rc: starting'
+	step "ps lists system processes" 'ps\n' '^ +- +7 receive +ext2$'
+	step "grants lists VFS's table" 'grants vfs\n' '^vfs \(endpoint 3\): [0-9]+ entries, [0-9]+ mappings$'
 	step "sleep starts" 'sleep 30\n' 'sleep 30' 5
 	sleep 2 # let it fork and exec
 	step "^C stops the sleep, not the shell" '\003' '# $' 5

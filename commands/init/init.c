@@ -2,6 +2,7 @@
  *
  *	init		run /etc/rc, then keep a shell on the console
  *	init test	run /etc/rc, then the test program /bin/tests
+ *	init bench	run /etc/rc, then the benchmarks /bin/ubench, power off
  *
  * init starts with no file descriptors: it opens /dev/console as 0, 1 and
  * 2 first, for its own messages and for what it starts.  It runs
@@ -11,7 +12,8 @@
  *
  * In the test image /bin/tests powers the machine off itself with the
  * exit code that tells the host how the tests went; if it ever returns,
- * init powers off with the failure code.
+ * init powers off with the failure code.  In the bench image init waits
+ * for /bin/ubench (its results are on the console) and powers off.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,7 +28,9 @@
 #define SHELL		"/bin/sh"
 #define RC		"/etc/rc"
 #define TESTS		"/bin/tests"
+#define UBENCH		"/bin/ubench"
 #define TEST_FAILED	0x11	/* QEMU exit code: the tests failed */
+#define BENCH_DONE	0x10	/* QEMU exit code after the benchmarks */
 
 static char *init_env[] = { "PATH=/bin", "HOME=/", NULL };
 
@@ -105,6 +109,24 @@ static void run_tests(void)
 		sleep(1000);
 }
 
+static void run_bench(void)
+{
+	char *argv[] = { UBENCH, NULL };
+	pid_t pid;
+	int status;
+
+	if ((pid = spawn(argv, 0)) > 0) {
+		status = wait_for(pid);
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			printf("init: %s failed (status %#x)\n", UBENCH, status);
+	}
+	fflush(stdout);
+	__minix_reboot(RBT_POWEROFF, BENCH_DONE);
+	printf("init: reboot: %s\n", strerror(errno));
+	for (;;)
+		sleep(1000);
+}
+
 int main(int argc, char **argv)
 {
 	char *rc_argv[] = { SHELL, RC, NULL };
@@ -123,6 +145,8 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && strcmp(argv[1], "test") == 0)
 		run_tests();
+	if (argc > 1 && strcmp(argv[1], "bench") == 0)
+		run_bench();
 
 	for (;;) {
 		if ((sh_pid = spawn(sh_argv, 1)) < 0) {

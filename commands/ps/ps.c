@@ -1,30 +1,100 @@
-/* ps.c - list the processes PM knows (PM_GETPROCTAB).
+/* ps.c - list every process: kernel tasks, servers, drivers and user
+ * processes (the kernel's table, PM_GETSYSINFO GET_PROCTAB), in slot
+ * order, then the zombies PM keeps (they have no kernel slot any more).
  *
- *	  PID  PPID  PGRP ENDPOINT STATE NAME
+ *	  PID ENDPOINT STATE    NAME
  *
- * STATE: R running or ready (or in a call to VFS), S sleeping, W waiting
- * for a child, Z zombie.
+ * PID comes from PM's table (PM_GETPROCTAB, matched by endpoint); system
+ * processes have none: "-".  STATE is the kernel's view of the process:
+ *	task	a kernel task
+ *	ready	running or ready to run
+ *	send	blocked sending a message
+ *	receive	blocked receiving (a server waiting for work, a process
+ *		whose request is being worked on)
+ *	sendrec	blocked in SENDREC, the request not yet taken
+ *	signal	stopped: a kernel signal waits for its manager
+ *	stopped	not allowed to run yet
+ *	zombie	exited, its parent has not waited yet
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <minix/pm.h>
 
-static struct pm_procinfo tab[NR_SLOTS];
+static struct proc_info ktab[NR_SLOTS];
+static struct pm_procinfo ptab[2 * NR_PROCS];	/* zombies too */
+static int nptab;
+
+/* The kernel's state of a process, as kernel/debug.c names it. */
+static const char *state_name(const struct proc_info *pi)
+{
+	unsigned f = pi->pi_rts_flags;
+
+	if (pi->pi_slot < 0)
+		return "task";
+	if (f & PI_SIG_PENDING)
+		return "signal";
+	if (f & PI_NO_PRIV)
+		return "stopped";
+	if ((f & (PI_SENDING | PI_RECEIVING)) == (PI_SENDING | PI_RECEIVING))
+		return "sendrec";
+	if (f & PI_SENDING)
+		return "send";
+	if (f & PI_RECEIVING)
+		return "receive";
+	return "ready";
+}
+
+/* PM's entry of the live process ep, or NULL (a system process). */
+static const struct pm_procinfo *pm_entry(endpoint_t ep)
+{
+	int i;
+
+	for (i = 0; i < nptab; i++)
+		if (ptab[i].pp_state != PP_ZOMBIE && ptab[i].pp_endpoint == ep)
+			return &ptab[i];
+	return NULL;
+}
+
+static void print_line(const char *pid, const char *ep, const char *state,
+	const char *name, size_t name_len)
+{
+	printf("%5s %8s %-8s %.*s\n", pid, ep, state, (int)name_len, name);
+}
 
 int main(void)
 {
-	int n, i;
+	const struct pm_procinfo *pp;
+	char pid[16], ep[16];
+	int i;
 
-	if ((n = minix_getproctab(tab, sizeof(tab))) < 0) {
-		fprintf(stderr, "ps: %s\n", strerror(errno));
+	if (minix_getsysinfo(GET_PROCTAB, 0, ktab, sizeof(ktab)) < 0) {
+		fprintf(stderr, "ps: process table: %s\n", strerror(errno));
 		return 1;
 	}
-	printf("  PID  PPID  PGRP ENDPOINT STATE NAME\n");
-	for (i = 0; i < n; i++)
-		printf("%5d %5d %5d %8d %5c %.*s\n", tab[i].pp_pid,
-		    tab[i].pp_ppid, tab[i].pp_pgrp, tab[i].pp_endpoint,
-		    tab[i].pp_state ? tab[i].pp_state : '?',
-		    (int)sizeof(tab[i].pp_name), tab[i].pp_name);
+	if ((nptab = minix_getproctab(ptab, sizeof(ptab))) < 0) {
+		fprintf(stderr, "ps: PM's process table: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("%5s %8s %-8s %s\n", "PID", "ENDPOINT", "STATE", "NAME");
+	for (i = 0; i < NR_SLOTS; i++) {
+		if (ktab[i].pi_rts_flags & PI_SLOT_FREE)
+			continue;
+		pp = pm_entry(ktab[i].pi_endpoint);
+		if (pp)
+			snprintf(pid, sizeof(pid), "%d", pp->pp_pid);
+		else
+			strcpy(pid, "-");
+		snprintf(ep, sizeof(ep), "%d", ktab[i].pi_endpoint);
+		print_line(pid, ep, state_name(&ktab[i]), ktab[i].pi_name,
+		    sizeof(ktab[i].pi_name));
+	}
+	for (i = 0; i < nptab; i++) {
+		if (ptab[i].pp_state != PP_ZOMBIE)
+			continue;
+		snprintf(pid, sizeof(pid), "%d", ptab[i].pp_pid);
+		print_line(pid, "-", "zombie", ptab[i].pp_name,
+		    sizeof(ptab[i].pp_name));
+	}
 	return 0;
 }

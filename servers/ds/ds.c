@@ -106,15 +106,23 @@ static int do_publish(message *m)
 	return OK;
 }
 
-static int do_retrieve(message *m)
+/* The entry the message's key names: OK, EINVAL (bad key) or ESRCH. */
+static int lookup(const message *m, struct entry **ep)
 {
 	char key[DS_KEY_LEN + 1];
-	struct entry *e;
 
 	if (get_key(m, key) != OK)
 		return EINVAL;
-	if (!(e = find(key)))
-		return ESRCH;
+	return (*ep = find(key)) ? OK : ESRCH;
+}
+
+static int do_retrieve(message *m)
+{
+	struct entry *e;
+	int r;
+
+	if ((r = lookup(m, &e)) != OK)
+		return r;
 	m->m_ds.value = e->value;
 	m->m_ds.flags = e->flags;
 	return OK;
@@ -122,13 +130,11 @@ static int do_retrieve(message *m)
 
 static int do_delete(message *m)
 {
-	char key[DS_KEY_LEN + 1];
 	struct entry *e;
+	int r;
 
-	if (get_key(m, key) != OK)
-		return EINVAL;
-	if (!(e = find(key)))
-		return ESRCH;
+	if ((r = lookup(m, &e)) != OK)
+		return r;
 	if (e->owner != m->m_source)
 		return EPERM;
 	changed((int)(e - entries));

@@ -51,6 +51,7 @@ static const struct call calls[] = {
 	{ PM_GETPROCTAB,  do_getproctab,  0 },
 	{ PM_REBOOT,      do_reboot,      0 },
 	{ PM_SIGPENDING,  do_sigpending,  1 },
+	{ PM_GETSYSINFO,  do_getsysinfo,  0 }, /* anyone: read-only */
 	{ PM_TTY_SIGNAL,  do_tty_signal,  0 },
 };
 

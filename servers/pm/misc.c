@@ -1,8 +1,10 @@
 /* misc.c - the small calls: getpid, process groups and sessions, the
- * process table for ps, reboot (the end of a test run), and brk.
+ * process table for ps, the kernel's information for ps and grants
+ * (PM_GETSYSINFO), reboot (the end of a test run), and brk.
  */
 #include <string.h>
 #include <minix/pm.h>
+#include <minix/safecopies.h>
 #include "proto.h"
 
 #define PAGE_BYTES 4096u
@@ -106,6 +108,66 @@ int do_getproctab(message *m, struct mproc *rmp)
 	    n * sizeof(tab[0]))) != OK)
 		return r;
 	return (int)n;
+}
+
+/* PM_GETSYSINFO's buffer: the largest answer PM passes on.  Static, so
+ * that asking never changes PM's memory use (tests compare free frames). */
+#define GRANTS_BYTES \
+	(sizeof(struct grant_table_info) + MINIX_GRANTS_MAX * sizeof(cp_grant_t))
+static union {
+	struct kinfo ki;
+	struct proc_info tab[NR_SLOTS];
+	char grants[GRANTS_BYTES];
+} sysinfo_buf;
+
+/* PM_GETSYSINFO: i1 what (GET_KINFO, GET_PROCTAB, GET_GRANTS), i2 the
+ * process (GET_GRANTS; not SELF, which would mean PM), p1 the caller's
+ * buffer, i3 its size.  PM asks the kernel into its own buffer and copies
+ * the answer out: user processes make no kernel calls, and this is only
+ * reading, so anyone may ask.  GET_GRANTS copies the header and as many
+ * entries as fit (at most MINIX_GRANTS_MAX).  -> OK, EINVAL (another
+ * what, SELF, a buffer too small), ESRCH (no such process), EFAULT (a bad
+ * buffer). */
+int do_getsysinfo(message *m, struct mproc *rmp)
+{
+	struct grant_table_info *gt = (struct grant_table_info *)sysinfo_buf.grants;
+	int what = m->m_pm.i1, r;
+	endpoint_t ep = m->m_pm.i2;
+	size_t size, len;
+
+	if (m->m_pm.i3 < 0)
+		return EINVAL;
+	size = (size_t)m->m_pm.i3;
+	switch (what) {
+	case GET_KINFO:
+		len = sizeof(sysinfo_buf.ki);
+		if (size < len)
+			return EINVAL;
+		r = sys_getinfo(GET_KINFO, SELF, &sysinfo_buf.ki, len);
+		break;
+	case GET_PROCTAB:
+		len = sizeof(sysinfo_buf.tab);
+		if (size < len)
+			return EINVAL;
+		r = sys_getinfo(GET_PROCTAB, SELF, sysinfo_buf.tab, len);
+		break;
+	case GET_GRANTS:
+		if (ep == SELF || size < sizeof(*gt))
+			return EINVAL;
+		if (size > sizeof(sysinfo_buf.grants))
+			size = sizeof(sysinfo_buf.grants);
+		/* The size is checked: the kernel's EINVAL is a bad endpoint. */
+		if ((r = sys_getinfo(GET_GRANTS, ep, sysinfo_buf.grants, size)) != OK)
+			return r == EDEADSRCDST || r == EINVAL ? ESRCH : r;
+		len = sizeof(*gt) + (size_t)gt->gt_copied * sizeof(cp_grant_t);
+		break;
+	default:
+		return EINVAL;
+	}
+	if (r != OK)
+		return r;
+	return sys_vircopy(SELF, (vir_bytes)&sysinfo_buf, m->m_source,
+	    m->m_pm.p1, len);
 }
 
 /* PM_REBOOT: i1 how (RBT_*), i2 the code QEMU exits with (tests). */

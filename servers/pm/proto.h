@@ -52,6 +52,7 @@ int do_getpgrp(message *m, struct mproc *rmp);
 int do_setpgid(message *m, struct mproc *rmp);
 int do_setsid(message *m, struct mproc *rmp);
 int do_getproctab(message *m, struct mproc *rmp);
+int do_getsysinfo(message *m, struct mproc *rmp);
 int do_reboot(message *m, struct mproc *rmp);
 int do_brk(message *m, struct mproc *rmp);
 

@@ -29,6 +29,7 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <minix/pm.h>
+#include <minix/safecopies.h>
 
 #define TEST_TIMEOUT	20		/* seconds per test */
 #define EXIT_PASS	0x10		/* QEMU exit codes */
@@ -106,6 +107,39 @@ static int count_procs(void)
 	static struct pm_procinfo tab[NR_SLOTS];
 
 	return minix_getproctab(tab, sizeof(tab));
+}
+
+/* A grant table as PM_GETSYSINFO GET_GRANTS returns it. */
+struct grants_buf {
+	struct grant_table_info h;
+	cp_grant_t e[MINIX_GRANTS_MAX];
+};
+
+/* The entries of ep's grant table with all of flags set; -1 on an error. */
+static int count_grants(endpoint_t ep, int flags)
+{
+	static struct grants_buf g;
+	int i, n = 0;
+
+	if (minix_getsysinfo(GET_GRANTS, ep, &g, sizeof(g)) < 0)
+		return -1;
+	for (i = 0; i < g.h.gt_copied; i++)
+		if ((g.e[i].cp_flags & flags) == flags)
+			n++;
+	return n;
+}
+
+/* The endpoint of the live process pid (PM's table); NONE if none. */
+static endpoint_t endpoint_of(pid_t pid)
+{
+	static struct pm_procinfo tab[2 * NR_PROCS];
+	int n, i;
+
+	n = minix_getproctab(tab, sizeof(tab));
+	for (i = 0; i < n; i++)
+		if (tab[i].pp_pid == pid && tab[i].pp_state != PP_ZOMBIE)
+			return tab[i].pp_endpoint;
+	return NONE;
 }
 
 /* Read the whole of fd into buf (at most max bytes); the count or -1. */
@@ -346,25 +380,46 @@ static int exit_at_once(void)
 	return 3;
 }
 
-static int test_hundred_procs(void)
+/* Fork n children that exit at once and reap them, newest first. */
+static int fork_and_reap(int n)
 {
 	static pid_t pids[100];
-	int before, i, st;
+	int i, st;
 
-	before = count_procs();
-	T_TRUE(before > 0);
 	fflush(stdout);
-	for (i = 0; i < 100; i++) {
+	for (i = 0; i < n; i++) {
 		if ((pids[i] = fork()) == 0)
 			_exit(i);
 		T_TRUE(pids[i] > 0);
 	}
-	for (i = 99; i >= 0; i--) {
+	for (i = n - 1; i >= 0; i--) {
 		T_EQ(waitpid(pids[i], &st, 0), pids[i]);
 		T_TRUE(WIFEXITED(st));
 		T_EQ(WEXITSTATUS(st), i);
 	}
+	return 0;
+}
+
+/* 100 processes come and go and leave nothing behind: PM's process count,
+ * the kernel's slots in use and free page frames (exactly: no server
+ * caches anything per process, so no warm-up round is needed), and the
+ * grant entries VFS has in use. */
+static int test_hundred_procs(void)
+{
+	struct kinfo k0, k1;
+	int before, vfs_grants;
+
+	before = count_procs();
+	T_TRUE(before > 0);
+	T_EQ(minix_getsysinfo(GET_KINFO, 0, &k0, sizeof(k0)), 0);
+	T_TRUE((vfs_grants = count_grants(VFS_PROC_NR, CPF_USED)) >= 0);
+	if (fork_and_reap(100) != 0)
+		return 1;
 	T_EQ(count_procs(), before);
+	T_EQ(minix_getsysinfo(GET_KINFO, 0, &k1, sizeof(k1)), 0);
+	T_EQ(k1.procs_in_use, k0.procs_in_use);
+	T_EQ(k1.frames_free, k0.frames_free);
+	T_EQ(count_grants(VFS_PROC_NR, CPF_USED), vfs_grants);
 	return 0;
 }
 
@@ -402,6 +457,144 @@ static int test_proctab(void)
 			T_EQ(tab[i].pp_ppid, getppid());
 		}
 	T_EQ(found, 1);
+	return 0;
+}
+
+/* ---- kernel information (PM_GETSYSINFO) ---- */
+
+/* What ps lists: every kernel slot, the boot processes in theirs. */
+static int test_sysinfo_proctab(void)
+{
+	static const struct { endpoint_t ep; const char *name; } boot[] = {
+		{ DS_PROC_NR, "ds" }, { PM_PROC_NR, "pm" },
+		{ VFS_PROC_NR, "vfs" }, { MEM_PROC_NR, "memory" },
+		{ TTY_PROC_NR, "tty" }, { FS_PROC_NR, "ext2" },
+		{ INIT_PROC_NR, "init" },
+	};
+	static struct proc_info tab[NR_SLOTS];
+	const struct proc_info *pi;
+	endpoint_t me;
+	size_t i;
+	int found = 0;
+
+	T_EQ(minix_getsysinfo(GET_PROCTAB, 0, tab, sizeof(tab)), 0);
+	for (i = 0; i < NR_SLOTS; i++)
+		T_EQ(tab[i].pi_slot, (int)i - NR_TASKS);
+	pi = &tab[NR_TASKS + KERNEL];		/* slot -1 */
+	T_TRUE(!(pi->pi_rts_flags & PI_SLOT_FREE));
+	T_EQ(pi->pi_endpoint, KERNEL);
+	for (i = 0; i < sizeof(boot) / sizeof(boot[0]); i++) {
+		pi = &tab[NR_TASKS + boot[i].ep];
+		if (pi->pi_rts_flags & PI_SLOT_FREE)
+			T_FAIL("slot %d (%s) is free", boot[i].ep, boot[i].name);
+		T_EQ(pi->pi_endpoint, boot[i].ep);
+		if (strncmp(pi->pi_name, boot[i].name, PROC_NAME_LEN) != 0)
+			T_FAIL("slot %d is \"%.*s\", want \"%s\"", boot[i].ep,
+			    PROC_NAME_LEN, pi->pi_name, boot[i].name);
+	}
+	/* This process too, with the endpoint PM knows it by. */
+	T_TRUE((me = endpoint_of(getpid())) != NONE);
+	for (i = 0; i < NR_SLOTS; i++)
+		if (!(tab[i].pi_rts_flags & PI_SLOT_FREE) && tab[i].pi_endpoint == me) {
+			found++;
+			T_TRUE(strncmp(tab[i].pi_name, "tests", PROC_NAME_LEN) == 0);
+		}
+	T_EQ(found, 1);
+	return 0;
+}
+
+static int test_sysinfo_errors(void)
+{
+	static struct proc_info tab[NR_SLOTS];
+	struct grant_table_info gt;
+	struct kinfo k;
+
+	T_EQ(minix_getsysinfo(GET_KINFO, 0, &k, sizeof(k)), 0);
+	T_TRUE(k.procs_in_use > 0 && k.procs_in_use <= k.nr_procs);
+	T_TRUE(k.frames_free > 0 && k.frames_free <= k.frames_total);
+	T_EQ(k.nr_tasks, NR_TASKS);
+	T_ERR(minix_getsysinfo(GET_KINFO, 0, &k, sizeof(k) - 1), EINVAL);
+	T_ERR(minix_getsysinfo(GET_PROCTAB, 0, tab, sizeof(tab) - 1), EINVAL);
+	T_ERR(minix_getsysinfo(GET_GRANTS, VFS_PROC_NR, &gt, sizeof(gt) - 1), EINVAL);
+	T_ERR(minix_getsysinfo(GET_GRANTS, SELF, &gt, sizeof(gt)), EINVAL);
+	T_ERR(minix_getsysinfo(GET_PROC, 0, tab, sizeof(tab)), EINVAL);
+	T_ERR(minix_getsysinfo(99, 0, tab, sizeof(tab)), EINVAL);
+	T_ERR(minix_getsysinfo(GET_KINFO, 0, NULL, sizeof(k)), EFAULT);
+	T_ERR(minix_getsysinfo(GET_PROCTAB, 0, (void *)0xe0000000u, sizeof(tab)), EFAULT);
+	T_ERR(minix_getsysinfo(GET_GRANTS, NR_PROCS + 5, &gt, sizeof(gt)), ESRCH);
+	/* Only the header fits: no entries copied. */
+	T_EQ(minix_getsysinfo(GET_GRANTS, VFS_PROC_NR, &gt, sizeof(gt)), 0);
+	T_TRUE(gt.gt_entries > 0);
+	T_EQ(gt.gt_copied, 0);
+	return 0;
+}
+
+/* Read /test/4k in pieces, after the parent has learned our endpoint. */
+static int reader(int go)
+{
+	static char buf[4096];
+	char c;
+	int fd, i;
+
+	if (read(go, &c, 1) != 1)
+		return 2;
+	if ((fd = open("/test/4k", O_RDONLY)) < 0)
+		return 3;
+	for (i = 0; i < 4; i++)
+		if (read(fd, buf + i * 1024, 1024) != 1024)
+			return 4;
+	close(fd);
+	return 0;
+}
+
+/* VFS's grant table seen from user space: a child reads a file (VFS makes
+ * a magic grant to ext2 for each read, revoked once ext2 answered), so
+ * afterwards no valid magic grant of its memory is left, and none to ext2. */
+static int test_sysinfo_grants(void)
+{
+	static struct grants_buf g;
+	endpoint_t child;
+	int p[2], i, used = 0;
+	pid_t pid;
+
+	T_EQ(pipe(p), 0);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		close(p[1]);
+		_exit(reader(p[0]));
+	}
+	T_TRUE(pid > 0);
+	close(p[0]);
+	child = endpoint_of(pid);
+	T_EQ(write(p[1], "g", 1), 1);
+	close(p[1]);
+	T_EQ(status_of(pid), 0);
+	T_TRUE(child != NONE);
+
+	T_EQ(minix_getsysinfo(GET_GRANTS, VFS_PROC_NR, &g, sizeof(g)), 0);
+	T_TRUE(g.h.gt_table != 0);
+	T_TRUE(g.h.gt_entries > 0);
+	T_EQ(g.h.gt_copied, g.h.gt_entries < MINIX_GRANTS_MAX ?
+	    g.h.gt_entries : MINIX_GRANTS_MAX);
+	for (i = 0; i < g.h.gt_copied; i++) {
+		const cp_grant_t *e = &g.e[i];
+
+		if (!(e->cp_flags & CPF_USED))
+			continue;
+		used++;
+		if ((e->cp_flags & (CPF_MAGIC | CPF_VALID)) != (CPF_MAGIC | CPF_VALID))
+			continue;
+		if (e->cp_u.cp_magic.cp_who_from == child ||
+		    e->cp_u.cp_magic.cp_who_to == FS_PROC_NR)
+			T_FAIL("grant %x: magic, valid, to %d of %d's memory",
+			    (unsigned)GRANT_ID(i, e->cp_seq & GRANT_MAX_SEQ),
+			    e->cp_u.cp_magic.cp_who_to,
+			    e->cp_u.cp_magic.cp_who_from);
+	}
+	T_TRUE(used <= g.h.gt_entries);
+	/* Processes without a table: an empty answer, not an error. */
+	T_EQ(minix_getsysinfo(GET_GRANTS, PM_PROC_NR, &g, sizeof(g)), 0);
+	T_EQ(g.h.gt_copied, g.h.gt_entries);
 	return 0;
 }
 
@@ -1039,6 +1232,7 @@ static const struct test tests[] = {
 	T(exec_argv), T(exec_env), T(exec_cat_file), T(exec_errors),
 	T(segv), T(kill_term), T(kill_kill), T(kill_errors),
 	T(wait_errors), T(hundred_procs), T(pgrp), T(setsid), T(proctab),
+	T(sysinfo_proctab), T(sysinfo_errors), T(sysinfo_grants),
 	T(caught_signal), T(signal_ignored), T(sigchld_default_ignored),
 	T(sigprocmask), T(sleep_interrupted), T(read_interrupted),
 	T(read_empty), T(read_one), T(read_4k), T(read_1m), T(lseek),

@@ -1,0 +1,313 @@
+/* ubench.c - user-mode benchmarks of the OS (init's "bench" mode runs it).
+ *
+ * Each benchmark times one operation many times with rdtsc and prints
+ *
+ *	bench NAME median=N min=N max=N n=N
+ *
+ * (rdtsc overhead subtracted), the format of the kernel-level benchmarks
+ * in tests/bench, so that tools/bench.sh reads both.  Under QEMU TCG with
+ * -icount shift=0 rdtsc counts guest instructions; without icount it
+ * follows the emulated clock, and "bench tsc_per_sec=N" (calibrated
+ * against gettimeofday) turns it into nanoseconds.
+ *
+ *	fork_exit_wait		fork, the child _exit(0)s, waitpid
+ *	fork_exec_wait_true	fork, the child execs /bin/true, waitpid
+ *	getppid			the cheapest system call (PM_GETPID)
+ *	pipe_pingpong_1b	one byte there and back between two processes
+ *	memcpy_1m		an in-guest memcpy of 1 MiB (the yardstick)
+ *	read_devzero_1m		read() of 1 MiB from /dev/zero
+ *	read_ramdisk_1m		read() of the 1 MiB file /test/1m, after a
+ *				warm-up read (the ext2 cache holds only a
+ *				quarter of it: in LRU order every block misses)
+ *	memcpy_64k		an in-guest memcpy of 64 KiB
+ *	read_ramdisk_64k_cached	read() of the first 64 KiB of /test/1m, all
+ *				in the ext2 cache: the file system's part of
+ *				the data path alone (cache -> user buffer)
+ *
+ * fork copies the whole address space, so the fork benchmarks run first,
+ * before the 1 MiB buffers are allocated.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+
+#define MIB		(1024 * 1024)
+#define N_FORK		31	/* fork_exit_wait, fork_exec_wait_true */
+#define N_CALL		301	/* getppid, pipe_pingpong_1b */
+#define N_BIG		21	/* the memcpy and read benchmarks */
+#define CALIB_USEC	200000	/* tsc calibration interval */
+#define TRUE_PATH	"/bin/true"
+#define ZERO_PATH	"/dev/zero"
+#define FILE_PATH	"/test/1m"
+
+static uint64_t samples[N_CALL];
+static uint64_t tsc_overhead;
+static uint8_t *buf, *src;	/* page aligned, as in tests/bench */
+
+static inline uint64_t rdtsc64(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Subtract the rdtsc overhead, sort, print the line. */
+static void report(const char *name, uint64_t *s, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		s[i] = s[i] > tsc_overhead ? s[i] - tsc_overhead : 0;
+	qsort(s, (size_t)n, sizeof(*s), cmp_u64);
+	printf("bench %s median=%llu min=%llu max=%llu n=%d\n", name,
+	    (unsigned long long)s[n / 2], (unsigned long long)s[0],
+	    (unsigned long long)s[n - 1], n);
+}
+
+static void fail(const char *what)
+{
+	printf("ubench: %s: %s\n", what, strerror(errno));
+	fflush(stdout);
+	exit(1);
+}
+
+static uint64_t usec_now(void)
+{
+	struct timeval tv;
+
+	if (gettimeofday(&tv, NULL) < 0)
+		fail("gettimeofday");
+	return (uint64_t)tv.tv_sec * 1000000 + (uint64_t)tv.tv_usec;
+}
+
+/* TSC ticks per second.  PM's time moves in clock ticks, so both ends are
+ * taken right at a tick edge: poll until the time changes.
+ */
+static uint64_t calibrate(void)
+{
+	uint64_t t0, t1, t, c0, c1;
+
+	t = usec_now();
+	while ((t0 = usec_now()) == t)
+		;
+	c0 = rdtsc64();
+	do {
+		t1 = usec_now();
+	} while (t1 < t0 + CALIB_USEC);
+	c1 = rdtsc64();
+	return (c1 - c0) * 1000000 / (t1 - t0);
+}
+
+static void measure_overhead(void)
+{
+	int i;
+
+	for (i = 0; i < N_CALL; i++) {
+		uint64_t t0 = rdtsc64();
+		samples[i] = rdtsc64() - t0;
+	}
+	tsc_overhead = 0;
+	report("rdtsc_overhead", samples, N_CALL);
+	tsc_overhead = samples[N_CALL / 2];
+}
+
+/* Fork a child that (exec != 0) execs /bin/true or _exit(0)s; wait. */
+static void bench_fork(const char *name, int exec)
+{
+	char *argv[] = { TRUE_PATH, NULL };
+	int i, status;
+	pid_t pid;
+
+	for (i = 0; i < N_FORK; i++) {
+		uint64_t t0 = rdtsc64();
+		if ((pid = fork()) < 0)
+			fail("fork");
+		if (pid == 0) {
+			if (exec)
+				execv(TRUE_PATH, argv);
+			_exit(exec ? 127 : 0);
+		}
+		if (waitpid(pid, &status, 0) != pid)
+			fail("waitpid");
+		samples[i] = rdtsc64() - t0;
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+			printf("ubench: %s: child status %#x\n", name, status);
+			exit(1);
+		}
+	}
+	report(name, samples, N_FORK);
+}
+
+static void bench_getppid(void)
+{
+	int i;
+
+	for (i = 0; i < N_CALL; i++) {
+		uint64_t t0 = rdtsc64();
+		getppid();
+		samples[i] = rdtsc64() - t0;
+	}
+	report("getppid", samples, N_CALL);
+}
+
+/* The parent writes a byte into one pipe, the child echoes it back
+ * through the other: one sample is a full round trip.
+ */
+static void bench_pipe(void)
+{
+	int to_child[2], to_parent[2], i, status;
+	char c = 'x';
+	pid_t pid;
+
+	if (pipe(to_child) < 0 || pipe(to_parent) < 0)
+		fail("pipe");
+	if ((pid = fork()) < 0)
+		fail("fork");
+	if (pid == 0) {
+		close(to_child[1]);
+		close(to_parent[0]);
+		while (read(to_child[0], &c, 1) == 1)
+			if (write(to_parent[1], &c, 1) != 1)
+				_exit(1);
+		_exit(0);
+	}
+	close(to_child[0]);
+	close(to_parent[1]);
+	for (i = 0; i < N_CALL; i++) {
+		uint64_t t0 = rdtsc64();
+		if (write(to_child[1], &c, 1) != 1 || read(to_parent[0], &c, 1) != 1)
+			fail("pipe ping-pong");
+		samples[i] = rdtsc64() - t0;
+	}
+	close(to_child[1]);	/* the child reads end of file and exits */
+	close(to_parent[0]);
+	if (waitpid(pid, &status, 0) != pid)
+		fail("waitpid");
+	report("pipe_pingpong_1b", samples, N_CALL);
+}
+
+static void bench_memcpy(const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; i < N_BIG; i++) {
+		uint64_t t0 = rdtsc64();
+		memcpy(buf, src, len);
+		samples[i] = rdtsc64() - t0;
+	}
+	report(name, samples, N_BIG);
+}
+
+/* Read all of fd from offset 0 into buf; the byte count. */
+static size_t read_all(int fd)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	if (lseek(fd, 0, SEEK_SET) != 0)
+		fail("lseek");
+	while (done < MIB && (n = read(fd, buf + done, MIB - done)) > 0)
+		done += (size_t)n;
+	return done;
+}
+
+/* One read() of len bytes a sample; a file (seek) is read from offset 0,
+ * after one untimed warm-up read that fills the ext2 cache.
+ */
+static void bench_read(const char *name, const char *path, int seek,
+	size_t len)
+{
+	int fd, i;
+	ssize_t n;
+
+	if ((fd = open(path, O_RDONLY)) < 0)
+		fail(path);
+	if (seek && read(fd, buf, len) != (ssize_t)len)
+		fail("warm-up read");
+	for (i = 0; i < N_BIG; i++) {
+		uint64_t t0;
+		if (seek && lseek(fd, 0, SEEK_SET) != 0)
+			fail("lseek");
+		t0 = rdtsc64();
+		n = read(fd, buf, len);
+		samples[i] = rdtsc64() - t0;
+		if (n != (ssize_t)len) {
+			printf("ubench: %s: read %d bytes, not %d\n", path, (int)n,
+			    (int)len);
+			exit(1);
+		}
+	}
+	close(fd);
+	report(name, samples, N_BIG);
+}
+
+/* Read /test/1m whole and check it against the pattern mkroot.sh wrote:
+ * byte i is (i * 131 + i / 4096) & 255.
+ */
+static void check_ramdisk(void)
+{
+	uint32_t i;
+	int fd;
+
+	if ((fd = open(FILE_PATH, O_RDONLY)) < 0)
+		fail(FILE_PATH);
+	if (read_all(fd) != MIB) {
+		printf("ubench: %s is not 1 MiB long\n", FILE_PATH);
+		exit(1);
+	}
+	close(fd);
+	for (i = 0; i < MIB; i++)
+		if (buf[i] != (uint8_t)(i * 131 + i / 4096)) {
+			printf("ubench: %s: wrong byte at %u\n", FILE_PATH, i);
+			exit(1);
+		}
+}
+
+/* n bytes from the heap, page aligned. */
+static uint8_t *page_alloc(size_t n)
+{
+	uintptr_t p = (uintptr_t)malloc(n + 4095);
+
+	return p ? (uint8_t *)((p + 4095) & ~(uintptr_t)4095) : NULL;
+}
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	measure_overhead();
+	printf("bench tsc_per_sec=%llu\n", (unsigned long long)calibrate());
+
+	bench_fork("fork_exit_wait", 0);
+	bench_fork("fork_exec_wait_true", 1);
+	bench_getppid();
+	bench_pipe();
+
+	/* Only now the big buffers: fork copies every page. */
+	if ((buf = page_alloc(MIB)) == NULL || (src = page_alloc(MIB)) == NULL)
+		fail("malloc");
+	memset(buf, 0, MIB);
+	memset(src, 0x5a, MIB);
+	bench_memcpy("memcpy_1m", MIB);
+	bench_read("read_devzero_1m", ZERO_PATH, 0, MIB);
+	check_ramdisk();
+	bench_read("read_ramdisk_1m", FILE_PATH, 1, MIB);
+	bench_memcpy("memcpy_64k", 64 * 1024);
+	bench_read("read_ramdisk_64k_cached", FILE_PATH, 1, 64 * 1024);
+	printf("bench done\n");
+	fflush(stdout);
+	return 0;
+}

@@ -6,6 +6,9 @@
 #include "memory.h"
 #include "table.h"
 #include "exec.h"
+#include "grant.h"
+#include "interrupt.h"
+#include "clock.h"
 
 #define ELF_MAGIC 0x464c457f
 #define PT_LOAD 1
@@ -172,9 +175,17 @@ int elf_exec(struct proc *p, struct proc *src, vir_bytes img, size_t len,
 		return r;
 	if (flen && user_readable(src, frame, flen) != OK)
 		return EFAULT;
+	if (user_readable(src, img, len) != OK)
+		return EFAULT;
 	sp = (USER_STACK_TOP - flen) & ~15u;
-	/* The point of no return. */
+	/* The point of no return: the old program's grants, mappings, IRQ
+	 * hooks, alarm and SENDA table go with its memory. */
 	*gone = 1;
+	grant_proc_exit(p);
+	irq_cleanup(p);
+	clock_set_alarm(p, 0);
+	priv(p)->s_asyntab = 0;
+	priv(p)->s_asynsize = 0;
 	as_clear(p);
 	if ((r = elf_map(&s, p, &eh, ph, nph, sp)) != OK)
 		return r;

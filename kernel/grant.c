@@ -220,7 +220,7 @@ static void unmap_pages(const struct map_rec *m)
 		return; /* exiting: as_free drops its pages */
 	for (va = m->vaddr; va < m->vaddr + m->len; va += PAGE_SIZE) {
 		uint32_t *pte = as_pte(g, va);
-		if (!pte || !(*pte & PTE_P))
+		if (!pte || (*pte & (PTE_P | PTE_MAPPED)) != (PTE_P | PTE_MAPPED))
 			continue;
 		frame_unref(*pte & PAGE_MASK);
 		*pte = 0;
@@ -297,11 +297,19 @@ int grant_map(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 		return r;
 	if (res.addr & ~PAGE_MASK)
 		return EINVAL; /* the granted memory itself is not page-aligned */
+	if (!user_range_ok(res.addr, bytes))
+		return EFAULT; /* a grant of kernel addresses maps nothing */
 	owner = endpoint_lookup(res.owner);
 	for (i = 0; i < bytes; i += PAGE_SIZE) {
 		uint32_t *pte = as_pte(caller, addr + i);
-		if (!pte_of(owner, res.addr + i, writable))
+		uint32_t opte = pte_of(owner, res.addr + i, writable);
+		if (!opte)
 			return EFAULT;
+		/* A page the owner has mapped from someone else: its record
+		 * would not name that grant, so revoking it would not reach
+		 * this mapping.  Map the original grant instead. */
+		if (opte & PTE_MAPPED)
+			return EPERM;
 		if (pte && (*pte & PTE_P))
 			return EEXIST;
 	}

@@ -15,7 +15,7 @@
 
 static uint32_t kernel_pd[1024] __attribute__((aligned(4096)));
 static uint32_t low_pt[1024] __attribute__((aligned(4096)));
-static uint16_t refcnt[MAX_FRAMES];
+static uint32_t refcnt[MAX_FRAMES]; /* 32 bits: mappings cannot wrap it */
 static phys_bytes free_head;
 static unsigned nr_free, nr_total;
 uint32_t loaded_cr3; /* the page directory in CR3 */
@@ -220,6 +220,8 @@ int as_alloc_range(struct proc *p, vir_bytes va, vir_bytes len, int writable)
 		uint32_t *pte = as_pte(p, va);
 		phys_bytes pa;
 		if (pte && (*pte & PTE_P)) {
+			if (*pte & PTE_MAPPED)
+				return EEXIST; /* a grant mapping keeps its rights */
 			if (writable)
 				*pte |= PTE_W;
 			continue;

@@ -56,12 +56,15 @@ static inline int user_range_ok(vir_bytes va, size_t n)
 }
 
 /* PTE of user address va in page directory pd if present (and writable,
- * if asked), else 0.  The caller has checked va is in user space. */
+ * if asked), else 0 (also for addresses outside user space). */
 static inline uint32_t pd_pte(uint32_t pd, vir_bytes va, int write)
 {
-	uint32_t pde = ((uint32_t *)pd)[va >> 22], pte;
+	uint32_t pde, pte;
 	uint32_t need = write ? PTE_P | PTE_W : PTE_P;
 
+	if (va < USER_BASE || va >= USER_TOP)
+		return 0; /* kernel PDEs map 4 MiB pages, not page tables */
+	pde = ((uint32_t *)pd)[va >> 22];
 	if (!(pde & PTE_P))
 		return 0;
 	pte = ((uint32_t *)(pde & PAGE_MASK))[(va >> 12) & 1023];

@@ -73,9 +73,25 @@ void proc_clear(struct proc *p)
 	ipc_cleanup(p);
 	irq_cleanup(p);
 	grant_proc_exit(p);
-	for (q = proc + NR_TASKS; q < proc + NR_SLOTS; q++)
-		if (!isemptyp(q) && q->p_sig_mgr == p->p_endpoint)
-			q->p_sig_mgr = p->p_sig_mgr;
+	/* Its processes pass to its own manager, which hears of the ones
+	 * that wait for a manager's decision; with no manager left, the
+	 * kernel removes those. */
+	for (q = proc + NR_TASKS; q < proc + NR_SLOTS; q++) {
+		struct proc *mgr;
+		if (isemptyp(q) || q->p_sig_mgr != p->p_endpoint)
+			continue;
+		q->p_sig_mgr = p->p_sig_mgr;
+		if (!(q->p_rts_flags & (RTS_SIG_PENDING | RTS_NO_PRIV)))
+			continue;
+		if ((mgr = endpoint_lookup(q->p_sig_mgr)) && mgr != q) {
+			if (q->p_rts_flags & RTS_SIG_PENDING) {
+				priv(mgr)->s_sig_pending |= q->p_pending_ksig;
+				mini_notify(&proc[SYSTEM + NR_TASKS], mgr->p_endpoint);
+			}
+		} else {
+			proc_clear(q);
+		}
+	}
 	p->p_alarm = 0;
 	as_free(p);
 	p->p_rts_flags = RTS_SLOT_FREE;

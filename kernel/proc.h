@@ -60,6 +60,7 @@ struct proc {
 	struct proc *p_q_link;      /* next in that queue */
 	vir_bytes p_delivermsg_vir; /* where a received message goes */
 	message p_sendmsg;          /* message of a blocked SEND */
+	vir_bytes p_kcall_msg;      /* message of the kernel call in progress */
 
 	/* signals and lifetime */
 	endpoint_t p_sig_mgr;       /* told about faults; clears us */

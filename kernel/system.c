@@ -70,6 +70,7 @@ int kernel_call_msg(struct proc *caller, vir_bytes m_ptr)
 
 	if (copy_from_proc(caller, m_ptr, &m, sizeof(m)) != OK)
 		return EFAULT;
+	caller->p_kcall_msg = m_ptr;
 	r = kernel_call(caller, &m);
 	if (r == EDONTREPLY || isemptyp(caller))
 		return EDONTREPLY;
@@ -92,6 +93,7 @@ void kcall_trap(struct stackframe *f)
 		caller->p_reg.eax = (uint32_t)EFAULT;
 		switch_to_user();
 	}
+	caller->p_kcall_msg = m_ptr;
 	r = kernel_call(caller, &m);
 	if (r != EDONTREPLY && !isemptyp(caller)) {
 		unsigned nr = (unsigned)(m.m_type - KERNEL_CALL);

@@ -16,7 +16,7 @@ int do_devio(struct proc *caller, message *m)
 	}
 	if ((req & (_DIO_INPUT | _DIO_OUTPUT)) == 0 ||
 	    (req & (_DIO_INPUT | _DIO_OUTPUT)) == (_DIO_INPUT | _DIO_OUTPUT) ||
-	    port < 0 || port + size - 1 > 0xffff)
+	    port < 0 || port > 0x10000 - size)
 		return EINVAL;
 	for (i = 0; i < d->pd_nr_io; i++)
 		if (port >= d->pd_io[i].ior_base && port + size - 1 <= d->pd_io[i].ior_limit)

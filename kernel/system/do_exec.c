@@ -7,7 +7,6 @@
 #include <signal.h>
 #include "../system.h"
 #include "../memory.h"
-#include "../grant.h"
 #include "../exec.h"
 
 int do_exec(struct proc *caller, message *m)
@@ -29,7 +28,6 @@ int do_exec(struct proc *caller, message *m)
 			cause_sig(p, SIGKILL);
 		return r;
 	}
-	grant_proc_exit(p);
 	e->name[PROC_NAME_LEN - 1] = '\0';
 	if (e->name[0])
 		memcpy(p->p_name, e->name, PROC_NAME_LEN);

@@ -43,7 +43,7 @@ int do_fork(struct proc *caller, message *m)
 		reply.m_source = SYSTEM;
 		reply.m_type = OK;
 		reply.m_fork.child = NONE;
-		if (copy_to_proc(child, caller->p_reg.eax, &reply, sizeof(reply)) != OK) {
+		if (copy_to_proc(child, caller->p_kcall_msg, &reply, sizeof(reply)) != OK) {
 			as_free(child);
 			child->p_rts_flags = RTS_SLOT_FREE;
 			return EFAULT;

@@ -1,5 +1,5 @@
-/* do_kill.c - SYS_KILL: raise a kernel signal in a process; it stops and
- * its signal manager is notified (see cause_sig).
+/* do_kill.c - SYS_KILL: raise a kernel signal in a process the caller
+ * manages (or itself); it stops and its manager is notified (cause_sig).
  */
 #include <signal.h>
 #include "../system.h"
@@ -12,10 +12,10 @@ int do_kill(struct proc *caller, message *m)
 
 	if (m->m_proc.sig <= 0 || m->m_proc.sig >= _NSIG)
 		return EINVAL;
-	if ((r = isokendpt(e, &p)) != OK)
+	if (e == caller->p_endpoint)
+		p = caller;
+	else if (!(p = managed_proc(caller, e, &r)))
 		return r;
-	if (iskernelp(p))
-		return EPERM;
 	cause_sig(p, m->m_proc.sig);
 	return OK;
 }

@@ -25,6 +25,37 @@ static int valid_desc(const struct priv_desc *d)
 	return 1;
 }
 
+/* Does the caller hold everything d gives?  A manager hands out only
+ * privileges it has itself (RS, later, will hold them all). */
+static int within(const struct priv_desc *d, const struct priv_desc *c)
+{
+	int i, j;
+
+	if (d->pd_flags & ~c->pd_flags)
+		return 0;
+	for (i = 0; i < CALL_MASK_WORDS; i++)
+		if (d->pd_call_mask[i] & ~c->pd_call_mask[i])
+			return 0;
+	for (i = 0; i < IPC_MASK_WORDS; i++)
+		if (d->pd_ipc_to[i] & ~c->pd_ipc_to[i])
+			return 0;
+	for (i = 0; i < d->pd_nr_io; i++) {
+		for (j = 0; j < c->pd_nr_io; j++)
+			if (d->pd_io[i].ior_base >= c->pd_io[j].ior_base &&
+			    d->pd_io[i].ior_limit <= c->pd_io[j].ior_limit)
+				break;
+		if (j == c->pd_nr_io)
+			return 0;
+	}
+	for (i = 0; i < d->pd_nr_irq; i++) {
+		for (j = 0; j < c->pd_nr_irq && c->pd_irq[j] != d->pd_irq[i]; j++)
+			;
+		if (j == c->pd_nr_irq)
+			return 0;
+	}
+	return 1;
+}
+
 int do_privctl(struct proc *caller, message *m)
 {
 	struct priv_desc d;
@@ -45,6 +76,8 @@ int do_privctl(struct proc *caller, message *m)
 			return EFAULT;
 		if (!valid_desc(&d))
 			return EINVAL;
+		if (!within(&d, &priv(caller)->s_desc))
+			return EPERM;
 		priv(p)->s_desc = d;
 		return OK;
 	case SYS_PRIV_SET_USER:

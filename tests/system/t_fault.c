@@ -128,5 +128,6 @@ int test_kill_getksig_endksig(void)
 	T_EQ(sys_kill(c, 0), EINVAL);
 	T_EQ(sys_kill(c, _NSIG), EINVAL);
 	T_EQ(sys_kill(SYSTEM, SIGTERM), EPERM);
+	T_EQ(sys_kill(MEM_PROC_NR, SIGTERM), EPERM);   /* not ours to signal */
 	return 0;
 }

@@ -388,3 +388,36 @@ int test_grant_fuzz(void)
 		T_EQ(sys_null(), OK);
 	return 0;
 }
+
+/* Holes a review found, closed: each must stay closed. */
+int test_grant_map_holes(void)
+{
+	endpoint_t t = t_self(), h = pup_start();
+	message r;
+
+	T_TRUE(h != NONE);
+	mtable();
+	/* A grant of kernel addresses maps nothing. */
+	g_direct(&mtab[0], t, 0x100000, 4096, CPF_READ | CPF_MAP, 1);
+	T_EQ(sys_safemap(t, GRANT_ID(0, 1), 0, MAPADDR, 4096, 0), EFAULT);
+	/* A mapping of a mapping is refused (revoking the first could not
+	 * reach it). */
+	g_direct(&mtab[1], h, A(mpage), 4096, RW | CPF_MAP, 1);
+	T_EQ(pup(h, PUP_MAP, NULL, 6, t, GRANT_ID(1, 1), 0, 4096, MAPADDR, 0), OK);
+	{
+		cp_grant_t e;
+		g_direct(&e, h, MAPADDR, 4096, CPF_READ | CPF_MAP, 1);
+		T_EQ(pup(h, PUP_SETGRANT, NULL, 1, PUP_NENT), OK);
+		T_EQ(pup_set(h, 0, &e), OK);
+	}
+	T_EQ(pup(h, PUP_MAP, NULL, 6, h, GRANT_ID(0, 1), 0, 4096, MAPADDR + 0x10000, 0), EPERM);
+	/* Memory over a read-only mapping cannot be made writable. */
+	T_EQ(pup(h, PUP_UNMAP, NULL, 1, MAPADDR), OK);
+	g_direct(&mtab[2], t, A(mpage), 4096, CPF_READ | CPF_MAP, 1);
+	T_EQ(sys_safemap(t, GRANT_ID(2, 1), 0, MAPADDR, 4096, 0), OK);
+	T_EQ(sys_vmctl(SELF, VMCTL_ALLOC, MAPADDR, 4096), EEXIST);
+	T_EQ(sys_vmctl(SELF, VMCTL_FREE, MAPADDR, 4096), EINVAL);
+	T_EQ(sys_safeunmap(MAPADDR), OK);
+	(void)r;
+	return 0;
+}

@@ -163,6 +163,15 @@ int test_privctl_checks(void)
 	T_EQ(sys_privctl(c, SYS_PRIV_SET_SYS, &d), EINVAL);
 	T_EQ(sys_privctl(c, SYS_PRIV_SET_SYS, (void *)0x80000000), EFAULT);
 	T_EQ(sys_privctl(c, 99, NULL), EINVAL);
+	/* A manager gives only what it has: the runner has no port 0x60. */
+	base_desc(&d);
+	d.pd_nr_io = 1;
+	d.pd_io[0] = (struct io_range){ 0x60, 0x60 };
+	T_EQ(sys_privctl(c, SYS_PRIV_SET_SYS, &d), EPERM);
+	base_desc(&d);
+	d.pd_nr_irq = 1;
+	d.pd_irq[0] = 1;
+	T_EQ(sys_privctl(c, SYS_PRIV_SET_SYS, &d), EPERM);
 	/* Only the manager may change a process; the runner is not ours. */
 	T_EQ(sys_privctl(t_runner, SYS_PRIV_ALLOW, NULL), EPERM);
 	T_EQ(sys_clear(t_runner), EPERM);
@@ -193,6 +202,8 @@ int test_devio_ranges(void)
 	T_EQ(sys_outb(0x3f8, 'x'), EPERM);  /* the console is not ours */
 	T_EQ(sys_inw(0x71, &v), EPERM);     /* 0x71..0x72 leaves the range */
 	T_EQ(sys_devio(0x7777, 0x70, &v), EINVAL);
+	T_EQ(sys_inl(0x7ffffffd, &v), EINVAL);   /* would wrap past 0xffff */
+	T_EQ(sys_inl(0xfffd, &v), EINVAL);
 	T_EQ(sys_devio(DIO_INPUT_BYTE | DIO_OUTPUT_BYTE, 0x70, &v), EINVAL);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <termios.h>
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <signal.h>
 #include <minix/syslib.h>
@@ -33,6 +34,7 @@
 #define LINE_MAX 256
 #define QUEUE_MAX 1024
 #define TTY_HOOK 0 /* bit of our interrupt in the NOTIFY */
+#define WRITE_MAX 4096
 
 static int port = 0x3f8, irq = 4, hook;
 static struct termios tio = {
@@ -50,13 +52,17 @@ static int n_eofs;
 static char line[LINE_MAX];
 static int line_len;
 
-static struct {
-	int active;
+/* Readers waiting for input, served in order (a background job reading
+ * the terminal waits its turn behind the shell). */
+#define NR_READERS 8
+static struct reader {
 	endpoint_t endpt;
 	cp_grant_id_t grant;
 	size_t size;
 	cdev_id_t id;
-} reader;
+	int nonblock;
+} readers[NR_READERS];
+static int nr_readers;
 
 static void out_raw(int c)
 {
@@ -103,54 +109,55 @@ static int input_ready(void)
 	return 0;
 }
 
-/* Hand the waiting reader what is ready: up to the end of one line. */
+/* Hand the first waiting reader what is ready: up to the end of one
+ * line; a ^D ends the line without being part of it.  Repeats while
+ * readers and input remain. */
 static void serve_reader(void)
 {
 	char buf[LINE_MAX + 1];
-	size_t n = 0;
-	int r;
 
-	if (!reader.active || !input_ready())
-		return;
-	while (n < reader.size && n < sizeof(buf) && q_len > 0) {
-		if (n_eofs && q_eofs[0] == q_head)
-			break;
-		buf[n] = queue[q_head];
-		q_head = (q_head + 1) % QUEUE_MAX;
-		q_len--;
-		if (buf[n++] == '\n' && (tio.c_lflag & ICANON))
-			break;
+	while (nr_readers > 0 && input_ready()) {
+		struct reader *rd = &readers[0];
+		size_t n = 0;
+		int r, at_eof = 0, line_end = 0;
+
+		while (n < rd->size && n < sizeof(buf) && q_len > 0) {
+			if (n_eofs && q_eofs[0] == q_head) {
+				at_eof = 1;
+				break;
+			}
+			buf[n] = queue[q_head];
+			q_head = (q_head + 1) % QUEUE_MAX;
+			q_len--;
+			if (buf[n++] == '\n' && (tio.c_lflag & ICANON)) {
+				line_end = 1;
+				break;
+			}
+		}
+		/* Text ended by ^D: the ^D goes with it (the next read waits). */
+		if (!at_eof && !line_end && n_eofs && q_eofs[0] == q_head && n < rd->size)
+			at_eof = 1;
+		if (at_eof) /* the ^D is used up: by this read, data or not */
+			memmove(q_eofs, q_eofs + 1, (size_t)--n_eofs * sizeof(q_eofs[0]));
+		r = n ? sys_safecopyto(rd->endpt, rd->grant, 0, (vir_bytes)buf, n) : OK;
+		chardriver_reply_task(rd->endpt, rd->id, r == OK ? (int)n : r);
+		memmove(readers, readers + 1, (size_t)--nr_readers * sizeof(readers[0]));
 	}
-	if (n == 0 && n_eofs && q_eofs[0] == q_head) {
-		/* ^D at the start of a line: end of file, once. */
-		memmove(q_eofs, q_eofs + 1, (size_t)--n_eofs * sizeof(q_eofs[0]));
-	}
-	r = n ? sys_safecopyto(reader.endpt, reader.grant, 0, (vir_bytes)buf, n) : OK;
-	reader.active = 0;
-	chardriver_reply_task(reader.endpt, reader.id, r == OK ? (int)n : r);
 }
 
-/* Ask PM to signal the foreground group.  Asynchronously (SENDA): PM may
- * be busy, and the tty must never wait for it. */
+/* Ask PM to signal the foreground group, without ever waiting for PM
+ * (asynsend: the one SENDA table of this process). */
 static void signal_group(int sig)
 {
-	static asynmsg_t amsg[4];
-	int i;
+	message m;
 
 	if (fg_pgrp <= 0)
 		return;
-	for (i = 0; i < 4; i++)
-		if ((amsg[i].flags & (AMF_VALID | AMF_DONE)) != AMF_VALID)
-			break;
-	if (i == 4)
-		return; /* four signals still on their way: drop this one */
-	memset(&amsg[i], 0, sizeof(amsg[i]));
-	amsg[i].dst = PM_PROC_NR;
-	amsg[i].msg.m_type = PM_TTY_SIGNAL;
-	amsg[i].msg.m1_i1 = -fg_pgrp;
-	amsg[i].msg.m1_i2 = sig;
-	amsg[i].flags = AMF_VALID | AMF_NOREPLY;
-	ipc_senda(amsg, 4);
+	memset(&m, 0, sizeof(m));
+	m.m_type = PM_TTY_SIGNAL;
+	m.m1_i1 = -fg_pgrp;
+	m.m1_i2 = sig;
+	asynsend(PM_PROC_NR, &m);
 }
 
 static void in_char(int c)
@@ -162,6 +169,7 @@ static void in_char(int c)
 	if ((tio.c_lflag & ISIG) && (c == cc[VINTR] || c == cc[VQUIT])) {
 		echo_str(c == cc[VINTR] ? "^C\n" : "^\\\n");
 		line_len = 0;
+		q_head = q_len = n_eofs = 0; /* typed-ahead input goes too */
 		signal_group(c == cc[VINTR] ? SIGINT : SIGQUIT);
 		return;
 	}
@@ -226,22 +234,17 @@ static int t_open(devminor_t minor, int access, endpoint_t user)
 static ssize_t t_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 	cp_grant_id_t grant, size_t size, int flags, cdev_id_t id)
 {
-	(void)pos, (void)flags;
+	(void)pos;
 	if (minor != 0)
 		return ENXIO;
-	if (reader.active)
-		return EBUSY;
 	if (size == 0)
 		return 0;
-	reader.active = 1;
-	reader.endpt = endpt;
-	reader.grant = grant;
-	reader.size = size;
-	reader.id = id;
-	if (input_ready()) {
-		serve_reader();
-		return EDONTREPLY; /* answered already */
-	}
+	if ((flags & O_NONBLOCK) && (nr_readers > 0 || !input_ready()))
+		return EAGAIN;
+	if (nr_readers == NR_READERS)
+		return EBUSY;
+	readers[nr_readers++] = (struct reader){ endpt, grant, size, id, 0 };
+	serve_reader(); /* answers at once if input is ready */
 	return EDONTREPLY;
 }
 
@@ -255,6 +258,10 @@ static ssize_t t_write(devminor_t minor, uint64_t pos, endpoint_t endpt,
 	(void)pos, (void)flags, (void)id;
 	if (minor != 0)
 		return ENXIO;
+	/* At most WRITE_MAX per request (the caller loops on a short count),
+	 * so typed input and ^C are seen between pieces of a long output. */
+	if (size > WRITE_MAX)
+		size = WRITE_MAX;
 	while (done < size) {
 		size_t n = size - done < sizeof(buf) ? size - done : sizeof(buf), i;
 		if ((r = sys_safecopyfrom(endpt, grant, done, (vir_bytes)buf, n)) != OK)
@@ -283,9 +290,14 @@ static int t_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
 
 static int t_cancel(devminor_t minor, endpoint_t endpt, cdev_id_t id)
 {
+	int i;
+
 	(void)minor;
-	if (reader.active && reader.endpt == endpt && reader.id == id) {
-		reader.active = 0;
+	for (i = 0; i < nr_readers; i++) {
+		if (readers[i].endpt != endpt || readers[i].id != id)
+			continue;
+		memmove(readers + i, readers + i + 1,
+		    (size_t)(--nr_readers - i) * sizeof(readers[0]));
 		return EINTR;
 	}
 	return EDONTREPLY; /* nothing of theirs was waiting */

@@ -173,6 +173,8 @@ int do_getsysinfo(message *m, struct mproc *rmp)
 /* PM_REBOOT: i1 how (RBT_*), i2 the code QEMU exits with (tests). */
 int do_reboot(message *m, struct mproc *rmp)
 {
+	if (!rmp || rmp->mp_pid != INIT_PID)
+		return EPERM; /* only init stops the machine */
 	return sys_abort(m->m_pm.i1, m->m_pm.i2);
 }
 

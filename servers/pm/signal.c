@@ -165,6 +165,11 @@ static int kill_pids(struct mproc *caller, pid_t pid, int sig)
 		if (!match)
 			continue;
 		found++; /* a zombie counts, but gets nothing */
+		/* init gets only the signals it catches (never SIGKILL): the
+		 * system must not lose it (as Linux). */
+		if (q->mp_pid == INIT_PID && (sig == SIGKILL ||
+		    q->mp_sigact[sig].sa_handler == SIG_DFL))
+			continue;
 		if (mp_alive(q))
 			eps[n++] = q->mp_endpoint;
 	}

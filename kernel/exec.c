@@ -158,7 +158,7 @@ int elf_load(struct proc *p, const uint8_t *img, size_t size)
  * going away) every error leaves p as it was; after it, an error (out of
  * memory) leaves p empty and the caller must remove it. */
 int elf_exec(struct proc *p, struct proc *src, vir_bytes img, size_t len,
-	vir_bytes frame, size_t flen, int *gone)
+	vir_bytes frame, size_t flen, int check_only, int *gone)
 {
 	struct elf_src s = { src, NULL, img, len };
 	struct elf_phdr ph[MAX_PHDRS];
@@ -177,6 +177,8 @@ int elf_exec(struct proc *p, struct proc *src, vir_bytes img, size_t len,
 		return EFAULT;
 	if (user_readable(src, img, len) != OK)
 		return EFAULT;
+	if (check_only)
+		return OK;
 	sp = (USER_STACK_TOP - flen) & ~15u;
 	/* The point of no return: the old program's grants, mappings, IRQ
 	 * hooks, alarm and SENDA table go with its memory. */

@@ -5,7 +5,7 @@
 struct proc;
 int elf_load(struct proc *p, const uint8_t *img, size_t size);
 int elf_exec(struct proc *p, struct proc *src, vir_bytes img, size_t len,
-	vir_bytes frame, size_t flen, int *gone);
+	vir_bytes frame, size_t flen, int check_only, int *gone);
 void load_boot_image(struct multiboot_info *mbi);
 extern uint32_t ramdisk_size; /* bytes at RAMDISK_BASE in the memory driver */
 #endif

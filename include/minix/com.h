@@ -102,6 +102,9 @@
 #define SYS_PRIV_SET_SYS   3 /* set privileges from a struct priv_desc */
 #define SYS_PRIV_SET_USER  4 /* ordinary user privileges */
 
+/* SYS_EXEC flags. */
+#define EXEC_CHECK 0x01 /* check image and argument block; replace nothing */
+
 /* SYS_FORK flags. */
 #define PFF_STOPPED 0x01 /* child starts stopped until SYS_PRIV_ALLOW */
 

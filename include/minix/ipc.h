@@ -200,7 +200,8 @@ typedef struct {
 	vir_bytes frame_len; /* placed at (USER_STACK_TOP - len) & ~15 */
 	vir_bytes ip;        /* out: entry point */
 	char name[PROC_NAME_LEN];
-	uint8_t padding[16];
+	int flags;           /* EXEC_CHECK: only check the image, change nothing */
+	uint8_t padding[12];
 } mess_krn_exec;
 _ASSERT_MSG_SIZE(mess_krn_exec);
 

@@ -18,6 +18,9 @@ int sys_fork(int flags, endpoint_t *child);   /* child gets NONE */
 int sys_fork_of(endpoint_t parent, int flags, endpoint_t *child);
 int sys_exec(endpoint_t proc_ep, const void *img, size_t img_len,
 	const void *frame, size_t frame_len, const char *name, vir_bytes *ip);
+/* Would sys_exec accept this image and block?  (Changes nothing.) */
+int sys_exec_check(endpoint_t proc_ep, const void *img, size_t img_len,
+	const void *frame, size_t frame_len);
 int sys_vircopy(endpoint_t src_ep, vir_bytes src, endpoint_t dst_ep,
 	vir_bytes dst, size_t bytes);
 struct sigmsg;

@@ -105,6 +105,10 @@ int do_exec(message *m, struct mproc *rmp)
 		r = ENOEXEC;
 		goto out;
 	}
+	/* The kernel's full check first: once VFS has closed the close-on-exec
+	 * descriptors, the exec must not fail but for lack of memory. */
+	if ((r = sys_exec_check(ep, img, img_len, frame, frame_len)) != OK)
+		goto out;
 	if ((r = vfs_notice(VFS_PM_EXEC, ep, NONE)) != OK)
 		goto out;
 	r = sys_exec(ep, img, img_len, frame, frame_len, name, &ip);

@@ -118,8 +118,12 @@ int test_exec_replaces_program(void)
 	T_EQ(sys_exec(u, (void *)0x80000000, len, NULL, 0, "gone", NULL), EFAULT);
 	T_EQ(sys_exec(u, _binary_exectest_start, len, NULL, 1u << 30, "big", NULL), E2BIG);
 	T_EQ(sys_exec(t_runner, _binary_exectest_start, len, NULL, 0, "x", NULL), EPERM);
+	/* A check only: the verdict, nothing replaced. */
+	T_EQ(sys_exec_check(u, junk, sizeof(junk), NULL, 0), ENOEXEC);
+	T_EQ(sys_exec_check(u, _binary_exectest_start, len, NULL, 0), OK);
 	T_EQ(sys_getproc(&pi, u), OK);
 	T_TRUE(pi.pi_rts_flags & PI_RECEIVING);      /* still waits for us */
+	T_EQ(strcmp(pi.pi_name, "runner"), 0);
 	/* The real thing: argv = { "exectest", <our endpoint>, "42" }. */
 	snprintf(me, sizeof(me), "%d", pm);
 	argv[0] = "exectest";

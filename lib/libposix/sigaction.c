@@ -40,16 +40,16 @@ int sigaction(int signo, const struct sigaction *restrict act,
 	return __pm_call(PM_SIGACTION, &m) < 0 ? -1 : 0;
 }
 
-/* BSD semantics: the handler stays installed, interrupted calls restart
- * where the system can (SA_RESTART), the signal is blocked while its
- * handler runs. */
+/* The handler stays installed and the signal is blocked while its handler
+ * runs, but no SA_RESTART: PM restarts no call, so a call the signal
+ * interrupts fails with EINTR (as System V's signal()). */
 sighandler_t signal(int signo, sighandler_t handler)
 {
 	struct sigaction sa, old;
 
 	sa.sa_handler = handler;
 	sa.sa_mask = 0;
-	sa.sa_flags = SA_RESTART;
+	sa.sa_flags = 0;
 	if (sigaction(signo, &sa, &old) < 0)
 		return SIG_ERR;
 	return old.sa_handler;

@@ -196,7 +196,9 @@ void exit_proc(struct mproc *rmp, int wstatus)
 	if (pid == INIT_PID)
 		printf("pm: init ended (status 0x%x)\n", wstatus);
 
-	/* Its children pass to init (or to nobody if init is gone). */
+	/* Its children pass to init (or to nobody if init is gone).  Their old
+	 * parent is this one, which waits no more; init only gains children,
+	 * so no pending waitpid loses its last match here. */
 	init_mp = mp_by_pid(INIT_PID);
 	if (init_mp && !mp_alive(init_mp))
 		init_mp = NULL;
@@ -210,22 +212,18 @@ void exit_proc(struct mproc *rmp, int wstatus)
 	tell_parent(rmp);
 }
 
-/* PM_WAITPID: i1 pid (> 0 that child, -1 any, 0 our group, < -1 group
- * -pid), i2 options -> the child's pid and i3 its status; 0 with WNOHANG
- * if none is done; ECHILD if there is no such child. */
-int do_waitpid(message *m, struct mproc *rmp)
+/* Look among pp's children for those waitpid's pid argument wpid means:
+ * collect a zombie (its pid, m->m_pm.i3 its status), or 0 if some match
+ * but none is done, or ECHILD if none match. */
+static int wait_scan(struct mproc *pp, pid_t wpid, message *m)
 {
-	pid_t wpid = m->m_pm.i1, pid;
-	int options = m->m_pm.i2, children = 0;
+	int children = 0;
 	struct mproc *q;
+	pid_t pid;
 
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
-		return EINVAL;
-	if (wpid == (pid_t)0x80000000)
-		return ECHILD;
 	for (q = mproc; q < mproc + NR_MPROCS; q++) {
-		if (q->mp_state == MP_FREE || q == rmp || q->mp_ppid != rmp->mp_pid ||
-		    !wait_match(rmp, q, wpid))
+		if (q->mp_state == MP_FREE || q == pp || q->mp_ppid != pp->mp_pid ||
+		    !wait_match(pp, q, wpid))
 			continue;
 		children++;
 		if (q->mp_state == MP_ZOMBIE) {
@@ -235,8 +233,42 @@ int do_waitpid(message *m, struct mproc *rmp)
 			return pid;
 		}
 	}
-	if (!children)
+	return children ? 0 : ECHILD;
+}
+
+/* The children pp's pending waitpid means may have changed (a process
+ * group changed): answer it now if a zombie matches, ECHILD if no child
+ * matches any more. */
+void wait_recheck(struct mproc *pp)
+{
+	message m;
+	int r;
+
+	if (!pp || pp->mp_state != MP_WAITING)
+		return;
+	memset(&m, 0, sizeof(m));
+	if ((r = wait_scan(pp, pp->mp_wpid, &m)) == 0)
+		return; /* still a child to wait for */
+	pp->mp_state = MP_ALIVE;
+	reply_to(pp, r, &m);
+}
+
+/* PM_WAITPID: i1 pid (> 0 that child, -1 any, 0 our group, < -1 group
+ * -pid), i2 options -> the child's pid and i3 its status; 0 with WNOHANG
+ * if none is done; ECHILD if there is no such child.  A pending waitpid
+ * is answered when a matching child ends (tell_parent), or with ECHILD
+ * when none matches any more (wait_recheck). */
+int do_waitpid(message *m, struct mproc *rmp)
+{
+	pid_t wpid = m->m_pm.i1;
+	int options = m->m_pm.i2, r;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
+		return EINVAL;
+	if (wpid == (pid_t)0x80000000)
 		return ECHILD;
+	if ((r = wait_scan(rmp, wpid, m)) != 0)
+		return r;
 	if (options & WNOHANG) {
 		m->m_pm.i3 = 0;
 		return 0;

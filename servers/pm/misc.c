@@ -22,6 +22,12 @@ int do_getpgrp(message *m, struct mproc *rmp)
 	return rmp->mp_pgrp;
 }
 
+/* rmp's parent, or NULL (init has none). */
+static struct mproc *parent_of(struct mproc *rmp)
+{
+	return rmp->mp_ppid ? mp_by_pid(rmp->mp_ppid) : NULL;
+}
+
 /* PM_SETPGID: i1 pid (0: the caller), i2 pgid (0: that pid).  The target
  * is the caller or one of its children, not a session leader; a pgid
  * other than its own pid must name a group of the same session. */
@@ -54,6 +60,9 @@ int do_setpgid(message *m, struct mproc *rmp)
 			return EPERM;
 	}
 	t->mp_pgrp = pgid;
+	/* A waitpid(0) or waitpid(-pgrp) may mean other children now. */
+	wait_recheck(parent_of(t)); /* t may have left the group it means */
+	wait_recheck(t); /* a child of the caller may be waiting itself */
 	return OK;
 }
 
@@ -66,6 +75,7 @@ int do_setsid(message *m, struct mproc *rmp)
 		if (q->mp_state != MP_FREE && q->mp_pgrp == rmp->mp_pid)
 			return EPERM; /* it leads a group already (or its pid is one) */
 	rmp->mp_session = rmp->mp_pgrp = rmp->mp_pid;
+	wait_recheck(parent_of(rmp)); /* it left its old group */
 	return rmp->mp_pid;
 }
 

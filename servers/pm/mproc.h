@@ -44,7 +44,7 @@ struct mproc {
 	vir_bytes mp_brk;             /* end of the highest PM_BRK pages, 0: none */
 
 	pid_t mp_wpid;                /* MP_WAITING: the pid argument */
-	clock_t mp_wakeup;            /* MP_SLEEPING: deadline in ticks */
+	uint32_t mp_wakeup;           /* MP_SLEEPING: deadline in ticks (wraps) */
 };
 
 extern struct mproc mproc[NR_MPROCS];

@@ -26,6 +26,7 @@ int do_exec(message *m, struct mproc *rmp);
 int do_exit(message *m, struct mproc *rmp);
 int do_waitpid(message *m, struct mproc *rmp);
 void exit_proc(struct mproc *rmp, int wstatus);
+void wait_recheck(struct mproc *pp);
 
 /* signal.c */
 int do_kill(message *m, struct mproc *rmp);

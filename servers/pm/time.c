@@ -1,23 +1,35 @@
 /* time.c - the time of day (PM_TIME) and sleeping (PM_SLEEP).
  *
  * Sleepers are the MP_SLEEPING entries of the table, each with a deadline
- * in ticks; PM keeps one kernel alarm (absolute) for the earliest.  On the
+ * in ticks; PM keeps one kernel alarm for the earliest.  On the
  * CLOCK notification every sleeper that is due gets its reply (OK, i2 0).
  * A caught signal ends a sleep early: EINTR, and i2 the milliseconds left.
+ *
+ * Ticks are unsigned 32-bit and wrap around after long uptimes: deadlines
+ * are compared only by the sign of their difference (tick_after), which
+ * is right while they are less than 2^31 ticks apart (MAX_SLEEP_TICKS).
+ * The kernel's alarm is armed relative to now, never with an absolute
+ * tick count (which it would take as a negative clock_t).
  */
 #include <stdio.h>
 #include <string.h>
 #include "proto.h"
 
-/* Longest sleep, in ticks: keeps deadlines far from wrapping around. */
+/* Longest sleep, in ticks: deadlines stay well within 2^31 ticks of now. */
 #define MAX_SLEEP_TICKS 0x3fffffff
 
-static clock_t now_ticks(void)
+static uint32_t now_ticks(void)
 {
 	clock_t now = 0;
 
 	getticks(&now);
-	return now;
+	return (uint32_t)now;
+}
+
+/* Is tick a later than tick b (modulo wrap-around)? */
+static int tick_after(uint32_t a, uint32_t b)
+{
+	return (int32_t)(a - b) > 0;
 }
 
 /* PM_TIME -> i1 seconds since the epoch, i2 microseconds. */
@@ -38,14 +50,23 @@ int do_time(message *m, struct mproc *rmp)
 void set_next_alarm(void)
 {
 	struct mproc *rmp;
-	clock_t next = 0;
-	int r;
+	uint32_t next = 0, now;
+	int any = 0, r;
 
 	for (rmp = mproc; rmp < mproc + NR_MPROCS; rmp++)
 		if (rmp->mp_state == MP_SLEEPING &&
-		    (next == 0 || rmp->mp_wakeup < next))
+		    (!any || tick_after(next, rmp->mp_wakeup))) {
 			next = rmp->mp_wakeup;
-	if ((r = next ? sys_setalarm(next, 1) : sys_setalarm(0, 0)) != OK)
+			any = 1;
+		}
+	if (any) {
+		now = now_ticks();
+		/* Due already (its notification still to come): the next tick. */
+		r = sys_setalarm(tick_after(next, now) ? (clock_t)(next - now) : 1, 0);
+	} else {
+		r = sys_setalarm(0, 0);
+	}
+	if (r != OK)
 		printf("pm: setalarm failed: %d\n", r);
 }
 
@@ -62,9 +83,7 @@ int do_sleep(message *m, struct mproc *rmp)
 	ticks = ((uint64_t)m->m_pm.i1 * (uint64_t)hz + 999) / 1000;
 	if (ticks > MAX_SLEEP_TICKS)
 		ticks = MAX_SLEEP_TICKS;
-	rmp->mp_wakeup = now_ticks() + (clock_t)ticks;
-	if (rmp->mp_wakeup == 0)
-		rmp->mp_wakeup = 1; /* 0 means "no alarm" */
+	rmp->mp_wakeup = now_ticks() + (uint32_t)ticks;
 	rmp->mp_state = MP_SLEEPING;
 	set_next_alarm();
 	return EDONTREPLY;
@@ -73,7 +92,7 @@ int do_sleep(message *m, struct mproc *rmp)
 /* A signal ends rmp's sleep: EINTR, i2 the milliseconds that were left. */
 void sleep_interrupt(struct mproc *rmp)
 {
-	clock_t left = rmp->mp_wakeup - now_ticks();
+	int32_t left = (int32_t)(rmp->mp_wakeup - now_ticks());
 	message m;
 
 	memset(&m, 0, sizeof(m));
@@ -88,12 +107,12 @@ void sleep_interrupt(struct mproc *rmp)
 void do_alarm(clock_t timestamp)
 {
 	struct mproc *rmp;
-	clock_t now = now_ticks();
+	uint32_t now = now_ticks();
 
 	if (now == 0)
-		now = timestamp;
+		now = (uint32_t)timestamp;
 	for (rmp = mproc; rmp < mproc + NR_MPROCS; rmp++) {
-		if (rmp->mp_state != MP_SLEEPING || rmp->mp_wakeup > now)
+		if (rmp->mp_state != MP_SLEEPING || tick_after(rmp->mp_wakeup, now))
 			continue;
 		rmp->mp_state = MP_ALIVE;
 		reply_to(rmp, OK, NULL); /* i2 = 0 */

@@ -373,6 +373,28 @@ static int test_wait_errors(void)
 	return 0;
 }
 
+/* waitpid(0) while the only child of our group leaves it: ECHILD, not
+ * waiting forever; the child is still ours to reap by pid. */
+static int test_wait_group_left(void)
+{
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		sleep(1);
+		if (setpgid(0, 0) != 0)
+			_exit(1);
+		_exit(7);
+	}
+	T_TRUE(pid > 0);
+	T_ERR(waitpid(0, &st, 0), ECHILD);
+	T_EQ(waitpid(pid, &st, 0), pid);
+	T_TRUE(WIFEXITED(st));
+	T_EQ(WEXITSTATUS(st), 7);
+	return 0;
+}
+
 static int exit_at_once(void)
 {
 	return 3;
@@ -1238,7 +1260,7 @@ static const struct test tests[] = {
 	T(exec_true), T(exec_false), T(fork_exit_status), T(getppid),
 	T(exec_argv), T(exec_env), T(exec_cat_file), T(exec_errors),
 	T(segv), T(kill_term), T(kill_kill), T(kill_errors),
-	T(wait_errors), T(hundred_procs), T(pgrp), T(setsid), T(proctab),
+	T(wait_errors), T(wait_group_left), T(hundred_procs), T(pgrp), T(setsid), T(proctab),
 	T(sysinfo_proctab), T(sysinfo_errors), T(sysinfo_grants),
 	T(caught_signal), T(signal_ignored), T(sigchld_default_ignored),
 	T(sigprocmask), T(sleep_interrupted), T(read_interrupted),

@@ -370,11 +370,41 @@ static void unblock_error(struct proc *p, int err)
 		enqueue(p);
 }
 
+/* SENDA entries of sender sp still waiting for dying are completed with
+ * EDEADSRCDST (and AMF_NOTIFY brings their sender a NOTIFY). */
+static void fail_async_to(struct proc *sp, struct proc *dying)
+{
+	struct priv *spriv = priv(sp);
+	unsigned j;
+	int notify = 0;
+
+	for (j = 0; j < spriv->s_asynsize; j++) {
+		asynmsg_t a;
+		vir_bytes va = spriv->s_asyntab + j * sizeof(asynmsg_t);
+		if (copy_from_proc(sp, va, &a, sizeof(a)) != OK)
+			return;
+		if ((a.flags & (AMF_VALID | AMF_DONE)) != AMF_VALID ||
+		    a.dst != dying->p_endpoint)
+			continue;
+		a.flags |= AMF_DONE;
+		a.result = EDEADSRCDST;
+		if (copy_to_proc(sp, va, &a, sizeof(a)) != OK)
+			return;
+		notify |= (a.flags & (AMF_NOTIFY | AMF_NOTIFY_ERR)) != 0;
+	}
+	if (notify)
+		mini_notify(&proc[ASYNCM + NR_TASKS], sp->p_endpoint);
+}
+
 /* dying is leaving: fail everyone who waits on it; forget its bits. */
 void ipc_cleanup(struct proc *dying)
 {
-	int idx = proc_index(dying);
+	int idx = proc_index(dying), i;
 	struct proc *q;
+
+	for (i = 0; i < NR_SLOTS; i++)
+		if (BIT_ISSET(priv(dying)->s_asyn_pending, i) && !isemptyp(&proc[i]))
+			fail_async_to(&proc[i], dying);
 
 	/* Leave the caller queue we are blocked in. */
 	if (dying->p_rts_flags & RTS_SENDING) {

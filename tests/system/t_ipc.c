@@ -263,6 +263,21 @@ int test_senda_table(void)
 	T_EQ(tab[1].flags, AMF_VALID | AMF_NOTIFY | AMF_DONE);
 	T_EQ(tab[1].result, OK);
 	T_EQ(ipc_senda(tab, NR_ASYNC_MSGS + 1), EINVAL);
+	/* An entry for a process that dies before receiving it is completed
+	 * with EDEADSRCDST, and AMF_NOTIFY says so. */
+	later_c = t_fork(receive_and_ack, (void *)1000); /* sleeps 10 s */
+	t_sleep(1);
+	memset(tab, 0, sizeof(tab));
+	tab[0].dst = later_c;
+	tab[0].msg.m_type = PING;
+	tab[0].flags = AMF_VALID | AMF_NOTIFY;
+	T_EQ(ipc_senda(tab, 1), OK);
+	T_EQ(tab[0].flags, AMF_VALID | AMF_NOTIFY);       /* waiting */
+	T_EQ(sys_clear(later_c), OK);
+	T_EQ(tab[0].flags, AMF_VALID | AMF_NOTIFY | AMF_DONE);
+	T_EQ(tab[0].result, EDEADSRCDST);
+	T_EQ(ipc_receive(ANY, &m, NULL), OK);
+	T_EQ(m.m_source, ASYNCM);
 	return 0;
 }
 

@@ -44,10 +44,17 @@ void clock_init(void)
 	pic_unmask(0);
 }
 
+/* Is tick a before tick b?  Wrap-safe: uptime wraps after 2^32 ticks. */
+static inline int before(clock_t a, clock_t b)
+{
+	return (int32_t)((uint32_t)a - (uint32_t)b) < 0;
+}
+
+/* Arm p's alarm for tick when (0: none). */
 void clock_set_alarm(struct proc *p, clock_t when)
 {
 	p->p_alarm = when;
-	if (when && (!next_alarm || when < next_alarm))
+	if (when && (!next_alarm || before(when, next_alarm)))
 		next_alarm = when;
 }
 
@@ -55,18 +62,18 @@ void clock_handler(void)
 {
 	struct proc *p;
 
-	uptime++;
+	uptime = (clock_t)((uint32_t)uptime + 1);
 	if (current)
 		current->p_user_time++;
-	if (next_alarm && uptime >= next_alarm) {
+	if (next_alarm && !before(uptime, next_alarm)) {
 		next_alarm = 0;
 		for (p = proc + NR_TASKS; p < proc + NR_SLOTS; p++) {
 			if (isemptyp(p) || !p->p_alarm)
 				continue;
-			if (p->p_alarm <= uptime) {
+			if (!before(uptime, p->p_alarm)) {
 				p->p_alarm = 0;
 				mini_notify(&proc[CLOCK + NR_TASKS], p->p_endpoint);
-			} else if (!next_alarm || p->p_alarm < next_alarm) {
+			} else if (!next_alarm || before(p->p_alarm, next_alarm)) {
 				next_alarm = p->p_alarm;
 			}
 		}

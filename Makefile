@@ -184,6 +184,7 @@ run-hello: deps $(B)/hello.iso
 qemu-gdb: deps $(B)/os.iso
 	@echo "target remote localhost:1234" > .gdbinit
 	@echo "symbol-file $(B)/kernel.elf" >> .gdbinit
+	@echo "source tools/kernel.gdb" >> .gdbinit
 	@echo "gdb: run 'gdb' in this folder (it reads .gdbinit)"
 	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso -debugcon file:$(B)/run-debug.log -S -s
 

@@ -45,7 +45,7 @@ static const struct io_range tty_io[] = { { 0x3f8, 0x3ff }, { 0x2f8, 0x2ff }, { 
 static const int tty_irqs[] = { 4, 3, 0 };
 
 /* ext2: grants to the block driver (cpf_* needs a heap: VMCTL). */
-static const int fs_calls[] = { SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_SETGRANT,
+static const int fs_calls[] = { SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_VSAFECOPY, SYS_SETGRANT,
 	SYS_VMCTL, SYS_GETINFO, SYS_DIAGCTL, SYS_EXIT, 0 };
 
 const struct boot_image boot_image[] = {

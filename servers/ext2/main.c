@@ -138,32 +138,55 @@ static int do_stat(message *m)
 	return sys_safecopyto(m->m_source, m->m_fs.grant, 0, (vir_bytes)&st, sizeof(st));
 }
 
-/* Read: block pieces from the cache straight into the caller's grant. */
+/* Read: block pieces from the cache straight into the caller's grant,
+ * up to BATCH pieces per kernel call (vsafecopy).  The cache pointers of
+ * a batch must stay valid until it is sent: a piece touches at most four
+ * blocks (data and three indirect), and the cache evicts the least
+ * recently used of its buffers, so with more than 4 * BATCH buffers none
+ * of the batch's blocks can go.  With fewer, pieces go one at a time. */
+#define BATCH 16
+
 static int do_read(message *m)
 {
+	struct vscp_vec v[BATCH];
 	struct ext2_inode_info in;
 	uint64_t pos = pos_of(m);
-	size_t done = 0, want = m->m_fs.count;
-	int r;
+	size_t done = 0, sent = 0, want = m->m_fs.count;
+	int batch = fs.nbuf > 4 * BATCH ? BATCH : 1, n = 0, r = OK, k, i;
 
 	if ((r = ext2_read_inode(&fs, m->m_fs.ino, &in)) != OK)
 		return r;
 	if (EXT2_S_ISDIR(in.mode))
 		return EISDIR;
-	while (done < want) {
+	for (;;) {
 		const void *data;
-		size_t chunk;
-		if ((r = ext2_read_chunk(&fs, &in, pos, want - done, &data, &chunk)) != OK)
-			return done ? (int)done : r;
+		size_t chunk = 0;
+		if (done < want &&
+		    (r = ext2_read_chunk(&fs, &in, pos, want - done, &data, &chunk)) == OK &&
+		    chunk) {
+			v[n++] = (struct vscp_vec){ SELF, m->m_source, m->m_fs.grant, done,
+			    (vir_bytes)data, chunk };
+			done += chunk, pos += chunk;
+		}
+		/* Send a full batch, or what is left at the end. */
+		if (n && (n == batch || chunk == 0)) {
+			int rv = sys_vsafecopy_done(v, n, &k);
+			if (rv != OK) {
+				/* The pieces before the failing one arrived. */
+				for (i = 0; i < k; i++)
+					sent += v[i].v_bytes;
+				return sent ? (int)sent : rv;
+			}
+			sent = done;
+			n = 0;
+		}
 		if (chunk == 0)
-			break; /* end of file */
-		if ((r = sys_safecopyto(m->m_source, m->m_fs.grant, done, (vir_bytes)data,
-		    chunk)) != OK)
-			return done ? (int)done : r;
-		done += chunk, pos += chunk;
+			break; /* end of file, the count reached, or an error */
 	}
-	set_pos(m, pos);
-	return (int)done;
+	if (r != OK && sent == 0)
+		return r;
+	set_pos(m, (uint64_t)pos_of(m) + sent);
+	return (int)sent;
 }
 
 /* Getdents: whole <dirent.h> records while they fit. */

@@ -16,6 +16,9 @@ cp -a rootfs/. "$stage/"
 mkdir -p "$stage/bin" "$stage/dev" "$stage/tmp" "$stage/test/dir500"
 if [ -n "$bindir" ] && [ -d "$bindir" ]; then
 	cp "$bindir"/* "$stage/bin/" 2>/dev/null || true
+	# exec reads the whole file: leave the debug information behind
+	# (the unstripped programs stay in the build folder for gdb).
+	${CROSS:-i686-linux-gnu-}strip "$stage"/bin/* 2>/dev/null || true
 fi
 : > "$stage/test/empty"
 printf x > "$stage/test/one"

@@ -114,30 +114,35 @@ static int collect(char **v, const char *arg, va_list ap)
 	return OK;
 }
 
-int execl(const char *path, const char *arg, ...)
+/* execl and execlp: collect the list, then exec by path or PATH search. */
+static int exec_list(const char *file, int search, const char *arg, va_list ap)
 {
 	char *v[EXEC_ARGS_MAX];
+	int r = collect(v, arg, ap);
+
+	if (r != OK)
+		return __posix_err(r);
+	return search ? execvp(file, v) : execve(file, v, environ);
+}
+
+int execl(const char *path, const char *arg, ...)
+{
 	va_list ap;
 	int r;
 
 	va_start(ap, arg);
-	r = collect(v, arg, ap);
+	r = exec_list(path, 0, arg, ap);
 	va_end(ap);
-	if (r != OK)
-		return __posix_err(r);
-	return execve(path, v, environ);
+	return r;
 }
 
 int execlp(const char *file, const char *arg, ...)
 {
-	char *v[EXEC_ARGS_MAX];
 	va_list ap;
 	int r;
 
 	va_start(ap, arg);
-	r = collect(v, arg, ap);
+	r = exec_list(file, 1, arg, ap);
 	va_end(ap);
-	if (r != OK)
-		return __posix_err(r);
-	return execvp(file, v);
+	return r;
 }

@@ -23,6 +23,14 @@
 
 static char path1[VFS_PATH_MAX], path2[VFS_PATH_MAX];
 
+/* Copy the caller's path (m_vfs.buf, len) into path1 and walk it. */
+static int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk)
+{
+	int r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1);
+
+	return r != OK ? r : path_walk(fp, path1, lk);
+}
+
 static int is_dots(const char *name)
 {
 	return strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
@@ -359,9 +367,7 @@ int do_mkdir(struct fproc *fp, message *m)
 	message fm;
 	int r;
 
-	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
-		return r;
-	if ((r = path_walk(fp, path1, &lk)) != OK)
+	if ((r = fetch_walk(fp, m, &lk)) != OK)
 		return r;
 	if (lk.found || lk.last[0] == '\0' || is_dots(lk.last))
 		return EEXIST;
@@ -379,9 +385,7 @@ int do_rmdir(struct fproc *fp, message *m)
 	message fm;
 	int r;
 
-	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
-		return r;
-	if ((r = path_walk(fp, path1, &lk)) != OK)
+	if ((r = fetch_walk(fp, m, &lk)) != OK)
 		return r;
 	if (lk.err != OK)
 		return lk.err;
@@ -406,9 +410,7 @@ int do_unlink(struct fproc *fp, message *m)
 	message fm;
 	int r;
 
-	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
-		return r;
-	if ((r = path_walk(fp, path1, &lk)) != OK)
+	if ((r = fetch_walk(fp, m, &lk)) != OK)
 		return r;
 	if (lk.err != OK)
 		return lk.err;

@@ -309,25 +309,32 @@ static int fz_call(endpoint_t me)
 	vir_bytes off = (rnd() & 3) ? rnd() % 4200 : rnd();
 	vir_bytes len = (rnd() & 3) ? rnd() % 4200 : rnd();
 	vir_bytes local = A(fbuf) + FZ_WIN_LO + rnd() % 4096;
+	vir_bytes room = A(fbuf) + FZ_WIN_HI - local;
+	/* What the kernel may write into our own memory stays in our window
+	 * (a copy into our own buffer is legitimate); reads and the peer's
+	 * side get any length. */
+	vir_bytes own = len > room ? room : len;
+	/* Wild buffers never land in our own memory: kernel space, an
+	 * unmapped hole, or past user space. */
+	vir_bytes wild[] = { rnd() % USER_BASE, 0x80000000u + rnd() % 0x08000000u,
+		USER_TOP + rnd() % (0u - USER_TOP) };
 	struct vscp_vec v[4];
 	int i;
 
-	if (len > A(fbuf) + FZ_WIN_HI - local)
-		len = (rnd() & 7) ? A(fbuf) + FZ_WIN_HI - local : len;
 	switch (rnd() % 8) {
-	case 0: return sys_safecopyfrom(granter, gid, off, local, len);
+	case 0: return sys_safecopyfrom(granter, gid, off, local, own);
 	case 1: return sys_safecopyto(granter, gid, off, local, len);
 	case 2: return sys_safememset(granter, gid, off, (int)rnd(), len);
 	case 3:
 		for (i = 0; i < 4; i++)
 			v[i] = (struct vscp_vec){ (rnd() & 1) ? SELF : granter,
 				(rnd() & 1) ? SELF : granter, gid + i, off, local,
-				len > 64 ? 64 : len };
+				own > 64 ? 64 : own };
 		return sys_vsafecopy(v, (int)(rnd() % 6) - 1);
 	case 4: fz_entry(&ftab[rnd() % 16], me); return OK;
 	case 5: return sys_setgrant((rnd() & 1) ? ftab : (cp_grant_t *)rnd(), (int)(rnd() % 20));
 	case 6: return sys_setgrant(ftab, 16);
-	default: return sys_safecopyfrom(granter, gid, off, rnd(), len); /* wild buffer */
+	default: return sys_safecopyfrom(granter, gid, off, wild[rnd() % 3], len);
 	}
 }
 

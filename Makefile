@@ -58,8 +58,19 @@ UBIN       := $(USER_PROGS:%=$(B)/ubin/%)
 
 all: $(B)/kernel.elf $(PROGS:%=$(B)/bin/%) $(UBIN)
 
+# ---- build configuration ----
+# Variables that change what is built.  Their values are kept in
+# $(B)/config.stamp, rewritten only when one of them changes, and what
+# depends on them depends on the stamp: `make HZ=1000 run` after a build
+# at HZ=100 rebuilds the kernel.
+CONFIG_VARS := HZ
+CONFIG_LINE := $(foreach v,$(CONFIG_VARS),$(v)=$($(v)))
+$(B)/config.stamp: FORCE
+	@mkdir -p $(B)
+	@echo '$(CONFIG_LINE)' | cmp -s - $@ 2>/dev/null || echo '$(CONFIG_LINE)' > $@
+
 # ---- kernel ----
-$(B)/kernel/%.o: kernel/%.c
+$(B)/kernel/%.o: kernel/%.c $(B)/config.stamp
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(KCFLAGS) -c $< -o $@
@@ -143,25 +154,28 @@ $(B)/prog/exectest_blob.o: $(B)/bin/exectest
 
 
 # ---- GRUB images: one per boot configuration ----
-# $(1) image name, $(2) modules (program names, in boot order; name:arg
-# passes an argument); every
-# image carries the root file system image as its RAM disk.
+# $(1) image name, $(2) modules in boot order, as paths under $(B)
+# (bin/ for boot programs, ubin/ for user programs; path:arg passes an
+# argument); every image carries the root file system image as its RAM
+# disk.
 define ISO_RULE
-$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(firstword $(subst :, ,$(m)))) $(B)/root.img tools/mkiso.sh
+$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/$(firstword $(subst :, ,$(m)))) $(B)/root.img tools/mkiso.sh
 	@echo "  ISO     $$@"
-	@tools/mkiso.sh $$@ $(B)/kernel.elf $(foreach m,$(2),$(B)/bin/$(m)) $(B)/root.img
+	@tools/mkiso.sh $$@ $(B)/kernel.elf $(foreach m,$(2),$(B)/$(m)) $(B)/root.img
 endef
 
 # The root file system: ext2 built from a staging folder by mke2fs -d.
 $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN)
 	@echo "  ROOT    $@"
 	@tools/mkroot.sh $@ $(B)/ubin
-$(eval $(call ISO_RULE,os,ds pm vfs memory tty ext2 ../ubin/init))
-$(eval $(call ISO_RULE,utest,ds pm vfs memory tty ext2 ../ubin/init:test))
-$(eval $(call ISO_RULE,ubench,ds pm vfs memory tty ext2 ../ubin/init:bench))
-$(eval $(call ISO_RULE,test,ds memory tty:com2 ext2 runner))
-$(eval $(call ISO_RULE,hello,ds memory hello))
-$(eval $(call ISO_RULE,bench,bench))
+OS_MODS := bin/ds bin/pm bin/vfs bin/memory bin/tty bin/ext2
+$(eval $(call ISO_RULE,os,$(OS_MODS) ubin/init))
+$(eval $(call ISO_RULE,utest,$(OS_MODS) ubin/init:test))
+$(eval $(call ISO_RULE,ubench,$(OS_MODS) ubin/init:bench))
+$(eval $(call ISO_RULE,test,bin/ds bin/memory bin/tty:com2 bin/ext2 bin/runner))
+$(eval $(call ISO_RULE,selfcheck,bin/runner:selfcheck))
+$(eval $(call ISO_RULE,hello,bin/ds bin/memory bin/hello))
+$(eval $(call ISO_RULE,bench,bin/bench))
 
 # The panic self-test: the kernel panics on purpose after boot.
 $(B)/panic.iso: $(B)/kernel.elf $(B)/bin/hello tools/mkiso.sh
@@ -174,19 +188,29 @@ deps:
 	@tools/deps.sh
 
 QEMU_FLAGS := -m 128M -no-reboot -nographic -boot d -device isa-debug-exit,iobase=0xf4,iosize=0x04
+RUN_CMD     = $(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso -debugcon file:$(B)/run-debug.log
 
 run: deps $(B)/os.iso
-	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso -debugcon file:$(B)/run-debug.log
+	$(RUN_CMD)
+
+# What `make run` does, without a person at the console: the same
+# prerequisites and the same QEMU command line, with the console driven
+# by tools/run-check.py (it waits for the prompt, types a command and
+# checks its output).  .ci/run starts with this on its clean checkout.
+run-check: deps $(B)/os.iso
+	@tools/run-check.py $(RUN_CMD)
 
 run-hello: deps $(B)/hello.iso
 	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/hello.iso -debugcon file:$(B)/run-debug.log
 
+# gdb reads $(B)/gdbinit given with -x: an explicit script, which
+# Debian's gdb runs as shipped (an auto-loaded ./.gdbinit would need a
+# safe-path setting).
 qemu-gdb: deps $(B)/os.iso
-	@echo "target remote localhost:1234" > .gdbinit
-	@echo "symbol-file $(B)/kernel.elf" >> .gdbinit
-	@echo "source tools/kernel.gdb" >> .gdbinit
-	@echo "gdb: run 'gdb' in this folder (it reads .gdbinit)"
-	$(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso -debugcon file:$(B)/run-debug.log -S -s
+	@printf 'symbol-file %s\ntarget remote localhost:1234\nsource tools/kernel.gdb\n' $(B)/kernel.elf > $(B)/gdbinit
+	@echo "qemu-gdb: QEMU waits for gdb on :1234; in another terminal here, run:"
+	@echo "  gdb -x $(B)/gdbinit"
+	$(RUN_CMD) -S -s
 
 test: deps
 	@tools/test.sh
@@ -200,10 +224,12 @@ host-tests:
 	@$(MAKE) -s -C tests/host
 
 clean:
-	rm -rf $(B) .gdbinit
+	rm -rf $(B)
 
 help:
-	@echo "make run | run-hello | test | bench | iso | qemu-gdb | clean   (HZ=$(HZ))"
+	@echo "make run | run-check | run-hello | test | bench | iso | qemu-gdb | clean   (HZ=$(HZ))"
 
-.PHONY: all iso deps run run-hello qemu-gdb test bench host-tests clean help
+FORCE:
+
+.PHONY: all iso deps run run-check run-hello qemu-gdb test bench host-tests clean help FORCE
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

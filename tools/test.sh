@@ -1,83 +1,80 @@
 #!/bin/bash
-# test.sh - everything `make test` runs: the host unit tests, then the
-# in-guest test image under QEMU.  Ends with one line "N passed, N failed"
-# summing both; exits non-zero if anything failed.
+# test.sh - everything `make test` runs: the host unit tests, the in-guest
+# test images under QEMU, the serial-console shell session, host checks
+# of the guest runs, and a self-check of this harness.  Ends with one line
+# "N passed, N failed" summing all of them; exits non-zero if anything
+# failed.
+#
+# A test program passes only if it exits 0 and its last line is "N passed,
+# 0 failed".  A program that crashes, is killed, times out, exits non-zero
+# or prints no closing line is one more failure, named.  Host test
+# binaries run only when they were built from the current sources, so a
+# stale binary can never stand in for a test that no longer builds.
 set -u
 cd "$(dirname "$0")/.."
 pass=0 fail=0
+HOST_TIMEOUT=${HOST_TIMEOUT:-300}
+CLOSING='^[0-9]+ passed, [0-9]+ failed$'
 
-add() { # add the counts of a closing line "N passed, M failed"
-	local line=$1 p f
-	p=${line%% passed*}
-	f=${line#*passed, }
-	f=${f%% failed*}
-	pass=$((pass + p)) fail=$((fail + f))
+# verdict NAME RC OUTPUT: print the program's failures and one summary
+# line; set v_pass and v_fail (its closing counts, plus one failure if it
+# did not end cleanly).  Returns 0 if it ended cleanly.
+verdict() {
+	local name=$1 rc=$2 out=$3 line why=""
+	grep -E '^not ok' <<<"$out"
+	line=$(tail -n 1 <<<"$out")
+	v_pass=0 v_fail=0
+	if grep -qE "$CLOSING" <<<"$line"; then
+		v_pass=${line%% passed*}
+		v_fail=${line#*passed, }
+		v_fail=${v_fail%% failed*}
+	else
+		why="no closing line"
+	fi
+	case $rc in
+	0) ;;
+	124|137) why="timed out after ${HOST_TIMEOUT}s" ;;
+	*) [ "$rc" -gt 128 ] && why="killed by signal $((rc - 128))" ||
+		why="${why:-exit status $rc}" ;;
+	esac
+	[ -n "$why" ] || [ "$v_fail" = 0 ] || why="exit status 0 with failures"
+	echo "$name: ${line:-no output}"
+	if [ -n "$why" ]; then
+		echo "not ok - $name: $why"
+		v_fail=$((v_fail + 1))
+		return 1
+	fi
+	return 0
 }
 
-echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso; then
-	echo "build failed"
-	echo "0 passed, 1 failed"
-	exit 1
-fi
-
-echo "== host unit tests"
-if ! make -s -C tests/host; then
-	echo "not ok - host tests do not build"
-	fail=$((fail + 1))
-fi
-for t in build/host/test_*; do
-	[ -x "$t" ] || continue
-	out=$("$t" 2>&1)
+# run_tap NAME CMD...: run a TAP-printing program and count its verdict.
+run_tap() {
+	local name=$1 out rc
+	shift
+	out=$(timeout -k 5 "$HOST_TIMEOUT" "$@" 2>&1)
 	rc=$?
-	grep -E '^not ok' <<<"$out"
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$out" | tail -n 1)
-	if [ -z "$line" ] || [ $rc -ne 0 ] && [ "${line#*passed, }" = "0 failed" ]; then
-		echo "not ok - $(basename "$t"): exit status $rc"
-		fail=$((fail + 1))
-	fi
-	echo "$(basename "$t"): ${line:-no closing line}"
-	[ -n "$line" ] && add "$line"
-done
+	verdict "$name" "$rc" "$out"
+	pass=$((pass + v_pass)) fail=$((fail + v_fail))
+}
 
-# Host scripts that drive host builds of our programs (the shell).
-for t in tests/host/*.sh; do
-	case $t in */ext2-images.sh) continue ;; esac
-	out=$(bash "$t" 2>&1)
-	rc=$?
-	grep -E '^not ok' <<<"$out"
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$out" | tail -n 1)
-	echo "$(basename "$t"): ${line:-no closing line}"
-	if [ -n "$line" ]; then
-		add "$line"
-		[ $rc -eq 0 ] || [ "${line#*passed, }" != "0 failed" ] || { echo "not ok - $t: exit status $rc"; fail=$((fail + 1)); }
+# add_closing OUTPUT: count the closing line of a run that judged itself
+# (tools/qemu-test.sh and the console scripts add their own failure when
+# the run did not end cleanly).
+add_closing() {
+	local line
+	line=$(tail -n 1 <<<"$1")
+	if grep -qE "$CLOSING" <<<"$line"; then
+		pass=$((pass + ${line%% passed*}))
+		line=${line#*passed, }
+		fail=$((fail + ${line%% failed*}))
 	else
-		echo "not ok - $t: no closing line (exit status $rc)"
+		echo "not ok - no closing line"
 		fail=$((fail + 1))
 	fi
-done
+}
 
-echo "== in-guest tests (QEMU, TCG)"
-# COM2 feeds the tty driver's tests (tests/system/t_tty.c): lines with a
-# backspace (0x7f), a line kill (^U), an end of file (^D).
-export COM2_INPUT='hello\nabc\177d\nx\025yz\n\004tail\n'
-out=$(tools/qemu-test.sh build/test.iso build/test 300)
-unset COM2_INPUT
-echo "$out"
-add "$(tail -n 1 <<<"$out")"
-
-echo "== user-mode OS: /bin/tests under init (QEMU, TCG)"
-out=$(tools/qemu-test.sh build/utest.iso build/utest 300)
-echo "$out"
-add "$(tail -n 1 <<<"$out")"
-
-echo "== shell session over the serial console (QEMU, TCG)"
-out=$(tools/shell-session.sh build/os.iso build/shell-session.log)
-echo "$out"
-add "$(tail -n 1 <<<"$out")"
-
-echo "== host checks of the guest runs"
-check() { # check NAME CONDITION...: one more TAP-style line
+# check NAME CMD...: one more TAP-style line from a host-side condition.
+check() {
 	local name=$1
 	shift
 	if "$@"; then
@@ -88,6 +85,52 @@ check() { # check NAME CONDITION...: one more TAP-style line
 		fail=$((fail + 1))
 	fi
 }
+
+echo "== build"
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso; then
+	echo "build failed"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+echo "== host unit tests"
+make -k -s -C tests/host >/dev/null 2>build/host-build.log
+for src in tests/host/test_*.c; do
+	t=$(basename "$src" .c)
+	if ! make -s -q -C tests/host "../../build/host/$t" 2>/dev/null; then
+		echo "not ok - $t does not build (build/host-build.log):"
+		grep -m 5 -E 'error|Error' build/host-build.log | sed 's/^/#   /'
+		fail=$((fail + 1))
+		continue
+	fi
+	run_tap "$t" "build/host/$t"
+done
+# Host scripts that drive host builds of our programs (the shell ...).
+for t in tests/host/*.sh; do
+	case $t in */ext2-images.sh) continue ;; esac
+	run_tap "$(basename "$t")" bash "$t"
+done
+
+echo "== in-guest tests (QEMU, TCG)"
+# COM2 feeds the tty driver's tests (tests/system/t_tty.c): lines with a
+# backspace (0x7f), a line kill (^U), an end of file (^D).
+export COM2_INPUT='hello\nabc\177d\nx\025yz\n\004tail\n'
+out=$(tools/qemu-test.sh build/test.iso build/test 300)
+unset COM2_INPUT
+echo "$out"
+add_closing "$out"
+
+echo "== user-mode OS: /bin/tests under init (QEMU, TCG)"
+out=$(tools/qemu-test.sh build/utest.iso build/utest 300)
+echo "$out"
+add_closing "$out"
+
+echo "== shell session over the serial console (QEMU, TCG)"
+out=$(tools/shell-session.py build/os.iso build/shell-session.log 2>&1)
+echo "$out"
+add_closing "$out"
+
+echo "== host checks of the guest runs"
 # Grant diagnostics are rate-limited: at most 5 lines per process per
 # second, and the fuzz test overflows that limit.
 rate_ok() {
@@ -113,6 +156,44 @@ panic_ok() {
 		grep -q '^backtrace: [0-9a-f]' build/panic-serial.log
 }
 check "a kernel panic reports and exits QEMU with the failure code" panic_ok
+
+echo "== harness self-check (each of these must be reported as a failure)"
+# A host test that prints "ok" lines and then crashes, with no closing line.
+crash_fails() {
+	mkdir -p build/harness
+	cc -o build/harness/crash tests/harness/crash.c || return 1
+	local out rc
+	out=$(build/harness/crash 2>&1)
+	rc=$?
+	out=$(verdict crash "$rc" "$out")
+	[ $? -ne 0 ] && grep -q '^not ok - crash: killed by signal 11$' <<<"$out"
+}
+check "a host test that crashes after printing ok lines fails" crash_fails
+# An in-guest test that hangs, and one that crashes: the runner reports
+# both as failures ("runner selfcheck").
+guest_hang_fails() {
+	local out
+	out=$(tools/qemu-test.sh build/selfcheck.iso build/selfcheck 60)
+	[ $? -ne 0 ] &&
+		grep -q '^not ok 1 - selfcheck_hang: timed out$' <<<"$out" &&
+		grep -q '^not ok 2 - selfcheck_crash: test process killed' <<<"$out" &&
+		[ "$(tail -n 1 <<<"$out")" = "0 passed, 2 failed" ]
+}
+check "in-guest tests that hang or crash fail" guest_hang_fails
+# A guest that never finishes (the bare-kernel demo idles forever) is
+# stopped by the host timeout and counted as a failure.
+guest_timeout_fails() {
+	local out
+	out=$(tools/qemu-test.sh build/hello.iso build/hang 5 2>&1)
+	[ $? -ne 0 ] && grep -q '^not ok - hello.iso: timed out after 5s$' <<<"$out" &&
+		[ "$(tail -n 1 <<<"$out")" = "0 passed, 1 failed" ]
+}
+check "a guest that never finishes times out and fails" guest_timeout_fails
+
+echo "== docs name only what exists"
+out=$(tools/check-docs.py 2>&1)
+echo "$out"
+add_closing "$out"
 
 echo "== total"
 echo "$pass passed, $fail failed"

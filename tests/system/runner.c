@@ -5,11 +5,17 @@
  * that process slots and page frames are back where they were, prints
  * "N passed, N failed" and leaves QEMU through isa-debug-exit (0x10 pass,
  * 0x11 fail).
+ *
+ * "runner selfcheck" runs instead the harness's own check: a test that
+ * hangs and a test that crashes, under a short timeout.  Both must be
+ * reported as failures (tools/test.sh expects exactly "0 passed, 2
+ * failed"), so a hung or crashed test can never pass unnoticed.
  */
 #include "t.h"
 
 #define T_RESULT   0x7e57
 #define T_TIMEOUT  (20 * sys_hz()) /* ticks per test */
+#define T_SELFCHECK_TIMEOUT (2 * sys_hz())
 #define DEBUG_EXIT 0xf4
 
 struct test { const char *name; int (*fn)(void); };
@@ -18,6 +24,24 @@ static const struct test tests[] = {
 #include "tests.h"
 #undef T_DECL
 };
+
+static int selfcheck_hang(void)
+{
+	for (;;)
+		__asm__ volatile("");
+	return 0;
+}
+
+static int selfcheck_crash(void)
+{
+	return *(volatile int *)0;	/* page fault: killed */
+}
+
+static const struct test selfcheck[] = {
+	{ "selfcheck_hang", selfcheck_hang },
+	{ "selfcheck_crash", selfcheck_crash },
+};
+static clock_t timeout;
 
 /* Remove every process the runner manages (helpers left by a test). */
 static void reap_all(void)
@@ -55,7 +79,7 @@ static int run_one(const struct test *t)
 		ipc_send(t_runner, &m);
 		sys_exit(0);
 	}
-	sys_setalarm(T_TIMEOUT, 0);
+	sys_setalarm(timeout, 0);
 	while (result < 0) {
 		endpoint_t who;
 		int sigs;
@@ -95,17 +119,24 @@ static int run_one(const struct test *t)
 	return result;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	const struct test *list = tests;
 	int i, n = (int)(sizeof(tests) / sizeof(tests[0])), failed = 0;
 
 	t_runner = t_self();
+	timeout = T_TIMEOUT;
+	if (argc > 1 && strcmp(argv[1], "selfcheck") == 0) {
+		list = selfcheck;
+		n = (int)(sizeof(selfcheck) / sizeof(selfcheck[0]));
+		timeout = T_SELFCHECK_TIMEOUT;
+	}
 	printf("runner: %d tests\n", n);
 	for (i = 0; i < n; i++) {
-		if (run_one(&tests[i]) == 0) {
-			printf("ok %d - %s\n", i + 1, tests[i].name);
+		if (run_one(&list[i]) == 0) {
+			printf("ok %d - %s\n", i + 1, list[i].name);
 		} else {
-			printf("not ok %d - %s: %s\n", i + 1, tests[i].name, t_reason);
+			printf("not ok %d - %s: %s\n", i + 1, list[i].name, t_reason);
 			failed++;
 		}
 	}

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""shell-session.py IMAGE [LOG] - boot IMAGE (the OS with init and sh on the
+serial console) and type a shell session from the host.  Every step types
+a line and waits for the prompt to come back before the next one (never a
+timer); its output (what follows the typed line, up to the prompt) must
+match the step's pattern.  Prints TAP lines and "N passed, N failed"."""
+import os
+import re
+import sys
+sys.path.insert(0, os.path.dirname(__file__))
+from console import Console, Tap, tail
+
+QEMU = os.environ.get("QEMU", "qemu-system-i386")
+
+
+def main(argv):
+    if not argv:
+        print("usage: shell-session.py IMAGE [LOG]", file=sys.stderr)
+        return 2
+    img = argv[0]
+    log = argv[1] if len(argv) > 1 else "build/shell-session.log"
+    tap = Tap()
+    con = Console(["timeout", "-k", "5", "300", QEMU, "-m", "128M",
+                   "-no-reboot", "-boot", "d", "-display", "none",
+                   "-monitor", "none", "-serial", "stdio",
+                   "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+                   "-cdrom", img], log)
+
+    def step(name, send, pattern, timeout=30):
+        """Type send; wait for the prompt; pattern must be in the output."""
+        con.begin()
+        con.send(send)
+        ok = con.prompt(timeout)
+        out = con.text()
+        ok = ok and re.search(pattern, out, re.M) is not None
+        return tap.result(ok, name, "no /%s/ in: %s" % (pattern, tail(out)))
+
+    def until(name, send, pattern, timeout=30):
+        """Type send; wait for pattern (the prompt need not come back)."""
+        con.begin()
+        con.send(send)
+        return tap.result(con.expect(pattern, timeout) is not None, name,
+                          "no /%s/ in: %s" % (pattern, tail(con.text())))
+
+    try:
+        if tap.result(con.prompt(120), "boots to a shell prompt",
+                      tail(con.text())):
+            session(step, until)
+    finally:
+        con.close()
+    return tap.done()
+
+
+def session(step, until):
+    step("echo hi | cat", "echo hi | cat\n", r"^hi$")
+    step("input redirection", "cat < /etc/motd\n", r"^Welcome to minix-grants")
+    step("output redirection to /dev/null",
+         "echo gone > /dev/null; echo kept\n", r"\A[^\n]*\nkept\n# \Z")
+    step("$? after false", "false; echo status $?\n", r"^status 1$")
+    step("$? after true", "true; echo status $?\n", r"^status 0$")
+    step("cd and pwd", "cd /etc; pwd\n", r"^/etc$")
+    step("ls a directory", "ls /test\n", r"dir500")
+    step("pipeline of three", "cat /etc/motd | cat | cat\n",
+         r"^Welcome to minix-grants")
+    step("a script file", "sh /etc/rc\n", r"^rc: starting$")
+    step("ps lists system processes", "ps\n", r"^ +- +7 receive +ext2$")
+    step("grants lists VFS's table", "grants vfs\n",
+         r"^vfs \(endpoint 3\): [0-9]+ entries, [0-9]+ mappings$")
+    # The job prints a line once it runs, then becomes the sleep.
+    if until("a foreground job starts",
+             "sh -c 'echo started; exec sleep 30'\n", r"^started$"):
+        step("^C stops the job, not the shell", "\x03", r"\^C", timeout=10)
+    step("the shell still works", "echo alive\n", r"^alive$")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

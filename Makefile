@@ -187,7 +187,7 @@ iso: deps $(B)/os.iso
 deps:
 	@tools/deps.sh
 
-QEMU_FLAGS := -m 128M -no-reboot -nographic -boot d -device isa-debug-exit,iobase=0xf4,iosize=0x04
+QEMU_FLAGS := -m 128M -no-reboot -nographic -echr 29 -boot d -device isa-debug-exit,iobase=0xf4,iosize=0x04
 RUN_CMD     = $(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso -debugcon file:$(B)/run-debug.log
 
 run: deps $(B)/os.iso

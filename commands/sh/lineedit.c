@@ -406,6 +406,8 @@ int le_readline(const char *prompt, char *buf, size_t size)
 
 	if (size == 0)
 		return LE_EOF;
+	if (prompt == NULL)
+		prompt = "";
 	if (tcgetattr(0, &old) < 0)
 		return plain(prompt, buf, size);
 	raw = old;

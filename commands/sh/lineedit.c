@@ -8,13 +8,14 @@
  * serial line into whatever terminal the host has.
  *
  * Keys: printable characters insert at the cursor; left, right, Home,
- * End, ^A, ^E move; backspace (DEL or ^H) and
- * Delete erase; ^U kills to the start, ^K to the end, ^W the word
- * (delimited by spaces) before the cursor; ^L redraws; up and down browse
- * the history (the line being typed comes back below the newest); Enter
- * (\r or \n) accepts; ^D deletes under the cursor, or on an empty line
- * is the end of input.  A full line rings the bell (\a).  Other escape
- * sequences are read whole and ignored; other control characters too.
+ * End, ^A, ^E move; backspace (DEL or ^H) and Delete erase; ^U kills to
+ * the start, ^K to the end, ^W the word (delimited by spaces) before the
+ * cursor; ^L redraws the prompt and line; up and down browse the history
+ * (the line being typed comes back below the newest); Enter (\r or \n)
+ * accepts; ^D deletes under the cursor, or on an empty line is the end
+ * of input.  A full line rings the bell (\a).  Other escape sequences
+ * are read whole and ignored; other control characters too.  Nothing is
+ * printed at the end of input: the caller says what it does.
  *
  * Known limit: the terminal's width is not known, so editing the middle
  * of a line that wraps is not displayed right (what is accepted is).

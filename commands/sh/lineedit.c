@@ -1,9 +1,13 @@
 /* lineedit.c - console line editing for the shell (see lineedit.h).
  *
  * While a line is edited the terminal is in non-canonical mode without
- * echo (VMIN 1, VTIME 0; ISIG stays, so ^C and ^Z still signal), and
+ * echo (VMIN 1, VTIME 0; ISIG stays, so ^Z and ^\ still signal), and
  * every key is read with its own read() so nothing typed ahead of the
- * next command is taken from it.  The line is redrawn with plain VT100
+ * next command is taken from it.  The interrupt character (^C) alone is
+ * read as a key instead of being sent as SIGINT: a signal that comes
+ * between two read()s interrupts neither and would be lost, the key
+ * cannot be.  It drops the line as a SIGINT would (LE_INTR, after "^C"
+ * and a newline).  The line is redrawn with plain VT100
  * sequences only (\r, \b, ESC [K, ESC [nC, ESC [nD): the console is a
  * serial line into whatever terminal the host has.
  *
@@ -44,6 +48,7 @@ struct line {
 	size_t size, len, pos;
 	const char *prompt;
 	int h;		/* history entry shown; n_hist: the line being typed */
+	int intr;	/* the terminal's interrupt character, or -1 */
 	char *typed;	/* that line, kept while browsing */
 };
 
@@ -264,9 +269,14 @@ static size_t word_start(const struct line *l)
 	return w;
 }
 
-/* Handle one key; 1 when the line is accepted, LE_EOF at the end. */
+/* Handle one key: 1 when the line is accepted, LE_EOF at the end,
+ * LE_INTR for ^C. */
 static int key(struct line *l, int c)
 {
+	if (c == l->intr) {
+		outs("^C\n");
+		return LE_INTR;
+	}
 	switch (c) {
 	case '\r':
 	case '\n':
@@ -411,13 +421,18 @@ int le_readline(const char *prompt, char *buf, size_t size)
 		prompt = "";
 	if (tcgetattr(0, &old) < 0)
 		return plain(prompt, buf, size);
+	memset(&l, 0, sizeof(l));
+	l.intr = -1;
 	raw = old;
+	if ((old.c_lflag & ISIG) && old.c_cc[VINTR] != _POSIX_VDISABLE) {
+		l.intr = old.c_cc[VINTR];
+		raw.c_cc[VINTR] = _POSIX_VDISABLE;
+	}
 	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
 	if (tcsetattr(0, TCSANOW, &raw) < 0)
 		return plain(prompt, buf, size);
-	memset(&l, 0, sizeof(l));
 	l.buf = buf;
 	l.size = size;
 	l.prompt = prompt;

@@ -5,8 +5,9 @@
  * with up and down); the line is stored without its newline and
  * NUL-terminated in buf (at most size - 1 bytes).  It returns the line's
  * length, LE_EOF at end of input (^D on an empty line, or read() giving
- * 0 or an error), or LE_INTR when a signal interrupted the read (the line
- * is dropped; a newline has been printed, so a new prompt can follow).
+ * 0 or an error), or LE_INTR when ^C was typed or a signal interrupted
+ * the read (the line is dropped; "^C" and a newline, or a newline, have
+ * been printed, so a new prompt can follow).
  * When fd 0 is not a terminal, the prompt is printed and a line is read
  * plainly.
  *

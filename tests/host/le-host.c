@@ -1,7 +1,8 @@
 /* le-host.c - host driver of the line editor tests (tests/host/lineedit.sh,
  * built with the host compiler): reads lines with le_readline() until the
  * end of input and prints each as "[line]", adding it to the history;
- * "<intr>" for an interrupted read, "<eof>" at the end.  "!termios" if a
+ * "<intr>" for ^C or an interrupted read, "<eof>" at the end; SIGINT and
+ * SIGTSTP are caught (no SA_RESTART), SIGTSTP printing "<tstp>".  "!termios" if a
  * call left the terminal settings changed, "!len" if the length returned
  * is not the string's.  argv[1]: the buffer size (default 64).  With
  * "once", only one line is read, then the rest of the input is copied
@@ -20,6 +21,13 @@
 static void on_int(int sig)
 {
 	(void)sig;
+}
+
+static void on_tstp(int sig)
+{
+	(void)sig;
+	if (write(1, "<tstp>", 6) < 0)
+		_exit(1);
 }
 
 static int same(const struct termios *a, const struct termios *b)
@@ -42,6 +50,8 @@ int main(int argc, char **argv)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_int;	/* no SA_RESTART: read() gives EINTR */
 	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
 	setvbuf(stdout, NULL, _IONBF, 0);
 	for (;;) {
 		n = le_readline("> ", buf, size);

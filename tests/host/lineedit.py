@@ -35,6 +35,29 @@ def read_until(fd, buf, want, pid, timeout=5.0):
     return want in bytes(buf[start:])
 
 
+def in_read(pid):
+    """Wait until pid is blocked in read(0, ...) (so a signal now
+    interrupts it); False after 5 s."""
+    end = time.time() + 5
+    while time.time() < end:
+        try:
+            with open("/proc/%d/syscall" % pid) as f:
+                if f.read().split()[:2] == ["0", "0x0"]:
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.01)
+    return False
+
+
+def when_reading(action):
+    """A step: once blocked in read, action(pid, fd)."""
+    def step(pid, fd):
+        if in_read(pid):
+            action(pid, fd)
+    return step
+
+
 def session(steps, size=64):
     """Run LE_HOST SIZE; steps: list of (keys, wait-for).  Ends with ^D on
     an empty line.  Returns (output bytes, exit status)."""
@@ -44,7 +67,10 @@ def session(steps, size=64):
     buf = bytearray()
     read_until(fd, buf, b"> ", pid)
     for keys, wait in steps + [(b"\x04", b"<eof>")]:
-        os.write(fd, keys)
+        if callable(keys):
+            keys(pid, fd)
+        else:
+            os.write(fd, keys)
         if not read_until(fd, buf, wait, pid):
             buf += b"<<timeout waiting for %r>>" % wait
             break
@@ -211,9 +237,20 @@ case("history keeps the last 100 lines",
 case("a recalled line is cut to the buffer", [b"abcdefg\r", U + b"\x7f\r"],
      ["[abcdefg]", "[abcdef]"], size=8)
 # ---- Signals and the end ----
-case("^C abandons the line (EINTR) and prints a newline",
-     [(b"abc", b"abc"), (b"\x03", b"<intr>\r\n> "), b"d\r"],
-     ["<intr>", "[d]"], exact=b"> abc\r\n<intr>")
+case("^C is read as a key: drops the line, prints ^C",
+     [(b"abc\x03", b"<intr>\r\n> "), b"d\r"],
+     ["<intr>", "[d]"], exact=b"> abc^C\r\n<intr>")
+case("^C in the middle of a line, then history still works",
+     [b"one\r", (b"two" + L + b"\x03", b"<intr>\r\n> "), U + b"\r"],
+     ["[one]", "<intr>", "[one]"])
+case("a signal (EINTR) drops the line and prints a newline",
+     [(b"abc", b"abc"),
+      (when_reading(lambda pid, fd: os.kill(pid, signal.SIGINT)), b"<intr>\r\n> "),
+      b"d\r"], ["<intr>", "[d]"], exact=b"> abc\r\n<intr>")
+case("^Z still signals (ISIG)",
+     [(b"ab", b"ab"),
+      (when_reading(lambda pid, fd: os.write(fd, b"\x1a")), b"<intr>\r\n> "),
+      b"c\r"], ["<intr>", "[c]"], exact=b"> ab<tstp>\r\n<intr>")
 case("^D on an empty line is the end of input", [], [], exact=b"> <eof>")
 
 n = n0

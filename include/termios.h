@@ -4,7 +4,7 @@
 
 typedef unsigned int tcflag_t;
 typedef unsigned char cc_t;
-#define NCCS 12
+#define NCCS 19 /* as Linux's kernel struct termios */
 
 struct termios {
 	tcflag_t c_iflag, c_oflag, c_cflag, c_lflag;
@@ -26,6 +26,12 @@ struct termios {
 #define VERASE 2
 #define VKILL  3
 #define VEOF   4
+#define VTIME  5  /* non-canonical: read timeout (not honoured: must be 0) */
+#define VMIN   6  /* non-canonical: bytes a read waits for */
+#define VSUSP  10 /* ^Z: SIGTSTP to the foreground group (with ISIG) */
+#define VWERASE 14 /* ^W: erase the word before the cursor */
+/* A c_cc entry set to this is disabled. */
+#define _POSIX_VDISABLE 0
 
 int tcgetattr(int fd, struct termios *t);
 int tcsetattr(int fd, int actions, const struct termios *t);

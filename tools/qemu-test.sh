@@ -8,17 +8,36 @@
 #
 # With COM2_INPUT set (a printf format), COM2 is a pipe pair: the guest
 # reads those bytes from it, and what it writes there is kept in
-# LOGPREFIX-com2.log (the tty driver's tests).
+# LOGPREFIX-com2.log (the tty driver's tests).  COM2_INPUT is sent in
+# parts split at "@@": the first at once, part k+1 once the guest has
+# written its k-th '@' on COM2 (so input can follow a mode change).
 set -u
 img=$1 log=$2 limit=${3:-300}
 QEMU=${QEMU:-qemu-system-i386}
 com2=()
+feed_com2() { # feed_com2 LOG LIMIT: COM2_INPUT, part by part
+	local rest=$COM2_INPUT part k=0 i
+	while :; do
+		part=${rest%%@@*}
+		if [ $k -gt 0 ]; then
+			for ((i = 0; i < $2 * 20; i++)); do
+				[ "$(tr -cd @ < "$1" | wc -c)" -ge $k ] && break
+				sleep 0.05
+			done
+		fi
+		printf "$part"
+		k=$((k + 1))
+		[ "$part" != "$rest" ] || break
+		rest=${rest#*@@}
+	done
+}
 if [ -n "${COM2_INPUT:-}" ]; then
 	fifo=$(mktemp -d)
 	mkfifo "$fifo/c2.in" "$fifo/c2.out"
 	cat "$fifo/c2.out" > "$log-com2.log" &
 	reader=$!
-	printf "$COM2_INPUT" > "$fifo/c2.in" &
+	feed_com2 "$log-com2.log" "$limit" > "$fifo/c2.in" &
+	feeder=$!
 	com2=(-chardev "pipe,id=c2,path=$fifo/c2" -serial chardev:c2)
 fi
 timeout --foreground -k 5 "$limit" "$QEMU" -m 128M -no-reboot -boot d \
@@ -29,7 +48,7 @@ timeout --foreground -k 5 "$limit" "$QEMU" -m 128M -no-reboot -boot d \
 rc=${PIPESTATUS[0]}
 if [ -n "${COM2_INPUT:-}" ]; then
 	sleep 0.2
-	kill "$reader" 2>/dev/null
+	kill "$reader" "$feeder" 2>/dev/null
 	rm -rf "$fifo"
 fi
 grep -E '^(ok|not ok) ' "$log-serial.log"

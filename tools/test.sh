@@ -113,8 +113,13 @@ done
 
 echo "== in-guest tests (QEMU, TCG)"
 # COM2 feeds the tty driver's tests (tests/system/t_tty.c): lines with a
-# backspace (0x7f), a line kill (^U), an end of file (^D).
-export COM2_INPUT='hello\nabc\177d\nx\025yz\n\004tail\n'
+# backspace (0x7f), a line kill (^U), an end of file (^D), word erases
+# (^W), a line 2 bytes too long; then, in parts sent as the test asks
+# (@@), non-canonical input and a ^Z.
+xs=$(printf '%4097s' '' | tr ' ' x)
+export COM2_INPUT="hello\\nabc\\177d\\nx\\025yz\\n\\004tail\\n"
+COM2_INPUT+="one two\\027three\\na.b/\\027c\\n$xs\\177y\\n"
+COM2_INPUT+="@@R@@xyz@@e@@abc\\032def\\n"
 out=$(tools/qemu-test.sh build/test.iso build/test 300)
 unset COM2_INPUT
 echo "$out"
@@ -140,10 +145,15 @@ rate_ok() {
 }
 check "grant diagnostics are rate-limited per process" rate_ok
 # The tty echoed the input with its editing (backspace-space-backspace for
-# the DEL and for each character ^U killed), then wrote the test's line.
+# the DEL, for each character ^U and ^W killed, a bell for each character
+# past 4095), then wrote the test's lines.
 tty_ok() {
-	printf 'hello\r\nabc\b \bd\r\nx\b \byz\r\ntail\r\nout line\r\n' |
-		cmp -s - build/test-com2.log
+	local rub='\b \b' want
+	want="hello\r\nabc${rub}d\r\nx${rub}yz\r\ntail\r\n"
+	want+="one two$rub$rub${rub}three\r\na.b/$rub${rub}c\r\n"
+	want+="$(printf '%4095s' '' | tr ' ' x)\a\a${rub}y\r\n"
+	want+="out line\r\n@@@e@abc^Z\r\ndef\r\n"
+	printf "$want" | cmp -s - build/test-com2.log
 }
 check "the tty echoes and edits input, and writes output" tty_ok
 # A kernel panic prints registers and a backtrace and leaves QEMU with the

@@ -2,12 +2,17 @@
  * argument "com2"), interrupt-driven input with a line discipline, on
  * libchardriver.  Minor 0 is the line.
  *
- * Canonical mode: typed characters are echoed and collected into a line;
- * backspace erases, ^U kills the line, Enter ends it, ^D ends input (a
- * read at the start of a line returns 0).  ^C and ^\ discard the line and
- * ask PM to signal the foreground process group (TIOCSPGRP).  One reader
- * may wait (EDONTREPLY); it is answered when a line is complete, or with
- * EINTR on CDEV_CANCEL.  Output turns \n into \r\n.
+ * Canonical mode (like Linux's n_tty): typed characters are echoed and
+ * collected into a line of at most 4095 bytes plus the newline (past that
+ * the bell rings and the character is dropped); backspace erases, ^W
+ * erases the word before the cursor, ^U kills the line, Enter ends it, ^D
+ * ends input (a read at the start of a line returns 0).  With ISIG, ^C,
+ * ^\ and ^Z discard the line and typed-ahead input and ask PM to send
+ * SIGINT, SIGQUIT or SIGTSTP to the foreground process group (TIOCSPGRP).
+ * Non-canonical mode: bytes are readable as they arrive; a read waits for
+ * VMIN of them (VMIN 0: returns at once; VTIME is not honoured).
+ * Readers wait (EDONTREPLY) in order; each is answered when its input is
+ * ready, or with EINTR on CDEV_CANCEL.  Output turns \n into \r\n.
  */
 #include <string.h>
 #include <stdlib.h>
@@ -15,6 +20,7 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <signal.h>
+#include <ctype.h>
 #include <minix/syslib.h>
 #include <minix/ds.h>
 #include <minix/sef.h>
@@ -31,15 +37,17 @@
 #define DLM 1
 
 #define CTRL(c) ((c) & 0x1f)
-#define LINE_MAX 256
-#define QUEUE_MAX 1024
+#define LINE_MAX 4096 /* a canonical line: 4095 bytes and the newline */
+#define QUEUE_MAX 8192
 #define TTY_HOOK 0 /* bit of our interrupt in the NOTIFY */
 #define WRITE_MAX 4096
 
 static int port = 0x3f8, irq = 4, hook;
 static struct termios tio = {
 	ICRNL, OPOST, 0, ISIG | ICANON | ECHO | ECHOE,
-	{ CTRL('c'), CTRL('\\'), 0x7f, CTRL('u'), CTRL('d') }
+	{ [VINTR] = CTRL('c'), [VQUIT] = CTRL('\\'), [VERASE] = 0x7f,
+	  [VKILL] = CTRL('u'), [VEOF] = CTRL('d'), [VMIN] = 1, [VTIME] = 0,
+	  [VSUSP] = CTRL('z'), [VWERASE] = CTRL('w') }
 };
 static int fg_pgrp;
 
@@ -94,15 +102,17 @@ static void queue_put(int c)
 		queue[(q_head + q_len++) % QUEUE_MAX] = (char)c;
 }
 
-/* Is a whole line (or, raw, any byte) ready to read? */
-static int input_ready(void)
+/* Is input ready for a read of size bytes: a whole line (canonical), or
+ * VMIN bytes (fewer if the read wants fewer; VMIN 0: always)? */
+static int input_ready(size_t size)
 {
+	size_t min = tio.c_cc[VMIN];
 	int i;
 
 	if (n_eofs)
 		return 1;
 	if (!(tio.c_lflag & ICANON))
-		return q_len > 0;
+		return (size_t)q_len >= (min < size ? min : size);
 	for (i = 0; i < q_len; i++)
 		if (queue[(q_head + i) % QUEUE_MAX] == '\n')
 			return 1;
@@ -114,9 +124,9 @@ static int input_ready(void)
  * readers and input remain. */
 static void serve_reader(void)
 {
-	char buf[LINE_MAX + 1];
+	static char buf[LINE_MAX];
 
-	while (nr_readers > 0 && input_ready()) {
+	while (nr_readers > 0 && input_ready(readers[0].size)) {
 		struct reader *rd = &readers[0];
 		size_t n = 0;
 		int r, at_eof = 0, line_end = 0;
@@ -160,17 +170,58 @@ static void signal_group(int sig)
 	asynsend(PM_PROC_NR, &m);
 }
 
+/* Is c the control character cc[i] (and that one not disabled)? */
+static int is_cc(int c, int i)
+{
+	return tio.c_cc[i] != _POSIX_VDISABLE && c == tio.c_cc[i];
+}
+
+/* ^C, ^\, ^Z with ISIG: echo, drop the line and typed-ahead input,
+ * signal the foreground group. */
+static void in_signal(const char *echo, int sig)
+{
+	echo_str(echo);
+	line_len = 0;
+	q_head = q_len = n_eofs = 0;
+	signal_group(sig);
+}
+
+/* Erase the last character of the line being typed. */
+static void rub_out(void)
+{
+	line_len--;
+	echo_str((tio.c_lflag & ECHOE) ? "\b \b" : "\b");
+}
+
+/* ^W, as Linux's n_tty: erase back over what is not a letter, digit or
+ * _, then over the letters, digits and _ before it ("ls foo/" becomes
+ * "ls ", "cp a.c " becomes "cp a."). */
+static void word_erase(void)
+{
+	int seen = 0;
+
+	while (line_len > 0) {
+		int c = (unsigned char)line[line_len - 1];
+		if (isalnum(c) || c == '_')
+			seen = 1;
+		else if (seen)
+			break;
+		rub_out();
+	}
+}
+
 static void in_char(int c)
 {
-	const cc_t *cc = tio.c_cc;
-
 	if ((tio.c_iflag & ICRNL) && c == '\r')
 		c = '\n';
-	if ((tio.c_lflag & ISIG) && (c == cc[VINTR] || c == cc[VQUIT])) {
-		echo_str(c == cc[VINTR] ? "^C\n" : "^\\\n");
-		line_len = 0;
-		q_head = q_len = n_eofs = 0; /* typed-ahead input goes too */
-		signal_group(c == cc[VINTR] ? SIGINT : SIGQUIT);
+	if ((tio.c_lflag & ISIG) &&
+	    (is_cc(c, VINTR) || is_cc(c, VQUIT) || is_cc(c, VSUSP))) {
+		if (is_cc(c, VINTR))
+			in_signal("^C\n", SIGINT);
+		else if (is_cc(c, VQUIT))
+			in_signal("^\\\n", SIGQUIT);
+		else
+			in_signal("^Z\n", SIGTSTP);
 		return;
 	}
 	if (!(tio.c_lflag & ICANON)) {
@@ -179,38 +230,67 @@ static void in_char(int c)
 			out_char(c);
 		return;
 	}
-	if (c == cc[VERASE] || c == '\b') {
-		if (line_len > 0) {
-			line_len--;
-			echo_str((tio.c_lflag & ECHOE) ? "\b \b" : "\b");
-		}
+	if (is_cc(c, VERASE) || c == '\b') {
+		if (line_len > 0)
+			rub_out();
 		return;
 	}
-	if (c == cc[VKILL]) {
-		while (line_len > 0) {
-			line_len--;
-			echo_str("\b \b");
-		}
+	if (is_cc(c, VWERASE)) {
+		word_erase();
 		return;
 	}
-	if (c == cc[VEOF] || c == '\n') {
+	if (is_cc(c, VKILL)) {
+		while (line_len > 0)
+			rub_out();
+		return;
+	}
+	if (is_cc(c, VEOF) || c == '\n') {
 		int i;
-		if (c == '\n' && line_len < LINE_MAX)
-			line[line_len++] = '\n';
+		if (c == '\n')
+			line[line_len++] = '\n'; /* room is always kept for it */
 		for (i = 0; i < line_len; i++)
 			queue_put(line[i]);
-		if (c == cc[VEOF] && n_eofs < (int)(sizeof(q_eofs) / sizeof(q_eofs[0])))
+		if (c != '\n' && n_eofs < (int)(sizeof(q_eofs) / sizeof(q_eofs[0])))
 			q_eofs[n_eofs++] = (q_head + q_len) % QUEUE_MAX;
 		if (c == '\n')
 			echo_str("\n");
 		line_len = 0;
 		return;
 	}
-	if (line_len < LINE_MAX - 1) {
-		line[line_len++] = (char)c;
-		if (tio.c_lflag & ECHO)
-			out_char(c);
+	/* Full (the line, or the queue it goes to): ring, drop. */
+	if (line_len >= LINE_MAX - 1 || q_len + line_len + 1 >= QUEUE_MAX) {
+		out_char('\a');
+		return;
 	}
+	line[line_len++] = (char)c;
+	if (tio.c_lflag & ECHO)
+		out_char(c);
+}
+
+/* TCSETS.  Leaving canonical mode, the line being typed becomes readable
+ * bytes; entering it, bytes after the last newline become the line being
+ * typed (what was typed ahead of the switch is kept, in order). */
+static void set_termios(const struct termios *t)
+{
+	int was_canon = tio.c_lflag & ICANON, i;
+
+	tio = *t;
+	if (was_canon && !(tio.c_lflag & ICANON)) {
+		for (i = 0; i < line_len; i++)
+			queue_put(line[i]);
+		line_len = 0;
+	} else if (!was_canon && (tio.c_lflag & ICANON)) {
+		int n = 0;
+		while (n < q_len && n < LINE_MAX - 1 - line_len &&
+		    queue[(q_head + q_len - 1 - n) % QUEUE_MAX] != '\n')
+			n++;
+		memmove(line + n, line, (size_t)line_len);
+		for (i = 0; i < n; i++)
+			line[i] = queue[(q_head + q_len - n + i) % QUEUE_MAX];
+		line_len += n;
+		q_len -= n;
+	}
+	serve_reader();
 }
 
 static void t_intr(unsigned int mask)
@@ -239,7 +319,7 @@ static ssize_t t_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 		return ENXIO;
 	if (size == 0)
 		return 0;
-	if ((flags & O_NONBLOCK) && (nr_readers > 0 || !input_ready()))
+	if ((flags & O_NONBLOCK) && (nr_readers > 0 || !input_ready(size)))
 		return EAGAIN;
 	if (nr_readers == NR_READERS)
 		return EBUSY;
@@ -276,12 +356,18 @@ static ssize_t t_write(devminor_t minor, uint64_t pos, endpoint_t endpt,
 static int t_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
 	cp_grant_id_t grant, int flags, endpoint_t user, cdev_id_t id)
 {
+	struct termios t;
+	int r;
+
 	(void)flags, (void)user, (void)id;
 	if (minor != 0)
 		return ENXIO;
 	switch (request) {
 	case TCGETS: return sys_safecopyto(endpt, grant, 0, (vir_bytes)&tio, sizeof(tio));
-	case TCSETS: return sys_safecopyfrom(endpt, grant, 0, (vir_bytes)&tio, sizeof(tio));
+	case TCSETS:
+		if ((r = sys_safecopyfrom(endpt, grant, 0, (vir_bytes)&t, sizeof(t))) == OK)
+			set_termios(&t);
+		return r;
 	case TIOCGPGRP: return sys_safecopyto(endpt, grant, 0, (vir_bytes)&fg_pgrp, sizeof(fg_pgrp));
 	case TIOCSPGRP: return sys_safecopyfrom(endpt, grant, 0, (vir_bytes)&fg_pgrp, sizeof(fg_pgrp));
 	}

@@ -1,20 +1,34 @@
-/* t_tty.c - the tty driver on COM2, fed by the host (tools/test.sh sets
- * COM2_INPUT to "hello\n", "abc<DEL>d\n", "x^Uyz\n", "^D", "tail\n").
+/* t_tty.c - the tty driver on COM2, fed by the host.  tools/test.sh sets
+ * COM2_INPUT; its parts (split at "@@") are sent one by one, the next
+ * when we write one more '@' on COM2 (tools/qemu-test.sh):
+ *   "hello\n", "abc<DEL>d\n", "x^Uyz\n", "^D", "tail\n",
+ *   "one two^Wthree\n", "a.b/^Wc\n", 4097 'x' <DEL> "y\n"
+ *   @@ "R" @@ "xyz" @@ "e" @@ "abc^Zdef\n"
  * Canonical reads get one edited line each; ^D at the start of a line is
- * end of file.  The host checks the echo and our output line.
+ * end of file; ^W erases a word as Linux does; past 4095 bytes the bell
+ * rings and the byte is dropped.  Non-canonical reads return as soon as
+ * VMIN bytes are there (VMIN 0: at once), echoing only with ECHO.  ^Z
+ * drops the line.  The host checks the echo and our output exactly.
  */
 #include <termios.h>
 #include <sys/ioctl.h>
 #include "t.h"
 
-static int tty_req(int type, cp_grant_id_t g, uint32_t count, uint32_t id)
+#define BIG 4200
+#define T_OK(x) do { if (x) return 1; } while (0) /* x said why */
+
+static char buf[BIG];
+static struct termios t;
+static cp_grant_id_t g, gt;
+
+static int tty_req(int type, cp_grant_id_t gr, uint32_t count, uint32_t id)
 {
 	message m;
 
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
 	m.m_cdev.minor = 0;
-	m.m_cdev.grant = g;
+	m.m_cdev.grant = gr;
 	m.m_cdev.count = count;
 	m.m_cdev.id = id;
 	if (ipc_sendrec(TTY_PROC_NR, &m) != OK || m.m_type != CDEV_REPLY || m.m_cdev.id != id)
@@ -22,29 +36,95 @@ static int tty_req(int type, cp_grant_id_t g, uint32_t count, uint32_t id)
 	return m.m_cdev.status;
 }
 
+/* Write s on the line; -1 if the driver did not take all of it. */
+static int tty_puts(const char *s, uint32_t id)
+{
+	cp_grant_id_t go;
+	int n;
+
+	go = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)s, strlen(s), CPF_READ);
+	if (go < 0)
+		return -1;
+	n = tty_req(CDEV_WRITE, go, strlen(s), id);
+	cpf_revoke(go);
+	return n == (int)strlen(s) ? 0 : -1;
+}
+
+/* One read of up to size bytes: it must give exactly want (len bytes). */
+static int read_is(uint32_t size, const char *want, size_t len, uint32_t id)
+{
+	int n;
+
+	memset(buf, 0, sizeof(buf));
+	n = tty_req(CDEV_READ, g, size, id);
+	T_EQ(n, (long)len);
+	T_EQ(memcmp(buf, want, len), 0);
+	return 0;
+}
+
+/* Set the line's flags and VMIN. */
+static int set_mode(tcflag_t lflag, int vmin, uint32_t id)
+{
+	T_EQ(tty_req(CDEV_IOCTL, gt, TCGETS, id), OK);
+	t.c_lflag = lflag;
+	t.c_cc[VMIN] = (cc_t)vmin;
+	T_EQ(tty_req(CDEV_IOCTL, gt, TCSETS, id + 1), OK);
+	return 0;
+}
+
+/* Canonical lines, including a full one of 4095 bytes. */
+static int canonical(void)
+{
+	static const char *const want[] = {
+		"hello\n", "abd\n", "yz\n", "", "tail\n", "one three\n", "a.c\n"
+	};
+	static char full[4096];
+	unsigned i;
+
+	T_EQ(tty_req(CDEV_IOCTL, gt, TCGETS, 2), OK);
+	T_EQ(t.c_lflag & (ICANON | ECHO | ISIG), ICANON | ECHO | ISIG);
+	T_EQ(t.c_cc[VMIN], 1);
+	T_EQ(t.c_cc[VWERASE], 0x17);
+	T_EQ(t.c_cc[VSUSP], 0x1a);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		T_OK(read_is(64, want[i], strlen(want[i]), 10 + i));
+	memset(full, 'x', 4094);
+	full[4094] = 'y';
+	full[4095] = '\n';
+	return read_is(BIG, full, sizeof(full), 19);
+}
+
+/* Non-canonical reads, then ^Z back in canonical mode. */
+static int noncanonical(void)
+{
+	T_OK(set_mode(0, 1, 40));               /* no ICANON, no ECHO */
+	T_EQ(tty_puts("@", 42), 0);             /* -> "R" */
+	T_OK(read_is(64, "R", 1, 43));          /* at once, not 64 */
+	T_OK(set_mode(0, 3, 44));
+	T_EQ(tty_puts("@", 46), 0);             /* -> "xyz" */
+	T_OK(read_is(64, "xyz", 3, 47));        /* waits for all 3 */
+	T_OK(set_mode(0, 0, 48));
+	T_OK(read_is(64, "", 0, 50));           /* VMIN 0: at once */
+	T_OK(set_mode(ECHO, 1, 51));
+	T_EQ(tty_puts("@", 53), 0);             /* -> "e", echoed */
+	T_OK(read_is(1, "e", 1, 54));
+	T_OK(set_mode(ISIG | ICANON | ECHO | ECHOE, 1, 55));
+	T_EQ(tty_puts("@", 57), 0);             /* -> "abc^Zdef\n" */
+	T_OK(read_is(64, "def\n", 4, 58));
+	return 0;
+}
+
 int test_tty_lines(void)
 {
-	static const char *const want[] = { "hello\n", "abd\n", "yz\n", "", "tail\n" };
-	static char buf[64];
-	static struct termios t;
-	cp_grant_id_t g, gt, go;
 	const char *out = "out line\n";
-	unsigned i;
+	cp_grant_id_t go;
 
 	g = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)buf, sizeof(buf), CPF_WRITE);
 	gt = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)&t, sizeof(t), CPF_READ | CPF_WRITE);
 	go = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)out, strlen(out), CPF_READ);
 	T_TRUE(g >= 0 && gt >= 0 && go >= 0);
 	T_EQ(tty_req(CDEV_OPEN, GRANT_INVALID, 0, 1), OK);
-	T_EQ(tty_req(CDEV_IOCTL, gt, TCGETS, 2), OK);
-	T_EQ(t.c_lflag & (ICANON | ECHO | ISIG), ICANON | ECHO | ISIG);
-	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		int n;
-		memset(buf, 0, sizeof(buf));
-		n = tty_req(CDEV_READ, g, sizeof(buf), 10 + i);
-		T_EQ(n, (long)strlen(want[i]));
-		T_EQ(memcmp(buf, want[i], strlen(want[i])), 0);
-	}
+	T_OK(canonical());
 	T_EQ(tty_req(CDEV_WRITE, go, strlen(out), 20), (long)strlen(out));
 	T_EQ(tty_req(CDEV_WRITE, go, strlen(out) + 1, 21), EPERM);  /* past the grant */
 	T_EQ(tty_req(CDEV_IOCTL, gt, 0x1234, 22), ENOTTY);
@@ -54,11 +134,12 @@ int test_tty_lines(void)
 		memset(&m, 0, sizeof(m));
 		m.m_type = CDEV_READ;
 		m.m_cdev.grant = g;
-		m.m_cdev.count = sizeof(buf);
+		m.m_cdev.count = 64;
 		m.m_cdev.id = 30;
 		T_EQ(ipc_send(TTY_PROC_NR, &m), OK);
 		T_EQ(tty_req(CDEV_CANCEL, GRANT_INVALID, 0, 30), EINTR);
 	}
+	T_OK(noncanonical());
 	T_EQ(cpf_revoke(g), 0);
 	T_EQ(cpf_revoke(gt), 0);
 	T_EQ(cpf_revoke(go), 0);

@@ -18,7 +18,9 @@
 #define PM_SIGPROCMASK (PM_BASE + 7)  /* i1 how, i2 set -> i3 old set */
 #define PM_SIGRETURN   (PM_BASE + 8)  /* p1 struct sigcontext *; no reply */
 #define PM_EXEC        (PM_BASE + 9)  /* p1 image, i1 its length, p2 stack block,
-                                         i2 its length, name; no reply on success */
+                                         i2 its length, i3 the descriptor it was
+                                         read from (opened O_EXEC), name; no
+                                         reply on success */
 #define PM_BRK         (PM_BASE + 10) /* p1 page-aligned address, i1 bytes (a page
                                          multiple): > 0 map zeroed pages, < 0
                                          unmap -> OK, p2 end of the mapped heap */
@@ -60,7 +62,8 @@
 /* PM -> VFS notices (SENDREC; VFS answers OK). */
 #define VFS_PM_FORK    (VFS_BASE + 0x40) /* who = parent, who2 = child */
 #define VFS_PM_EXIT    (VFS_BASE + 0x41) /* who: close everything */
-#define VFS_PM_EXEC    (VFS_BASE + 0x42) /* who: close-on-exec descriptors */
+#define VFS_PM_EXEC    (VFS_BASE + 0x42) /* who, fd (opened O_EXEC: else EACCES):
+                                            close-on-exec descriptors */
 #define VFS_PM_UNPAUSE (VFS_BASE + 0x43) /* who: end a waiting call with EINTR */
 
 #endif

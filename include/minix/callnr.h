@@ -30,7 +30,8 @@
 #define PM_GETPGRP     (PM_BASE + 14) /* -> pgrp */
 #define PM_SETSID      (PM_BASE + 15) /* -> the new session/group id */
 #define PM_GETPROCTAB  (PM_BASE + 16) /* p1 buffer, i1 its size -> entries */
-#define PM_REBOOT      (PM_BASE + 17) /* i1 how (RBT_*), i2 exit code for tests */
+#define PM_REBOOT      (PM_BASE + 17) /* i1 how (RBT_*), i2 exit code for tests;
+                                         init only */
 #define PM_SIGPENDING  (PM_BASE + 18) /* -> i3 pending set */
 #define PM_GETSYSINFO  (PM_BASE + 19) /* i1 what (GET_KINFO, GET_PROCTAB,
                                          GET_GRANTS), i2 endpoint (GET_GRANTS),
@@ -65,5 +66,6 @@
 #define VFS_PM_EXEC    (VFS_BASE + 0x42) /* who, fd (opened O_EXEC: else EACCES):
                                             close-on-exec descriptors */
 #define VFS_PM_UNPAUSE (VFS_BASE + 0x43) /* who: end a waiting call with EINTR */
+#define VFS_PM_REBOOT  (VFS_BASE + 0x44) /* the machine stops: sync the file systems */
 
 #endif

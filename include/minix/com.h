@@ -147,10 +147,11 @@
 /* SYS_DIAGCTL requests. */
 #define DIAGCTL_CODE_DIAG 1 /* print a string on the console */
 
-/* SYS_ABORT how. */
-#define RBT_HALT     0
-#define RBT_POWEROFF 1
+/* SYS_ABORT how (PM_REBOOT too). */
+#define RBT_HALT     0 /* "System halted.", the CPU idles */
+#define RBT_POWEROFF 1 /* code != 0: QEMU's isa-debug-exit (tests); else ACPI */
 #define RBT_PANIC    2
+#define RBT_REBOOT   3 /* reset the machine */
 
 /* DS (data store): m_ds. */
 #define DS_BASE      0x0a00

@@ -130,7 +130,7 @@ int do_sync(struct fproc *fp, message *m)
 
 int is_pm_notice(const message *m)
 {
-	return m->m_type >= VFS_PM_FORK && m->m_type <= VFS_PM_UNPAUSE;
+	return m->m_type >= VFS_PM_FORK && m->m_type <= VFS_PM_REBOOT;
 }
 
 /* The child gets the parent's descriptors (the same filps) and cwd. */
@@ -200,6 +200,11 @@ void do_pm_notice(message *m)
 	case VFS_PM_UNPAUSE:
 		if (fp)
 			pm_unpause(fp);
+		break;
+	case VFS_PM_REBOOT:
+		/* The last word before the kernel stops the machine: the
+		 * file systems write out what they hold. */
+		r = do_sync(NULL, m);
 		break;
 	}
 	reply(pm, r);

@@ -31,6 +31,17 @@
 #define KBC_COMMAND	0x64
 #define KBC_PULSE_RESET	0xfe
 
+/* About a second of port 0x80 reads: the machine acts on a power-off or
+ * reset a little after the write (QEMU too), so wait before trying the
+ * next way or saying it failed. */
+static void settle(void)
+{
+	int i;
+
+	for (i = 0; i < 1000000; i++)
+		(void)inb(0x80);
+}
+
 static uint32_t pci_read(uint32_t fn, int reg)
 {
 	outl(PCI_ADDR, fn | (uint32_t)reg);
@@ -48,7 +59,9 @@ static void acpi_poweroff(void)
 	base = pci_read(PIIX4_PM, PMBA) & 0xffc0;
 	if (base == 0)
 		return;
+	klog("kernel: ACPI soft-off, PM1a_CNT at 0x%x\n", base + PM1_CNT);
 	outw((uint16_t)(base + PM1_CNT), (uint16_t)SLP_EN);
+	settle();
 }
 
 static void reset(void)
@@ -58,9 +71,11 @@ static void reset(void)
 
 	outb(RESET_CONTROL, 0x02);
 	outb(RESET_CONTROL, 0x06);	/* hard reset */
+	settle();
 	for (i = 0; i < 100000 && (inb(KBC_COMMAND) & 0x02); i++)
 		;
 	outb(KBC_COMMAND, KBC_PULSE_RESET);
+	settle();
 	/* Still here: an empty IDT and an interrupt make a triple fault. */
 	__asm__ volatile("lidt (%0); int3" : : "r"(no_idt));
 }

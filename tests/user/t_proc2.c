@@ -424,6 +424,52 @@ int test_sigchld_on_stop(void)
 	return 0;
 }
 
+static int hup_pipe[2];
+
+static void hup_says_so(int sig)
+{
+	(void)sig;
+	if (write(hup_pipe[1], "h", 1) != 1)
+		_exit(21);
+	_exit(0);
+}
+
+/* Stop a child of ours (which catches SIGHUP), then exit. */
+static void stop_child_and_exit(void)
+{
+	pid_t pid;
+	int st;
+
+	signal(SIGHUP, hup_says_so);
+	if ((pid = spawn_fn(sleeper)) < 0)
+		_exit(22);
+	if (kill(pid, SIGSTOP) != 0)
+		_exit(23);
+	st = wait_opt(pid, WUNTRACED);
+	_exit(st >= 0 && WIFSTOPPED(st) ? 0 : 24);
+}
+
+/* A stopped process whose parent exits passes to init and gets SIGHUP
+ * and SIGCONT: it does not stay stopped for ever. */
+int test_orphan_stopped(void)
+{
+	pid_t pid;
+	char c;
+	int st;
+
+	T_EQ(pipe(hup_pipe), 0);
+	T_TRUE((pid = spawn_fn(stop_child_and_exit)) > 0);
+	st = wait_opt(pid, 0);
+	T_TRUE(st >= 0 && WIFEXITED(st));
+	T_EQ(WEXITSTATUS(st), 0);
+	close(hup_pipe[1]);
+	T_EQ(read(hup_pipe[0], &c, 1), 1);	/* its SIGHUP handler ran */
+	T_EQ(c, 'h');
+	T_EQ(read(hup_pipe[0], &c, 1), 0);	/* and it is gone */
+	close(hup_pipe[0]);
+	return 0;
+}
+
 /* ---- exec: permissions and scripts ---- */
 
 /* EACCES without an x bit (and for a directory or a device), ENOEXEC for

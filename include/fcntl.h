@@ -26,6 +26,9 @@
 #define O_DIRECTORY	0200000		/* ENOTDIR unless a directory */
 #define O_NOFOLLOW	0400000		/* fail with ELOOP on a final symlink */
 #define O_CLOEXEC	02000000	/* set FD_CLOEXEC on the new fd */
+#define O_EXEC		040000000	/* ours, with O_RDONLY: a program to run;
+					   EACCES unless a regular file with an
+					   x bit (PM_EXEC names this fd) */
 
 /* fcntl() commands. */
 #define F_DUPFD		0	/* lowest free fd >= arg */

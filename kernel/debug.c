@@ -14,6 +14,7 @@ static const char *rts_name(unsigned f)
 	if (f & RTS_SLOT_FREE) return "free";
 	if (f & RTS_SIG_PENDING) return "signal";
 	if (f & RTS_NO_PRIV) return "stopped";
+	if (f & RTS_PROC_STOP) return "stopped";
 	if ((f & (RTS_SENDING | RTS_RECEIVING)) == (RTS_SENDING | RTS_RECEIVING)) return "sendrec";
 	if (f & RTS_SENDING) return "send";
 	if (f & RTS_RECEIVING) return "receive";

@@ -36,6 +36,7 @@ struct priv {
 #define RTS_RECEIVING   0x04
 #define RTS_NO_PRIV     0x08 /* stopped: not yet allowed to run */
 #define RTS_SIG_PENDING 0x10 /* stopped: a kernel signal awaits its manager */
+#define RTS_PROC_STOP   0x20 /* stopped by its manager (SYS_RUNCTL: job control) */
 
 /* p_misc_flags */
 #define MF_REPLY_PEND   0x02 /* in SENDREC: the reply is awaited */

@@ -24,6 +24,7 @@ void system_init(void)
 	map(SYS_GETKSIG, do_getksig);
 	map_status(SYS_ENDKSIG, do_endksig);
 	map_status(SYS_PRIVCTL, do_privctl);
+	map_status(SYS_RUNCTL, do_runctl);
 	map(SYS_SETALARM, do_setalarm);
 	map(SYS_TIMES, do_times);
 	map(SYS_IRQCTL, do_irqctl);

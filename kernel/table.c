@@ -20,7 +20,7 @@ static const int user_ipc[] = { PM_PROC_NR, VFS_PROC_NR, NONE };
 
 /* pm: processes (fork, exec, signals, memory, time, reboot). */
 static const int pm_calls[] = { SYS_FORK, SYS_EXEC, SYS_EXIT, SYS_CLEAR, SYS_KILL,
-	SYS_GETKSIG, SYS_ENDKSIG, SYS_PRIVCTL, SYS_SIGSEND, SYS_SIGRETURN,
+	SYS_GETKSIG, SYS_ENDKSIG, SYS_PRIVCTL, SYS_RUNCTL, SYS_SIGSEND, SYS_SIGRETURN,
 	SYS_VIRCOPY, SYS_VMCTL, SYS_TIMES, SYS_SETALARM, SYS_GETINFO, SYS_DIAGCTL,
 	SYS_ABORT, 0 };
 /* vfs: user memory through magic grants and (paths) VIRCOPY. */

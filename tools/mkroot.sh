@@ -6,7 +6,7 @@
 #
 # /test holds what the file-system tests read back: empty (0 B), one
 # (1 B), 4k and 1m (byte i = (i * 131 + i / 4096) & 255) and dir500 with
-# 500 empty files f000..f499.
+# 500 empty files f000..f499; and the exec tests' files (below).
 set -e
 out=$1
 bindir=${2:-}
@@ -25,6 +25,20 @@ printf x > "$stage/test/one"
 pattern() { perl -e 'binmode STDOUT; print pack("C*", map { ($_ * 131 + int($_ / 4096)) & 255 } 0 .. $ARGV[0] - 1)' "$1"; }
 pattern 4096 > "$stage/test/4k"
 pattern 1048576 > "$stage/test/1m"
+# exec tests: noexec (no x bit), a #!/bin/sh script, a #! line with one
+# argument (blanks inside kept), junk (x bit, neither ELF nor #!), loop (its
+# own interpreter), longline (a #! line over 255 bytes), badinterp (its
+# interpreter has no x bit).
+printf 'echo should not run\n' > "$stage/test/noexec"
+chmod 644 "$stage/test/noexec"
+printf '#!/bin/sh\necho script $0 $1 $2\n' > "$stage/test/script"
+printf '#!/bin/echo  one  two \n' > "$stage/test/echoarg"
+printf '\177ELG junk\n' > "$stage/test/junk"
+printf '#!/test/loop\n' > "$stage/test/loop"
+printf '#!/bin/%0300d\n' 0 > "$stage/test/longline"
+printf '#!/test/noexec\n' > "$stage/test/badinterp"
+chmod 755 "$stage/test/script" "$stage/test/echoarg" "$stage/test/junk" \
+	"$stage/test/loop" "$stage/test/longline" "$stage/test/badinterp"
 i=0
 while [ $i -lt 500 ]; do
 	: > "$stage/test/dir500/f$(printf %03d $i)"

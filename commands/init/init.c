@@ -10,6 +10,17 @@
  * console in a session of its own and starts it again whenever it exits,
  * reaping every other child that ends meanwhile (orphans become init's).
  *
+ * When the console shell exits, init says so ("init: shell exited with
+ * status N, starting a new one") and starts another; one that lived less
+ * than a second is started again only after a second's pause (so a shell
+ * that cannot start does not spin).
+ *
+ * halt, reboot and poweroff ask init to stop the machine, as with BusyBox:
+ * SIGUSR1 halt, SIGUSR2 poweroff, SIGTERM reboot (init catches only
+ * these; kill(-1, ...) never reaches it).  init then sends every other
+ * process SIGTERM and SIGCONT, waits up to SHUTDOWN_WAIT seconds for them,
+ * sends SIGKILL to what is left, syncs and makes PM_REBOOT.
+ *
  * In the test image /bin/tests powers the machine off itself with the
  * exit code that tells the host how the tests went; if it ever returns,
  * init powers off with the failure code.  In the bench image init waits
@@ -21,6 +32,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <minix/pm.h>
 
@@ -32,6 +44,9 @@
 #define TEST_PASSED	0x10	/* QEMU exit code: /bin/tests exited 0 */
 #define TEST_FAILED	0x11	/* QEMU exit code: the tests failed */
 #define BENCH_DONE	0x10	/* QEMU exit code after the benchmarks */
+#define SHUTDOWN_WAIT	3	/* seconds for the processes to end on SIGTERM */
+
+static volatile sig_atomic_t shutdown_how = -1;	/* RBT_*: asked to stop */
 
 static char *init_env[] = { "PATH=/bin", "HOME=/", NULL };
 
@@ -127,11 +142,78 @@ static void run_bench(void)
 		sleep(1000);
 }
 
+static void on_shutdown_signal(int sig)
+{
+	shutdown_how = sig == SIGUSR1 ? RBT_HALT : sig == SIGUSR2 ?
+	    RBT_POWEROFF : RBT_REBOOT;
+}
+
+/* Reap what has ended; 1 when no process but init is left. */
+static int reap_all(void)
+{
+	int status;
+
+	while (waitpid(-1, &status, WNOHANG) > 0)
+		;
+	return kill(-1, 0) < 0 && errno == ESRCH;
+}
+
+/* Send sig to every process but init, then wait up to ms milliseconds
+ * for them all to be gone; 1 if they are. */
+static int end_all(int sig, int ms)
+{
+	int t;
+
+	kill(-1, sig);
+	if (sig != SIGKILL)
+		kill(-1, SIGCONT);	/* a stopped process must run to end */
+	for (t = 0; t < ms; t += 100) {
+		if (reap_all())
+			return 1;
+		usleep(100000);
+	}
+	return reap_all();
+}
+
+/* halt, reboot or poweroff asked: end the processes, sync, stop. */
+static void shut_down(int how)
+{
+	static const char *const what[] = {
+		[RBT_HALT] = "halt", [RBT_POWEROFF] = "power off",
+		[RBT_REBOOT] = "reboot",
+	};
+
+	printf("init: the system is going down to %s\n", what[how]);
+	sync();
+	if (!end_all(SIGTERM, SHUTDOWN_WAIT * 1000)) {
+		printf("init: processes left after SIGTERM: sending SIGKILL\n");
+		end_all(SIGKILL, 1000);
+	}
+	sync();
+	fflush(stdout);
+	__minix_reboot(how, 0);
+	printf("init: reboot: %s\n", strerror(errno));
+	for (;;)
+		sleep(1000);
+}
+
+static void catch_shutdown_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_shutdown_signal;
+	sigaction(SIGUSR1, &sa, NULL);
+	sigaction(SIGUSR2, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
 int main(int argc, char **argv)
 {
 	char *rc_argv[] = { SHELL, RC, NULL };
 	char *sh_argv[] = { SHELL, NULL };
 	pid_t pid, sh_pid;
+	struct timeval start, end;
 	int status;
 
 	environ = init_env;
@@ -148,7 +230,11 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "bench") == 0)
 		run_bench();
 
+	catch_shutdown_signals();
 	for (;;) {
+		if (shutdown_how >= 0)
+			shut_down(shutdown_how);
+		gettimeofday(&start, NULL);
 		if ((sh_pid = spawn(sh_argv, 1)) < 0) {
 			sleep(1);
 			continue;
@@ -156,8 +242,20 @@ int main(int argc, char **argv)
 		/* Reap orphans until the shell itself is done. */
 		do {
 			pid = wait(&status);
+			if (shutdown_how >= 0)
+				shut_down(shutdown_how);
 		} while (pid != sh_pid && (pid >= 0 || errno == EINTR));
-		if (pid == sh_pid && WIFEXITED(status) && WEXITSTATUS(status) >= 126)
-			sleep(1);	/* it could not start: do not spin */
+		if (pid != sh_pid)
+			continue;
+		if (WIFEXITED(status))
+			printf("init: shell exited with status %d, starting a new one\n",
+			    WEXITSTATUS(status));
+		else
+			printf("init: shell killed by signal %d, starting a new one\n",
+			    WTERMSIG(status));
+		gettimeofday(&end, NULL);
+		if ((long long)(end.tv_sec - start.tv_sec) * 1000000 +
+		    (end.tv_usec - start.tv_usec) < 1000000)
+			sleep(1);	/* it ended at once: do not spin */
 	}
 }

@@ -34,7 +34,7 @@ static const char *state_name(const struct proc_info *pi)
 		return "task";
 	if (f & PI_SIG_PENDING)
 		return "signal";
-	if (f & PI_NO_PRIV)
+	if (f & (PI_NO_PRIV | PI_PROC_STOP))
 		return "stopped";
 	if ((f & (PI_SENDING | PI_RECEIVING)) == (PI_SENDING | PI_RECEIVING))
 		return "sendrec";

@@ -18,7 +18,9 @@
 #define PM_SIGPROCMASK (PM_BASE + 7)  /* i1 how, i2 set -> i3 old set */
 #define PM_SIGRETURN   (PM_BASE + 8)  /* p1 struct sigcontext *; no reply */
 #define PM_EXEC        (PM_BASE + 9)  /* p1 image, i1 its length, p2 stack block,
-                                         i2 its length, name; no reply on success */
+                                         i2 its length, i3 the descriptor it was
+                                         read from (opened O_EXEC), name; no
+                                         reply on success */
 #define PM_BRK         (PM_BASE + 10) /* p1 page-aligned address, i1 bytes (a page
                                          multiple): > 0 map zeroed pages, < 0
                                          unmap -> OK, p2 end of the mapped heap */
@@ -28,7 +30,8 @@
 #define PM_GETPGRP     (PM_BASE + 14) /* -> pgrp */
 #define PM_SETSID      (PM_BASE + 15) /* -> the new session/group id */
 #define PM_GETPROCTAB  (PM_BASE + 16) /* p1 buffer, i1 its size -> entries */
-#define PM_REBOOT      (PM_BASE + 17) /* i1 how (RBT_*), i2 exit code for tests */
+#define PM_REBOOT      (PM_BASE + 17) /* i1 how (RBT_*), i2 exit code for tests;
+                                         init only */
 #define PM_SIGPENDING  (PM_BASE + 18) /* -> i3 pending set */
 #define PM_GETSYSINFO  (PM_BASE + 19) /* i1 what (GET_KINFO, GET_PROCTAB,
                                          GET_GRANTS), i2 endpoint (GET_GRANTS),
@@ -60,7 +63,9 @@
 /* PM -> VFS notices (SENDREC; VFS answers OK). */
 #define VFS_PM_FORK    (VFS_BASE + 0x40) /* who = parent, who2 = child */
 #define VFS_PM_EXIT    (VFS_BASE + 0x41) /* who: close everything */
-#define VFS_PM_EXEC    (VFS_BASE + 0x42) /* who: close-on-exec descriptors */
+#define VFS_PM_EXEC    (VFS_BASE + 0x42) /* who, fd (opened O_EXEC: else EACCES):
+                                            close-on-exec descriptors */
 #define VFS_PM_UNPAUSE (VFS_BASE + 0x43) /* who: end a waiting call with EINTR */
+#define VFS_PM_REBOOT  (VFS_BASE + 0x44) /* the machine stops: sync the file systems */
 
 #endif

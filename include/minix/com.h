@@ -102,6 +102,10 @@
 #define SYS_PRIV_SET_SYS   3 /* set privileges from a struct priv_desc */
 #define SYS_PRIV_SET_USER  4 /* ordinary user privileges */
 
+/* SYS_RUNCTL requests (m_proc.request). */
+#define RC_STOP    1 /* the process runs no more until RC_RESUME */
+#define RC_RESUME  2
+
 /* SYS_EXEC flags. */
 #define EXEC_CHECK 0x01 /* check image and argument block; replace nothing */
 
@@ -143,10 +147,11 @@
 /* SYS_DIAGCTL requests. */
 #define DIAGCTL_CODE_DIAG 1 /* print a string on the console */
 
-/* SYS_ABORT how. */
-#define RBT_HALT     0
-#define RBT_POWEROFF 1
+/* SYS_ABORT how (PM_REBOOT too). */
+#define RBT_HALT     0 /* "System halted.", the CPU idles */
+#define RBT_POWEROFF 1 /* code != 0: QEMU's isa-debug-exit (tests); else ACPI */
 #define RBT_PANIC    2
+#define RBT_REBOOT   3 /* reset the machine */
 
 /* DS (data store): m_ds. */
 #define DS_BASE      0x0a00

@@ -22,6 +22,7 @@ struct kinfo {
 #define PI_RECEIVING   0x04
 #define PI_NO_PRIV     0x08
 #define PI_SIG_PENDING 0x10
+#define PI_PROC_STOP   0x20 /* SYS_RUNCTL stop (SIGSTOP and friends) */
 
 struct proc_info {
 	endpoint_t pi_endpoint;

@@ -32,6 +32,9 @@ int sys_kill(endpoint_t proc_ep, int sig);
 int sys_getksig(endpoint_t *proc_ep, int *sig_mask);
 int sys_endksig(endpoint_t proc_ep);
 int sys_privctl(endpoint_t proc_ep, int request, void *p);
+int sys_runctl(endpoint_t proc_ep, int request);
+#define sys_stop(ep)   sys_runctl((ep), RC_STOP)   /* job control */
+#define sys_resume(ep) sys_runctl((ep), RC_RESUME)
 int sys_setalarm(clock_t exp_time, int abs_time);
 int sys_setalarm2(clock_t exp_time, int abs_time, clock_t *time_left);
 int sys_times(endpoint_t proc_ep, clock_t *user_time, clock_t *sys_time,

@@ -4,7 +4,9 @@
  * A process that ends is stopped, VFS closes its files (VFS_PM_EXIT), the
  * kernel frees its slot (SYS_CLEAR), and it stays in PM's table as a
  * zombie with its wait status until its parent collects it.  Its children
- * pass to init.  Wait statuses are encoded as on Linux (<sys/wait.h>).
+ * pass to init (a stopped one gets SIGHUP and SIGCONT).  Wait statuses
+ * are encoded as on Linux (<sys/wait.h>); waitpid also reports stopped
+ * and continued children (WUNTRACED, WCONTINUED).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,8 @@
  * kernel takes argument blocks of up to half the stack. */
 #define MAX_EXEC_IMAGE (16u * 1024 * 1024)
 #define MAX_EXEC_FRAME (USER_STACK_PAGES * 4096u / 2)
+
+static void orphan_stopped(struct mproc *q);
 
 /* PM_FORK: copy the caller.  The child waits, as its parent does, for our
  * reply: 0 to the child, the child's pid to the parent. */
@@ -38,7 +42,10 @@ int do_fork(message *m, struct mproc *rmp)
 	cmp->mp_endpoint = child;
 	cmp->mp_status = 0;
 	cmp->mp_sigpending = 0;
+	cmp->mp_flags = 0;
+	cmp->mp_stopsig = 0;
 	cmp->mp_wpid = 0;
+	cmp->mp_woptions = 0;
 	cmp->mp_wakeup = 0;
 	if ((r = vfs_notice(VFS_PM_FORK, rmp->mp_endpoint, child)) != OK) {
 		sys_clear(child);
@@ -72,7 +79,7 @@ static int exec_killed(endpoint_t ep)
 }
 
 /* PM_EXEC: p1 image, i1 its length, p2 argument block, i2 its length,
- * name.  On success the process runs the new program and gets no reply. */
+ * i3 the descriptor the image was read from, name.  On success the process runs the new program and gets no reply. */
 int do_exec(message *m, struct mproc *rmp)
 {
 	endpoint_t ep = rmp->mp_endpoint;
@@ -109,7 +116,9 @@ int do_exec(message *m, struct mproc *rmp)
 	 * descriptors, the exec must not fail but for lack of memory. */
 	if ((r = sys_exec_check(ep, img, img_len, frame, frame_len)) != OK)
 		goto out;
-	if ((r = vfs_notice(VFS_PM_EXEC, ep, NONE)) != OK)
+	/* VFS checks that the image came from a descriptor opened with
+	 * O_EXEC (an x bit), then closes the close-on-exec ones. */
+	if ((r = vfs_notice_fd(VFS_PM_EXEC, ep, NONE, m->m_pm.i3)) != OK)
 		goto out;
 	r = sys_exec(ep, img, img_len, frame, frame_len, name, &ip);
 	if (r == OK) {
@@ -191,6 +200,7 @@ void exit_proc(struct mproc *rmp, int wstatus)
 	rmp->mp_state = MP_ZOMBIE;
 	rmp->mp_status = wstatus;
 	rmp->mp_sigpending = 0;
+	rmp->mp_flags = 0;
 	if (was_sleeping)
 		set_next_alarm();
 	if (pid == INIT_PID)
@@ -208,15 +218,46 @@ void exit_proc(struct mproc *rmp, int wstatus)
 		q->mp_ppid = init_mp ? INIT_PID : 0;
 		if (q->mp_state == MP_ZOMBIE)
 			tell_parent(q);
+		else if (q->mp_flags & MPF_STOPPED)
+			orphan_stopped(q);
 	}
 	tell_parent(rmp);
 }
 
-/* Look among pp's children for those waitpid's pid argument wpid means:
- * collect a zombie (its pid, m->m_pm.i3 its status), or 0 if some match
- * but none is done, or ECHILD if none match. */
-static int wait_scan(struct mproc *pp, pid_t wpid, message *m)
+/* A stopped process passes to init: nobody would continue it.  As Linux
+ * does for a stopped process group that becomes orphaned, it gets SIGHUP
+ * and then SIGCONT (after the current request: we are in the middle of an
+ * exit), so it ends unless it catches SIGHUP. */
+static void orphan_stopped(struct mproc *q)
 {
+	defer_signal(q->mp_endpoint, SIGHUP);
+	defer_signal(q->mp_endpoint, SIGCONT);
+}
+
+/* News for waitpid with WUNTRACED / WCONTINUED options: a stop or a
+ * continue of cmp not yet reported.  Its status (and the news is gone),
+ * or -1. */
+static int job_news(struct mproc *cmp, int options)
+{
+	if ((options & WUNTRACED) && (cmp->mp_flags & MPF_STOP_NEWS)) {
+		cmp->mp_flags &= ~MPF_STOP_NEWS;
+		return W_STOPCODE(cmp->mp_stopsig);
+	}
+	if ((options & WCONTINUED) && (cmp->mp_flags & MPF_CONT_NEWS)) {
+		cmp->mp_flags &= ~MPF_CONT_NEWS;
+		return 0xffff;
+	}
+	return -1;
+}
+
+/* Look among pp's children for those waitpid's pid argument wpid means:
+ * collect a zombie (its pid, m->m_pm.i3 its status), or report a stop or
+ * continue the options ask for, or 0 if some match but none has news, or
+ * ECHILD if none match. */
+static int wait_scan(struct mproc *pp, pid_t wpid, int options, message *m)
+{
+	int st;
+
 	int children = 0;
 	struct mproc *q;
 	pid_t pid;
@@ -232,13 +273,17 @@ static int wait_scan(struct mproc *pp, pid_t wpid, message *m)
 			mp_free(q);
 			return pid;
 		}
+		if ((st = job_news(q, options)) != -1) {
+			m->m_pm.i3 = st;
+			return q->mp_pid;
+		}
 	}
 	return children ? 0 : ECHILD;
 }
 
 /* The children pp's pending waitpid means may have changed (a process
- * group changed): answer it now if a zombie matches, ECHILD if no child
- * matches any more. */
+ * group changed, a child stopped or continued): answer it now if a zombie
+ * or news matches, ECHILD if no child matches any more. */
 void wait_recheck(struct mproc *pp)
 {
 	message m;
@@ -247,7 +292,7 @@ void wait_recheck(struct mproc *pp)
 	if (!pp || pp->mp_state != MP_WAITING)
 		return;
 	memset(&m, 0, sizeof(m));
-	if ((r = wait_scan(pp, pp->mp_wpid, &m)) == 0)
+	if ((r = wait_scan(pp, pp->mp_wpid, pp->mp_woptions, &m)) == 0)
 		return; /* still a child to wait for */
 	pp->mp_state = MP_ALIVE;
 	reply_to(pp, r, &m);
@@ -255,7 +300,9 @@ void wait_recheck(struct mproc *pp)
 
 /* PM_WAITPID: i1 pid (> 0 that child, -1 any, 0 our group, < -1 group
  * -pid), i2 options -> the child's pid and i3 its status; 0 with WNOHANG
- * if none is done; ECHILD if there is no such child.  A pending waitpid
+ * if none is done; ECHILD if there is no such child.  WUNTRACED also
+ * reports a child that stopped, WCONTINUED one that was continued (each
+ * once).  A pending waitpid
  * is answered when a matching child ends (tell_parent), or with ECHILD
  * when none matches any more (wait_recheck). */
 int do_waitpid(message *m, struct mproc *rmp)
@@ -267,7 +314,7 @@ int do_waitpid(message *m, struct mproc *rmp)
 		return EINVAL;
 	if (wpid == (pid_t)0x80000000)
 		return ECHILD;
-	if ((r = wait_scan(rmp, wpid, m)) != 0)
+	if ((r = wait_scan(rmp, wpid, options, m)) != 0)
 		return r;
 	if (options & WNOHANG) {
 		m->m_pm.i3 = 0;
@@ -275,5 +322,6 @@ int do_waitpid(message *m, struct mproc *rmp)
 	}
 	rmp->mp_state = MP_WAITING;
 	rmp->mp_wpid = wpid;
+	rmp->mp_woptions = options;
 	return EDONTREPLY;
 }

@@ -124,8 +124,9 @@ static int take_vfs_request(void)
 }
 
 /* Tell VFS about a process event and wait for its answer (VFS's m_type).
- * Without a VFS (a test image) there is nothing to tell: OK. */
-int vfs_notice(int type, endpoint_t who, endpoint_t who2)
+ * Without a VFS (a test image) there is nothing to tell: OK.  fd: for
+ * VFS_PM_EXEC, the descriptor the program was read from. */
+int vfs_notice_fd(int type, endpoint_t who, endpoint_t who2, int fd)
 {
 	static int no_vfs_said;
 	message m;
@@ -136,6 +137,7 @@ int vfs_notice(int type, endpoint_t who, endpoint_t who2)
 		m.m_type = type;
 		m.m_vfs.who = who;
 		m.m_vfs.who2 = who2;
+		m.m_vfs.fd = fd;
 		r = ipc_sendrec(VFS_PROC_NR, &m);
 		if (r == ELOCKED && take_vfs_request() == OK)
 			continue;
@@ -151,6 +153,11 @@ int vfs_notice(int type, endpoint_t who, endpoint_t who2)
 		return r;
 	}
 	return m.m_type;
+}
+
+int vfs_notice(int type, endpoint_t who, endpoint_t who2)
+{
+	return vfs_notice_fd(type, who, who2, -1);
 }
 
 static void handle(message *m)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <minix/pm.h>
 #include <minix/safecopies.h>
+#include <minix/callnr.h>
 #include "proto.h"
 
 #define PAGE_BYTES 4096u
@@ -180,12 +181,22 @@ int do_getsysinfo(message *m, struct mproc *rmp)
 	    m->m_pm.p1, len);
 }
 
-/* PM_REBOOT: i1 how (RBT_*), i2 the code QEMU exits with (tests). */
+/* PM_REBOOT: i1 how (RBT_*), i2 the code QEMU exits with (tests).  Only
+ * init stops the machine (halt, reboot and poweroff ask init, which first
+ * ends the other processes); VFS syncs the file systems, then the kernel
+ * stops. */
 int do_reboot(message *m, struct mproc *rmp)
 {
+	int how = m->m_pm.i1;
+
 	if (!rmp || rmp->mp_pid != INIT_PID)
-		return EPERM; /* only init stops the machine */
-	return sys_abort(m->m_pm.i1, m->m_pm.i2);
+		return EPERM;
+	if (how != RBT_HALT && how != RBT_POWEROFF && how != RBT_REBOOT &&
+	    how != RBT_PANIC)
+		return EINVAL;
+	if (how != RBT_PANIC)
+		vfs_notice(VFS_PM_REBOOT, rmp->mp_endpoint, NONE);
+	return sys_abort(how, m->m_pm.i2);
 }
 
 /* PM_BRK: p1 a page-aligned address, i1 bytes (a page multiple): > 0 maps

@@ -25,6 +25,12 @@
 #define MP_SLEEPING 3 /* in PM_SLEEP, not answered yet */
 #define MP_ZOMBIE   4 /* exited; kept until the parent waits */
 
+/* mp_flags: job control.  A stopped process keeps its mp_state (it may
+ * be stopped in the middle of a call); the kernel does not run it. */
+#define MPF_STOPPED   0x01 /* stopped by a signal (SYS_RUNCTL RC_STOP) */
+#define MPF_STOP_NEWS 0x02 /* stopped, not yet reported (WUNTRACED) */
+#define MPF_CONT_NEWS 0x04 /* continued, not yet reported (WCONTINUED) */
+
 struct mproc {
 	int mp_state;                 /* MP_* */
 	pid_t mp_pid;
@@ -43,7 +49,11 @@ struct mproc {
 
 	vir_bytes mp_brk;             /* end of the highest PM_BRK pages, 0: none */
 
+	int mp_flags;                 /* MPF_* */
+	int mp_stopsig;               /* MPF_STOPPED: the signal that stopped it */
+
 	pid_t mp_wpid;                /* MP_WAITING: the pid argument */
+	int mp_woptions;              /* MP_WAITING: the options (WUNTRACED...) */
 	uint32_t mp_wakeup;           /* MP_SLEEPING: deadline in ticks (wraps) */
 };
 

@@ -18,6 +18,7 @@ extern int hz; /* clock ticks per second */
 void reply(endpoint_t to, int result, message *m);
 void reply_to(struct mproc *rmp, int result, message *m);
 int vfs_notice(int type, endpoint_t who, endpoint_t who2);
+int vfs_notice_fd(int type, endpoint_t who, endpoint_t who2, int fd);
 int defer_signal(endpoint_t ep, int sig);
 
 /* forkexit.c */

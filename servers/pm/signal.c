@@ -9,8 +9,16 @@
  * and has the kernel push a signal frame (SYS_SIGSEND) that runs the
  * handler and returns through libc's trampoline, which sends
  * PM_SIGRETURN.  Interrupted calls are not restarted (no SA_RESTART).
- * Stopping (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) is not implemented: their
- * default action is to ignore them.
+ *
+ * Job control: the default action of SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU
+ * stops the process (SYS_RUNCTL RC_STOP: the kernel runs it no more, a
+ * call it is blocked in still gets its reply); SIGCONT continues it (even
+ * when SIGCONT is blocked or caught).  A stop signal discards a pending
+ * SIGCONT and SIGCONT discards pending stop signals, as POSIX says.  While
+ * stopped, signals other than SIGKILL and SIGCONT stay pending; SIGKILL
+ * ends it.  The parent hears of a stop or a continue through waitpid
+ * (WUNTRACED, WCONTINUED) and SIGCHLD (not with SA_NOCLDSTOP).  There is
+ * no orphaned-process-group rule for SIGTSTP/SIGTTIN/SIGTTOU.
  */
 #include <stdio.h>
 #include <string.h>
@@ -22,10 +30,12 @@
 #define SIGBIT(s)    ((sigset_t)1 << (s))
 /* Never blocked, caught or ignored; bit 0 is not a signal. */
 #define UNMASKABLE   (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP) | 1u)
-/* Default action "ignore" (and the stop signals, as PM cannot stop). */
+/* Default action "ignore" (SIGCONT: after continuing the process). */
 #define DEFAULT_IGNORE (SIGBIT(SIGCHLD) | SIGBIT(SIGURG) | SIGBIT(SIGCONT) | \
-	SIGBIT(SIGWINCH) | SIGBIT(SIGINFO) | SIGBIT(SIGIO) | SIGBIT(SIGSTOP) | \
-	SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+	SIGBIT(SIGWINCH) | SIGBIT(SIGINFO) | SIGBIT(SIGIO))
+/* Default action "stop". */
+#define STOP_SIGS    (SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | \
+	SIGBIT(SIGTTOU))
 /* Kernel signals that end the process even if caught: faults, SIGKILL. */
 #define FATAL_KSIGS  (SIGBIT(SIGSEGV) | SIGBIT(SIGFPE) | SIGBIT(SIGILL) | \
 	SIGBIT(SIGBUS) | SIGBIT(SIGKILL))
@@ -86,35 +96,99 @@ static void catch_sig(struct mproc *rmp, int sig)
 	}
 }
 
+/* rmp stopped or continued: answer its parent's waitpid if it asks for
+ * such news, and send the parent SIGCHLD unless it set SA_NOCLDSTOP. */
+static void tell_parent_job(struct mproc *rmp)
+{
+	struct mproc *pp = rmp->mp_ppid ? mp_by_pid(rmp->mp_ppid) : NULL;
+
+	if (!pp || !mp_alive(pp))
+		return;
+	wait_recheck(pp);
+	if (!(pp->mp_sigact[SIGCHLD].sa_flags & SA_NOCLDSTOP))
+		sig_proc(pp, SIGCHLD);
+}
+
+/* The default action of stop signal sig. */
+static void stop_proc(struct mproc *rmp, int sig)
+{
+	int r;
+
+	if (rmp->mp_flags & MPF_STOPPED)
+		return;
+	if ((r = sys_stop(rmp->mp_endpoint)) != OK) {
+		printf("pm: cannot stop %d: %d\n", rmp->mp_endpoint, r);
+		return;
+	}
+	rmp->mp_flags |= MPF_STOPPED | MPF_STOP_NEWS;
+	rmp->mp_flags &= ~MPF_CONT_NEWS;
+	rmp->mp_stopsig = sig;
+	tell_parent_job(rmp);
+}
+
+/* SIGCONT arrived for stopped rmp: let it run. */
+static void continue_proc(struct mproc *rmp)
+{
+	int r;
+
+	if ((r = sys_resume(rmp->mp_endpoint)) != OK)
+		printf("pm: cannot resume %d: %d\n", rmp->mp_endpoint, r);
+	rmp->mp_flags &= ~(MPF_STOPPED | MPF_STOP_NEWS);
+	rmp->mp_flags |= MPF_CONT_NEWS;
+	tell_parent_job(rmp);
+}
+
 /* Signal sig (1.._NSIG-1) arrives for rmp. */
 void sig_proc(struct mproc *rmp, int sig)
 {
+	endpoint_t ep = rmp->mp_endpoint;
+	int continued = 0;
+
 	if (!mp_alive(rmp) || sig <= 0 || sig >= _NSIG)
 		return;
 	if (sig == SIGKILL) {
 		exit_proc(rmp, W_EXITCODE(0, SIGKILL));
 		return;
 	}
-	if (is_ignored(rmp, sig))
-		return;
+	if (sig == SIGCONT) {
+		rmp->mp_sigpending &= ~STOP_SIGS;
+		if (rmp->mp_flags & MPF_STOPPED) {
+			continue_proc(rmp);
+			continued = 1;
+			if (mp_by_ep(ep) != rmp)
+				return;
+		}
+	} else if (STOP_SIGS & SIGBIT(sig)) {
+		rmp->mp_sigpending &= ~SIGBIT(SIGCONT);
+	}
+	/* As Linux: a blocked signal is kept even if ignored (its action
+	 * may change before it is unblocked). */
 	if (rmp->mp_sigmask & SIGBIT(sig)) {
 		rmp->mp_sigpending |= SIGBIT(sig);
-		return;
+	} else if (!is_ignored(rmp, sig)) {
+		if (rmp->mp_flags & MPF_STOPPED)
+			rmp->mp_sigpending |= SIGBIT(sig); /* when continued */
+		else if (rmp->mp_sigact[sig].sa_handler != SIG_DFL)
+			catch_sig(rmp, sig);
+		else if (STOP_SIGS & SIGBIT(sig))
+			stop_proc(rmp, sig);
+		else
+			exit_proc(rmp, W_EXITCODE(0, sig));
 	}
-	if (rmp->mp_sigact[sig].sa_handler == SIG_DFL)
-		exit_proc(rmp, W_EXITCODE(0, sig));
-	else
-		catch_sig(rmp, sig);
+	/* What waited while it was stopped. */
+	if (continued && mp_by_ep(ep) == rmp)
+		check_pending(rmp);
 }
 
-/* Deliver rmp's pending signals that are no longer blocked. */
+/* Deliver rmp's pending signals that are no longer blocked (none while
+ * it is stopped). */
 void check_pending(struct mproc *rmp)
 {
 	endpoint_t ep = rmp->mp_endpoint;
 	sigset_t ready;
 	int sig;
 
-	while (mp_by_ep(ep) == rmp &&
+	while (mp_by_ep(ep) == rmp && !(rmp->mp_flags & MPF_STOPPED) &&
 	    (ready = rmp->mp_sigpending & ~rmp->mp_sigmask) != 0) {
 		sig = __builtin_ctz(ready);
 		rmp->mp_sigpending &= ~SIGBIT(sig);

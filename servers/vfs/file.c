@@ -70,6 +70,14 @@ static int open_check(const struct vnode *vn, int flags)
 {
 	int acc = flags & O_ACCMODE;
 
+	if (flags & O_EXEC) {
+		/* A program to run: a regular file with at least one x bit
+		 * (everyone is root: any x bit will do, as for root on
+		 * Linux).  Directories and devices too are EACCES. */
+		if (acc != O_RDONLY || (flags & O_CREAT) || vn->v_kind != VN_FS ||
+		    !S_ISREG(vn->v_mode) || !(vn->v_mode & 0111))
+			return EACCES;
+	}
 	if (VN_ISDIR(vn))
 		return acc != O_RDONLY || (flags & O_CREAT) ? EISDIR : OK;
 	if (flags & O_DIRECTORY)
@@ -117,7 +125,7 @@ int do_open(struct fproc *fp, message *m)
 	if ((f = filp_alloc()) == NULL)
 		return ENFILE;
 	f->f_vn = vn;
-	f->f_flags = flags & (O_ACCMODE | O_APPEND | O_NONBLOCK);
+	f->f_flags = flags & (O_ACCMODE | O_APPEND | O_NONBLOCK | O_EXEC);
 	if (vn.v_kind == VN_DEV && (r = dev_open(fp, f)) != OK) {
 		f->f_count = 0;		/* never opened: nothing to close */
 		return r;

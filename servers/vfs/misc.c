@@ -130,7 +130,7 @@ int do_sync(struct fproc *fp, message *m)
 
 int is_pm_notice(const message *m)
 {
-	return m->m_type >= VFS_PM_FORK && m->m_type <= VFS_PM_UNPAUSE;
+	return m->m_type >= VFS_PM_FORK && m->m_type <= VFS_PM_REBOOT;
 }
 
 /* The child gets the parent's descriptors (the same filps) and cwd. */
@@ -153,13 +153,20 @@ static void pm_fork(endpoint_t parent, endpoint_t child)
 	strcpy(cp->fp_cwd_path, pp->fp_cwd_path);
 }
 
-static void pm_exec(struct fproc *fp)
+/* exec: the program must come from a descriptor opened with O_EXEC (so
+ * checked for an x bit); then the close-on-exec descriptors go. */
+static int pm_exec(struct fproc *fp, int exec_fd)
 {
+	struct filp *f;
 	int fd;
 
+	if (exec_fd < 0 || exec_fd >= VFS_OPEN_MAX ||
+	    !(f = fp->fp_filp[exec_fd]) || !(f->f_flags & O_EXEC))
+		return EACCES;
 	for (fd = 0; fd < VFS_OPEN_MAX; fd++)
 		if (fp->fp_filp[fd] && ((fp->fp_cloexec >> fd) & 1))
 			fd_close(fp, fd);
+	return OK;
 }
 
 static void pm_unpause(struct fproc *fp)
@@ -170,11 +177,14 @@ static void pm_unpause(struct fproc *fp)
 		pipe_unblock(fp, 0);
 }
 
-/* One of PM's notices (m_source is PM); answers PM with OK. */
+/* One of PM's notices (m_source is PM); answers PM with OK (or, for
+ * VFS_PM_EXEC, EACCES when m_vfs.fd is not a program opened with
+ * O_EXEC: nothing is closed then). */
 void do_pm_notice(message *m)
 {
 	struct fproc *fp = fproc_get(m->m_vfs.who);
 	endpoint_t pm = m->m_source;
+	int r = OK;
 
 	switch (m->m_type) {
 	case VFS_PM_FORK:
@@ -185,13 +195,17 @@ void do_pm_notice(message *m)
 			fproc_forget(fp);
 		break;
 	case VFS_PM_EXEC:
-		if (fp)
-			pm_exec(fp);
+		r = fp ? pm_exec(fp, m->m_vfs.fd) : EACCES;
 		break;
 	case VFS_PM_UNPAUSE:
 		if (fp)
 			pm_unpause(fp);
 		break;
+	case VFS_PM_REBOOT:
+		/* The last word before the kernel stops the machine: the
+		 * file systems write out what they hold. */
+		r = do_sync(NULL, m);
+		break;
 	}
-	reply(pm, OK);
+	reply(pm, r);
 }

@@ -62,7 +62,7 @@ struct filp {
 	int f_count;		/* 0: free */
 	struct vnode f_vn;
 	uint64_t f_pos;
-	int f_flags;		/* access mode, O_APPEND, O_NONBLOCK */
+	int f_flags;		/* access mode, O_APPEND, O_NONBLOCK, O_EXEC */
 	endpoint_t f_driver;	/* VN_DEV: the driver and the minor */
 	int f_minor;
 	struct pipe *f_pipe;	/* VN_PIPE */

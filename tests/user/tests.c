@@ -35,7 +35,7 @@
 #define PIPE_BYTES	(64 * 1024)
 #define FILE_1M		(1024 * 1024)
 
-static char reason[256];
+char reason[256];	/* the t_*.c files fill it too */
 
 /* ---- assertions: on failure fill reason and return 1 from the test ---- */
 
@@ -297,7 +297,7 @@ static int test_exec_errors(void)
 	char *argv[] = { "x", NULL };
 
 	T_ERR(execv("/test/missing", argv), ENOENT);
-	T_ERR(execv("/test/one", argv), ENOEXEC);
+	T_ERR(execv("/test/junk", argv), ENOEXEC);
 	T_ERR(execv("/test", argv), EACCES);
 	T_ERR(execvp("no-such-command", argv), ENOENT);
 	return 0;		/* and we are still here */
@@ -1255,6 +1255,13 @@ struct test {
 	int (*fn)(void);
 };
 
+/* t_proc2.c: job control, exec permissions and #! scripts. */
+int test_stop_cont(void), test_stop_signals_default(void), test_tstp_caught(void);
+int test_kill_stopped(void), test_cont_discards_stop(void), test_sigchld_on_stop(void);
+int test_orphan_stopped(void);
+int test_exec_perm(void), test_exec_script(void), test_exec_sh_126(void);
+int test_exec_needs_o_exec(void);
+
 #define T(name) { #name, test_##name }
 static const struct test tests[] = {
 	T(exec_true), T(exec_false), T(fork_exit_status), T(getppid),
@@ -1264,6 +1271,9 @@ static const struct test tests[] = {
 	T(sysinfo_proctab), T(sysinfo_errors), T(sysinfo_grants),
 	T(caught_signal), T(signal_ignored), T(sigchld_default_ignored),
 	T(sigprocmask), T(sleep_interrupted), T(read_interrupted),
+	T(stop_cont), T(stop_signals_default), T(tstp_caught), T(kill_stopped),
+	T(cont_discards_stop), T(sigchld_on_stop), T(orphan_stopped), T(exec_perm),
+	T(exec_script), T(exec_sh_126), T(exec_needs_o_exec),
 	T(read_empty), T(read_one), T(read_4k), T(read_1m), T(lseek),
 	T(stat), T(dir500), T(errno_open), T(errno_fd), T(errno_dirs),
 	T(erofs), T(emfile), T(efault), T(dup), T(dup2_redirect), T(fcntl),

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """run-check.py QEMU-COMMAND... - what a newcomer sees after `make run`,
 checked: boot to the shell prompt, type a command, see its output, then
-leave.  `make run-check` passes it the exact command line of `make run`;
+leave with reboot (QEMU runs with -no-reboot, so it exits, status 0).  `make run-check` passes it the exact command line of `make run`;
 .ci/run starts with it on a clean checkout.  Prints TAP lines and
 "N passed, N failed"; exits non-zero on any failure."""
 import sys
@@ -26,6 +26,11 @@ def main(argv):
                        and con.prompt(30),
                        "a typed command runs and the prompt comes back",
                        tail(con.text()))
+            con.begin()
+            con.send("reboot\n")
+            rc = con.wait_exit(60)
+            tap.result(rc == 0, "reboot leaves QEMU (-no-reboot) with status 0",
+                       "exit status %s: %s" % (rc, tail(con.text())))
     finally:
         con.close()
     print("run-check: console log in " + LOG)

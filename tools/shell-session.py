@@ -46,6 +46,11 @@ def main(argv):
         if tap.result(con.prompt(120), "boots to a shell prompt",
                       tail(con.text())):
             session(step, until)
+            con.begin()
+            con.send("poweroff\n")
+            rc = con.wait_exit(60)
+            tap.result(rc == 0, "poweroff ends QEMU with status 0",
+                       "exit status %s: %s" % (rc, tail(con.text())))
     finally:
         con.close()
     return tap.done()
@@ -71,6 +76,8 @@ def session(step, until):
              "sh -c 'echo started; exec sleep 30'\n", r"^started$"):
         step("^C stops the job, not the shell", "\x03", r"\^C", timeout=10)
     step("the shell still works", "echo alive\n", r"^alive$")
+    step("^D on an empty line ends the shell; init starts a new one", "\x04",
+         r"^init: shell exited with status 0, starting a new one$")
 
 
 if __name__ == "__main__":

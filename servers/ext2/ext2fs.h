@@ -70,6 +70,9 @@
 #define EXT2_FEATURE_INCOMPAT_SUPP		EXT2_FEATURE_INCOMPAT_FILETYPE
 #define EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER	0x0001
 #define EXT2_FEATURE_RO_COMPAT_LARGE_FILE	0x0002
+#define EXT2_INDEX_FL		0x1000	/* i_flags: an htree directory */
+#define EXT2_LINK_MAX		32000	/* hard links to one inode */
+#define EXT2_FAST_LINK_MAX	59	/* longest target kept in i_block */
 
 /* i_mode: the file type in the top 4 bits, then the permission bits. */
 #define EXT2_S_IFMT	0170000
@@ -213,6 +216,12 @@ struct ext2_dev {
 	void *ctx;
 	int (*read_block)(void *ctx, uint32_t block, uint32_t block_size,
 		void *buf);
+	/* Write the block (same numbering; also block 1 of 1024 bytes for
+	 * the superblock).  NULL: a read-only mount, changes give EROFS. */
+	int (*write_block)(void *ctx, uint32_t block, uint32_t block_size,
+		const void *buf);
+	/* Seconds since the epoch for inode times; NULL: 0. */
+	uint32_t (*now)(void *ctx);
 };
 
 /* One cache buffer's bookkeeping; its data lives in the data area. */
@@ -225,6 +234,8 @@ struct ext2_buf {
 	int32_t lru_next;		/* towards the least recently used */
 };
 #define EXT2_BUF_VALID	0x1
+#define EXT2_BUF_DIRTY	0x2		/* changed since it was last written */
+#define EXT2_BUF_DATA	0x4		/* file data: written before metadata */
 
 /* Bytes of cache memory for nbuf buffers of block_size bytes: the buffers'
  * bookkeeping, one zero-filled block (for holes), the data, and alignment
@@ -274,9 +285,15 @@ struct ext2_fs {
 	uint32_t rd_ino;
 	uint64_t rd_pos;
 
+	/* Writing: the superblock copy changed (counters), and where the
+	 * last block of inode goal_ino went (the next one goes after it). */
+	int sb_dirty;
+	uint32_t goal_ino, goal_block;
+
 	/* Statistics, for tests and the server's status output. */
 	uint64_t cache_hits;
 	uint64_t cache_misses;		/* = read_block() calls */
+	uint64_t writes;		/* = write_block() calls */
 };
 
 /* What ext2_read_inode() returns: the inode decoded. */
@@ -390,5 +407,131 @@ int ext2_namei(struct ext2_fs *fs, const char *path, uint32_t *ino);
  */
 int ext2_readdir(struct ext2_fs *fs, uint32_t dir_ino, uint64_t *pos,
 	struct ext2_dirent_info *out);
+
+/* ---- changing the file system ----
+ *
+ * Every change goes to the block cache only (buffers marked dirty) and
+ * reaches the disk through write_block at ext2_sync() or when a dirty
+ * buffer would be evicted (then everything is written, as by ext2_sync).
+ * Free counts in the superblock and group descriptors and both bitmaps
+ * are updated together with every allocation, so after ext2_sync() the
+ * image is consistent (e2fsck -fn clean).  Before changing anything, each
+ * call checks that all the blocks and inodes it needs are free: a call
+ * that fails with ENOSPC (or any check) has changed nothing.
+ *
+ * More errors than the read side's: EROFS (mounted without write_block),
+ * ENOSPC, EEXIST, ENOTEMPTY, EISDIR, EMLINK (EXT2_LINK_MAX), EPERM (a hard
+ * link to a directory), EINVAL (a directory moved into itself, a name
+ * with '/' or NUL, "." or ".." where a new name is needed), EFBIG.
+ * Names are (name, len) pairs; len 0 is ENOENT, over 255 ENAMETOOLONG.
+ * Permissions are not checked here: VFS does, as it knows the caller.
+ */
+
+/* Write every dirty buffer: file data first, then metadata (indirect and
+ * directory blocks, inode tables, bitmaps, group descriptors), then the
+ * superblock.  Returns 0 or the first write error (the buffer stays dirty).
+ */
+int ext2_sync(struct ext2_fs *fs);
+
+/* How many cache buffers hold unwritten changes (the superblock counts
+ * as one more when its counters changed). */
+uint32_t ext2_dirty_count(const struct ext2_fs *fs);
+
+/* As ext2_read_inode(), but an inode with no links that is not deleted
+ * (dtime 0, mode set: unlinked while open, see ext2_unlink) is returned
+ * too. */
+int ext2_read_inode_open(struct ext2_fs *fs, uint32_t ino,
+	struct ext2_inode_info *out);
+
+/* Write the decoded inode back (mode, owner, size, times, links, blocks,
+ * flags, block pointers). */
+int ext2_write_inode(struct ext2_fs *fs, const struct ext2_inode_info *ip);
+
+/* Zero-copy write step: the cache bytes for file bytes [offset, offset +
+ * *chunk), *chunk <= len and inside one block; the block is allocated if
+ * it was a hole (zeroed) and the buffer marked dirty.  The caller copies
+ * the data in, and at the end calls ext2_write_finish().  ip (a regular
+ * file) is updated in memory (block pointers, i_blocks).  Returns 0,
+ * ENOSPC, EFBIG, EIO or a callback error.
+ */
+int ext2_write_chunk(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t offset, size_t len, void **data, size_t *chunk);
+
+/* After writing `written` bytes ending at `end`: grow the size to end,
+ * set mtime and ctime if anything was written, free blocks allocated past
+ * the size if the write failed (failed != 0), and write the inode. */
+int ext2_write_finish(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t end, size_t written, int failed);
+
+/* Copy len bytes from buf to the file at offset (allocating as needed).
+ * Returns the count (short on ENOSPC after a first piece) or an error. */
+ssize_t ext2_write_data(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t offset, const void *buf, size_t len);
+
+/* Set a regular file's size: blocks past it are freed (indirect ones
+ * too), the bytes of its last block past it zeroed; growing makes a hole.
+ * mtime and ctime change.  EISDIR for a directory, EINVAL for others. */
+int ext2_truncate(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t size);
+
+/* Make name in directory dir: a regular file, FIFO, socket or device
+ * (ext2_create, mode with its S_IF* type; rdev for devices), a
+ * directory (ext2_mkdir; "." and ".." in its first block), or a symlink
+ * to target (ext2_symlink; up to 59 bytes in i_block, longer ones in a
+ * block; ENAMETOOLONG from block_size on).  *ino is the new inode.
+ */
+int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, uint32_t mode, uint32_t rdev, uint32_t uid, uint32_t gid,
+	uint32_t *ino);
+int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, uint32_t mode, uint32_t uid, uint32_t gid, uint32_t *ino);
+int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, const char *target, size_t tlen, uint32_t uid,
+	uint32_t gid, uint32_t *ino);
+
+/* The target of symlink ino into buf (no NUL): its length (at most len),
+ * EINVAL if ino is not a symlink. */
+ssize_t ext2_readlink(struct ext2_fs *fs, uint32_t ino, char *buf,
+	size_t len);
+
+/* Remove the name of a non-directory (EISDIR for a directory).  When its
+ * last link goes: with keep_open the inode stays allocated (links 0,
+ * dtime 0) until ext2_release(), else it is freed now.  *ino (if not NULL)
+ * is the inode the name had. */
+int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, int keep_open, uint32_t *ino);
+
+/* Free inode ino if it has no links left (an unlinked file closed last). */
+int ext2_release(struct ext2_fs *fs, uint32_t ino);
+
+/* Remove an empty directory: ENOTDIR, ENOTEMPTY, EINVAL for ".",
+ * ENOTEMPTY for "..", EBUSY for the root. */
+int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len);
+
+/* A new name for inode ino in dir (EPERM for a directory). */
+int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
+	const char *name, size_t len);
+
+/* Move odir/oname to ndir/nname, replacing an existing nname in one step
+ * (a file by a file, a directory by an empty directory: else EISDIR,
+ * ENOTDIR, ENOTEMPTY).  A directory moved elsewhere gets its ".." changed;
+ * into its own subtree is EINVAL.  The same inode under both names: done,
+ * nothing changes.  *gone (if not NULL) is the inode whose last link the
+ * replacement removed, left allocated with keep_open as in ext2_unlink,
+ * or 0. */
+int ext2_rename(struct ext2_fs *fs, uint32_t odir, const char *oname,
+	size_t olen, uint32_t ndir, const char *nname, size_t nlen,
+	int keep_open, uint32_t *gone);
+
+/* Attributes: the permission bits (07777; the type stays), the owner
+ * ((uint32_t)-1 keeps one), the times.  ctime becomes now.  The inode is
+ * read and written; *out (if not NULL) gets the result. */
+int ext2_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode,
+	struct ext2_inode_info *out);
+int ext2_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid,
+	struct ext2_inode_info *out);
+int ext2_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
+	uint32_t mtime);
 
 #endif /* EXT2FS_H */

@@ -79,7 +79,7 @@ static int describe(message *m, uint32_t ino)
 
 static int do_readsuper(message *m)
 {
-	struct ext2_dev dev = { NULL, read_block };
+	struct ext2_dev dev = { .read_block = read_block };
 	int r;
 
 	if (mounted)

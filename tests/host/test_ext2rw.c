@@ -1,0 +1,641 @@
+/* test_ext2rw.c - host tests of the writing half of servers/ext2/ext2fs.c.
+ *
+ * For 1 KiB and 4 KiB blocks: mke2fs (Debian's defaults: revision 1,
+ * filetype, sparse_super, large_file, resize_inode, dir_index, 256-byte
+ * inodes) makes a 64 MiB image with a 300-entry directory that e2fsck -D
+ * turns into an htree; the library, mounted read-write on the image file,
+ * then creates, writes, extends, truncates, links, renames, removes and
+ * changes attributes.  After ext2_sync() the external oracles judge:
+ * `e2fsck -fn` must find the image clean, and `debugfs -R 'cat PATH'` and
+ * `debugfs -R 'stat PATH'` must give exactly the bytes, sizes, link
+ * counts, modes and owners written.  Files cross into double-indirect
+ * (and, sparse, triple-indirect) blocks.  A filled disk gives ENOSPC with
+ * the counters exact, and deleting everything brings the free counts back.
+ * Errors are checked exactly (EEXIST, ENOTEMPTY, EISDIR, ENOTDIR, EMLINK,
+ * EPERM, EINVAL, ENAMETOOLONG, EROFS).  A 16-buffer cache forces
+ * write-back by eviction.
+ */
+#include "../../servers/ext2/ext2fs.c"
+
+/* Paths in shell commands: a long one is cut, and the test fails. */
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tap.h"
+
+#define MiB (1024u * 1024u)
+#define GiB (1024ull * MiB)
+#define T0 1700000000u		/* the library's clock */
+#define CACHE_BYTES EXT2_CACHE_BYTES(128, 4096)
+
+#define OK_(c, name)                                                     \
+	do {                                                             \
+		int ok_ = !!(c);                                         \
+		CHECK(ok_, nm(name));                                    \
+	} while (0)
+
+static char label[64], dir[4200], img[4300];
+static char what[300];
+
+static const char *nm(const char *s)
+{
+	snprintf(what, sizeof(what), "%s: %s", label, s);
+	return what;
+}
+
+static uint8_t pat(uint64_t i, unsigned seed)
+{
+	return (uint8_t)(i * 7 + seed + i / 1000);
+}
+
+/* ---- the device: the image file ---- */
+
+static int fd = -1;
+
+static int rd(void *ctx, uint32_t b, uint32_t bs, void *buf)
+{
+	(void)ctx;
+	return pread(fd, buf, bs, (off_t)b * bs) == (ssize_t)bs ? OK : EIO;
+}
+
+static int wr(void *ctx, uint32_t b, uint32_t bs, const void *buf)
+{
+	(void)ctx;
+	return pwrite(fd, buf, bs, (off_t)b * bs) == (ssize_t)bs ? OK : EIO;
+}
+
+static uint32_t clk(void *ctx)
+{
+	(void)ctx;
+	return T0;
+}
+
+static struct ext2_fs fs;
+static uint8_t cache[CACHE_BYTES];
+
+static int mount_rw(size_t bytes)
+{
+	struct ext2_dev d = { .read_block = rd, .write_block = wr, .now = clk };
+
+	fd = open(img, O_RDWR);
+	if (fd < 0)
+		return EIO;
+	return ext2_mount(&fs, &d, cache, bytes);
+}
+
+static int umount_rw(void)
+{
+	int r = ext2_sync(&fs);
+
+	close(fd);
+	fd = -1;
+	return r;
+}
+
+/* ---- oracles ---- */
+
+static int sh(const char *fmt, const char *a)
+{
+	char cmd[9000];
+
+	snprintf(cmd, sizeof(cmd), fmt, a, a);
+	return system(cmd);
+}
+
+/* e2fsck -fn: clean?  Its report is shown on failure. */
+static int fsck_clean(void)
+{
+	char cmd[9000];
+	int r;
+
+	snprintf(cmd, sizeof(cmd), "e2fsck -fn '%s' >'%s.log' 2>&1", img, img);
+	r = system(cmd);
+	if (r != 0) {
+		snprintf(cmd, sizeof(cmd), "sed 's/^/# /' '%s.log' | head -30",
+		    img);
+		if (system(cmd) != 0)
+			return 0;
+	}
+	return r == 0;
+}
+
+/* debugfs -R 'cat PATH': malloc'd bytes, *len. */
+static uint8_t *dbg_cat(const char *path, size_t *len)
+{
+	char cmd[9000];
+	size_t cap = 1 << 16, n = 0, k;
+	uint8_t *buf = malloc(cap);
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "debugfs -R 'cat %s' '%s' 2>/dev/null",
+	    path, img);
+	if (buf == NULL || (f = popen(cmd, "r")) == NULL) {
+		free(buf);
+		return NULL;
+	}
+	while ((k = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += k;
+		if (n == cap && (buf = realloc(buf, cap *= 2)) == NULL)
+			break;
+	}
+	pclose(f);
+	*len = n;
+	return buf;
+}
+
+/* A field of debugfs -R 'stat PATH' ("Links: " ...), or -1. */
+static long long dbg_stat(const char *path, const char *field)
+{
+	char cmd[1600], out[8192], *s;
+	size_t n;
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "debugfs -R 'stat %s' '%s' 2>/dev/null",
+	    path, img);
+	if ((f = popen(cmd, "r")) == NULL)
+		return -1;
+	n = fread(out, 1, sizeof(out) - 1, f);
+	pclose(f);
+	out[n] = '\0';
+	if ((s = strstr(out, field)) == NULL)
+		return -1;
+	return strtoll(s + strlen(field), NULL, 0);
+}
+
+/* Does debugfs -R 'stat PATH' say s? */
+static int dbg_has(const char *path, const char *s)
+{
+	char cmd[9000], out[8192];
+	size_t n;
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "debugfs -R 'stat %s' '%s' 2>/dev/null",
+	    path, img);
+	if ((f = popen(cmd, "r")) == NULL)
+		return 0;
+	n = fread(out, 1, sizeof(out) - 1, f);
+	pclose(f);
+	out[n] = '\0';
+	return strstr(out, s) != NULL;
+}
+
+/* Does PATH hold exactly len bytes of pattern seed (zeros outside the
+ * ranges [r[2k], r[2k+1]) when r is given)? */
+static int cat_is(const char *path, uint64_t len, unsigned seed,
+	const uint64_t *r, int nr)
+{
+	size_t n, i;
+	uint8_t *b = dbg_cat(path, &n);
+	int ok = b != NULL && n == len, k;
+
+	for (i = 0; ok && i < n; i++) {
+		uint8_t want = r ? 0 : pat(i, seed);
+		for (k = 0; r && k < nr; k++)
+			if (i >= r[2 * k] && i < r[2 * k + 1])
+				want = pat(i, seed);
+		ok = b[i] == want;
+	}
+	free(b);
+	return ok;
+}
+
+/* ---- helpers ---- */
+
+static uint32_t ino_of(const char *path)
+{
+	uint32_t ino = 0;
+
+	return ext2_namei(&fs, path, &ino) == OK ? ino : 0;
+}
+
+/* The parent directory of an absolute path and its last name. */
+static uint32_t parent(const char *path, const char **name)
+{
+	char p[512];
+	const char *s = strrchr(path, '/');
+
+	*name = s + 1;
+	if (s == path)
+		return EXT2_ROOT_INO;
+	snprintf(p, sizeof(p), "%.*s", (int)(s - path), path);
+	return ino_of(p);
+}
+
+static int mk(const char *path)
+{
+	const char *n;
+	uint32_t d = parent(path, &n), ino;
+
+	return ext2_create(&fs, d, n, strlen(n), EXT2_S_IFREG | 0644, 0, 0, 0,
+	    &ino);
+}
+
+static int mkd(const char *path)
+{
+	const char *n;
+	uint32_t d = parent(path, &n), ino;
+
+	return ext2_mkdir(&fs, d, n, strlen(n), 0755, 0, 0, &ino);
+}
+
+static int rm(const char *path)
+{
+	const char *n;
+	uint32_t d = parent(path, &n);
+
+	return ext2_unlink(&fs, d, n, strlen(n), 0, NULL);
+}
+
+static int rmd(const char *path)
+{
+	const char *n;
+	uint32_t d = parent(path, &n);
+
+	return ext2_rmdir(&fs, d, n, strlen(n));
+}
+
+static int mv(const char *from, const char *to)
+{
+	const char *a, *b;
+	uint32_t da = parent(from, &a), db = parent(to, &b);
+
+	return ext2_rename(&fs, da, a, strlen(a), db, b, strlen(b), 0, NULL);
+}
+
+/* Write len bytes of pattern seed at off of path, in pieces of `piece`. */
+static int put(const char *path, uint64_t off, uint64_t len, unsigned seed,
+	size_t piece)
+{
+	struct ext2_inode_info in;
+	static uint8_t buf[MiB];
+	uint64_t done = 0;
+	size_t n, i;
+	ssize_t w;
+
+	if (ext2_read_inode(&fs, ino_of(path), &in) != OK)
+		return 0;
+	while (done < len) {
+		n = len - done < piece ? (size_t)(len - done) : piece;
+		for (i = 0; i < n; i++)
+			buf[i] = pat(off + done + i, seed);
+		w = ext2_write_data(&fs, &in, off + done, buf, n);
+		if (w != (ssize_t)n)
+			return 0;
+		done += n;
+	}
+	return 1;
+}
+
+static int mkfile(const char *path, uint64_t len, unsigned seed)
+{
+	return mk(path) == OK && put(path, 0, len, seed, 65537);
+}
+
+static uint64_t size_of(const char *path)
+{
+	struct ext2_inode_info in;
+
+	if (ext2_read_inode(&fs, ino_of(path), &in) != OK)
+		return (uint64_t)-1;
+	return in.size;
+}
+
+/* ---- the image ---- */
+
+static int make_image(uint32_t bs)
+{
+	char cmd[30000];
+
+	snprintf(cmd, sizeof(cmd),
+	    "rm -rf '%s/st' && mkdir -p '%s/st/big' && cd '%s/st/big' && "
+	    "for i in $(seq 1 300); do echo $i > entry_with_a_long_name_$i; done"
+	    " && mke2fs -q -F -t ext2 -b %u -d '%s/st' '%s' 64M >/dev/null 2>&1"
+	    " && e2fsck -fyD '%s' >/dev/null 2>&1; e2fsck -fn '%s' >/dev/null 2>&1",
+	    dir, dir, dir, bs, dir, img, img, img);
+	return system(cmd) == 0;
+}
+
+/* ---- the tests ---- */
+
+static void test_files(void)
+{
+	uint64_t tind = fs.block_size == 1024 ? 70ull * MiB : 5 * GiB;
+
+	OK_(mkd("/w") == OK, "mkdir /w");
+	OK_(mkfile("/w/f0", 0, 1) && mkfile("/w/f1", 1, 2) &&
+	    mkfile("/w/f1023", 1023, 3) && mkfile("/w/f4k", 4096, 4) &&
+	    mkfile("/w/f1m", MiB, 5) && mkfile("/w/f20m", 20 * MiB, 6),
+	    "create and write 0 B, 1 B, 1023 B, 4 KiB, 1 MiB, 20 MiB");
+	/* Sparse: pieces at 5000 and deep in the triple-indirect range. */
+	OK_(mk("/w/sparse") == OK && put("/w/sparse", 5000, 4000, 7, 999) &&
+	    put("/w/sparse", tind + 123, 5000, 7, 4096) &&
+	    size_of("/w/sparse") == tind + 5123,
+	    "sparse file into triple-indirect blocks");
+	/* Extend by appending, overwrite in the middle. */
+	OK_(mkfile("/w/grow", 3000, 8) && put("/w/grow", 3000, 200000, 8, 777) &&
+	    put("/w/grow", 1000, 5000, 8, 100) && size_of("/w/grow") == 203000,
+	    "append and overwrite");
+	OK_(mkfile("/w/t", 300000, 9) &&
+	    ext2_truncate(&fs, &(struct ext2_inode_info){ 0 }, 0) == EINVAL,
+	    "truncate of a non-file: EINVAL");
+}
+
+static int trunc_to(const char *path, uint64_t size)
+{
+	struct ext2_inode_info in;
+
+	if (ext2_read_inode(&fs, ino_of(path), &in) != OK)
+		return EIO;
+	return ext2_truncate(&fs, &in, size);
+}
+
+static void test_names(void)
+{
+	char target[200], buf[300];
+	uint32_t ino, a;
+	struct ext2_inode_info in;
+	int i;
+
+	/* Hard link. */
+	OK_(ext2_link(&fs, ino_of("/w/f4k"), EXT2_ROOT_INO, "hard", 4) == OK &&
+	    ino_of("/hard") == ino_of("/w/f4k"), "link /hard to /w/f4k");
+	/* Symlinks, fast and slow. */
+	OK_(ext2_symlink(&fs, ino_of("/w"), "fast", 4, "f4k", 3, 0, 0, &ino) == OK &&
+	    ext2_readlink(&fs, ino, buf, sizeof(buf)) == 3 &&
+	    memcmp(buf, "f4k", 3) == 0, "fast symlink and readlink");
+	memset(target, 0, sizeof(target));
+	strcpy(target, "..");
+	for (i = 0; i < 60; i++)
+		strcat(target, "/.");
+	strcat(target, "/w/f1m");
+	OK_(ext2_symlink(&fs, EXT2_ROOT_INO, "slow", 4, target, strlen(target),
+	    0, 0, &ino) == OK && ext2_read_inode(&fs, ino, &in) == OK &&
+	    in.blocks > 0 && ext2_readlink(&fs, ino, buf, sizeof(buf)) ==
+	    (ssize_t)strlen(target) && memcmp(buf, target, strlen(target)) == 0,
+	    "slow symlink (a data block) and readlink");
+	OK_(ext2_readlink(&fs, ino_of("/w/f4k"), buf, 10) == EINVAL,
+	    "readlink of a file: EINVAL");
+	/* Renames. */
+	OK_(mv("/w/f1", "/moved1") == OK && ino_of("/w/f1") == 0 &&
+	    size_of("/moved1") == 1, "rename a file across directories");
+	OK_(mkd("/d1") == OK && mkd("/d1/sub") == OK && mkfile("/d1/sub/x", 10, 10) &&
+	    mv("/d1", "/w/d1moved") == OK && ino_of("/d1") == 0 &&
+	    size_of("/w/d1moved/sub/x") == 10, "rename a directory across "
+	    "directories");
+	a = ino_of("/w/d1moved");
+	OK_(ext2_lookup(&fs, a, "..", 2, &ino) == OK && ino == ino_of("/w"),
+	    "the moved directory's .. is its new parent");
+	OK_(mkfile("/w/r1", 3, 11) && mkfile("/w/r2", 4000, 12) &&
+	    (a = ino_of("/w/r1")) != 0 && mv("/w/r1", "/w/r2") == OK &&
+	    ino_of("/w/r2") == a && ino_of("/w/r1") == 0 &&
+	    size_of("/w/r2") == 3, "rename replacing a file");
+	OK_(mkd("/e1") == OK && mkd("/e2") == OK && (a = ino_of("/e1")) != 0 &&
+	    mv("/e1", "/e2") == OK && ino_of("/e2") == a && ino_of("/e1") == 0,
+	    "rename replacing an empty directory");
+	OK_(mv("/w/f4k", "/hard") == OK && ino_of("/w/f4k") != 0,
+	    "rename onto another name of the same file: nothing changes");
+	/* Truncate. */
+	OK_(trunc_to("/w/t", 5000) == OK && trunc_to("/w/t", 9000) == OK &&
+	    size_of("/w/t") == 9000, "truncate 300000 -> 5000 -> 9000");
+	OK_(mkfile("/w/t20", 20 * MiB, 13) && trunc_to("/w/t20", 100) == OK &&
+	    size_of("/w/t20") == 100, "truncate 20 MiB -> 100 B");
+	OK_(mkfile("/w/t0", 70000, 14) && trunc_to("/w/t0", 0) == OK &&
+	    ext2_read_inode(&fs, ino_of("/w/t0"), &in) == OK && in.blocks == 0,
+	    "truncate to 0 frees every block");
+	/* Unlink, rmdir. */
+	OK_(mkfile("/w/gone", 50000, 15) && rm("/w/gone") == OK &&
+	    ino_of("/w/gone") == 0, "unlink");
+	OK_(mkd("/w/rd") == OK && rmd("/w/rd") == OK && ino_of("/w/rd") == 0,
+	    "rmdir");
+	/* Attributes. */
+	OK_(ext2_chmod(&fs, ino_of("/w/f1023"), 0600, NULL) == OK &&
+	    ext2_chown(&fs, ino_of("/w/f1023"), 1000, 100, NULL) == OK &&
+	    ext2_utime(&fs, ino_of("/w/f1023"), 1234567, 7654321) == OK,
+	    "chmod, chown, utime");
+	/* The htree directory: entries added and removed. */
+	OK_(ext2_read_inode(&fs, ino_of("/big"), &in) == OK &&
+	    (in.flags & EXT2_INDEX_FL), "/big has an htree index");
+	for (i = 0; i < 60; i++) {
+		snprintf(buf, sizeof(buf), "/big/new_%d", i);
+		if (mk(buf) != OK)
+			break;
+	}
+	for (i = 1; i <= 300; i += 3) {
+		snprintf(buf, sizeof(buf), "/big/entry_with_a_long_name_%d", i);
+		if (rm(buf) != OK)
+			break;
+	}
+	OK_(i > 300 && ino_of("/big/new_59") != 0 &&
+	    ino_of("/big/entry_with_a_long_name_2") != 0 &&
+	    ino_of("/big/entry_with_a_long_name_4") == 0,
+	    "60 names added to the htree directory, 100 removed");
+}
+
+static void test_errors(void)
+{
+	char name[300];
+	struct ext2_inode_info in;
+	uint32_t ino, w = ino_of("/w");
+
+	OK_(mk("/w/f0") == EEXIST && mkd("/w") == EEXIST &&
+	    ext2_create(&fs, w, ".", 1, 0644, 0, 0, 0, &ino) == EEXIST,
+	    "create, mkdir of an existing name: EEXIST");
+	OK_(rmd("/w") == ENOTEMPTY && rmd("/w/f0") == ENOTDIR &&
+	    ext2_rmdir(&fs, w, ".", 1) == EINVAL &&
+	    ext2_rmdir(&fs, w, "..", 2) == ENOTEMPTY,
+	    "rmdir: ENOTEMPTY, ENOTDIR, EINVAL");
+	OK_(rm("/w") == EISDIR && rm("/w/nothing") == ENOENT,
+	    "unlink: EISDIR, ENOENT");
+	OK_(mk("/w/f0/x") == ENOTDIR || ext2_create(&fs, ino_of("/w/f0"), "x", 1,
+	    0644, 0, 0, 0, &ino) == ENOTDIR, "create in a file: ENOTDIR");
+	memset(name, 'n', 256);
+	OK_(ext2_create(&fs, w, name, 256, 0644, 0, 0, 0, &ino) == ENAMETOOLONG &&
+	    ext2_create(&fs, w, name, 255, 0644, 0, 0, 0, &ino) == OK,
+	    "a 256-byte name: ENAMETOOLONG; 255 bytes is fine");
+	OK_(ext2_create(&fs, w, "a/b", 3, 0644, 0, 0, 0, &ino) == EINVAL,
+	    "a name with '/': EINVAL");
+	OK_(mv("/w", "/w/d1moved/sub/into") == EINVAL && mv("/w", "/w/x") == EINVAL,
+	    "a directory into itself: EINVAL");
+	OK_(mv("/w/d1moved", "/w/f0") == ENOTDIR && mv("/w/f0", "/w/d1moved") ==
+	    EISDIR && mv("/moved1", "/w") == EISDIR && mv("/e2", "/w") == ENOTEMPTY,
+	    "rename: ENOTDIR, EISDIR, ENOTEMPTY");
+	OK_(ext2_link(&fs, w, EXT2_ROOT_INO, "wl", 2) == EPERM,
+	    "a hard link to a directory: EPERM");
+	OK_(ext2_read_inode(&fs, ino_of("/w/f0"), &in) == OK &&
+	    (in.links = EXT2_LINK_MAX - 1, ext2_write_inode(&fs, &in)) == OK &&
+	    ext2_link(&fs, in.ino, w, "l1", 2) == OK &&
+	    ext2_link(&fs, in.ino, w, "l2", 2) == EMLINK &&
+	    rm("/w/l1") == OK && (in.links = 1, ext2_write_inode(&fs, &in)) == OK,
+	    "the 32001st link: EMLINK");
+	OK_(trunc_to("/w", 0) == EISDIR, "truncate a directory: EISDIR");
+	OK_(ext2_symlink(&fs, w, "toolong", 7, name, fs.block_size, 0, 0, &ino) ==
+	    ENAMETOOLONG || fs.block_size > 300, "a symlink target of a block: "
+	    "ENAMETOOLONG");
+}
+
+static void check_oracles(void)
+{
+	uint64_t tind = fs.block_size == 1024 ? 70ull * MiB : 5 * GiB;
+	uint64_t sr[] = { 5000, 9000, tind + 123, tind + 5123 };
+	uint64_t tr[] = { 0, 5000 };
+
+	OK_(fsck_clean(), "e2fsck -fn: clean");
+	OK_(cat_is("/w/f0", 0, 1, NULL, 0) && cat_is("/moved1", 1, 2, NULL, 0) &&
+	    cat_is("/w/f1023", 1023, 3, NULL, 0) &&
+	    cat_is("/w/f4k", 4096, 4, NULL, 0) && cat_is("/w/f1m", MiB, 5, NULL, 0),
+	    "debugfs cat: 0 B, 1 B, 1023 B, 4 KiB, 1 MiB exact");
+	OK_(cat_is("/w/f20m", 20 * MiB, 6, NULL, 0),
+	    "debugfs cat: 20 MiB exact (double indirect)");
+	if (fs.block_size == 1024)
+		OK_(cat_is("/w/sparse", tind + 5123, 7, sr, 2),
+		    "debugfs cat: the sparse file, holes zero");
+	OK_(dbg_stat("/w/sparse", "Size: ") == (long long)(tind + 5123),
+	    "debugfs stat: the sparse file's size");
+	OK_(cat_is("/w/t", 9000, 9, tr, 1), "debugfs cat: truncated and "
+	    "extended file, zeros past the cut");
+	OK_(cat_is("/w/t20", 100, 13, NULL, 0) && cat_is("/w/r2", 3, 11, NULL, 0) &&
+	    cat_is("/w/d1moved/sub/x", 10, 10, NULL, 0),
+	    "debugfs cat: truncated, replaced, moved files");
+	OK_(dbg_stat("/hard", "Links: ") == 2 && dbg_stat("/w/f4k", "Links: ") == 2,
+	    "debugfs stat: the hard link's count is 2");
+	OK_(dbg_stat("/w", "Links: ") == 3 && dbg_stat("/", "Links: ") == 6,
+	    "debugfs stat: directory link counts");
+	OK_(dbg_stat("/w/f1023", "Mode:  ") == 0600 &&
+	    dbg_stat("/w/f1023", "User: ") == 1000 &&
+	    dbg_stat("/w/f1023", "Group: ") == 100,
+	    "debugfs stat: mode, owner");
+	OK_(dbg_stat("/w/t0", "Blockcount: ") == 0 &&
+	    dbg_stat("/w/t20", "Size: ") == 100, "debugfs stat: truncated sizes");
+	OK_(dbg_has("/w/fast", "Fast link dest: \"f4k\""),
+	    "debugfs stat of the fast symlink: its target");
+	{
+		size_t n;
+		uint8_t *b = dbg_cat("/slow", &n);
+		OK_(b && n == 128 && memcmp(b, "../././", 7) == 0 &&
+		    memcmp(b + 122, "/w/f1m", 6) == 0,
+		    "debugfs cat of the slow symlink: its target");
+		free(b);
+	}
+}
+
+static void test_enospc(void)
+{
+	uint32_t fb0 = fs.sb.s_free_blocks_count, fi0 = fs.sb.s_free_inodes_count;
+	struct ext2_inode_info in, d;
+	static uint8_t buf[MiB];
+	uint32_t fb, fi, ino;
+	ssize_t w = 0;
+	uint64_t off = 0;
+
+	memset(buf, 0x5a, sizeof(buf));
+	OK_(mkd("/fill") == OK && mk("/fill/a") == OK &&
+	    ext2_read_inode(&fs, ino_of("/fill/a"), &in) == OK, "fill: start");
+	while ((w = ext2_write_data(&fs, &in, off, buf, sizeof(buf))) ==
+	    (ssize_t)sizeof(buf))
+		off += (uint64_t)w;
+	if (w > 0)
+		off += (uint64_t)w;
+	OK_(fs.sb.s_free_blocks_count == 0 &&
+	    ext2_write_data(&fs, &in, off, buf, 1) == ENOSPC,
+	    "the disk fills; the next write: ENOSPC");
+	OK_(in.size == off && size_of("/fill/a") == off,
+	    "the size is what was written");
+	fb = fs.sb.s_free_blocks_count;
+	fi = fs.sb.s_free_inodes_count;
+	ext2_read_inode(&fs, ino_of("/fill"), &d);
+	OK_(mkd("/fill/nodir") == ENOSPC && ext2_symlink(&fs, d.ino, "s", 1,
+	    (const char *)buf, 200, 0, 0, &ino) == ENOSPC, "mkdir, slow symlink on a full "
+	    "disk: ENOSPC");
+	/* Files with no block need only the inode and a directory slot. */
+	OK_(mk("/fill/b") == OK && ext2_read_inode(&fs, ino_of("/fill/b"), &in) ==
+	    OK && ext2_write_data(&fs, &in, 0, buf, 10) == ENOSPC &&
+	    size_of("/fill/b") == 0 && fs.sb.s_free_blocks_count == fb &&
+	    fs.sb.s_free_inodes_count == fi - 1, "a write to an empty file: "
+	    "ENOSPC, size 0, counters unchanged");
+	OK_(umount_rw() == OK && fsck_clean(), "full disk: e2fsck -fn clean");
+	OK_(mount_rw(sizeof(cache)) == OK && rm("/fill/a") == OK &&
+	    rm("/fill/b") == OK && rmd("/fill") == OK &&
+	    fs.sb.s_free_blocks_count == fb0 && fs.sb.s_free_inodes_count == fi0,
+	    "everything deleted: free counts back where they started");
+	OK_(umount_rw() == OK && fsck_clean(), "after the deletes: e2fsck -fn "
+	    "clean");
+}
+
+static void test_small_cache(void)
+{
+	static uint8_t small[EXT2_CACHE_BYTES(16, 4096)];
+	struct ext2_dev d = { .read_block = rd, .write_block = wr, .now = clk };
+	char p[64];
+	int i, ok = 1;
+
+	fd = open(img, O_RDWR);
+	OK_(ext2_mount(&fs, &d, small, EXT2_CACHE_BYTES(16, fs.block_size)) ==
+	    OK && fs.nbuf <= 20, "mount with 16 buffers");
+	OK_(mkd("/sc") == OK && mkfile("/sc/two", 2 * MiB, 21), "16 buffers: "
+	    "a 2 MiB file");
+	for (i = 0; i < 100 && ok; i++) {
+		snprintf(p, sizeof(p), "/sc/f%d", i);
+		ok = mkfile(p, (uint64_t)i * 37, 22);
+	}
+	OK_(ok && fs.writes > 0, "16 buffers: 100 files, written back by "
+	    "eviction");
+	OK_(umount_rw() == OK && fsck_clean() &&
+	    cat_is("/sc/two", 2 * MiB, 21, NULL, 0) &&
+	    cat_is("/sc/f99", 99 * 37, 22, NULL, 0), "16 buffers: e2fsck clean, "
+	    "bytes exact");
+}
+
+static void run(const char *name, uint32_t bs)
+{
+	struct ext2_dev ro = { .read_block = rd };
+	uint32_t ino;
+
+	snprintf(label, sizeof(label), "%s", name);
+	snprintf(img, sizeof(img), "%s/%s.img", dir, name);
+	if (!make_image(bs)) {
+		CHECK(0, nm("mke2fs and e2fsck -D make the image"));
+		return;
+	}
+	OK_(mount_rw(sizeof(cache)) == OK && fs.block_size == bs,
+	    "mount read-write");
+	test_files();
+	test_names();
+	test_errors();
+	OK_(umount_rw() == OK, "sync");
+	check_oracles();
+	OK_(mount_rw(sizeof(cache)) == OK, "mount again");
+	test_enospc();
+	test_small_cache();
+
+	fd = open(img, O_RDONLY);
+	OK_(ext2_mount(&fs, &ro, cache, sizeof(cache)) == OK &&
+	    ext2_mkdir(&fs, EXT2_ROOT_INO, "x", 1, 0755, 0, 0, &ino) == EROFS &&
+	    mk("/w/new") == EROFS && rm("/w/f0") == EROFS,
+	    "mounted without write_block: EROFS");
+	close(fd);
+}
+
+int main(void)
+{
+	const char *root = getenv("EXT2_ROOT");
+	char cmd[4200];
+
+	if (root == NULL)
+		root = access("tests/host/ext2-images.sh", R_OK) == 0 ? "." : "../..";
+	snprintf(dir, sizeof(dir), "%s/build/host/ext2rw", root);
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s'", dir);
+	if (system(cmd) != 0 || realpath(dir, cmd) == NULL) {
+		CHECK(0, "mkdir build/host/ext2rw");
+		return tap_done();
+	}
+	snprintf(dir, sizeof(dir), "%s", cmd);
+	(void)sh;
+	run("1k", 1024);
+	run("4k", 4096);
+	return tap_done();
+}

@@ -1,11 +1,19 @@
-/* main.c - the ext2 file system server (read-only for now): answers VFS's
- * REQ_* requests with the ext2fs.c library, reading the disk through a
- * block driver (BDEV_READ with a direct grant to a cache buffer).
+/* main.c - the ext2 file system server: answers VFS's REQ_* requests
+ * with the ext2fs.c library, reading and writing the disk through a
+ * block driver (BDEV_READ / BDEV_WRITE with a direct grant to a cache
+ * buffer).
  *
- * File data goes from the block cache straight to the grant VFS passed
- * (a magic grant to the user's buffer): one sys_safecopyto per block
- * piece, and no other copy.  Writes of any kind answer EROFS.
+ * File data goes between the block cache and the grant VFS passed (a
+ * magic grant to the user's buffer) and nowhere else: reads with
+ * sys_vsafecopy from cache buffers, writes with one sys_safecopyfrom per
+ * block piece straight into the cache buffer.  Changes stay in the cache
+ * until REQ_SYNC (sync, fsync, unmount, power-off), a dirty buffer's
+ * eviction, or the periodic flush every FLUSH_SECS seconds (a kernel
+ * alarm; the NOTIFY from CLOCK writes everything back).  Permissions are
+ * VFS's business; the requests carry the caller's uid and gid only to
+ * own what it makes.
  */
+#include <stdio.h>
 #include <string.h>
 #include <dirent.h>
 #include <sys/stat.h>
@@ -17,11 +25,16 @@
  * cached (the RAM disk is 16 MiB). */
 #define CACHE_BYTES EXT2_CACHE_BYTES(512, 4096)
 
+#define FLUSH_SECS 5
+
 static struct ext2_fs fs;
 static uint8_t cache[CACHE_BYTES] __attribute__((aligned(16)));
 static int mounted;
 static endpoint_t dev_ep;
 static int dev_minor;
+static time_t boot_time;
+static int hz = 100;
+static int alarm_set;
 
 /* The library's block reader: one BDEV_READ into buf. */
 static int read_block(void *ctx, uint32_t block, uint32_t bsize, void *buf)
@@ -50,6 +63,63 @@ static int read_block(void *ctx, uint32_t block, uint32_t bsize, void *buf)
 	return OK;
 }
 
+/* The library's block writer: one BDEV_WRITE from buf. */
+static int write_block(void *ctx, uint32_t block, uint32_t bsize,
+	const void *buf)
+{
+	uint64_t pos = (uint64_t)block * bsize;
+	cp_grant_id_t g;
+	message m;
+	int r;
+
+	(void)ctx;
+	if ((g = cpf_grant_direct(dev_ep, (vir_bytes)buf, bsize, CPF_READ)) < 0)
+		return ENOMEM;
+	memset(&m, 0, sizeof(m));
+	m.m_type = BDEV_WRITE;
+	m.m_bdev.minor = dev_minor;
+	m.m_bdev.pos_lo = (uint32_t)pos;
+	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
+	m.m_bdev.grant = g;
+	m.m_bdev.count = bsize;
+	r = ipc_sendrec(dev_ep, &m);
+	cpf_revoke(g);
+	if (r != OK)
+		return EIO;
+	if (m.m_type != BDEV_REPLY || m.m_bdev.status != (int)bsize)
+		return m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
+	return OK;
+}
+
+/* Seconds since the epoch: the boot time plus the uptime. */
+static uint32_t now(void *ctx)
+{
+	clock_t up = 0;
+
+	(void)ctx;
+	if (sys_times(SELF, NULL, NULL, &up, NULL) != OK)
+		return (uint32_t)boot_time;
+	return (uint32_t)(boot_time + up / hz);
+}
+
+/* Changes reach the disk within FLUSH_SECS: the alarm is armed when
+ * something is dirty, and its NOTIFY writes everything back. */
+static void arm_flush(void)
+{
+	if (!alarm_set && ext2_dirty_count(&fs) > 0 &&
+	    sys_setalarm((clock_t)(FLUSH_SECS * hz), 0) == OK)
+		alarm_set = 1;
+}
+
+static void flush_alarm(void)
+{
+	int r;
+
+	alarm_set = 0;
+	if (mounted && (r = ext2_sync(&fs)) != OK)
+		printf("ext2: periodic flush failed: %d\n", r);
+}
+
 static uint64_t pos_of(const message *m)
 {
 	return ((uint64_t)m->m_fs.pos_hi << 32) | m->m_fs.pos_lo;
@@ -74,18 +144,25 @@ static int describe(message *m, uint32_t ino)
 	m->m_fs.r_size_lo = (uint32_t)in.size;
 	m->m_fs.r_size_hi = (uint32_t)(in.size >> 32);
 	m->m_fs.r_nlink = in.links;
+	m->m_fs.uid = in.uid;
+	m->m_fs.gid = in.gid;
 	return OK;
 }
 
 static int do_readsuper(message *m)
 {
-	struct ext2_dev dev = { .read_block = read_block };
+	struct ext2_dev dev = { .read_block = read_block,
+	    .write_block = write_block, .now = now };
+	clock_t up;
 	int r;
 
 	if (mounted)
 		return EBUSY;
 	dev_ep = m->m_fs.dev;
 	dev_minor = m->m_fs.minor;
+	hz = sys_hz();
+	if (sys_times(SELF, NULL, NULL, &up, &boot_time) != OK)
+		boot_time = 0;
 	if ((r = ext2_mount(&fs, &dev, cache, sizeof(cache))) != OK)
 		return r;
 	mounted = 1;
@@ -118,7 +195,7 @@ static int do_stat(message *m)
 	struct stat st;
 	int r;
 
-	if ((r = ext2_read_inode(&fs, m->m_fs.ino, &in)) != OK)
+	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
 		return r;
 	memset(&st, 0, sizeof(st));
 	st.st_dev = (dev_t)dev_minor;
@@ -154,7 +231,7 @@ static int do_read(message *m)
 	size_t done = 0, sent = 0, want = m->m_fs.count;
 	int batch = fs.nbuf > 4 * BATCH ? BATCH : 1, n = 0, r = OK, k, i;
 
-	if ((r = ext2_read_inode(&fs, m->m_fs.ino, &in)) != OK)
+	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
 		return r;
 	if (EXT2_S_ISDIR(in.mode))
 		return EISDIR;
@@ -236,6 +313,198 @@ static int do_getdents(message *m)
 	return (int)used;
 }
 
+/* Write: each block piece is copied from the caller's grant straight
+ * into its cache buffer (allocated first if it was a hole), before any
+ * other cache call can write the buffer back or reuse it.  A failed copy
+ * leaves no block allocated past the size. */
+static int do_write(message *m)
+{
+	struct ext2_inode_info in;
+	uint64_t pos = pos_of(m), start;
+	size_t done = 0, want = m->m_fs.count, chunk;
+	void *data;
+	int r = OK, r2;
+
+	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
+		return r;
+	if (EXT2_S_ISDIR(in.mode))
+		return EISDIR;
+	if (m->m_fs.flags & FS_APPEND)
+		pos = in.size;
+	start = pos;
+	while (done < want) {
+		r = ext2_write_chunk(&fs, &in, pos, want - done, &data, &chunk);
+		if (r != OK)
+			break;
+		r = sys_safecopyfrom(m->m_source, m->m_fs.grant, done,
+		    (vir_bytes)data, chunk);
+		if (r != OK)
+			break;
+		done += chunk;
+		pos += chunk;
+	}
+	r2 = ext2_write_finish(&fs, &in, done ? pos : 0, done, r != OK);
+	if (done == 0)
+		return r != OK ? r : r2;
+	set_pos(m, start + done);
+	m->m_fs.r_size_lo = (uint32_t)in.size;
+	m->m_fs.r_size_hi = (uint32_t)(in.size >> 32);
+	return (int)done;
+}
+
+/* The name (count bytes) from the request's grant, NUL-terminated. */
+static int get_name(const message *m, char *buf, size_t size)
+{
+	int r;
+
+	if (m->m_fs.count == 0)
+		return ENOENT;
+	if (m->m_fs.count >= size)
+		return ENAMETOOLONG;
+	if ((r = sys_safecopyfrom(m->m_source, m->m_fs.grant, 0,
+	    (vir_bytes)buf, m->m_fs.count)) != OK)
+		return r;
+	buf[m->m_fs.count] = '\0';
+	return OK;
+}
+
+static char names[2 * EXT2_NAME_MAX + 4096 + 4];
+
+static int do_create(message *m)
+{
+	uint32_t ino;
+	int r;
+
+	if ((r = get_name(m, names, EXT2_NAME_MAX + 2)) != OK)
+		return r;
+	if (m->m_type == REQ_MKDIR)
+		r = ext2_mkdir(&fs, m->m_fs.ino, names, m->m_fs.count,
+		    m->m_fs.flags, m->m_fs.uid, m->m_fs.gid, &ino);
+	else
+		r = ext2_create(&fs, m->m_fs.ino, names, m->m_fs.count,
+		    m->m_fs.flags, 0, m->m_fs.uid, m->m_fs.gid, &ino);
+	return r != OK ? r : describe(m, ino);
+}
+
+/* After a name went: r_ino = the inode if it has no links left but is
+ * kept for VFS's open files, else 0. */
+static void orphan_reply(message *m, uint32_t ino)
+{
+	struct ext2_inode_info in;
+
+	m->m_fs.r_ino = ino && ext2_read_inode_open(&fs, ino, &in) == OK &&
+	    in.links == 0 ? ino : 0;
+}
+
+static int do_unlink(message *m)
+{
+	uint32_t ino = 0;
+	int r;
+
+	if ((r = get_name(m, names, EXT2_NAME_MAX + 2)) != OK)
+		return r;
+	if (m->m_type == REQ_RMDIR)
+		return ext2_rmdir(&fs, m->m_fs.ino, names, m->m_fs.count);
+	r = ext2_unlink(&fs, m->m_fs.ino, names, m->m_fs.count,
+	    m->m_fs.flags & FS_KEEP_OPEN, &ino);
+	if (r == OK)
+		orphan_reply(m, ino);
+	return r;
+}
+
+static int do_rename(message *m)
+{
+	uint32_t gone = 0;
+	size_t n1;
+	int r;
+
+	if ((r = get_name(m, names, 2 * EXT2_NAME_MAX + 3)) != OK)
+		return r;
+	n1 = strlen(names);
+	if (n1 >= m->m_fs.count)
+		return EINVAL;
+	r = ext2_rename(&fs, m->m_fs.ino, names, n1, m->m_fs.pos_lo,
+	    names + n1 + 1, m->m_fs.count - n1 - 1,
+	    m->m_fs.flags & FS_KEEP_OPEN, &gone);
+	if (r == OK)
+		orphan_reply(m, gone);
+	return r;
+}
+
+static int do_link(message *m)
+{
+	int r;
+
+	if ((r = get_name(m, names, EXT2_NAME_MAX + 2)) != OK)
+		return r;
+	return ext2_link(&fs, m->m_fs.flags, m->m_fs.ino, names, m->m_fs.count);
+}
+
+static int do_slink(message *m)
+{
+	size_t nl = m->m_fs.pos_lo;
+	uint32_t ino;
+	int r;
+
+	if ((r = get_name(m, names, sizeof(names))) != OK)
+		return r;
+	if (nl == 0 || nl >= m->m_fs.count || names[nl] != '\0')
+		return EINVAL;
+	r = ext2_symlink(&fs, m->m_fs.ino, names, nl, names + nl + 1,
+	    m->m_fs.count - nl - 1, m->m_fs.uid, m->m_fs.gid, &ino);
+	return r != OK ? r : describe(m, ino);
+}
+
+static int do_rdlink(message *m)
+{
+	static char buf[4096];
+	ssize_t n;
+	int r;
+
+	n = ext2_readlink(&fs, m->m_fs.ino, buf, sizeof(buf));
+	if (n < 0)
+		return (int)n;
+	if ((size_t)n > m->m_fs.count)
+		n = (ssize_t)m->m_fs.count;
+	if (n > 0 && (r = sys_safecopyto(m->m_source, m->m_fs.grant, 0,
+	    (vir_bytes)buf, (size_t)n)) != OK)
+		return r;
+	return (int)n;
+}
+
+static int do_ftrunc(message *m)
+{
+	struct ext2_inode_info in;
+	int r;
+
+	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
+		return r;
+	if ((r = ext2_truncate(&fs, &in, pos_of(m))) != OK)
+		return r;
+	m->m_fs.r_size_lo = (uint32_t)in.size;
+	m->m_fs.r_size_hi = (uint32_t)(in.size >> 32);
+	return OK;
+}
+
+static int do_attr(message *m)
+{
+	struct ext2_inode_info in;
+	int r;
+
+	switch (m->m_type) {
+	case REQ_CHMOD:
+		r = ext2_chmod(&fs, m->m_fs.ino, m->m_fs.flags, &in);
+		break;
+	case REQ_CHOWN:
+		r = ext2_chown(&fs, m->m_fs.ino, m->m_fs.uid, m->m_fs.gid, &in);
+		break;
+	default:
+		return ext2_utime(&fs, m->m_fs.ino, m->m_fs.pos_lo,
+		    m->m_fs.pos_hi);
+	}
+	return r != OK ? r : describe(m, in.ino);
+}
+
 static int handle(message *m)
 {
 	if (m->m_type == REQ_READSUPER)
@@ -247,15 +516,21 @@ static int handle(message *m)
 	case REQ_STAT: return do_stat(m);
 	case REQ_READ: return do_read(m);
 	case REQ_GETDENTS: return do_getdents(m);
-	case REQ_PUTNODE: return OK; /* read-only: no inode references kept */
-	case REQ_SYNC: return OK;
-	case REQ_WRITE:
+	case REQ_PUTNODE: return ext2_release(&fs, m->m_fs.ino);
+	case REQ_SYNC: return ext2_sync(&fs);
+	case REQ_WRITE: return do_write(m);
 	case REQ_CREATE:
-	case REQ_MKDIR:
+	case REQ_MKDIR: return do_create(m);
 	case REQ_UNLINK:
-	case REQ_RMDIR:
-	case REQ_RENAME:
-		return EROFS;
+	case REQ_RMDIR: return do_unlink(m);
+	case REQ_RENAME: return do_rename(m);
+	case REQ_LINK: return do_link(m);
+	case REQ_SLINK: return do_slink(m);
+	case REQ_RDLINK: return do_rdlink(m);
+	case REQ_FTRUNC: return do_ftrunc(m);
+	case REQ_CHMOD:
+	case REQ_CHOWN:
+	case REQ_UTIME: return do_attr(m);
 	}
 	return EBADREQUEST;
 }
@@ -268,10 +543,17 @@ int main(void)
 	sef_startup();
 	cpf_prealloc(8); /* the grant table's memory, now rather than mid-request */
 	for (;;) {
-		if (sef_receive_status(ANY, &m, &status) != OK || is_notify(m.m_type))
+		if (sef_receive_status(ANY, &m, &status) != OK)
 			continue;
+		if (is_notify(m.m_type)) {
+			if (m.m_source == CLOCK)
+				flush_alarm();
+			continue;
+		}
 		m.m_fs.status = handle(&m);
 		m.m_type = FS_REPLY;
 		ipc_sendnb(m.m_source, &m);
+		if (mounted)
+			arm_flush();
 	}
 }

@@ -1384,6 +1384,9 @@ static int trim_blocks(struct ext2_fs *fs, struct ext2_inode_info *ip,
 
 /* ---- file data ---- */
 
+static int zero_range(struct ext2_fs *fs, const struct ext2_inode_info *ip,
+	uint64_t from, uint64_t to);
+
 int ext2_write_chunk(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	uint64_t offset, size_t len, void **data, size_t *chunk)
 {
@@ -1423,6 +1426,21 @@ int ext2_write_chunk(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	return OK;
 }
 
+int ext2_write_begin(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t offset)
+{
+	uint64_t mask = fs->block_size - 1, end;
+
+	if (!writable(fs))
+		return EROFS;
+	if (!EXT2_S_ISREG(ip->mode))
+		return EINVAL;
+	if (offset <= ip->size || (ip->size & mask) == 0)
+		return OK;
+	end = (ip->size | mask) + 1;
+	return zero_range(fs, ip, ip->size, end < offset ? end : offset);
+}
+
 int ext2_write_finish(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	uint64_t end, size_t written, int failed)
 {
@@ -1449,6 +1467,8 @@ ssize_t ext2_write_data(struct ext2_fs *fs, struct ext2_inode_info *ip,
 
 	if (len > INT32_MAX)
 		len = INT32_MAX;
+	if ((r = ext2_write_begin(fs, ip, offset)) != OK)
+		return r;
 	while (done < len) {
 		r = ext2_write_chunk(fs, ip, offset + done, len - done, &dst, &n);
 		if (r != OK)

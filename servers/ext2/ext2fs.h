@@ -450,12 +450,18 @@ int ext2_write_inode(struct ext2_fs *fs, const struct ext2_inode_info *ip);
 /* Zero-copy write step: the cache bytes for file bytes [offset, offset +
  * *chunk), *chunk <= len and inside one block; the block is allocated if
  * it was a hole (zeroed) and the buffer marked dirty.  The caller copies
- * the data in, and at the end calls ext2_write_finish().  ip (a regular
+ * the data in.  ext2_write_begin() comes first, ext2_write_finish() at
+ * the end.  ip (a regular
  * file) is updated in memory (block pointers, i_blocks).  Returns 0,
  * ENOSPC, EFBIG, EIO or a callback error.
  */
 int ext2_write_chunk(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	uint64_t offset, size_t len, void **data, size_t *chunk);
+
+/* Before writing at offset past the end: zero the bytes of the last
+ * block between the size and offset (they must read as zeros). */
+int ext2_write_begin(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t offset);
 
 /* After writing `written` bytes ending at `end`: grow the size to end,
  * set mtime and ctime if anything was written, free blocks allocated past

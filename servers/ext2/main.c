@@ -215,6 +215,20 @@ static int do_stat(message *m)
 	return sys_safecopyto(m->m_source, m->m_fs.grant, 0, (vir_bytes)&st, sizeof(st));
 }
 
+/* Access times as Linux's relatime: a read sets atime when it is not
+ * later than mtime or ctime, or a day old, so reading rarely dirties
+ * the inode table. */
+static void touch_atime(struct ext2_inode_info *in)
+{
+	uint32_t t = now(NULL);
+
+	if (in->atime > in->mtime && in->atime > in->ctime &&
+	    t - in->atime < 86400)
+		return;
+	in->atime = t;
+	(void)ext2_write_inode(&fs, in);
+}
+
 /* Read: block pieces from the cache straight into the caller's grant,
  * up to BATCH pieces per kernel call (vsafecopy).  The cache pointers of
  * a batch must stay valid until it is sent: a piece touches at most four
@@ -263,6 +277,8 @@ static int do_read(message *m)
 	if (r != OK && sent == 0)
 		return r;
 	set_pos(m, (uint64_t)pos_of(m) + sent);
+	if (sent > 0)
+		touch_atime(&in);
 	return (int)sent;
 }
 
@@ -332,6 +348,8 @@ static int do_write(message *m)
 	if (m->m_fs.flags & FS_APPEND)
 		pos = in.size;
 	start = pos;
+	if ((r = ext2_write_begin(&fs, &in, pos)) != OK)
+		return r;
 	while (done < want) {
 		r = ext2_write_chunk(&fs, &in, pos, want - done, &data, &chunk);
 		if (r != OK)
@@ -507,6 +525,8 @@ static int do_attr(message *m)
 
 static int handle(message *m)
 {
+	int r;
+
 	if (m->m_type == REQ_READSUPER)
 		return do_readsuper(m);
 	if (!mounted)
@@ -518,6 +538,10 @@ static int handle(message *m)
 	case REQ_GETDENTS: return do_getdents(m);
 	case REQ_PUTNODE: return ext2_release(&fs, m->m_fs.ino);
 	case REQ_SYNC: return ext2_sync(&fs);
+	case REQ_UNMOUNT:
+		if ((r = ext2_sync(&fs)) == OK)
+			mounted = 0;
+		return r;
 	case REQ_WRITE: return do_write(m);
 	case REQ_CREATE:
 	case REQ_MKDIR: return do_create(m);

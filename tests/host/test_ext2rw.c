@@ -340,6 +340,17 @@ static void test_files(void)
 	OK_(mkfile("/w/grow", 3000, 8) && put("/w/grow", 3000, 200000, 8, 777) &&
 	    put("/w/grow", 1000, 5000, 8, 100) && size_of("/w/grow") == 203000,
 	    "append and overwrite");
+	/* Bytes past the size in the last block (stale, as another
+	 * implementation may leave them) read as zeros after a write past
+	 * the end. */
+	{
+		struct ext2_inode_info in;
+		OK_(mkfile("/w/gap", 1000, 16) &&
+		    ext2_read_inode(&fs, ino_of("/w/gap"), &in) == OK &&
+		    (in.size = 100, ext2_write_inode(&fs, &in)) == OK &&
+		    put("/w/gap", 500, 10, 16, 10) && size_of("/w/gap") == 510,
+		    "a write past the end of a block with stale bytes");
+	}
 	OK_(mkfile("/w/t", 300000, 9) &&
 	    ext2_truncate(&fs, &(struct ext2_inode_info){ 0 }, 0) == EINVAL,
 	    "truncate of a non-file: EINVAL");
@@ -496,6 +507,11 @@ static void check_oracles(void)
 		    "debugfs cat: the sparse file, holes zero");
 	OK_(dbg_stat("/w/sparse", "Size: ") == (long long)(tind + 5123),
 	    "debugfs stat: the sparse file's size");
+	{
+		static const uint64_t gr[] = { 0, 100, 500, 510 };
+		OK_(cat_is("/w/gap", 510, 16, gr, 2), "debugfs cat: the gap "
+		    "before a write past the end reads as zeros");
+	}
 	OK_(cat_is("/w/t", 9000, 9, tr, 1), "debugfs cat: truncated and "
 	    "extended file, zeros past the cut");
 	OK_(cat_is("/w/t20", 100, 13, NULL, 0) && cat_is("/w/r2", 3, 11, NULL, 0) &&
@@ -620,6 +636,37 @@ static void run(const char *name, uint32_t bs)
 	close(fd);
 }
 
+/* The read tests' images (tests/host/ext2-images.sh): 128-byte inodes,
+ * 2 KiB blocks without sparse_super, revision 0 without filetype.  A copy
+ * gets a round of changes, then e2fsck and debugfs judge. */
+static void run_copy(const char *name)
+{
+	char cmd[9000];
+	uint32_t ino;
+
+	snprintf(label, sizeof(label), "%s copy", name);
+	snprintf(img, sizeof(img), "%s/copy-%s.img", dir, name);
+	snprintf(cmd, sizeof(cmd), "cp '%s/../ext2/%s.img' '%s'", dir, name, img);
+	if (system(cmd) != 0) {
+		CHECK(0, nm("copy the image"));
+		return;
+	}
+	OK_(mount_rw(sizeof(cache)) == OK && mkd("/n") == OK &&
+	    mkfile("/n/big", 2 * MiB, 31) && mkfile("/n/small", 77, 32) &&
+	    ext2_symlink(&fs, ino_of("/n"), "s", 1, "small", 5, 0, 0, &ino) == OK &&
+	    mv("/n/small", "/a/b/moved") == OK && mv("/a/b/c", "/n/c") == OK &&
+	    rm("/one") == OK && rmd("/a/empty_dir") == OK &&
+	    trunc_to("/mega", 12345) == OK && mk("/dir500/f500") == OK &&
+	    rm("/dir500/f007") == OK && umount_rw() == OK,
+	    "changes: mkdir, write, symlink, renames, unlink, rmdir, truncate");
+	OK_(fsck_clean(), "e2fsck -fn: clean");
+	OK_(cat_is("/n/big", 2 * MiB, 31, NULL, 0) &&
+	    cat_is("/a/b/moved", 77, 32, NULL, 0) &&
+	    dbg_stat("/mega", "Size: ") == 12345 &&
+	    dbg_stat("/n/c/d/deep.txt", "Size: ") == 10,
+	    "debugfs: the bytes and sizes written, the moved tree");
+}
+
 int main(void)
 {
 	const char *root = getenv("EXT2_ROOT");
@@ -637,5 +684,13 @@ int main(void)
 	(void)sh;
 	run("1k", 1024);
 	run("4k", 4096);
+	snprintf(cmd, sizeof(cmd), "sh '%s/../../../tests/host/ext2-images.sh'", dir);
+	if (system(cmd) != 0) {
+		CHECK(0, "tests/host/ext2-images.sh builds the images");
+		return tap_done();
+	}
+	run_copy("1k");
+	run_copy("2k");
+	run_copy("r0");
 	return tap_done();
 }

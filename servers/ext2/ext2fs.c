@@ -1642,11 +1642,14 @@ static int dir_block_w(struct ext2_fs *fs, const struct ext2_inode_info *dir,
 }
 
 /* Directory changes leave an htree index stale: it is dropped (the
- * directory reads as linear, as it always does here). */
+ * directory reads as linear, as it always does here), and readdir's
+ * remembered position may no longer start a record. */
 static void dir_touch(struct ext2_fs *fs, struct ext2_inode_info *dir)
 {
 	dir->flags &= ~(uint32_t)EXT2_INDEX_FL;
 	dir->mtime = dir->ctime = now(fs);
+	/* A record readdir handed out may have been merged away. */
+	fs->rd_ino = 0;
 }
 
 /* Put the record (name -> ino) at slot s of dir (from dir_slot). */

@@ -446,6 +446,26 @@ static void test_names(void)
 	    ino_of("/w/gone") == 0, "unlink");
 	OK_(mkd("/w/rd") == OK && rmd("/w/rd") == OK && ino_of("/w/rd") == 0,
 	    "rmdir");
+	/* readdir while names go: a position handed out that a removal
+	 * merged into the record before it must not give the gone name. */
+	{
+		struct ext2_dirent_info de;
+		uint64_t pos = 0;
+		uint32_t rd = 0;
+		int r1, seen_b = 0;
+		OK_(mkd("/rd") == OK && mk("/rd/a") == OK && mk("/rd/b") == OK &&
+		    mk("/rd/c") == OK && (rd = ino_of("/rd")) != 0,
+		    "a directory of a, b, c");
+		while ((r1 = ext2_readdir(&fs, rd, &pos, &de)) == 1 &&
+		    strcmp(de.name, "a") != 0)
+			;
+		OK_(r1 == 1 && rm("/rd/b") == OK, "readdir up to a; b removed");
+		while ((r1 = ext2_readdir(&fs, rd, &pos, &de)) == 1)
+			seen_b |= strcmp(de.name, "b") == 0;
+		OK_(r1 == 0 && !seen_b, "readdir goes on without the gone b");
+		OK_(rm("/rd/a") == OK && rm("/rd/c") == OK && rmd("/rd") == OK,
+		    "and the directory goes");
+	}
 	/* Attributes. */
 	OK_(ext2_chmod(&fs, ino_of("/w/f1023"), 0600, NULL) == OK &&
 	    ext2_chown(&fs, ino_of("/w/f1023"), 1000, 100, NULL) == OK &&

@@ -48,7 +48,7 @@ static int head(FILE *f, long long n, int bytes)
 int main(int argc, char **argv)
 {
 	long long n = 10;
-	int c, bytes = 0, i, status = 0, many;
+	int c, bytes = 0, i, status = 0, many, shown = 0;
 	FILE *f;
 
 	while ((c = getopt(argc, argv, "+n:c:")) != -1) {
@@ -82,7 +82,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (many)
-			printf("%s==> %s <==\n", i > optind ? "\n" : "",
+			printf("%s==> %s <==\n", shown++ ? "\n" : "",
 			    std ? "standard input" : argv[i]);
 		if (head(f, n, bytes) < 0) {
 			fprintf(stderr, "head: %s: %s\n", argv[i], strerror(errno));

@@ -106,7 +106,8 @@ static void list_dir(const char *path)
 	if (errno != 0)
 		complain(path);
 	closedir(d);
-	qsort(names, n, sizeof(*names), by_name);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
 		snprintf(full, sizeof(full), "%s%s%s", path,
 		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);

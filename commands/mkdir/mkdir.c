@@ -30,6 +30,13 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+static int exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
 /* Make path; with -p its parents first.  0, or -1 (reported). */
 static int make(char *path, int last)
 {
@@ -42,7 +49,7 @@ static int make(char *path, int last)
 		/* The parent first (stop at "/" or no slash at all). */
 		if ((s = strrchr(path, '/')) != NULL && s != path) {
 			*s = '\0';
-			if (!is_dir(path) && make(path, 0) < 0) {
+			if (!exists(path) && make(path, 0) < 0) {
 				*s = '/';
 				return -1;
 			}

@@ -285,7 +285,8 @@ int main(int argc, char **argv)
 		if (!std)
 			fclose(f);
 	}
-	qsort(lines, n, sizeof(*lines), compare);
+	if (n > 0)
+		qsort(lines, n, sizeof(*lines), compare);
 	for (i = 0; i < n; i++) {
 		if (opt_u && i > 0 && by_keys(&lines[i - 1], &lines[i]) == 0)
 			continue;

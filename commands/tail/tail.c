@@ -103,7 +103,7 @@ static int tail(FILE *f, long long n, int bytes, int from_start)
 int main(int argc, char **argv)
 {
 	long long n = 10;
-	int c, bytes = 0, from_start = 0, i, status = 0, many;
+	int c, bytes = 0, from_start = 0, i, status = 0, many, shown = 0;
 	FILE *f;
 
 	while ((c = getopt(argc, argv, "+n:c:")) != -1) {
@@ -134,7 +134,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (many)
-			printf("%s==> %s <==\n", i > optind ? "\n" : "",
+			printf("%s==> %s <==\n", shown++ ? "\n" : "",
 			    std ? "standard input" : argv[i]);
 		if (tail(f, n, bytes, from_start) < 0) {
 			fprintf(stderr, "tail: %s: %s\n", argv[i], strerror(errno));

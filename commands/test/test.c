@@ -168,8 +168,9 @@ static int primary(void)
 		return r;
 	}
 	if (pos + 1 < ac && in(av[pos], binary_ops)) {
-		pos++;
-		return binary(a, av[pos - 1], next());
+		const char *op = av[pos++];
+
+		return binary(a, op, next());
 	}
 	if (in(a, unary_ops) && pos < ac)
 		return unary(a, next());

@@ -198,6 +198,51 @@ t "grep | wc pipeline" 0 $'3\n' 'grep apple words | wc -l'
 t "more copies when stdout is no terminal" 0 "$(cat "$W/lines")"$'\n' 'more lines'
 t "more from stdin" 0 $'apple\n' 'head -n 1 words | more'
 t "more: missing file" 1 $'more: nofile: No such file or directory\n' 'more nofile'
+# On a terminal: a page of 23 lines, then the prompt; enter shows one more
+# line, space a page, q quits.  Through a pty (\n comes out as \r\n).
+cat >"$T/more.py" <<'EOF2'
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], ["more", sys.argv[2]])
+def until(want, limit=10.0):
+    buf = b""
+    end = time.time() + limit
+    while want not in buf and time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.2)
+        if r:
+            try:
+                buf += os.read(fd, 4096)
+            except OSError:
+                break
+    return buf
+out = []
+out.append(until(b"--More--"))
+os.write(fd, b"\n")
+out.append(until(b"--More--"))
+os.write(fd, b" ")
+out.append(until(b"--More--"))
+os.write(fd, b"q")
+out.append(until(b"never", 1.0))
+_, st = os.waitpid(pid, 0)
+for o in out:
+    print(repr(o.decode()))
+print("status", os.WEXITSTATUS(st) if os.WIFEXITED(st) else st)
+EOF2
+seq_lines=$(for i in $(seq 1 60); do echo "line $i"; done)
+printf '%s\n' "$seq_lines" >"$W/lines60"
+want_page=""
+for i in $(seq 1 23); do want_page="${want_page}line $i\\r\\n"; done
+want_page2=""
+for i in $(seq 25 47); do want_page2="${want_page2}line $i\\r\\n"; done
+python3 "$T/more.py" "$BIN/more" "$W/lines60" >"$T/got" 2>&1
+got_st=$?
+check "more on a terminal: pages, enter, space, q" 0 "'${want_page}--More--'
+'\\r        \\rline 24\\r\\n--More--'
+'\\r        \\r${want_page2}--More--'
+'\\r        \\r'
+status 0
+"
 
 # ---- tee ----
 echo canary >"$W/canary"

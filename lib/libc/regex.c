@@ -19,8 +19,10 @@
  * every start position from the left; at the first one with a match it
  * keeps exploring the alternatives for the longest match (POSIX's
  * leftmost-longest rule for the whole match; groups get the offsets of the
- * longest match found first).  The backtracking stack is on the heap, so
- * long lines need no deep C recursion.
+ * longest match found first; once a match is found, the search for a
+ * longer one gives up after EXTRA_STEPS machine steps, which only
+ * pathological patterns reach).  The backtracking stack is on the heap,
+ * so long lines need no deep C recursion.
  */
 
 #include <ctype.h>

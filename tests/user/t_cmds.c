@@ -225,6 +225,9 @@ int test_cmd_ls_R(void)
 	SH("ls -R /test/tree", "/test/tree:\na\nsub\n\n/test/tree/sub:\nb\ndeep\n\n"
 	    "/test/tree/sub/deep:\nc\n", 0);
 	SH("cd /test/tree/sub && ls -R", ".:\nb\ndeep\n\n./deep:\nc\n", 0);
+	SH("ls -R /test | grep ':$'", "/test:\n/test/dir500:\n/test/tree:\n"
+	    "/test/tree/sub:\n/test/tree/sub/deep:\n", 0);
+	SH("ls -R /test | grep -c '^f[0-9][0-9][0-9]$'", "500\n", 0);
 	SH("ls -l /test/tree/sub | grep -c '^d'", "1\n", 0);
 	SH("ls /bin | grep -c '^\\[$'", "1\n", 0);
 	return 0;

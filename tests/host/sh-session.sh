@@ -42,7 +42,7 @@ finish() {
 mkdir -p "$OUT"
 if ! $CC -std=gnu11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
     -fsanitize=address,undefined -o "$SH" \
-    "$ROOT/commands/sh/sh.c" "$ROOT/commands/sh/parse.c"; then
+    "$ROOT"/commands/sh/*.c; then
 	not_ok "build sh-host"
 	finish
 fi
@@ -152,14 +152,12 @@ t "syntax error message and status" 2 $'sh: syntax error near \'|\'\n' \
     'echo before; echo a | | b'
 t "syntax error: unterminated quote" 2 \
     $'sh: syntax error: unterminated quote\n' "echo 'abc"
-t "unsupported substitution" 0 $'sh: command substitution not supported\n1\n' \
-    'echo $(ls); echo $?'
 
 # ---- Scripts ----
 cat >"$W/script.sh" <<'EOF'
 # a script file
 echo "script $0 has $# args: $1 $2"
-for_status() { :; }
+fi
 EOF
 cat >"$W/script2.sh" <<'EOF'
 echo "line 1"
@@ -174,7 +172,7 @@ check "sh script.sh runs a file" 1 $'line 1\nFROM-SCRIPT\n'
 (cd "$W" && "$SH" script.sh a b >"$T/got" 2>&1)
 got_st=$?
 check "script with a syntax error stops with 2" 2 \
-    $'script script.sh has 2 args: a b\nsh: syntax error near \'(\'\n'
+    $'script script.sh has 2 args: a b\nsh: syntax error near \'fi\'\n'
 
 printf 'echo "no #! line, arg $1"\n' >"$W/noshebang"
 chmod +x "$W/noshebang"
@@ -257,7 +255,7 @@ time.sleep(0.3)
 os.write(fd, b"echo still $?\n")
 r2 = read_until(b"still 130")
 os.write(fd, b"sleep 1 &\n")
-r3 = read_until(b"]\r\n")
+r3 = read_until(b"[1] ") and read_until(b"\r\n# ")
 intr()				# a background job does not see it
 time.sleep(0.2)
 os.write(fd, b"wait $!; echo bg $?\n")
@@ -267,8 +265,9 @@ time.sleep(0.7)
 intr()				# ends the whole command line
 os.write(fd, b"echo next $?\n")
 r5 = read_until(b"next 130") and b"notprinted" not in buf
+buf = b""
 os.write(fd, b"sleep 5 &\n")
-read_until(b"]\r\n")
+read_until(b"[1] ")
 os.write(fd, b"wait\n")
 time.sleep(0.7)
 intr()				# ends the wait builtin
@@ -287,7 +286,7 @@ if st is None:
     os.kill(pid, signal.SIGKILL)
 for name, r in (("^C stops the foreground job", r1),
         ("^C at the prompt keeps the shell", r2),
-        ("& prints [pid]", r3), ("^C spares background jobs", r4),
+        ("& prints [N] pid", r3), ("^C spares background jobs", r4),
         ("^C ends the command line", r5), ("^C ends wait", r6),
         ("exit status", st == 3)):
     print("%s %s" % ("ok" if r else "not ok", name))

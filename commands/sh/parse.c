@@ -275,6 +275,8 @@ static int scan_arith(struct lexer *lx, size_t *ip)
 				i++;
 				break;
 			}
+			if (s[i + 1] == '\0')
+				return incomplete(lx);
 			if (s[i + 1] != ')')
 				return set_err(lx->p, SH_PARSE_ERROR,
 				    "syntax error: missing '))'", NULL);
@@ -397,7 +399,8 @@ static int lex_word(struct lexer *lx, struct token *t)
 	while (s[i] != '\0' && !is_meta((unsigned char)s[i])) {
 		switch (s[i]) {
 		case '\\':
-			if (s[i + 1] == '\0')
+			if (s[i + 1] == '\0' ||
+			    (s[i + 1] == '\n' && s[i + 2] == '\0'))
 				return incomplete(lx);
 			i += 2;
 			continue;

@@ -478,6 +478,24 @@ int bi_jobs(int argc, char **argv)
 	return 0;
 }
 
+/* Signal a job: its process group, or (without job control, where it
+ * has none of its own) each of its processes still there.
+ */
+static int job_signal(struct job *j, int sig)
+{
+	int i, r = -1;
+
+	if (sh.job_control)
+		return kill(-j->pgid, sig);
+	for (i = 0; i < j->nprocs; i++)
+		if (j->procs[i].state != P_DONE && kill(j->procs[i].pid,
+		    sig) == 0)
+			r = 0;
+	if (r < 0)
+		errno = ESRCH;
+	return r;
+}
+
 static void job_continue(struct job *j)
 {
 	int i;
@@ -485,7 +503,7 @@ static void job_continue(struct job *j)
 	for (i = 0; i < j->nprocs; i++)
 		if (j->procs[i].state == P_STOP)
 			j->procs[i].state = P_RUN;
-	kill(-j->pgid, SIGCONT);
+	job_signal(j, SIGCONT);
 }
 
 int bi_fg(int argc, char **argv)
@@ -593,7 +611,7 @@ int bi_kill(int argc, char **argv)
 				status = 1;
 				continue;
 			}
-			if (kill(-j->pgid, sig) < 0) {
+			if (job_signal(j, sig) < 0) {
 				sh_err("kill: %s: %s", argv[i],
 				    strerror(errno));
 				status = 1;

@@ -436,7 +436,7 @@ static void start_job_control(void)
 	sh.job_control = 1;
 }
 
-static void shell_exit(void)
+static void __attribute__((__noreturn__)) shell_exit(void)
 {
 	int status = sh.exiting ? sh.exit_status : sh.status;
 

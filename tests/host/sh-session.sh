@@ -378,6 +378,16 @@ t_stdin "commands from stdin" 4 $'from stdin\n' \
 t_stdin "children read the rest of stdin" 0 $'hello\nafter\n' \
     $'dd bs=1 count=6 2>/dev/null\nhello\necho after\n'
 t_stdin "multi-line command from stdin" 0 $'a\nb\n' $'echo a &&\n  echo b\n'
+t_stdin "EOF exits with the last status" 1 $'a\n' $'echo a\nfalse\n'
+x4090=$(printf '%4090s' '' | tr ' ' x)
+t_stdin "a line of 4095 bytes" 0 "$x4090"$'\n' "echo $x4090"$'\n'
+t_stdin "a line of 4096 bytes is refused" 2 \
+    $'sh: line too long (the limit is 4095 bytes)\n' "echo ${x4090}y"$'\necho no\n'
+x3000=${x4090:0:3000}
+t_stdin "continuation lines beyond 4095 bytes in all" 0 "$x3000 $x3000 $x3000"$'\n' \
+    "echo $x3000 \\"$'\n'"$x3000 \\"$'\n'"$x3000"$'\n'
+t_stdin "a compound command over many lines" 0 $'1\n2\ndone\n' \
+    $'for i in 1 2\ndo\n  echo $i\ndone\necho done\n'
 t_stdin "non-interactive syntax error exits" 2 \
     $'sh: syntax error near \';\'\n' $'; echo no\necho no\n'
 
@@ -499,6 +509,113 @@ else
 	for mode in jc fallback; do
 		ok "pty session ($mode) # SKIP no python3"
 	done
+fi
+
+# ---- Job control and ^D on a terminal ----
+cat >"$T/ptyjobs.py" <<'EOF'
+# ptyjobs.py SH: ^Z, jobs, fg, bg, kill %N and ^D in an interactive sh
+# whose controlling terminal is a pty.  One "ok"/"not ok" line a step.
+import os, pty, re, select, signal, sys, time
+
+sh = sys.argv[1]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sh, [sh])
+
+buf = b""
+log = b""
+def read_until(pat, timeout=5.0):
+    global buf, log
+    end = time.time() + timeout
+    while not re.search(pat, buf) and time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.1)
+        if r:
+            try:
+                data = os.read(fd, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            buf += data
+            log += data
+    return re.search(pat, buf) is not None
+
+results = []
+def step(name, send, pat, pause=0.0):
+    global buf
+    buf = b""
+    for s in send:
+        if isinstance(s, float):
+            time.sleep(s)
+        else:
+            os.write(fd, s)
+    time.sleep(pause)
+    results.append((name, read_until(pat)))
+
+read_until(rb"# ")
+step("^Z stops the foreground job", [b"sleep 30\n", 0.5, b"\x1a"],
+     rb"\r\n\[1\]\+  Stopped  sleep 30\r\n# ")
+step("status of a stopped job is 128+SIGTSTP", [b"echo st $?\n"],
+     rb"st %d\r\n" % (128 + signal.SIGTSTP))
+step("jobs lists it as Stopped", [b"jobs\n"], rb"\[1\]\+  Stopped  sleep 30\r\n# ")
+step("bg continues it in the background", [b"bg\n"], rb"\[1\]\+ sleep 30 &\r\n# ")
+step("jobs lists it as Running", [b"jobs\n"], rb"\[1\]\+  Running  sleep 30\r\n# ")
+step("kill -STOP %1 stops it again", [b"kill -STOP %1\n", 0.3, b"jobs\n"],
+     rb"\[1\]\+  Stopped  sleep 30\r\n")
+step("fg %1 gives it the terminal", [b"fg %1\n"], rb"fg %1\r\nsleep 30\r\n")
+step("^Z again", [0.3, b"\x1a"], rb"\[1\]\+  Stopped  sleep 30\r\n# ")
+step("kill %1 ends a stopped job", [b"kill %1\n", 0.3, b"jobs\n"],
+     rb"\[1\]\+  Terminated  sleep 30\r\n")
+step("jobs: nothing left", [b"jobs; echo none\n"], rb"jobs; echo none\r\nnone\r\n# ")
+step("fg runs it to the end", [b"sleep 1\n", 0.3, b"\x1a", 0.2, b"fg\n", 0.2,
+     b"echo fgst $?\n"], rb"sleep 1\r\n(.|\r\n)*fgst 0\r\n")
+step("a stopped pipeline is one job", [b"sleep 30 | cat\n", 0.5, b"\x1a"],
+     rb"\[1\]\+  Stopped  sleep 30 \| cat\r\n# ")
+step("two jobs: + and -", [b"sleep 30 &\n", 0.2, b"jobs\n"],
+     rb"\[1\]-  Stopped  sleep 30 \| cat\r\n\[2\]\+  Running  sleep 30\r\n# ")
+step("kill %2 and %1", [b"kill %2 %1\n", 0.5, b"jobs\n", 0.2, b"echo k $?\n"],
+     rb"k 0\r\n# ")
+step("the shell has the terminal back (reads work)",
+     [b"read v; echo \"got $v\"\n", 0.2, b"typed\n"], rb"got typed\r\n# ")
+step("a long typed line (4000 bytes)",
+     [b"echo " + b"x" * 3995 + b" | wc -c\n"], rb"\r\n3996\r\n# ")
+step("^D on an empty line exits with the last status",
+     [b"false\n", 0.3, b"\x04"], rb"exit\r\n")
+st = None
+end = time.time() + 5
+while time.time() < end:
+    p, status = os.waitpid(pid, os.WNOHANG)
+    if p == pid:
+        st = os.waitstatus_to_exitcode(status)
+        break
+    time.sleep(0.1)
+if st is None:
+    os.kill(pid, signal.SIGKILL)
+results.append(("exit status after ^D is 1", st == 1))
+for name, r in results:
+    print("%s %s" % ("ok" if r else "not ok", name))
+sys.stderr.write(repr(log) + "\n")
+EOF
+
+if command -v python3 >/dev/null 2>&1; then
+	python3 "$T/ptyjobs.py" "$SH" >"$T/pty.out" 2>"$T/pty.err"
+	if [ ! -s "$T/pty.out" ]; then
+		not_ok "pty job control session ran"
+		sed 's/^/# /' "$T/pty.err"
+	else
+		bad=0
+		while read -r res rest; do
+			if [ "$res" = ok ]; then
+				ok "$rest (pty)"
+			else
+				not_ok "${rest#ok } (pty)"
+				bad=1
+			fi
+		done <"$T/pty.out"
+		[ $bad -eq 0 ] || sed 's/^/# transcript: /' "$T/pty.err"
+	fi
+else
+	ok "pty job control session # SKIP no python3"
 fi
 
 finish

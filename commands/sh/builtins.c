@@ -497,6 +497,10 @@ static int bi_dot(int argc, char **argv)
 		sh_err("%s: file name expected", argv[0]);
 		return 2;
 	}
+	if (sh.funcs >= SH_EVAL_MAX) {
+		sh_err("%s: %s: nested too deeply", argv[0], argv[1]);
+		return expand_failed();
+	}
 	if ((fd = dot_open(argv[1])) < 0) {
 		sh_err("%s: %s: %s", argv[0], argv[1], strerror(errno));
 		return expand_failed();

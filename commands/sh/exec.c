@@ -438,7 +438,7 @@ static int call_func(struct func *f, struct strvec *args)
 	int st, loops = sh.loops;
 	void *saved;
 
-	if (sh.depth >= SH_EVAL_MAX) {
+	if (sh.funcs >= SH_EVAL_MAX) {
 		sh_err("%s: function calls nested too deeply", args->v[0]);
 		return expand_failed();
 	}
@@ -880,8 +880,7 @@ int eval(struct sh_node *n, int flags)
 		return 0;
 	if (sh.interactive && got_sigint)
 		return 128 + SIGINT;
-	if (++sh.depth > SH_EVAL_MAX * 4) {
-		sh.depth--;
+	if (sh.stack_base - (uintptr_t)&save > SH_STACK_MAX) {
 		sh_err("commands nested too deeply");
 		return expand_failed();
 	}
@@ -920,7 +919,6 @@ int eval(struct sh_node *n, int flags)
 		restore_fds(&save);
 		break;
 	}
-	sh.depth--;
 	sh.status = st;
 	if (check && st != 0 && sh.opt_e && !sh.noerrexit && !sh.exiting) {
 		sh.exiting = 1;

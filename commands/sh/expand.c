@@ -292,7 +292,7 @@ static char *trim(const char *val, const char *pat, int suffix, int longest)
 static int x_brace(struct xs *x, const char *s, size_t i, size_t end,
 	int dq)
 {
-	char name[SH_PATH_MAX], num[32], *val = NULL, *w = NULL, *r;
+	char name[SH_NAME_MAX], num[32], *val = NULL, *w = NULL, *r;
 	const char *v;
 	size_t n = 0, ws;
 	int len = 0, colon = 0, op = 0, set, ret = -1;

@@ -459,6 +459,7 @@ int main(int argc, char **argv)
 	const char *cmd = NULL;
 	int fd, i, k, c_opt = 0, force_i = 0;
 
+	sh.stack_base = (uintptr_t)cwd;
 	sh.pid = getpid();
 	sh.script_fd = -1;
 	find_self(argc > 0 ? argv[0] : "sh");

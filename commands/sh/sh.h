@@ -17,6 +17,7 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "parse.h"
@@ -25,8 +26,12 @@
 #define SH_TEXT_MAX	(1024 * 1024)	/* a text of continued lines */
 #define SH_WORD_MAX	(1024 * 1024)	/* an expanded word or output */
 #define SH_ARGS_MAX	65536	/* fields of one command */
-#define SH_EVAL_MAX	200	/* nested function calls, eval, . */
+#ifndef SH_EVAL_MAX
+#define SH_EVAL_MAX	100	/* nested function calls and . files */
+#endif
+#define SH_STACK_MAX	(96 * 1024)	/* stack eval() may use (guest: 128K) */
 #define SH_PATH_MAX	1024
+#define SH_NAME_MAX	128	/* a variable name in ${ } */
 #define SH_FD_SAVE	10	/* saved descriptors live from here up */
 
 /* Growing vectors and strings (sh.c).  Both return -1 when out of memory
@@ -63,11 +68,11 @@ struct shell {
 	int returning;		/* return */
 	int loops;		/* loops we are in (in this function) */
 	int funcs;		/* function calls we are in */
-	int depth;		/* eval nesting */
 	int noerrexit;		/* in a condition: set -e does not apply */
 	int subshell;		/* a forked copy of the shell */
 	int script_fd;		/* the script being read, or -1 */
 	char self[SH_PATH_MAX];	/* our own path, for ENOEXEC scripts */
+	uintptr_t stack_base;	/* where main()'s frame is */
 };
 extern struct shell sh;
 extern volatile sig_atomic_t got_sigint;

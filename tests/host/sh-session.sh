@@ -211,7 +211,16 @@ t "function redefined; unset -f" 127 $'one\ntwo\nsh: f: not found\n' \
     'f() { echo one; }; f; f() { echo two; }; f; unset -f f; f'
 t "function defined in one line, used in the next" 0 $'ok\n' $'g() {\n  echo ok\n}\ng'
 t "return outside a function" 0 $'sh: return: not in a function\n1\n' 'return; echo $?'
-t "deep recursion is stopped" 2 $'sh: r: function calls nested too deeply\n' 'r() { r; }; r'
+# Which limit comes first depends on the stack frames (ASan's are big).
+(cd "$W" && "$SH" -c 'r() { r; }; r; echo no' >"$T/got" 2>&1 </dev/null)
+got_st=$?
+if grep -qx 'sh: commands nested too deeply' "$T/got"; then
+	check "deep recursion is stopped (stack budget)" 2 \
+	    $'sh: commands nested too deeply\n'
+else
+	check "deep recursion is stopped (function nesting)" 2 \
+	    $'sh: r: function calls nested too deeply\n'
+fi
 
 # ---- Substitutions ----
 t "\$( ) and backquotes" 0 $'a b c x  y bq\n' \

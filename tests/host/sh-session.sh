@@ -570,7 +570,7 @@ step("jobs lists it as Stopped", [b"jobs\n"], rb"\[1\]\+  Stopped  sleep 30\r\n#
 step("bg continues it in the background", [b"bg\n"], rb"\[1\]\+ sleep 30 &\r\n# ")
 step("jobs lists it as Running", [b"jobs\n"], rb"\[1\]\+  Running  sleep 30\r\n# ")
 step("kill -STOP %1 stops it again", [b"kill -STOP %1\n", 0.3, b"jobs\n"],
-     rb"\[1\]\+  Stopped  sleep 30\r\n")
+     rb"jobs\r\n\[1\]\+  Stopped  sleep 30\r\n# ")
 step("fg %1 gives it the terminal", [b"fg %1\n"], rb"fg %1\r\nsleep 30\r\n")
 step("^Z again", [0.3, b"\x1a"], rb"\[1\]\+  Stopped  sleep 30\r\n# ")
 step("kill %1 ends a stopped job", [b"kill %1\n", 0.3, b"jobs\n"],

@@ -415,9 +415,10 @@ int job_wait(struct job *j)
 		if (WIFSIGNALED(j->procs[pid].status) &&
 		    WTERMSIG(j->procs[pid].status) == SIGINT)
 			sigint = 1;
-	if (sigint && sh.interactive) {
+	if (sigint && sh.interactive && !sh.sigint_shown) {
 		write_str(2, "\n");
 		got_sigint = 1;		/* ^C also ends the line */
+		sh.sigint_shown = 1;
 	}
 	job_free(j);
 	return status;
@@ -638,6 +639,7 @@ int bi_kill(int argc, char **argv)
 static int wait_interrupted(void)
 {
 	write_str(2, "\n");
+	sh.sigint_shown = 1;
 	return 128 + SIGINT;
 }
 

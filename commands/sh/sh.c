@@ -384,7 +384,14 @@ static void run_input(struct input *in)
 		eval(prog.tree, 0);
 		cur_arena = NULL;
 		sh_prog_free(&prog);
-		got_sigint = 0;		/* the line's rest is dropped */
+		if (got_sigint && sh.interactive) {
+			/* ^C ended the line; the rest of it is dropped. */
+			if (!sh.sigint_shown)
+				write_str(2, "\n");
+			sh.status = 128 + SIGINT;
+		}
+		got_sigint = 0;
+		sh.sigint_shown = 0;
 	}
 done:
 	sh_prog_free(&prog);

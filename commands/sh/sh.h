@@ -70,6 +70,7 @@ struct shell {
 	int funcs;		/* function calls we are in */
 	int noerrexit;		/* in a condition: set -e does not apply */
 	int subshell;		/* a forked copy of the shell */
+	int sigint_shown;	/* a job's ^C already ended the line */
 	int script_fd;		/* the script being read, or -1 */
 	char self[SH_PATH_MAX];	/* our own path, for ENOEXEC scripts */
 	uintptr_t stack_base;	/* where main()'s frame is */

@@ -584,6 +584,10 @@ step("two jobs: + and -", [b"sleep 30 &\n", 0.2, b"jobs\n"],
      rb"\[1\]-  Stopped  sleep 30 \| cat\r\n\[2\]\+  Running  sleep 30\r\n# ")
 step("kill %2 and %1", [b"kill %2 %1\n", 0.5, b"jobs\n", 0.2, b"echo k $?\n"],
      rb"k 0\r\n# ")
+step("^C ends a loop of builtins", [b"while :; do :; done\n", 0.5, b"\x03",
+     0.3, b"echo loop $?\n"], rb"\^C\r\n# echo loop \$\?\r\nloop 130\r\n# ")
+step("^C ends a loop of commands", [b"for i in 1 2; do sleep 5; done\n", 0.5,
+     b"\x03", 0.3, b"echo loop $?\n"], rb"\^C\r\n# echo loop \$\?\r\nloop 130\r\n# ")
 step("the shell has the terminal back (reads work)",
      [b"read v; echo \"got $v\"\n", 0.2, b"typed\n"], rb"got typed\r\n# ")
 step("a long typed line (4000 bytes)",

@@ -549,6 +549,7 @@ static const struct builtin {
 	const char *help;
 } builtins[] = {
 	{ ":",		bi_true,	1, "do nothing, successfully" },
+	{ "[",		bi_test,	0, "[ EXPR ]: the same as test" },
 	{ ".",		bi_dot,		1, ". FILE [ARG...]: run FILE in this shell" },
 	{ "bg",		bi_bg,		0, "bg [%N]: continue a stopped job in the background" },
 	{ "break",	bi_break,	1, "break [N]: leave N loops" },
@@ -570,6 +571,7 @@ static const struct builtin {
 	{ "set",	bi_set,		1, "set [-+efux] [-o OPT] [--] [ARG...]: options, $1..." },
 	{ "shift",	bi_shift,	1, "shift [N]: drop the first N parameters" },
 	{ "source",	bi_dot,		1, "source FILE [ARG...]: the same as ." },
+	{ "test",	bi_test,	0, "test EXPR: check files, strings, numbers" },
 	{ "true",	bi_true,	0, "succeed" },
 	{ "unset",	bi_unset,	1, "unset [-f | -v] NAME...: remove variables or functions" },
 	{ "wait",	bi_wait,	0, "wait [PID | %N...]: wait for background jobs" },

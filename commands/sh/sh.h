@@ -11,6 +11,7 @@
  *			redirections, functions, external commands
  *	jobs.c		the job table, waiting, job control builtins
  *	builtins.c	the other builtins
+ *	test.c		test and [
  */
 #ifndef SH_H
 #define SH_H
@@ -152,5 +153,6 @@ typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn find_builtin(const char *name, int *special);
 int parse_num(const char *s, long *v);
 int is_exec_builtin(builtin_fn fn);
+int bi_test(int argc, char **argv);	/* test.c */
 
 #endif /* SH_H */

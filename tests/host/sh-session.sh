@@ -312,7 +312,14 @@ t "IFS=: read (the assignment is temporary)" 0 $'a b c\n[unset]\n' \
     "echo a:b:c > colons; IFS=: read x y z < colons; echo \$x \$y \$z; echo \"[\${IFS-unset}]\""
 t "read with no name sets REPLY" 0 $'[  r  ]\n' "printf '  r  \\n' | { read; echo \"[\$REPLY]\"; }"
 t "help lists the builtins, one line each" 0 $'ok\n' \
-    'help > h; [ $(wc -l < h) -eq 25 ] && grep -q "^cd  *cd" h && grep -q "^read  *read" h && echo ok'
+    'help > h; [ $(wc -l < h) -eq 27 ] && grep -q "^cd  *cd" h && grep -q "^read  *read" h && echo ok'
+t "test and [ builtins" 0 $'0 1 0 1 0 1 0 1 \n0 0 1 0 0 1 \n' \
+    'r() { "$@"; printf "%s " $?; }; r test x; r test ""; r [ a = a ]; r [ a != a ]
+r [ 1 -lt 2 ]; r [ 3 -le 2 ]; r [ ! a = b ]; r [ -n "" ]; echo
+cd gl; r [ -d d1 ]; r [ -f a ]; r [ -e nosuch ]; r [ \( a = a \) -a \( -z "" -o x = y \) ]
+r [ ! -s a ]; r [ -x a ]; echo'
+t "test errors are status 2" 0 $'sh: [: missing ]\n2\nsh: test: x: integer expression expected\n2\nsh: [: -q: unary operator expected\n2\n' \
+    '[ a = a; echo $?; test x -eq 1; echo $?; [ -q x ]; echo $?'
 t "eval" 0 $'ev\n4\n' 'eval "echo ev; x=\$((2+2))"; echo $x'
 printf 'echo "dot $1 $#"; dotvar=set; return 5; echo no\n' >"$W/dotf"
 t ". runs a file in the shell" 0 $'dot a 2\n5 set\n' '. ./dotf a b; echo "$? $dotvar"'

@@ -399,15 +399,12 @@ static int tmp_assign(struct tmpvars *t, struct strvec *assign)
 			return -1;
 		old = var_get(name);
 		copy = old != NULL ? strdup(old) : NULL;
-		if (sv_push(&t->names, name) < 0)
+		if (sv_push(&t->names, name) < 0) {
+			free(copy);
 			return -1;
-		if (t->olds.n == t->olds.cap) {
-			if (sv_push(&t->olds, copy) < 0)
-				return -1;
-		} else {
-			t->olds.v[t->olds.n++] = copy;
 		}
-		if (var_assign(assign->v[i], 0) < 0)
+		if (sv_push(&t->olds, copy) < 0 ||
+		    var_assign(assign->v[i], 0) < 0)
 			return -1;
 	}
 	return 0;
@@ -425,9 +422,6 @@ static void tmp_restore(struct tmpvars *t)
 			var_unset(t->names.v[i]);
 	}
 	sv_free(&t->names);
-	for (i = 0; i < t->olds.n; i++)
-		free(t->olds.v[i]);
-	t->olds.n = 0;
 	sv_free(&t->olds);
 }
 
@@ -622,7 +616,8 @@ static int eval_pipe(struct sh_node *n, int flags)
 				dup2(fds[1], 1);
 				close(fds[1]);
 			}
-			_exit(eval(k, EV_EXIT) & 0xff);
+			st = eval(k, EV_EXIT);
+			_exit((sh.exiting ? sh.exit_status : st) & 0xff);
 		}
 		if (pgid == 0)
 			pgid = pid;
@@ -689,6 +684,7 @@ static int run_bg(struct sh_node *n)
 	struct job *j;
 	pid_t pid;
 
+	jobs_reap();
 	j = job_new(n->src, n->srclen);
 	pid = j != NULL ? fork() : -1;
 	if (pid == 0) {

@@ -327,6 +327,8 @@ static void run_input(struct input *in)
 	while (!sh.exiting) {
 		if (sh.interactive)
 			jobs_notify();
+		else
+			jobs_reap();	/* no zombies from & in scripts */
 		text.len = 0;
 		r = get_line(in, prompt_var("PS1", "# "), line);
 		for (;;) {

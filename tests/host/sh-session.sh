@@ -3,10 +3,14 @@
 #
 # Builds the shell with the host compiler (ASan/UBSan) into
 # build/host/sh-host, runs scripted sessions against it in a scratch
-# directory and compares their exact output and exit status.  The ^C
-# tests drive an interactive shell on a pseudo-terminal through python3,
-# with job control (the pty is the controlling terminal) and without it
-# (fallback: no controlling terminal, SIGINT sent to the process group).
+# directory and compares their exact output and exit status: pipelines,
+# redirections, compound commands, functions, substitutions, arithmetic,
+# parameters, globbing (in a directory of its own), set -e/-x, read, the
+# builtins, 126/127, line limits.  The ^C tests drive an interactive shell
+# on a pseudo-terminal through python3, with job control (the pty is the
+# controlling terminal) and without it (fallback: no controlling terminal,
+# SIGINT sent to the process group); the job control tests (^Z, jobs, fg,
+# bg, kill %N, ^D) use the pty as the controlling terminal.
 # Prints TAP lines and "N passed, N failed"; exits non-zero on failure.
 #
 #	bash tests/host/sh-session.sh

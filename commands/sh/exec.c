@@ -232,13 +232,57 @@ static int redir_one(const struct sh_redir *r, const char *path)
 	return 0;
 }
 
+/* A here-document as a pipe to read from: written at once when the
+ * pipe holds it, else by a child.
+ */
+static int heredoc_fd(const struct sh_redir *r)
+{
+	char *text = r->doc_quoted ? strdup(r->doc) : expand_heredoc(r->doc);
+	size_t len;
+	pid_t pid;
+	int fds[2];
+
+	if (text == NULL)
+		return -1;
+	len = strlen(text);
+	if (pipe(fds) < 0) {
+		sh_err("pipe: %s", strerror(errno));
+		free(text);
+		return -1;
+	}
+	if (len <= SH_PIPE_MIN) {
+		write_all(fds[1], text, len);
+	} else if ((pid = fork()) == 0) {
+		close(fds[0]);
+		_exit(write_all(fds[1], text, len) < 0);
+	} else if (pid < 0) {
+		sh_err("fork: %s", strerror(errno));
+		close(fds[0]);
+		fds[0] = -1;
+	}
+	close(fds[1]);
+	free(text);
+	return fds[0];
+}
+
 /* Apply redirections in order; with save, remember what they replace. */
 static int apply_redirs(const struct sh_redir *r, struct redsave *save)
 {
 	char *path;
-	int st;
+	int st, fd;
 
 	for (; r != NULL; r = r->next) {
+		if (r->type == SH_R_HEREDOC) {
+			if ((fd = heredoc_fd(r)) < 0)
+				return -1;
+			st = save != NULL && save_fd(save, r->fd) < 0 ? -1 :
+			    dup2(fd, r->fd) < 0 ? -1 : 0;
+			if (fd != r->fd)
+				close(fd);
+			if (st < 0)
+				return -1;
+			continue;
+		}
 		if (redir_target(r, &path) < 0)
 			return -1;
 		st = (save != NULL && save_fd(save, r->fd) < 0) ? -1 :

@@ -111,6 +111,7 @@ static int put_value(struct xs *x, const char *v, int quoted)
 /* Expand s[i..end) into a new string (no splitting or globbing). */
 static char *x_sub(const char *s, size_t i, size_t end, int flags, int top)
 {
+	int dq = (flags & X_HEREDOC) != 0;
 	struct strvec f = { NULL, 0, 0 };
 	struct strbuf b = { NULL, 0, 0 };
 	struct xs x;
@@ -120,7 +121,7 @@ static char *x_sub(const char *s, size_t i, size_t end, int flags, int top)
 	x.flags = flags;
 	x.fields = &f;
 	x.ifs = " \t\n";
-	if (x_part(&x, s, i, end, 0, top) < 0 ||
+	if (x_part(&x, s, i, end, dq, top) < 0 ||
 	    (x.in_field && end_field(&x) < 0)) {
 		sb_free(&x.cur);
 		sv_free(&f);
@@ -500,7 +501,7 @@ static int x_part(struct xs *x, const char *s, size_t i, size_t end,
 				if (put_char(x, s[i], 1) < 0)
 					return -1;
 			i = (size_t)(q - s) + (q < s + end);
-		} else if (c == '"') {
+		} else if (c == '"' && !(x->flags & X_HEREDOC)) {
 			/* "$@" with no parameters is no field at all. */
 			if (!dq && (strncmp(s + i, "\"$@\"", 4) == 0 ||
 			    strncmp(s + i, "\"${@}\"", 6) == 0) &&
@@ -518,7 +519,8 @@ static int x_part(struct xs *x, const char *s, size_t i, size_t end,
 				if (put_char(x, c, 1) < 0)
 					return -1;
 				i++;
-			} else if (!dq || strchr("$`\"\\", s[i + 1]) != NULL) {
+			} else if (!dq || strchr("$`\\", s[i + 1]) != NULL ||
+			    (s[i + 1] == '"' && !(x->flags & X_HEREDOC))) {
 				if (put_char(x, s[i + 1], 1) < 0)
 					return -1;
 				i += 2;
@@ -575,6 +577,12 @@ int expand_words(const struct sh_word *w, int flags, struct strvec *out)
 char *expand_word(const char *raw, int flags)
 {
 	return x_sub(raw, 0, strlen(raw), flags & X_PATTERN, 1);
+}
+
+/* A here-document's text: $ forms, substitutions and \ escapes. */
+char *expand_heredoc(const char *doc)
+{
+	return x_sub(doc, 0, strlen(doc), X_HEREDOC, 0);
 }
 
 /* A word as set -x shows it: quoted when it has anything special. */

@@ -125,8 +125,8 @@ size_t sh_assignment(const char *raw)
 enum {
 	T_EOF, T_WORD, T_NL, T_SEMI, T_AMP, T_PIPE, T_AND, T_OR,
 	T_LPAREN, T_RPAREN, T_DSEMI, T_SEMIAND,
-	T_LT, T_GT, T_GTGT, T_LTAND, T_GTAND,
-	T_BAD		/* an operator we do not support: << <> */
+	T_LT, T_GT, T_GTGT, T_LTAND, T_GTAND, T_DLESS, T_DLESSDASH,
+	T_BAD		/* an operator we do not support: <> */
 };
 
 struct token {
@@ -144,6 +144,8 @@ struct lexer {
 	size_t pos;
 	size_t last_end;	/* end of the last consumed token */
 	int *depth;		/* nesting, shared with sub-lexers */
+	struct sh_redir *docs[SH_HEREDOCS_MAX];	/* texts to read after */
+	int ndocs;				/* the next newline */
 	int peeked;
 	struct token peek;
 };
@@ -317,6 +319,7 @@ static int scan_cmdsubst(struct lexer *lx, size_t *ip)
 
 	sub = *lx;
 	sub.peeked = 0;
+	sub.ndocs = 0;
 	sub.pos = *ip + 2;
 	if (++*lx->depth > SH_NEST_MAX)
 		return set_err(lx->p, SH_PARSE_ERROR, "too deeply nested",
@@ -433,6 +436,73 @@ static int lex_word(struct lexer *lx, struct token *t)
 	return SH_PARSE_OK;
 }
 
+/* The delimiter of a here-document: the word with its quotes removed;
+ * *quoted tells whether there were any.
+ */
+static char *doc_delim(struct lexer *lx, const char *w, int *quoted)
+{
+	char *d = arena_alloc(lx->p->arena, strlen(w) + 1), *o = d, q = 0;
+
+	*quoted = 0;
+	if (d == NULL)
+		return NULL;
+	for (; *w != '\0'; w++) {
+		if (q != 0 && *w == q) {
+			q = 0;
+		} else if (q == 0 && (*w == '\'' || *w == '"')) {
+			q = *w;
+			*quoted = 1;
+		} else if (q != '\'' && *w == '\\' && w[1] != '\0') {
+			*quoted = 1;
+			*o++ = *++w;
+		} else {
+			*o++ = *w;
+		}
+	}
+	*o = '\0';
+	return d;
+}
+
+/* After a newline: the texts of the here-documents started on its line,
+ * each up to its delimiter line.
+ */
+static int read_docs(struct lexer *lx)
+{
+	const char *s = lx->s, *line, *nl;
+	struct sh_redir *r;
+	size_t len;
+	char *delim, *doc, *o;
+	int i;
+
+	for (i = 0; i < lx->ndocs; i++) {
+		r = lx->docs[i];
+		if ((delim = doc_delim(lx, r->word, &r->doc_quoted)) == NULL ||
+		    (doc = arena_alloc(lx->p->arena,
+		    strlen(s + lx->pos) + 1)) == NULL)
+			return no_memory(lx);
+		o = doc;
+		for (;;) {
+			line = s + lx->pos;
+			if ((nl = strchr(line, '\n')) == NULL)
+				return incomplete(lx);
+			lx->pos = (size_t)(nl - s) + 1;
+			if (r->strip_tabs)
+				while (*line == '\t')
+					line++;
+			len = (size_t)(nl - line);
+			if (len == strlen(delim) &&
+			    strncmp(line, delim, len) == 0)
+				break;
+			memcpy(o, line, len + 1);	/* with its newline */
+			o += len + 1;
+		}
+		*o = '\0';
+		r->doc = doc;
+	}
+	lx->ndocs = 0;
+	return SH_PARSE_OK;
+}
+
 static int lex(struct lexer *lx, struct token *t)
 {
 	const char *s = lx->s;
@@ -458,6 +528,8 @@ static int lex(struct lexer *lx, struct token *t)
 		}
 	}
 	t->start = lx->pos;
+	if (c == '\0' && lx->ndocs > 0)
+		return incomplete(lx);
 	if (c == '\0') {
 		t->type = T_EOF;
 		t->end = lx->pos;
@@ -494,8 +566,10 @@ static int lex(struct lexer *lx, struct token *t)
 			set_op(t, T_PIPE, "|");
 		break;
 	case '<':
-		if (n == '<')
-			set_op(t, T_BAD, "<<");
+		if (n == '<' && s[lx->pos + 2] == '-')
+			set_op(t, T_DLESSDASH, "<<-");
+		else if (n == '<')
+			set_op(t, T_DLESS, "<<");
 		else if (n == '>')
 			set_op(t, T_BAD, "<>");
 		else if (n == '&')
@@ -527,6 +601,8 @@ static int lex(struct lexer *lx, struct token *t)
 	}
 	lx->pos += strlen(t->spell);
 	t->end = lx->pos;
+	if (t->type == T_NL && lx->ndocs > 0)
+		return read_docs(lx);
 	return SH_PARSE_OK;
 }
 
@@ -562,9 +638,6 @@ static const char *tok_name(const struct token *t)
 
 static int syntax_error(struct lexer *lx, const struct token *t)
 {
-	if (t->type == T_BAD && t->spell[1] == '<')
-		return set_err(lx->p, SH_PARSE_ERROR,
-		    "here-documents are not supported", NULL);
 	return set_err(lx->p, SH_PARSE_ERROR, "syntax error", tok_name(t));
 }
 
@@ -670,7 +743,8 @@ static int expect(struct lexer *lx, const char *w)
 static int is_redir(int type)
 {
 	return type == T_LT || type == T_GT || type == T_GTGT ||
-	    type == T_LTAND || type == T_GTAND;
+	    type == T_LTAND || type == T_GTAND || type == T_DLESS ||
+	    type == T_DLESSDASH;
 }
 
 /* A redirection; the operator is the peeked token. */
@@ -678,15 +752,18 @@ static int parse_redir(struct lexer *lx, struct sh_redir ***tail)
 {
 	struct sh_redir *r;
 	struct token *t;
-	int type, fd, st;
+	int type, fd, st, op;
 
 	if ((st = peek(lx, &t)) != SH_PARSE_OK)
 		return st;
+	op = t->type;
 	switch (t->type) {
 	case T_LT:	type = SH_R_IN; fd = 0; break;
 	case T_GT:	type = SH_R_OUT; fd = 1; break;
 	case T_GTGT:	type = SH_R_APPEND; fd = 1; break;
 	case T_LTAND:	type = SH_R_DUPIN; fd = 0; break;
+	case T_DLESS:
+	case T_DLESSDASH: type = SH_R_HEREDOC; fd = 0; break;
 	default:	type = SH_R_DUPOUT; fd = 1; break;
 	}
 	if (t->io >= 0)
@@ -701,6 +778,13 @@ static int parse_redir(struct lexer *lx, struct sh_redir ***tail)
 	r->fd = fd;
 	r->type = type;
 	r->word = t->word;
+	r->strip_tabs = op == T_DLESSDASH;
+	if (type == SH_R_HEREDOC) {
+		if (lx->ndocs >= SH_HEREDOCS_MAX)
+			return set_err(lx->p, SH_PARSE_ERROR,
+			    "too many here-documents on one line", NULL);
+		lx->docs[lx->ndocs++] = r;
+	}
 	consume(lx);
 	**tail = r;
 	*tail = &r->next;

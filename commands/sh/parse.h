@@ -7,7 +7,7 @@
  * keeps its body after the text has run.  Words keep their raw spelling
  * (quotes, $(...) and `...` included); expand.c expands them when the
  * command runs.  Reserved words are recognised only where a command may
- * begin.  The grammar (POSIX, without here-documents):
+ * begin.  The grammar (POSIX):
  *
  *	list	 := andor { (';' | '&' | newline) andor } [';' | '&']
  *	andor	 := pipeline { ('&&' | '||') linebreak pipeline }
@@ -16,8 +16,11 @@
  *	compound := '{' list '}' | '(' list ')' | if | while | until | for
  *		  | case
  *	simple	 := { NAME=value | word | redirect }	(at least one)
- *	redirect := [digit] ('<' | '>' | '>|' | '>>' | '<&' | '>&') word
+ *	redirect := [digit] ('<' | '>' | '>|' | '>>' | '<&' | '>&' | '<<'
+ *		    | '<<-') word
  *
+ * A here-document's text is read from the lines after the next newline,
+ * up to a line that is the delimiter (tabs stripped first with <<-).
  * Nothing here calls the system but malloc: the file builds unchanged on
  * the host (tests/host/test_sh_parse.c) and on our libc.
  */
@@ -40,6 +43,8 @@
 #define SH_R_APPEND	2	/* [n]>>word	create/append, n = 1 */
 #define SH_R_DUPIN	3	/* [n]<&word	dup of fd word (or "-": close) */
 #define SH_R_DUPOUT	4	/* [n]>&word	the same, n = 1 */
+#define SH_R_HEREDOC	5	/* [n]<<word, [n]<<-word: doc, n = 0 */
+#define SH_HEREDOCS_MAX	16	/* here-documents waiting for one newline */
 
 /* Node types. */
 enum sh_ntype {
@@ -66,7 +71,10 @@ struct sh_word {
 struct sh_redir {
 	int fd;			/* the descriptor redirected */
 	int type;		/* SH_R_* */
-	const char *word;	/* raw target word */
+	const char *word;	/* raw target word (here-document: delimiter) */
+	const char *doc;	/* here-document text, raw */
+	int doc_quoted;		/* delimiter quoted: no expansion in doc */
+	int strip_tabs;		/* <<- */
 	struct sh_redir *next;
 };
 

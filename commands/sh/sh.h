@@ -33,6 +33,7 @@
 #define SH_STACK_MAX	(96 * 1024)	/* stack eval() may use (guest: 128K) */
 #define SH_PATH_MAX	1024
 #define SH_NAME_MAX	128	/* a variable name in ${ } */
+#define SH_PIPE_MIN	4096	/* bytes any of our pipes holds */
 #define SH_FD_SAVE	10	/* saved descriptors live from here up */
 
 /* Growing vectors and strings (sh.c).  Both return -1 when out of memory
@@ -109,8 +110,10 @@ void pos_restore(void *saved);
 #define X_SPLIT		0x1	/* field splitting */
 #define X_GLOB		0x2	/* pathname expansion */
 #define X_PATTERN	0x4	/* leave quoted pattern characters escaped */
+#define X_HEREDOC	0x8	/* a here-document: '"' is no quote */
 int expand_words(const struct sh_word *w, int flags, struct strvec *out);
 char *expand_word(const char *raw, int flags);	/* one field, malloc'd */
+char *expand_heredoc(const char *doc);		/* malloc'd */
 char *quote_for_trace(const char *s);		/* malloc'd */
 
 /* Glob (glob.c). */

@@ -198,6 +198,37 @@ t "nested compound commands" 0 $'1 odd\n2 even\n3 odd\n' \
     'for i in 1 2 3; do if [ $((i % 2)) -eq 0 ]; then echo $i even; else echo $i odd; fi; done'
 t "multi-line if from a script" 0 $'yes\n' $'if true\nthen\n  echo yes\nfi'
 
+# ---- Here-documents ----
+t "here-document with expansions" 0 $'a val "q" $x bq cs\n  indentedjoined\n' \
+    'x=val; cat <<EOF
+a $x "q" \$x `echo bq` $(echo cs)
+  indented\
+joined
+EOF'
+t "quoted delimiter: no expansion" 0 $'raw $x `no` \\\n' "x=1; cat <<'Q'
+raw \$x \`no\` \\
+Q"
+t "<<- strips tabs" 0 $'tabbed val\nafter\n' \
+    $'x=val; cat <<-T; echo after\n\t\ttabbed $x\n\tT'
+t "two here-documents on one line, one into a loop" 0 $'<one>\ntwo\n' \
+    'while read l; do echo "<$l>"; done <<E1; cat <<E2
+one
+E1
+two
+E2'
+t "a here-document larger than a pipe" 0 $'11000\n' \
+    'big=$(yes abcdefghij | head -n 1000); cat <<EOF | wc -c
+$big
+EOF'
+t "here-document on a compound command and a builtin" 0 $'x y\n' \
+    '{ read a b; echo $a $b; } <<E
+x y
+E'
+t_stdin "here-document read line by line from stdin" 0 $'l1\nl2\nend\n' \
+    $'cat <<EOF\nl1\nl2\nEOF\necho end\n'
+t "here-document without its delimiter" 2 $'sh: syntax error: unexpected end of file\n' \
+    $'cat <<EOF\nno end'
+
 # ---- Functions ----
 t "function with arguments and return" 0 $'f: 2 a b c\n4\n' \
     'f() { echo "f: $# $1 $2"; return 4; }; f a "b c"; echo $?'

@@ -31,14 +31,23 @@ static void dump_node(const struct sh_node *n);
 
 static void dump_redirs(const struct sh_redir *r)
 {
-	static const char *const ops[] = { "<", ">", ">>", "<&", ">&" };
+	static const char *const ops[] = { "<", ">", ">>", "<&", ">&", "<<" };
 	char fd[8];
+	const char *p;
 
 	for (; r != NULL; r = r->next) {
 		snprintf(fd, sizeof(fd), " %d", r->fd);
 		put(fd);
 		put(ops[r->type]);
+		if (r->strip_tabs)
+			put("-");
 		put(r->word);
+		if (r->type != SH_R_HEREDOC)
+			continue;
+		put(r->doc_quoted ? "{q:" : "{");
+		for (p = r->doc; *p != '\0'; p++)
+			put(*p == '\n' ? "|" : (char[2]){ *p, '\0' });
+		put("}");
 	}
 }
 
@@ -210,6 +219,17 @@ static const struct {
 	{ "echo $((1 + (2 * 3))) `date`",
 	    "(list [echo $((1 + (2 * 3))) `date`])" },
 	{ "echo ${x:-a b} ${#y}", "(list [echo ${x:-a b} ${#y}])" },
+	/* Here-documents. */
+	{ "cat <<EOF\na $x\n  b\nEOF\n", "(list [cat 0<<EOF{a $x|  b|}])" },
+	{ "cat <<EOF", "MORE: unexpected end of file" },
+	{ "cat <<'E F' 3<<\\X; echo\n$x\nE F\ny\nX\necho z",
+	    "(list [cat 0<<'E F'{q:$x|} 3<<\\X{q:y|}] [echo] [echo z])" },
+	{ "cat <<-T\n\t\tin\n\tT\n", "(list [cat 0<<-T{in|}])" },
+	{ "cat <<E\nE\n", "(list [cat 0<<E{}])" },
+	{ "while read l; do :; done <<E | cat\nx\nE\n",
+	    "(list (pipe (while (list [read l]) (list [:]) 0<<E{x|}) [cat]))" },
+	{ "if a; then cat <<E; fi\nx\nE\n",
+	    "(list (if (list [a]) (list [cat 0<<E{x|}]) -))" },
 	/* Compound commands. */
 	{ "if a; then b; fi", "(list (if (list [a]) (list [b]) -))" },
 	{ "if a\nthen b\nelif c; then d\nelse e; fi",
@@ -254,7 +274,9 @@ static const struct {
 	{ "a && ;", "ERROR: syntax error near ';'" },
 	{ "echo >", "ERROR: syntax error near 'end of file'" },
 	{ "echo > ;", "ERROR: syntax error near ';'" },
-	{ "cat <<EOF", "ERROR: here-documents are not supported" },
+	{ "cat <<EOF", "MORE: unexpected end of file" },
+	{ "cat <<EOF\nline\n", "MORE: unexpected end of file" },
+	{ "cat <<EOF; echo\nEOFX\n", "MORE: unexpected end of file" },
 	{ "f() echo", "ERROR: syntax error: a function body must be a "
 	    "compound command" },
 	{ "for 1 in a; do :; done", "ERROR: syntax error near '1'" },

@@ -611,7 +611,6 @@ out:
 /* In a forked copy of the shell: it is no longer interactive. */
 static void become_subshell(void)
 {
-	sh.subshell = 1;
 	sh.interactive = 0;
 	sh.job_control = 0;
 	jobs_forget_all();

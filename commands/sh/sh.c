@@ -27,6 +27,7 @@
 
 struct shell sh;
 volatile sig_atomic_t got_sigint;
+static pid_t orig_pgid = -1;	/* the terminal's group before us */
 
 struct input {
 	int fd;			/* -1: read from str */
@@ -428,8 +429,6 @@ static void find_self(const char *argv0)
 }
 
 /* Take the terminal for an interactive shell, if the terminal lets us. */
-static pid_t orig_pgid = -1;
-
 static void start_job_control(void)
 {
 	pid_t pid = getpid();

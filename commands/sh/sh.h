@@ -71,7 +71,6 @@ struct shell {
 	int loops;		/* loops we are in (in this function) */
 	int funcs;		/* function calls we are in */
 	int noerrexit;		/* in a condition: set -e does not apply */
-	int subshell;		/* a forked copy of the shell */
 	int sigint_shown;	/* a job's ^C already ended the line */
 	int script_fd;		/* the script being read, or -1 */
 	char self[SH_PATH_MAX];	/* our own path, for ENOEXEC scripts */
@@ -121,7 +120,6 @@ int sh_glob(const char *pat, struct strvec *out);
 
 /* Execution (exec.c). */
 #define EV_EXIT		0x1	/* the process ends after this: exec freely */
-#define EV_NOFORK_OK	0x2
 int eval(struct sh_node *n, int flags);
 int eval_string(const char *text, const char *what);
 int cmd_subst(const char *text, struct strbuf *outbuf);

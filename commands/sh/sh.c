@@ -4,11 +4,19 @@
  *					stdin ("# " prompt on a terminal)
  *	sh [-efux] -c string [name [arg ...]]	run a string
  *
+ * The language is POSIX's: pipelines, && ||, & ;, ( ) { }, if while
+ * until for case, functions, redirections and here-documents, $( ) ` `
+ * $(( )) ${ } and the special parameters, field splitting, globbing; the
+ * builtins are listed by help.  Interactive shells have job control
+ * (jobs, fg, bg, kill %N, ^Z).
+ *
  * Input is read a line at a time and parsed (parse.c) when a complete
  * command has been read; continuation lines get the "> " prompt.  The
  * tree is then run (exec.c).  All interactive line reading goes through
  * read_interactive(), and history through history_add(), so that a line
- * editor can take their place.  The other files are listed in sh.h.
+ * editor can take their place.  The other files are listed in sh.h, the
+ * limits (4095-byte lines, ...) in sh.h and parse.h: every one of them is
+ * checked and reported.
  *
  * Only POSIX calls are used, so the same files build on the host (see
  * tests/host/sh-session.sh) and against our libc.

@@ -205,6 +205,8 @@ static const struct {
 	{ "noglob", 'f' },
 };
 
+#define NLONG	(sizeof(long_options) / sizeof(long_options[0]))
+
 static int bi_set(int argc, char **argv)
 {
 	const char *a;
@@ -234,11 +236,10 @@ static int bi_set(int argc, char **argv)
 				sh_err("set: -o: option name expected");
 				return 2;
 			}
-			for (k = 0; k < sizeof(long_options) /
-			    sizeof(long_options[0]); k++)
+			for (k = 0; k < NLONG; k++)
 				if (strcmp(argv[i], long_options[k].name) == 0)
 					break;
-			if (k == sizeof(long_options) / sizeof(long_options[0])) {
+			if (k == NLONG) {
 				sh_err("set: %s: unknown option", argv[i]);
 				return 2;
 			}
@@ -550,31 +551,47 @@ static const struct builtin {
 } builtins[] = {
 	{ ":",		bi_true,	1, "do nothing, successfully" },
 	{ "[",		bi_test,	0, "[ EXPR ]: the same as test" },
-	{ ".",		bi_dot,		1, ". FILE [ARG...]: run FILE in this shell" },
-	{ "bg",		bi_bg,		0, "bg [%N]: continue a stopped job in the background" },
+	{ ".",		bi_dot,		1,
+	    ". FILE [ARG...]: run FILE in this shell" },
+	{ "bg",		bi_bg,		0,
+	    "bg [%N]: continue a stopped job in the background" },
 	{ "break",	bi_break,	1, "break [N]: leave N loops" },
 	{ "cd",		bi_cd,		0, "cd [DIR | -]: change directory" },
-	{ "continue",	bi_continue,	1, "continue [N]: next round of the Nth loop" },
-	{ "echo",	bi_echo,	0, "echo [-n] [ARG...]: print the arguments" },
-	{ "eval",	bi_eval,	1, "eval [ARG...]: run the arguments as commands" },
-	{ "exec",	bi_exec,	1, "exec [CMD [ARG...]]: replace the shell, or keep redirections" },
+	{ "continue",	bi_continue,	1,
+	    "continue [N]: next round of the Nth loop" },
+	{ "echo",	bi_echo,	0,
+	    "echo [-n] [ARG...]: print the arguments" },
+	{ "eval",	bi_eval,	1,
+	    "eval [ARG...]: run the arguments as commands" },
+	{ "exec",	bi_exec,	1,
+	    "exec [CMD [ARG...]]: replace the shell, or keep redirections" },
 	{ "exit",	bi_exit,	1, "exit [N]: leave the shell" },
-	{ "export",	bi_export,	1, "export [NAME[=VALUE]...]: give variables to commands" },
+	{ "export",	bi_export,	1,
+	    "export [NAME[=VALUE]...]: give variables to commands" },
 	{ "false",	bi_false,	0, "fail" },
-	{ "fg",		bi_fg,		0, "fg [%N]: bring a job to the foreground" },
+	{ "fg",		bi_fg,		0,
+	    "fg [%N]: bring a job to the foreground" },
 	{ "help",	bi_help,	0, "help: list the builtins" },
 	{ "jobs",	bi_jobs,	0, "jobs: list the jobs" },
-	{ "kill",	bi_kill,	0, "kill [-SIG | -s SIG] PID|%N... | -l: send a signal" },
+	{ "kill",	bi_kill,	0,
+	    "kill [-SIG | -s SIG] PID|%N... | -l: send a signal" },
 	{ "pwd",	bi_pwd,		0, "pwd: print the working directory" },
-	{ "read",	bi_read,	0, "read [-r] [NAME...]: read a line into variables" },
+	{ "read",	bi_read,	0,
+	    "read [-r] [NAME...]: read a line into variables" },
 	{ "return",	bi_return,	1, "return [N]: leave a function" },
-	{ "set",	bi_set,		1, "set [-+efux] [-o OPT] [--] [ARG...]: options, $1..." },
-	{ "shift",	bi_shift,	1, "shift [N]: drop the first N parameters" },
-	{ "source",	bi_dot,		1, "source FILE [ARG...]: the same as ." },
-	{ "test",	bi_test,	0, "test EXPR: check files, strings, numbers" },
+	{ "set",	bi_set,		1,
+	    "set [-+efux] [-o OPT] [--] [ARG...]: options, $1..." },
+	{ "shift",	bi_shift,	1,
+	    "shift [N]: drop the first N parameters" },
+	{ "source",	bi_dot,		1,
+	    "source FILE [ARG...]: the same as ." },
+	{ "test",	bi_test,	0,
+	    "test EXPR: check files, strings, numbers" },
 	{ "true",	bi_true,	0, "succeed" },
-	{ "unset",	bi_unset,	1, "unset [-f | -v] NAME...: remove variables or functions" },
-	{ "wait",	bi_wait,	0, "wait [PID | %N...]: wait for background jobs" },
+	{ "unset",	bi_unset,	1,
+	    "unset [-f | -v] NAME...: remove variables or functions" },
+	{ "wait",	bi_wait,	0,
+	    "wait [PID | %N...]: wait for background jobs" },
 };
 
 #define NBUILTINS	(sizeof(builtins) / sizeof(builtins[0]))

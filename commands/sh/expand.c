@@ -357,7 +357,8 @@ static int x_brace(struct xs *x, const char *s, size_t i, size_t end,
 		}
 		break;
 	case '-':
-		ret = set ? put_value(x, val, dq) : x_part(x, s, ws, end, dq, 0);
+		ret = set ? put_value(x, val, dq) :
+		    x_part(x, s, ws, end, dq, 0);
 		break;
 	case '+':
 		ret = set ? x_part(x, s, ws, end, dq, 0) : 0;
@@ -593,8 +594,9 @@ char *quote_for_trace(const char *s)
 	int plain = *s != '\0';
 
 	for (p = s; *p != '\0'; p++)
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789_./:=,+@%-", *p) == NULL)
+		if (strchr("abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=,+@%-",
+		    *p) == NULL)
 			plain = 0;
 	if (plain)
 		return strdup(s);

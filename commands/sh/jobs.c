@@ -70,7 +70,8 @@ static const struct {
 	{ "FPE", SIGFPE, "Floating point exception" },
 	{ "KILL", SIGKILL, "Killed" }, { "BUS", SIGBUS, "Bus error" },
 	{ "SEGV", SIGSEGV, "Segmentation fault" },
-	{ "SYS", SIGSYS, "Bad system call" }, { "PIPE", SIGPIPE, "Broken pipe" },
+	{ "SYS", SIGSYS, "Bad system call" },
+	{ "PIPE", SIGPIPE, "Broken pipe" },
 	{ "ALRM", SIGALRM, "Alarm clock" }, { "TERM", SIGTERM, "Terminated" },
 	{ "URG", SIGURG, NULL }, { "STOP", SIGSTOP, NULL },
 	{ "TSTP", SIGTSTP, NULL }, { "CONT", SIGCONT, NULL },
@@ -210,12 +211,15 @@ static struct proc *proc_find(pid_t pid, struct job **jp)
 {
 	int i, k;
 
-	for (k = 0; k < JOBS_MAX; k++)
+	for (k = 0; k < JOBS_MAX; k++) {
+		if (jobtab[k].id == 0)
+			continue;
 		for (i = 0; i < jobtab[k].nprocs; i++)
-			if (jobtab[k].id != 0 && jobtab[k].procs[i].pid == pid) {
+			if (jobtab[k].procs[i].pid == pid) {
 				*jp = &jobtab[k];
 				return &jobtab[k].procs[i];
 			}
+	}
 	return NULL;
 }
 

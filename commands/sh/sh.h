@@ -82,7 +82,8 @@ extern volatile sig_atomic_t got_sigint;
 /* Messages (sh.c). */
 int write_all(int fd, const char *s, size_t n);
 int write_str(int fd, const char *s);
-int out(int fd, const char *fmt, ...) __attribute__((__format__(__printf__, 2, 3)));
+int out(int fd, const char *fmt, ...)
+	__attribute__((__format__(__printf__, 2, 3)));
 void sh_err(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 void set_signal(int sig, void (*handler)(int));
 void catch_sigint(void);

@@ -4,7 +4,8 @@
  * Recursive descent with C's precedence: assignment (= += -= *= /= %=
  * <<= >>= &= ^= |=), ?:, || &&, | ^ &, == !=, < <= > >=, << >>, + -,
  * * / %, unary + - ! ~, parentheses, numbers (decimal, 0x hex, 0 octal)
- * and variables by name (unset or empty is 0).  Arithmetic is on long
+ * and variables by name (unset or empty is 0; a value that is no number
+ * is evaluated as an expression).  Arithmetic is on long
  * and wraps around; division by zero is an error.  The parts && || and ?:
  * skip are parsed without side effects or errors.  No system calls: the
  * file also builds into tests/host/test_sh_parse.c.
@@ -26,10 +27,13 @@ struct ar {
 	size_t errsz;
 	int failed;
 	int noeval;		/* inside a branch that is not taken */
-	int depth;
+	int depth;		/* parentheses */
+	int vdepth;		/* variables holding expressions */
+	int named;		/* err already names the variable */
 };
 
 static long ar_expr(struct ar *a);
+static void skip_ws(struct ar *a);
 
 static long ar_fail(struct ar *a, const char *msg)
 {
@@ -100,19 +104,44 @@ static int to_number(const char *s, long *v)
 	return 0;
 }
 
+/* A variable's value: a number, or else an expression of its own
+ * (x=1+2; $((x * 2)) is 6), to a depth of 8.
+ */
 static long var_value(struct ar *a, const char *name)
 {
 	const char *s = a->v != NULL ? a->v->get(a->v->ctx, name) : NULL;
+	char msg[SH_ERR_MAX];
+	struct ar sub;
 	long v;
 
-	if (s == NULL)
+	if (s == NULL || to_number(s, &v) == 0)
+		return s == NULL ? 0 : v;
+	if (a->noeval)
 		return 0;
-	if (to_number(s, &v) < 0) {
-		if (a->noeval)
-			return 0;
-		snprintf(a->err, a->errsz, "%s: bad number '%s'", name, s);
-		a->failed = 1;
+	if (a->vdepth >= 8) {
+		snprintf(a->err, a->errsz, "%s: expression too deeply nested",
+		    name);
+		a->failed = a->named = 1;
 		return 0;
+	}
+	sub = *a;
+	sub.s = s;
+	sub.pos = 0;
+	sub.vdepth++;
+	sub.err = msg;
+	sub.errsz = sizeof(msg);
+	v = ar_expr(&sub);
+	skip_ws(&sub);
+	if (!sub.failed && sub.s[sub.pos] != '\0') {
+		snprintf(msg, sizeof(msg), "syntax error in expression");
+		sub.failed = 1;
+	}
+	if (sub.failed) {
+		if (sub.named)
+			snprintf(a->err, a->errsz, "%s", msg);
+		else
+			snprintf(a->err, a->errsz, "%s: %s", name, msg);
+		a->failed = a->named = 1;
 	}
 	return v;
 }

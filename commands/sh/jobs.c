@@ -543,6 +543,10 @@ int bi_bg(int argc, char **argv)
 		}
 		if (job_state(j) == P_DONE)
 			continue;
+		if (job_state(j) == P_RUN) {
+			sh_err("bg: job %d already in background", j->id);
+			continue;
+		}
 		job_continue(j);
 		j->seq = ++seq_counter;
 		out(1, "[%d]%c %s &\n", j->id, job_mark(j), j->cmd);

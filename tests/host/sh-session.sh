@@ -275,7 +275,8 @@ t "arithmetic operators" 0 $'7 9 3 -1 1 0 1 -6 1 8\n' \
     'echo $((1+2*3)) $(( (1+2)*3 )) $((10/3)) $((-7%3)) $((3>2)) $((!5)) $((0||2)) $((~5)) $((1&&3)) $((1<<3))'
 t "arithmetic with variables and assignment" 0 $'10 6 6 4\n' \
     'a=5; echo $((a*2)) $((a+=1)) $a $((b=4))'
-t "arithmetic: variable holding an expression value" 0 $'15\n' 'n=" 12 "; echo $((n+3))'
+t "arithmetic: variable holding a number or an expression" 0 $'15 18\n' \
+    'n=" 12 "; e="n + 3"; echo $((n+3)) $((e+3))'
 t "arithmetic: nested substitution" 0 $'14\n' 'echo $(( $(echo 3) * 4 + $((1+1)) ))'
 t "division by zero" 2 $'sh: 1/0: division by zero\n' 'echo $((1/0)); echo after'
 t "modulo by zero in an interactive-less shell stops it" 2 \
@@ -611,6 +612,7 @@ step("status of a stopped job is 128+SIGTSTP", [b"echo st $?\n"],
 step("jobs lists it as Stopped", [b"jobs\n"], rb"\[1\]\+  Stopped  sleep 30\r\n# ")
 step("bg continues it in the background", [b"bg\n"], rb"\[1\]\+ sleep 30 &\r\n# ")
 step("jobs lists it as Running", [b"jobs\n"], rb"\[1\]\+  Running  sleep 30\r\n# ")
+step("bg of a running job", [b"bg %1\n"], rb"sh: bg: job 1 already in background\r\n# ")
 step("kill -STOP %1 stops it again", [b"kill -STOP %1\n", 0.3, b"jobs\n"],
      rb"jobs\r\n\[1\]\+  Stopped  sleep 30\r\n# ")
 step("fg %1 gives it the terminal", [b"fg %1\n"], rb"fg %1\r\nsleep 30\r\n")

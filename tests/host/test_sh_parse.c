@@ -358,15 +358,16 @@ static void test_arena(void)
 
 /* ---- Arithmetic ---- */
 
-static char avals[4][32];
-static const char *anames[4] = { "x", "y", "s", "bad" };
+#define NAVARS	6
+static char avals[NAVARS][32];
+static const char *anames[NAVARS] = { "x", "y", "s", "bad", "s2", "self" };
 
 static const char *aget(void *ctx, const char *name)
 {
 	int i;
 
 	(void)ctx;
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NAVARS; i++)
 		if (strcmp(name, anames[i]) == 0)
 			return avals[i][0] != '\0' ? avals[i] : NULL;
 	return NULL;
@@ -377,7 +378,7 @@ static int aset(void *ctx, const char *name, long v)
 	int i;
 
 	(void)ctx;
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NAVARS; i++)
 		if (strcmp(name, anames[i]) == 0) {
 			snprintf(avals[i], sizeof(avals[i]), "%ld", v);
 			return 0;
@@ -397,6 +398,8 @@ static void check_arith(const char *expr, long want)
 	strcpy(avals[1], "-3");
 	strcpy(avals[2], " 12 ");
 	strcpy(avals[3], "1x");
+	strcpy(avals[4], "(x + 1) * 2");
+	strcpy(avals[5], "self");
 	r = sh_arith(expr, &v, &av, err, sizeof(err));
 	snprintf(name, sizeof(name), "arith %s = %ld", expr, want);
 	tap_result(r == 0 && v == want, name, r == 0 ? v : -99999, want);
@@ -411,6 +414,8 @@ static void check_arith_err(const char *expr, const char *want)
 	int r;
 
 	strcpy(avals[3], "1x");
+	strcpy(avals[4], "1 / 0");
+	strcpy(avals[5], "self");
 	r = sh_arith(expr, &v, &av, err, sizeof(err));
 	snprintf(name, sizeof(name), "arith %s: %s", expr, want);
 	tap_result(r < 0 && strcmp(err, want) == 0, name, r, -1);
@@ -440,6 +445,7 @@ static void test_arith(void)
 	check_arith("1 << 4 >> 2", 4);
 	check_arith("x * y", -21);
 	check_arith("x+s", 19);
+	check_arith("s2 - 1", 15);
 	check_arith("unset_var + 1", 1);
 	check_arith("0x1f + 010", 39);
 	check_arith("x = 5", 5);
@@ -464,7 +470,9 @@ static void test_arith(void)
 	check_arith_err("(1 + 2", "missing ')'");
 	check_arith_err("1 2", "syntax error in expression");
 	check_arith_err("09", "bad number");
-	check_arith_err("bad + 1", "bad: bad number '1x'");
+	check_arith_err("bad + 1", "bad: bad number");
+	check_arith_err("s2 + 1", "s2: division by zero");
+	check_arith_err("self", "self: expression too deeply nested");
 	check_arith_err("1 ? 2", "syntax error: ':' expected");
 	check_arith_err("@", "syntax error in expression");
 }

@@ -15,7 +15,7 @@
  * tree is then run (exec.c).  All interactive line reading goes through
  * read_interactive(), and history through history_add(), so that a line
  * editor can take their place.  The other files are listed in sh.h, the
- * limits (4095-byte lines, ...) in sh.h and parse.h: every one of them is
+ * limits (4095-byte typed lines, ...) in sh.h and parse.h: every one is
  * checked and reported.
  *
  * Only POSIX calls are used, so the same files build on the host (see
@@ -215,11 +215,12 @@ static void shell_signals(void)
 		return;
 	catch_sigint();
 	set_signal(SIGQUIT, SIG_IGN);
-	if (sh.job_control) {
-		set_signal(SIGTSTP, SIG_IGN);
-		set_signal(SIGTTOU, SIG_IGN);
-		set_signal(SIGTTIN, SIG_IGN);
-	}
+	/* ^Z stops jobs, never the shell (children get it back only
+	 * with job control: child_setup).
+	 */
+	set_signal(SIGTSTP, SIG_IGN);
+	set_signal(SIGTTOU, SIG_IGN);
+	set_signal(SIGTTIN, SIG_IGN);
 }
 
 /* ---- Input ---- */
@@ -310,7 +311,7 @@ static int get_line(struct input *in, const char *prompt, char *buf)
 {
 	if (sh.interactive)
 		return read_interactive(prompt, buf, SH_LINE_MAX);
-	return read_line(in, buf, SH_LINE_MAX);
+	return read_line(in, buf, SH_SCRIPT_LINE_MAX);
 }
 
 static const char *prompt_var(const char *name, const char *dflt)
@@ -325,7 +326,7 @@ static void run_input(struct input *in)
 {
 	static struct sh_prog prog;
 	struct strbuf text = { NULL, 0, 0 };
-	char *line = malloc(SH_LINE_MAX);
+	char *line = malloc(SH_SCRIPT_LINE_MAX);
 	int r, st = SH_PARSE_OK;
 
 	if (line == NULL) {
@@ -375,7 +376,8 @@ static void run_input(struct input *in)
 		}
 		if (r == IN_LONG) {
 			sh_err("line too long (the limit is %d bytes)",
-			    SH_LINE_MAX - 1);
+			    (sh.interactive ? SH_LINE_MAX :
+			    SH_SCRIPT_LINE_MAX) - 1);
 			st = SH_PARSE_ERROR;
 		} else if (st == SH_PARSE_ERROR) {
 			sh_err("%s", prog.err);

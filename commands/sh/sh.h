@@ -23,7 +23,8 @@
 
 #include "parse.h"
 
-#define SH_LINE_MAX	4096	/* an input line, its NUL included */
+#define SH_LINE_MAX	4096	/* a typed line, its NUL included */
+#define SH_SCRIPT_LINE_MAX	65536	/* a line of a script or -c string */
 #define SH_TEXT_MAX	(1024 * 1024)	/* a text of continued lines */
 #define SH_WORD_MAX	(1024 * 1024)	/* an expanded word or output */
 #define SH_ARGS_MAX	65536	/* fields of one command */

@@ -433,8 +433,12 @@ t_stdin "multi-line command from stdin" 0 $'a\nb\n' $'echo a &&\n  echo b\n'
 t_stdin "EOF exits with the last status" 1 $'a\n' $'echo a\nfalse\n'
 x4090=$(printf '%4090s' '' | tr ' ' x)
 t_stdin "a line of 4095 bytes" 0 "$x4090"$'\n' "echo $x4090"$'\n'
-t_stdin "a line of 4096 bytes is refused" 2 \
-    $'sh: line too long (the limit is 4095 bytes)\n' "echo ${x4090}y"$'\necho no\n'
+x65530=$(printf '%65530s' '' | tr ' ' x)
+t_stdin "a script line of 65534 bytes" 0 $'65522\n' "echo ${x65530:0:65521} | wc -c"$'\n'
+t_stdin "a script line of 65536 bytes is refused" 2 \
+    $'sh: line too long (the limit is 65535 bytes)\n' "echo ${x65530}y"$'\necho no\n'
+t "a -c string line of 65536 bytes is refused" 2 \
+    $'sh: line too long (the limit is 65535 bytes)\n' "echo ${x65530}y"
 x3000=${x4090:0:3000}
 t_stdin "continuation lines beyond 4095 bytes in all" 0 "$x3000 $x3000 $x3000"$'\n' \
     "echo $x3000 \\"$'\n'"$x3000 \\"$'\n'"$x3000"$'\n'

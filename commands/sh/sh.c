@@ -113,12 +113,12 @@ int sv_push(struct strvec *sv, char *s)
 	char **nv;
 	int cap;
 
+	if (sv->n >= SH_ARGS_MAX) {
+		sh_err("too many arguments (over %d)", SH_ARGS_MAX);
+		free(s);
+		return -1;
+	}
 	if (sv->n + 1 >= sv->cap) {
-		if (sv->n + 1 >= SH_ARGS_MAX) {
-			sh_err("too many arguments");
-			free(s);
-			return -1;
-		}
 		cap = sv->cap * 2 + 8;
 		if ((nv = realloc(sv->v, (size_t)cap * sizeof(char *))) ==
 		    NULL) {

@@ -437,6 +437,8 @@ x65530=$(printf '%65530s' '' | tr ' ' x)
 t_stdin "a script line of 65534 bytes" 0 $'65522\n' "echo ${x65530:0:65521} | wc -c"$'\n'
 t_stdin "a script line of 65536 bytes is refused" 2 \
     $'sh: line too long (the limit is 65535 bytes)\n' "echo ${x65530}y"$'\necho no\n'
+t "65536 words in a command, not more" 2 $'65534\nsh: too many arguments (over 65536)\n' \
+    'set -- $(seq 65534); echo $#; set -- $(seq 65535); echo no'
 t "a -c string line of 65536 bytes is refused" 2 \
     $'sh: line too long (the limit is 65535 bytes)\n' "echo ${x65530}y"
 x3000=${x4090:0:3000}

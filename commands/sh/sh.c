@@ -12,9 +12,9 @@
  *
  * Input is read a line at a time and parsed (parse.c) when a complete
  * command has been read; continuation lines get the "> " prompt.  The
- * tree is then run (exec.c).  All interactive line reading goes through
- * read_interactive(), and history through history_add(), so that a line
- * editor can take their place.  The other files are listed in sh.h, the
+ * tree is then run (exec.c).  Interactive lines come from the line editor
+ * (lineedit.c: arrows, ^A ^E ^U ^W ^K, history) through read_interactive()
+ * and history_add().  The other files are listed in sh.h, the
  * limits (4095-byte typed lines, ...) in sh.h and parse.h: every one is
  * checked and reported.
  *
@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "sh.h"
+#include "lineedit.h"
 
 struct shell sh;
 volatile sig_atomic_t got_sigint;
@@ -295,16 +296,15 @@ static int read_line(struct input *in, char *buf, size_t size)
  */
 static int read_interactive(const char *prompt, char *buf, size_t size)
 {
-	static struct input tty = { 0, NULL, 0, 1, { 0 }, 0, 0 };
+	int r = le_readline(prompt, buf, size);
 
-	write_str(2, prompt);
-	return read_line(&tty, buf, size);
+	return r == LE_EOF ? IN_EOF : r == LE_INTR ? IN_INTR : r;
 }
 
 /* A line the user typed (and that parsed): for the history. */
 static void history_add(const char *line)
 {
-	(void)line;
+	le_history_add(line);
 }
 
 static int get_line(struct input *in, const char *prompt, char *buf)
@@ -368,8 +368,7 @@ static void run_input(struct input *in)
 				break;
 			r = get_line(in, prompt_var("PS2", "> "), line);
 		}
-		if (r == IN_INTR) {
-			write_str(2, "\n");
+		if (r == IN_INTR) {	/* the line editor ended the line */
 			sh.status = 128 + SIGINT;
 			got_sigint = 0;
 			continue;

@@ -573,6 +573,7 @@ int test_fs2_enospc(void)
 	close(fd);
 	T_TRUE(again >= total);
 	T_EQ(unlink(D "/full"), 0);
+	T_EQ(rmdir(D), 0);	/* the last test: nothing left behind */
 	sync();
 	return 0;
 }

@@ -913,10 +913,16 @@ static int32_t find_clear(const uint8_t *map, uint32_t from, uint32_t n)
 	return -1;
 }
 
-/* Take the first clear bit at or after `from` in group g's bitmap at
- * `map_block` of n bits: set it, *bit = its index.  ENOSPC if none. */
+static int free_ok(const struct ext2_fs *fs, const struct ext2_group_desc *gd,
+	uint32_t b);
+
+/* Take the first clear bit at or after `from` in the bitmap at
+ * `map_block` of n bits: set it, *bit = its index.  ENOSPC if none.  For
+ * a block bitmap (gd given, base its group's first block) the block must
+ * be one that can be handed out (EIO if not: a corrupt bitmap). */
 static int take_bit(struct ext2_fs *fs, uint32_t map_block, uint32_t from,
-	uint32_t n, uint32_t *bit)
+	uint32_t n, const struct ext2_group_desc *gd, uint32_t base,
+	uint32_t *bit)
 {
 	const uint8_t *p;
 	uint8_t *w;
@@ -929,6 +935,8 @@ static int take_bit(struct ext2_fs *fs, uint32_t map_block, uint32_t from,
 		return r;
 	if ((b = find_clear(p, from, n)) < 0)
 		return ENOSPC;
+	if (gd != NULL && !free_ok(fs, gd, base + (uint32_t)b))
+		return EIO;
 	if ((r = cache_getw(fs, map_block, 0, &w)) != OK)
 		return r;
 	w[b >> 3] |= (uint8_t)(1u << (b & 7));
@@ -952,6 +960,17 @@ static int drop_bit(struct ext2_fs *fs, uint32_t map_block, uint32_t bit)
 	return OK;
 }
 
+/* Can block b, found free in the bitmap of the group gd describes, be
+ * handed out?  Not below the group descriptors, and not the group's own
+ * bitmaps or inode table (a corrupt bitmap could say so). */
+static int free_ok(const struct ext2_fs *fs, const struct ext2_group_desc *gd,
+	uint32_t b)
+{
+	return block_ok(fs, b) && b != gd->bg_block_bitmap &&
+	    b != gd->bg_inode_bitmap && (b < gd->bg_inode_table ||
+	    b - gd->bg_inode_table >= fs->itable_blocks);
+}
+
 /* Allocate a block, the first free one from goal on (wrapping around). */
 static int alloc_block(struct ext2_fs *fs, uint32_t goal, uint32_t *out)
 {
@@ -973,17 +992,17 @@ static int alloc_block(struct ext2_fs *fs, uint32_t goal, uint32_t *out)
 		if (gd.bg_free_blocks_count == 0)
 			continue;
 		r = take_bit(fs, gd.bg_block_bitmap, from, group_blocks(fs, g),
-		    &bit);
+		    &gd, fs->first_data_block + g * fs->blocks_per_group, &bit);
 		if (r == ENOSPC)
 			continue;
 		if (r != OK)
 			return r;
+		*out = fs->first_data_block + g * fs->blocks_per_group + bit;
 		gd.bg_free_blocks_count--;
 		if ((r = write_group_desc(fs, g, &gd)) != OK)
 			return r;
 		fs->sb.s_free_blocks_count--;
 		fs->sb_dirty = 1;
-		*out = fs->first_data_block + g * fs->blocks_per_group + bit;
 		return OK;
 	}
 	return ENOSPC;
@@ -1031,7 +1050,7 @@ static int alloc_inode(struct ext2_fs *fs, uint32_t near, int is_dir,
 			continue;
 		from = g == 0 ? fs->first_ino - 1 : 0;
 		r = take_bit(fs, gd.bg_inode_bitmap, from, fs->inodes_per_group,
-		    &bit);
+		    NULL, 0, &bit);
 		if (r == ENOSPC)
 			continue;
 		if (r != OK)

@@ -748,6 +748,135 @@ static void test_power_cut(void)
 		free(recs[k].data);
 }
 
+/* ---- fuzz: changes on corrupt images ---- */
+
+static uint8_t *mimg;		/* the image being changed, in memory */
+static size_t msize;
+
+static int mrd(void *ctx, uint32_t b, uint32_t bs, void *buf)
+{
+	uint64_t off = (uint64_t)b * bs;
+
+	(void)ctx;
+	if (off > msize || bs > msize - off)
+		return EIO;
+	memcpy(buf, mimg + off, bs);
+	return OK;
+}
+
+static int mwr(void *ctx, uint32_t b, uint32_t bs, const void *buf)
+{
+	uint64_t off = (uint64_t)b * bs;
+
+	(void)ctx;
+	if (off > msize || bs > msize - off)
+		return EIO;
+	memcpy(mimg + off, buf, bs);
+	return OK;
+}
+
+static uint32_t rnd_state;
+
+static uint32_t rnd(void)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return rnd_state >> 8;
+}
+
+/* Corrupt a few bytes of the metadata (superblock, descriptors, bitmaps,
+ * inode table, the first directory blocks), mount read-write, and make
+ * every kind of change: nothing may crash (ASan watches), hang, or write
+ * outside the disk; errors are fine. */
+static void test_fuzz_writes(void)
+{
+	static uint8_t small[EXT2_CACHE_BYTES(32, 1024)];
+	struct ext2_dev d = { .read_block = mrd, .write_block = mwr, .now = clk };
+	struct ext2_dirent_info de;
+	uint8_t *pristine;
+	uint32_t reg[16][2], nreg, ino;
+	int seed, k, mounted = 0, i;
+	uint64_t pos;
+	char p[64];
+	FILE *f;
+
+	snprintf(label, sizeof(label), "fuzz");
+	snprintf(img, sizeof(img), "%s/fz.img", dir);
+	if (!make_image_size(1024, "4M") || (f = fopen(img, "rb")) == NULL) {
+		CHECK(0, nm("make the image"));
+		return;
+	}
+	msize = 4 * MiB;
+	pristine = malloc(msize);
+	mimg = malloc(msize);
+	if (!pristine || !mimg || fread(pristine, 1, msize, f) != msize) {
+		CHECK(0, nm("read the image"));
+		fclose(f);
+		return;
+	}
+	fclose(f);
+	memcpy(mimg, pristine, msize);
+	if (ext2_mount(&fs, &d, small, sizeof(small)) != OK) {
+		CHECK(0, nm("mount the pristine image"));
+		return;
+	}
+	/* Regions: the superblock's fields, the descriptor, both bitmaps,
+	 * the used inodes, the root's and /big's directory blocks. */
+	{
+		struct ext2_group_desc gd;
+		struct ext2_inode_info in;
+		uint32_t b, n = 0, fb;
+		read_group_desc(&fs, 0, &gd);
+		reg[n][0] = 1024, reg[n++][1] = 264;
+		reg[n][0] = 2048, reg[n++][1] = 32;
+		reg[n][0] = gd.bg_block_bitmap * 1024u, reg[n++][1] = 1024;
+		reg[n][0] = gd.bg_inode_bitmap * 1024u, reg[n++][1] = 1024;
+		reg[n][0] = gd.bg_inode_table * 1024u, reg[n++][1] = 330 * fs.inode_size;
+		ext2_read_inode(&fs, EXT2_ROOT_INO, &in);
+		ext2_map_block(&fs, &in, 0, &b);
+		reg[n][0] = b * 1024u, reg[n++][1] = 1024;
+		ext2_read_inode(&fs, ino_of("/big"), &in);
+		for (fb = 0; fb < 4 && fb < in.size / 1024; fb++) {
+			ext2_map_block(&fs, &in, fb, &b);
+			reg[n][0] = b * 1024u, reg[n++][1] = 1024;
+		}
+		nreg = n;
+	}
+	for (seed = 1; seed <= 300; seed++) {
+		rnd_state = (uint32_t)seed;
+		memcpy(mimg, pristine, msize);
+		for (k = (int)(rnd() % 4) + 1; k > 0; k--) {
+			uint32_t r = rnd() % nreg;
+			mimg[reg[r][0] + rnd() % reg[r][1]] = (uint8_t)rnd();
+		}
+		if (ext2_mount(&fs, &d, small, sizeof(small)) != OK)
+			continue;
+		mounted++;
+		mkd("/fz");
+		mkfile("/fz/a", 20000, 1);
+		for (i = 0; i < 20; i++) {
+			snprintf(p, sizeof(p), "/big/n%d", i);
+			mk(p);
+		}
+		ext2_symlink(&fs, EXT2_ROOT_INO, "sl", 2, p, strlen(p), 0, 0, &ino);
+		mv("/big/entry_with_a_long_name_7", "/fz/moved");
+		mv("/fz", "/big/fz2");
+		rm("/big/entry_with_a_long_name_9");
+		trunc_to("/big/fz2/a", 100);
+		for (pos = 0, i = 0; i < 1000 &&
+		    ext2_readdir(&fs, ino_of("/big"), &pos, &de) == 1; i++)
+			;
+		rm("/big/fz2/a");
+		rmd("/big/fz2");
+		ext2_sync(&fs);
+	}
+	OK_(mounted > 50, "300 corrupt images: changes end without a crash "
+	    "or a hang (under ASan)");
+	printf("# fuzz: %d of 300 corrupt images mounted and changed\n",
+	    mounted);
+	free(pristine);
+	free(mimg);
+}
+
 /* The read tests' images (tests/host/ext2-images.sh): 128-byte inodes,
  * 2 KiB blocks without sparse_super, revision 0 without filetype.  A copy
  * gets a round of changes, then e2fsck and debugfs judge. */
@@ -802,6 +931,7 @@ int main(void)
 		return tap_done();
 	}
 	test_power_cut();
+	test_fuzz_writes();
 	run_copy("1k");
 	run_copy("2k");
 	run_copy("r0");

@@ -783,16 +783,18 @@ static int writable(const struct ext2_fs *fs)
 	return fs->dev.write_block != NULL;
 }
 
-/* Mark the cache buffer holding p (from cache_get) dirty. */
-static void mark_dirty(struct ext2_fs *fs, const uint8_t *p, int data)
+/* Mark the cache buffer holding p (from cache_get) dirty, holding a
+ * block of this kind (EXT2_KIND_*: its place in the write order). */
+static void mark_dirty(struct ext2_fs *fs, const uint8_t *p, int kind)
 {
 	uint32_t i = (uint32_t)((size_t)(p - fs->data) / fs->block_size);
 
-	fs->bufs[i].flags |= EXT2_BUF_DIRTY | (data ? EXT2_BUF_DATA : 0);
+	fs->bufs[i].flags = (fs->bufs[i].flags & 0xff) | EXT2_BUF_DIRTY |
+	    (uint32_t)kind << 8;
 }
 
 /* Block `block` through the cache, to be changed (marked dirty now). */
-static int cache_getw(struct ext2_fs *fs, uint32_t block, int data,
+static int cache_getw(struct ext2_fs *fs, uint32_t block, int kind,
 	uint8_t **p)
 {
 	const uint8_t *c;
@@ -800,13 +802,13 @@ static int cache_getw(struct ext2_fs *fs, uint32_t block, int data,
 
 	if ((r = cache_lookup(fs, block, 0, &c)) != OK)
 		return r;
-	mark_dirty(fs, c, data);
+	mark_dirty(fs, c, kind);
 	*p = (uint8_t *)c;
 	return OK;
 }
 
 /* A newly allocated block: a zeroed dirty buffer, nothing read. */
-static int cache_new(struct ext2_fs *fs, uint32_t block, int data,
+static int cache_new(struct ext2_fs *fs, uint32_t block, int kind,
 	uint8_t **p)
 {
 	const uint8_t *c;
@@ -814,42 +816,94 @@ static int cache_new(struct ext2_fs *fs, uint32_t block, int data,
 
 	if ((r = cache_lookup(fs, block, 1, &c)) != OK)
 		return r;
-	mark_dirty(fs, c, data);
+	mark_dirty(fs, c, kind);
 	*p = (uint8_t *)c;
 	return OK;
 }
 
-static int write_buf(struct ext2_fs *fs, uint32_t i)
+/* Sort the n buffer indices of bufs[].sorted by block number (Shell's
+ * sort with Ciura's gaps: no recursion, no memory). */
+static void sort_dirty(struct ext2_fs *fs, uint32_t n)
 {
+	static const uint32_t gaps[] = { 701, 301, 132, 57, 23, 10, 4, 1 };
+	uint32_t g, i, j, gap;
+	int32_t v;
+
+	for (g = 0; g < sizeof(gaps) / sizeof(gaps[0]); g++) {
+		gap = gaps[g];
+		for (i = gap; i < n; i++) {
+			v = fs->bufs[i].sorted;
+			for (j = i; j >= gap && fs->bufs[fs->bufs[j - gap].sorted].block >
+			    fs->bufs[v].block; j -= gap)
+				fs->bufs[j].sorted = fs->bufs[j - gap].sorted;
+			fs->bufs[j].sorted = v;
+		}
+	}
+}
+
+/* Write the run of n buffers sorted[k..k+n) (consecutive blocks). */
+static int write_run(struct ext2_fs *fs, uint32_t k, uint32_t n)
+{
+	const void *bufs[EXT2_WRITE_RUN];
+	uint32_t i;
+	int32_t b;
 	int r;
 
+	for (i = 0; i < n; i++)
+		bufs[i] = buf_data(fs, fs->bufs[k + i].sorted);
 	fs->writes++;
-	r = fs->dev.write_block(fs->dev.ctx, fs->bufs[i].block,
-	    fs->block_size, buf_data(fs, i));
+	if (n == 1 || fs->dev.write_blocks == NULL) {
+		for (i = 0, r = OK; i < n && r == OK; i++) {
+			b = fs->bufs[k + i].sorted;
+			r = fs->dev.write_block(fs->dev.ctx, fs->bufs[b].block,
+			    fs->block_size, bufs[i]);
+		}
+	} else {
+		r = fs->dev.write_blocks(fs->dev.ctx,
+		    fs->bufs[fs->bufs[k].sorted].block, fs->block_size, n, bufs);
+	}
 	if (r != OK)
 		return r < 0 ? r : EIO;
-	fs->bufs[i].flags &= ~(uint32_t)(EXT2_BUF_DIRTY | EXT2_BUF_DATA);
+	for (i = 0; i < n; i++)
+		fs->bufs[fs->bufs[k + i].sorted].flags &=
+		    ~(uint32_t)EXT2_BUF_DIRTY;
+	return OK;
+}
+
+/* Write the dirty buffers of one kind, in block order. */
+static int sync_pass(struct ext2_fs *fs, uint32_t kind)
+{
+	uint32_t i, n = 0, k, run, f;
+	int r;
+
+	for (i = 0; i < fs->nbuf; i++) {
+		f = fs->bufs[i].flags;
+		if ((f & EXT2_BUF_DIRTY) && (f & EXT2_BUF_VALID) &&
+		    EXT2_BUF_KIND(f) == kind)
+			fs->bufs[n++].sorted = (int32_t)i;
+	}
+	sort_dirty(fs, n);
+	for (k = 0; k < n; k += run) {
+		for (run = 1; k + run < n && run < EXT2_WRITE_RUN &&
+		    fs->bufs[fs->bufs[k + run].sorted].block ==
+		    fs->bufs[fs->bufs[k].sorted].block + run; run++)
+			;
+		if ((r = write_run(fs, k, run)) != OK)
+			return r;
+	}
 	return OK;
 }
 
 int ext2_sync(struct ext2_fs *fs)
 {
-	uint32_t i, pass, f;
+	uint32_t kind;
 	int r;
 
 	if (!writable(fs))
 		return OK;
-	/* Pass 0: file data; pass 1: metadata. */
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < fs->nbuf; i++) {
-			f = fs->bufs[i].flags;
-			if (!(f & EXT2_BUF_DIRTY) || !(f & EXT2_BUF_VALID) ||
-			    (pass == 0) != !!(f & EXT2_BUF_DATA))
-				continue;
-			if ((r = write_buf(fs, i)) != OK)
-				return r;
-		}
-	}
+	for (kind = 0; kind < EXT2_KINDS; kind++)
+		if ((r = sync_pass(fs, kind)) != OK)
+			return r;
 	if (fs->sb_dirty) {
 		fs->sb.s_wtime = now(fs);
 		fs->writes++;
@@ -881,7 +935,7 @@ static int write_group_desc(struct ext2_fs *fs, uint32_t g,
 	uint8_t *p;
 	int r;
 
-	if ((r = cache_getw(fs, fs->gdt_block + g / per, 0, &p)) != OK)
+	if ((r = cache_getw(fs, fs->gdt_block + g / per, EXT2_KIND_META, &p)) != OK)
 		return r;
 	memcpy(p + (g % per) * DESC_SIZE, gd, DESC_SIZE);
 	return OK;
@@ -937,7 +991,7 @@ static int take_bit(struct ext2_fs *fs, uint32_t map_block, uint32_t from,
 		return ENOSPC;
 	if (gd != NULL && !free_ok(fs, gd, base + (uint32_t)b))
 		return EIO;
-	if ((r = cache_getw(fs, map_block, 0, &w)) != OK)
+	if ((r = cache_getw(fs, map_block, EXT2_KIND_META, &w)) != OK)
 		return r;
 	w[b >> 3] |= (uint8_t)(1u << (b & 7));
 	*bit = (uint32_t)b;
@@ -952,7 +1006,7 @@ static int drop_bit(struct ext2_fs *fs, uint32_t map_block, uint32_t bit)
 
 	if (!block_ok(fs, map_block))
 		return EIO;
-	if ((r = cache_getw(fs, map_block, 0, &w)) != OK)
+	if ((r = cache_getw(fs, map_block, EXT2_KIND_META, &w)) != OK)
 		return r;
 	if (!(w[bit >> 3] & (1u << (bit & 7))))
 		return EIO;
@@ -1123,7 +1177,7 @@ int ext2_write_inode(struct ext2_fs *fs, const struct ext2_inode_info *ip)
 		return EROFS;
 	if ((r = inode_loc(fs, ip->ino, &blk, &off)) != OK)
 		return r;
-	if ((r = cache_getw(fs, blk, 0, &p)) != OK)
+	if ((r = cache_getw(fs, blk, EXT2_KIND_INODE, &p)) != OK)
 		return r;
 	memcpy(&raw, p + off, sizeof(raw));
 	raw.i_mode = ip->mode;
@@ -1169,7 +1223,7 @@ static int new_inode(struct ext2_fs *fs, struct ext2_inode_info *ip)
 
 	if ((r = inode_loc(fs, ip->ino, &blk, &off)) != OK)
 		return r;
-	if ((r = cache_getw(fs, blk, 0, &p)) != OK)
+	if ((r = cache_getw(fs, blk, EXT2_KIND_INODE, &p)) != OK)
 		return r;
 	memset(p + off, 0, fs->inode_size);
 	if (fs->inode_size > EXT2_GOOD_OLD_INODE_SIZE + 4) {
@@ -1267,7 +1321,7 @@ static uint32_t alloc_goal(const struct ext2_fs *fs,
 /* One more block for ip: allocated near its others, counted in i_blocks,
  * and a zeroed buffer for it in the cache. */
 static int grab_block(struct ext2_fs *fs, struct ext2_inode_info *ip,
-	int data, uint32_t *b)
+	int kind, uint32_t *b)
 {
 	uint8_t *p;
 	int r;
@@ -1277,14 +1331,15 @@ static int grab_block(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	fs->goal_ino = ip->ino;
 	fs->goal_block = *b;
 	ip->blocks += fs->block_size / 512;
-	return cache_new(fs, *b, data, &p);
+	return cache_new(fs, *b, kind, &p);
 }
 
 /* Map file block fb of ip, allocating the missing indirect blocks and the
- * block itself (*fresh = 1 then: a zeroed buffer).  The caller has checked
- * with blocks_needed() that there is room. */
+ * block itself (of `kind`; *fresh = 1 then: a zeroed buffer).  The caller
+ * has checked with blocks_needed() that there is room.  An indirect block
+ * n levels above the data is of kind EXT2_KIND_IND1 + n - 1. */
 static int bmap_alloc(struct ext2_fs *fs, struct ext2_inode_info *ip,
-	uint64_t fb, int data, uint32_t *phys, int *fresh)
+	uint64_t fb, int kind, uint32_t *phys, int *fresh)
 {
 	uint32_t slot, idx[3], b, next;
 	const uint8_t *p;
@@ -1295,7 +1350,8 @@ static int bmap_alloc(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	if ((r = bmap_path(fs, fb, &slot, idx, &levels)) != OK)
 		return r;
 	if ((b = ip->block[slot]) == 0) {
-		if ((r = grab_block(fs, ip, levels == 0 && data, &b)) != OK)
+		if ((r = grab_block(fs, ip, levels == 0 ? kind :
+		    EXT2_KIND_IND1 + levels - 1, &b)) != OK)
 			return r;
 		ip->block[slot] = b;
 		*fresh = levels == 0;
@@ -1306,10 +1362,12 @@ static int bmap_alloc(struct ext2_fs *fs, struct ext2_inode_info *ip,
 		if ((r = cache_get(fs, b, &p)) != OK)
 			return r;
 		if ((next = entry_at(p, idx[l])) == 0) {
-			r = grab_block(fs, ip, l == levels - 1 && data, &next);
+			r = grab_block(fs, ip, l == levels - 1 ? kind :
+			    EXT2_KIND_IND1 + levels - l - 2, &next);
 			if (r != OK)
 				return r;
-			if ((r = cache_getw(fs, b, 0, &w)) != OK)
+			if ((r = cache_getw(fs, b, EXT2_KIND_IND1 + levels - l - 1,
+			    &w)) != OK)
 				return r;
 			memcpy(w + 4 * idx[l], &next, 4);
 			*fresh = l == levels - 1;
@@ -1356,7 +1414,8 @@ static int trim_tree(struct ext2_fs *fs, struct ext2_inode_info *ip,
 				return r;
 		}
 		if (e2 != e && start != 0) {
-			if ((r = cache_getw(fs, *ptr, 0, &w)) != OK)
+			if ((r = cache_getw(fs, *ptr, EXT2_KIND_IND1 + level - 1,
+			    &w)) != OK)
 				return r;
 			memcpy(w + 4 * i, &e2, 4);
 		}
@@ -1427,14 +1486,15 @@ int ext2_write_chunk(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	if ((r = ext2_map_block(fs, ip, fb, &phys)) != OK)
 		return r;
 	if (phys != 0) {
-		if ((r = cache_getw(fs, phys, 1, &w)) != OK)
+		if ((r = cache_getw(fs, phys, EXT2_KIND_DATA, &w)) != OK)
 			return r;
 	} else {
 		if ((r = blocks_needed(fs, ip, fb, &need)) != OK)
 			return r;
 		if (need > fs->sb.s_free_blocks_count)
 			return ENOSPC;
-		if ((r = bmap_alloc(fs, ip, fb, 1, &phys, &fresh)) != OK)
+		if ((r = bmap_alloc(fs, ip, fb, EXT2_KIND_DATA, &phys,
+		    &fresh)) != OK)
 			return r;
 		if ((r = cache_lookup(fs, phys, 0, &p)) != OK)
 			return r;
@@ -1515,7 +1575,7 @@ static int zero_range(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	if ((r = ext2_map_block(fs, ip, from >> fs->log_block_size,
 	    &phys)) != OK || phys == 0)
 		return r;
-	if ((r = cache_getw(fs, phys, 1, &w)) != OK)
+	if ((r = cache_getw(fs, phys, EXT2_KIND_DATA, &w)) != OK)
 		return r;
 	memset(w + (from & (fs->block_size - 1)), 0, (size_t)(to - from));
 	return OK;
@@ -1657,7 +1717,7 @@ static int dir_block_w(struct ext2_fs *fs, const struct ext2_inode_info *dir,
 		return r;
 	if (phys == 0)
 		return EIO;
-	return cache_getw(fs, phys, 0, data);
+	return cache_getw(fs, phys, EXT2_KIND_DIR, data);
 }
 
 /* Directory changes leave an htree index stale: it is dropped (the
@@ -1682,9 +1742,10 @@ static int dir_put(struct ext2_fs *fs, struct ext2_inode_info *dir,
 	int fresh, r;
 
 	if (s->newblock) {
-		if ((r = bmap_alloc(fs, dir, s->fb, 0, &phys, &fresh)) != OK)
+		if ((r = bmap_alloc(fs, dir, s->fb, EXT2_KIND_DIR, &phys,
+		    &fresh)) != OK)
 			return r;
-		if ((r = cache_getw(fs, phys, 0, &w)) != OK)
+		if ((r = cache_getw(fs, phys, EXT2_KIND_DIR, &w)) != OK)
 			return r;
 		put_record(w, ino, fs->block_size, name, nl, ft);
 		dir->size += fs->block_size;
@@ -1921,9 +1982,9 @@ int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 	mode = EXT2_S_IFDIR | (mode & 07777);
 	if ((r = make_node(fs, dir, name, len, mode, uid, gid, 1, &d, &in)) != OK)
 		return r;
-	if ((r = grab_block(fs, &in, 0, &b)) != OK)
+	if ((r = grab_block(fs, &in, EXT2_KIND_DIR, &b)) != OK)
 		return r;
-	if ((r = cache_getw(fs, b, 0, &w)) != OK)
+	if ((r = cache_getw(fs, b, EXT2_KIND_DIR, &w)) != OK)
 		return r;
 	put_record(w, in.ino, 12, ".", 1, ft);
 	put_record(w + 12, dir, fs->block_size - 12, "..", 2, ft);
@@ -1954,9 +2015,9 @@ int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
 	    (uint32_t)slow, &d, &in)) != OK)
 		return r;
 	if (slow) {
-		if ((r = grab_block(fs, &in, 1, &b)) != OK)
+		if ((r = grab_block(fs, &in, EXT2_KIND_DATA, &b)) != OK)
 			return r;
-		if ((r = cache_getw(fs, b, 1, &w)) != OK)
+		if ((r = cache_getw(fs, b, EXT2_KIND_DATA, &w)) != OK)
 			return r;
 		memcpy(w, target, tlen);
 		in.block[0] = b;

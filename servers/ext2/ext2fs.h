@@ -220,6 +220,11 @@ struct ext2_dev {
 	 * the superblock).  NULL: a read-only mount, changes give EROFS. */
 	int (*write_block)(void *ctx, uint32_t block, uint32_t block_size,
 		const void *buf);
+	/* Optional: write count consecutive blocks from first on, from
+	 * bufs[0..count) (block_size each; count <= EXT2_WRITE_RUN), in one
+	 * request (BDEV_SCATTER).  NULL: write_block for each. */
+	int (*write_blocks)(void *ctx, uint32_t first, uint32_t block_size,
+		uint32_t count, const void *const *bufs);
 	/* Seconds since the epoch for inode times; NULL: 0. */
 	uint32_t (*now)(void *ctx);
 };
@@ -232,10 +237,21 @@ struct ext2_buf {
 	int32_t hash_head;		/* first buffer of bucket (this index) */
 	int32_t lru_prev;		/* towards the most recently used */
 	int32_t lru_next;		/* towards the least recently used */
+	int32_t sorted;			/* ext2_sync's work: bufs[k].sorted is
+					   the k-th dirty buffer by block */
 };
 #define EXT2_BUF_VALID	0x1
 #define EXT2_BUF_DIRTY	0x2		/* changed since it was last written */
-#define EXT2_BUF_DATA	0x4		/* file data: written before metadata */
+#define EXT2_BUF_KIND(f) (((f) >> 8) & 0xf)	/* what a dirty block holds: */
+#define EXT2_KIND_DATA	0		/* file data (and slow symlinks) */
+#define EXT2_KIND_IND1	1		/* indirect: pointing to data */
+#define EXT2_KIND_IND2	2		/* double indirect */
+#define EXT2_KIND_IND3	3		/* triple indirect */
+#define EXT2_KIND_INODE	4		/* inode table */
+#define EXT2_KIND_DIR	5		/* directory */
+#define EXT2_KIND_META	6		/* bitmaps, group descriptors */
+#define EXT2_KINDS	7		/* ext2_sync writes them in this order */
+#define EXT2_WRITE_RUN	64		/* blocks in one write_blocks call */
 
 /* Bytes of cache memory for nbuf buffers of block_size bytes: the buffers'
  * bookkeeping, one zero-filled block (for holes), the data, and alignment
@@ -427,9 +443,12 @@ int ext2_readdir(struct ext2_fs *fs, uint32_t dir_ino, uint64_t *pos,
  * Permissions are not checked here: VFS does, as it knows the caller.
  */
 
-/* Write every dirty buffer: file data first, then metadata (indirect and
- * directory blocks, inode tables, bitmaps, group descriptors), then the
- * superblock.  Returns 0 or the first write error (the buffer stays dirty).
+/* Write every dirty buffer, what is pointed to before what points to
+ * it: file data, indirect blocks (single, double, triple), inode tables,
+ * directories, then bitmaps and group descriptors, and the superblock
+ * last.  Within each kind blocks go in ascending order, runs of
+ * consecutive ones through write_blocks when the device has it.  Returns
+ * 0 or the first write error (the buffers not written stay dirty).
  */
 int ext2_sync(struct ext2_fs *fs);
 

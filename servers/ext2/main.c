@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <minix/syslib.h>
 #include <minix/sef.h>
+#include <minix/blockdriver.h>
 #include "ext2fs.h"
 
 /* 512 buffers of 4 KiB, or about 2000 of 1 KiB: a few MiB of files stay
@@ -91,6 +92,54 @@ static int write_block(void *ctx, uint32_t block, uint32_t bsize,
 	return OK;
 }
 
+/* The library's run writer: count consecutive blocks in one
+ * BDEV_SCATTER, a vector of direct grants to the cache buffers (itself
+ * granted to the driver). */
+static int write_blocks(void *ctx, uint32_t first, uint32_t bsize,
+	uint32_t count, const void *const *bufs)
+{
+	static iovec_s_t iov[EXT2_WRITE_RUN];
+	uint64_t pos = (uint64_t)first * bsize;
+	cp_grant_id_t gv = GRANT_INVALID;
+	uint32_t i, n;
+	message m;
+	int r = ENOMEM;
+
+	(void)ctx;
+	if (count == 0 || count > EXT2_WRITE_RUN || count > NR_IOREQS)
+		return EINVAL;
+	for (n = 0; n < count; n++) {
+		iov[n].iov_grant = cpf_grant_direct(dev_ep, (vir_bytes)bufs[n],
+		    bsize, CPF_READ);
+		iov[n].iov_size = bsize;
+		if (iov[n].iov_grant < 0)
+			goto out;
+	}
+	gv = cpf_grant_direct(dev_ep, (vir_bytes)iov, count * sizeof(iov[0]),
+	    CPF_READ);
+	if (gv < 0)
+		goto out;
+	memset(&m, 0, sizeof(m));
+	m.m_type = BDEV_SCATTER;
+	m.m_bdev.minor = dev_minor;
+	m.m_bdev.pos_lo = (uint32_t)pos;
+	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
+	m.m_bdev.grant = gv;
+	m.m_bdev.count = count;
+	if (ipc_sendrec(dev_ep, &m) != OK || m.m_type != BDEV_REPLY)
+		r = EIO;
+	else if (m.m_bdev.status != (int)(count * bsize))
+		r = m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
+	else
+		r = OK;
+out:
+	if (gv >= 0)
+		cpf_revoke(gv);
+	for (i = 0; i < n; i++)
+		cpf_revoke(iov[i].iov_grant);
+	return r;
+}
+
 /* Seconds since the epoch: the boot time plus the uptime. */
 static uint32_t now(void *ctx)
 {
@@ -152,7 +201,8 @@ static int describe(message *m, uint32_t ino)
 static int do_readsuper(message *m)
 {
 	struct ext2_dev dev = { .read_block = read_block,
-	    .write_block = write_block, .now = now };
+	    .write_block = write_block, .write_blocks = write_blocks,
+	    .now = now };
 	clock_t up;
 	int r;
 
@@ -565,7 +615,9 @@ int main(void)
 	int status;
 
 	sef_startup();
-	cpf_prealloc(8); /* the grant table's memory, now rather than mid-request */
+	/* The grant table's memory now rather than mid-request: a run of
+	 * EXT2_WRITE_RUN blocks takes a grant each, and one for the vector. */
+	cpf_prealloc(EXT2_WRITE_RUN + 8);
 	for (;;) {
 		if (sef_receive_status(ANY, &m, &status) != OK)
 			continue;

@@ -87,6 +87,26 @@ static int wr(void *ctx, uint32_t b, uint32_t bs, const void *buf)
 	return pwrite(fd, buf, bs, (off_t)b * bs) == (ssize_t)bs ? OK : EIO;
 }
 
+/* Runs of consecutive blocks: each block as wr() would, and the longest
+ * run seen (write-back sorts the dirty blocks and groups them). */
+static uint32_t longest_run;
+
+static int wrv(void *ctx, uint32_t first, uint32_t bs, uint32_t count,
+	const void *const *bufs)
+{
+	uint32_t i;
+	int r;
+
+	if (count > EXT2_WRITE_RUN)
+		return EINVAL;
+	if (count > longest_run)
+		longest_run = count;
+	for (i = 0; i < count; i++)
+		if ((r = wr(ctx, first + i, bs, bufs[i])) != OK)
+			return r;
+	return OK;
+}
+
 static uint32_t clk(void *ctx)
 {
 	(void)ctx;
@@ -98,7 +118,8 @@ static uint8_t cache[CACHE_BYTES];
 
 static int mount_rw(size_t bytes)
 {
-	struct ext2_dev d = { .read_block = rd, .write_block = wr, .now = clk };
+	struct ext2_dev d = { .read_block = rd, .write_block = wr,
+	    .write_blocks = wrv, .now = clk };
 
 	fd = open(img, O_RDWR);
 	if (fd < 0)
@@ -660,12 +681,15 @@ static void run(const char *name, uint32_t bs)
 		CHECK(0, nm("mke2fs and e2fsck -D make the image"));
 		return;
 	}
+	longest_run = 0;
 	OK_(mount_rw(sizeof(cache)) == OK && fs.block_size == bs,
 	    "mount read-write");
 	test_files();
 	test_names();
 	test_errors();
 	OK_(umount_rw() == OK, "sync");
+	OK_(longest_run == EXT2_WRITE_RUN, "write-back: runs of 64 consecutive "
+	    "blocks in one write_blocks call");
 	check_oracles();
 	OK_(mount_rw(sizeof(cache)) == OK, "mount again");
 	test_enospc();

@@ -495,11 +495,83 @@ int ext2_map_block(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	return OK;
 }
 
+/* The cache buffer holding block, or -1. */
+static int32_t cache_find(struct ext2_fs *fs, uint32_t block)
+{
+	int32_t i;
+
+	for (i = *hash_bucket(fs, block); i >= 0; i = fs->bufs[i].hash_next)
+		if (fs->bufs[i].block == block)
+			return i;
+	return -1;
+}
+
+/* Read block phys (file block fb of ip, not cached) and the file blocks
+ * after it that follow it on disk, are not cached and come before EOF,
+ * up to want blocks, in one read_blocks call.  The buffers come from the
+ * least recently used end, as cache_lookup's do. */
+static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
+	uint64_t fb, uint32_t phys, uint64_t want)
+{
+	int32_t idx[EXT2_WRITE_RUN], b;
+	void *bufs[EXT2_WRITE_RUN];
+	uint64_t last = (ip->size - 1) >> fs->log_block_size;
+	uint32_t n, i, p2;
+	int r = OK;
+
+	if (want > EXT2_WRITE_RUN)
+		want = EXT2_WRITE_RUN;
+	if (want > fs->nbuf / 4)
+		want = fs->nbuf / 4;
+	for (n = 1; n < want && fb + n <= last; n++)
+		if (ext2_map_block(fs, ip, fb + n, &p2) != OK ||
+		    p2 != phys + n || cache_find(fs, p2) >= 0)
+			break;
+	if (n < 2)
+		return OK;	/* one block: cache_get reads it */
+	for (i = 0; i < n; i++) {
+		b = fs->lru_tail;
+		if ((fs->bufs[b].flags & EXT2_BUF_DIRTY) && (r = ext2_sync(fs)) != OK)
+			break;
+		if (fs->bufs[b].flags & EXT2_BUF_VALID)
+			hash_remove(fs, b);
+		fs->bufs[b].flags = 0;
+		lru_unlink(fs, b);
+		lru_push_head(fs, b);
+		idx[i] = b;
+		bufs[i] = buf_data(fs, b);
+	}
+	if (r == OK) {
+		fs->cache_misses += n;
+		r = fs->dev.read_blocks(fs->dev.ctx, phys, fs->block_size, n, bufs);
+		if (r > 0)
+			r = EIO;
+	}
+	if (r != OK) {
+		/* Nothing cached: the taken buffers go back, empty. */
+		while (i-- > 0) {
+			lru_unlink(fs, idx[i]);
+			lru_push_tail(fs, idx[i]);
+		}
+		return r;
+	}
+	for (i = n; i-- > 0;) {
+		b = idx[i];
+		fs->bufs[b].block = phys + i;
+		fs->bufs[b].flags = EXT2_BUF_VALID;
+		fs->bufs[b].hash_next = *hash_bucket(fs, phys + i);
+		*hash_bucket(fs, phys + i) = b;
+		lru_unlink(fs, b);
+		lru_push_head(fs, b);
+	}
+	return OK;
+}
+
 int ext2_read_chunk(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	uint64_t offset, size_t len, const void **data, size_t *chunk)
 {
 	uint32_t boff, phys;
-	uint64_t n;
+	uint64_t n, fb, want;
 	const uint8_t *p;
 	int r;
 
@@ -523,14 +595,27 @@ int ext2_read_chunk(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	boff = (uint32_t)offset & (fs->block_size - 1);
 	if (n > fs->block_size - boff)
 		n = fs->block_size - boff;
-	r = ext2_map_block(fs, ip, offset >> fs->log_block_size, &phys);
+	fb = offset >> fs->log_block_size;
+	r = ext2_map_block(fs, ip, fb, &phys);
 	if (r != OK)
 		return r;
 	if (phys != 0) {
+		if (fs->dev.read_blocks != NULL && cache_find(fs, phys) < 0) {
+			/* A miss: the request's blocks, or a sequential
+			 * reader's next EXT2_WRITE_RUN, in one read. */
+			want = ((uint64_t)boff + len + fs->block_size - 1) >>
+			    fs->log_block_size;
+			if (fs->ra_ino == ip->ino && fs->ra_next == fb)
+				want = EXT2_WRITE_RUN;
+			if ((r = read_run(fs, ip, fb, phys, want)) != OK)
+				return r;
+		}
 		if ((r = cache_get(fs, phys, &p)) != OK)
 			return r;
 		*data = p + boff;
 	}
+	fs->ra_ino = ip->ino;
+	fs->ra_next = fb + 1;
 	*chunk = (size_t)n;
 	return OK;
 }

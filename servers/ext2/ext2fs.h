@@ -220,6 +220,13 @@ struct ext2_dev {
 	 * the superblock).  NULL: a read-only mount, changes give EROFS. */
 	int (*write_block)(void *ctx, uint32_t block, uint32_t block_size,
 		const void *buf);
+	/* Optional: read count consecutive blocks from first on into
+	 * bufs[0..count) (count <= EXT2_WRITE_RUN) in one request
+	 * (BDEV_GATHER).  With it, a read that misses the cache reads ahead:
+	 * the blocks of the request (all of a sequential reader's next 64)
+	 * that follow on disk, are not cached, and come before EOF. */
+	int (*read_blocks)(void *ctx, uint32_t first, uint32_t block_size,
+		uint32_t count, void *const *bufs);
 	/* Optional: write count consecutive blocks from first on, from
 	 * bufs[0..count) (block_size each; count <= EXT2_WRITE_RUN), in one
 	 * request (BDEV_SCATTER).  NULL: write_block for each. */
@@ -297,6 +304,11 @@ struct ext2_fs {
 	uint32_t nbuf;
 	int32_t lru_head, lru_tail;	/* most / least recently used */
 
+	/* Read-ahead: the file block a sequential reader of ra_ino reads
+	 * next. */
+	uint32_t ra_ino;
+	uint64_t ra_next;
+
 	/* ext2_readdir(): a position known to start a record. */
 	uint32_t rd_ino;
 	uint64_t rd_pos;
@@ -308,7 +320,7 @@ struct ext2_fs {
 
 	/* Statistics, for tests and the server's status output. */
 	uint64_t cache_hits;
-	uint64_t cache_misses;		/* = read_block() calls */
+	uint64_t cache_misses;		/* blocks read from the device */
 	uint64_t writes;		/* = write_block() calls */
 };
 

@@ -3,6 +3,9 @@
  * block driver (BDEV_READ / BDEV_WRITE with a direct grant to a cache
  * buffer).
  *
+ * Runs of consecutive blocks go in one BDEV_GATHER (read-ahead) or
+ * BDEV_SCATTER (write-back) request.
+ *
  * File data goes between the block cache and the grant VFS passed (a
  * magic grant to the user's buffer) and nowhere else: reads with
  * sys_vsafecopy from cache buffers, writes with one sys_safecopyfrom per
@@ -92,25 +95,25 @@ static int write_block(void *ctx, uint32_t block, uint32_t bsize,
 	return OK;
 }
 
-/* The library's run writer: count consecutive blocks in one
- * BDEV_SCATTER, a vector of direct grants to the cache buffers (itself
- * granted to the driver). */
-static int write_blocks(void *ctx, uint32_t first, uint32_t bsize,
+/* A run of count consecutive blocks from first on, to or from the cache
+ * buffers bufs[], in one BDEV_SCATTER or BDEV_GATHER: a vector of direct
+ * grants to the buffers, itself granted to the driver. */
+static int xfer_blocks(int type, uint32_t first, uint32_t bsize,
 	uint32_t count, const void *const *bufs)
 {
 	static iovec_s_t iov[EXT2_WRITE_RUN];
 	uint64_t pos = (uint64_t)first * bsize;
 	cp_grant_id_t gv = GRANT_INVALID;
+	int access = type == BDEV_SCATTER ? CPF_READ : CPF_WRITE;
 	uint32_t i, n;
 	message m;
 	int r = ENOMEM;
 
-	(void)ctx;
 	if (count == 0 || count > EXT2_WRITE_RUN || count > NR_IOREQS)
 		return EINVAL;
 	for (n = 0; n < count; n++) {
 		iov[n].iov_grant = cpf_grant_direct(dev_ep, (vir_bytes)bufs[n],
-		    bsize, CPF_READ);
+		    bsize, access);
 		iov[n].iov_size = bsize;
 		if (iov[n].iov_grant < 0)
 			goto out;
@@ -120,7 +123,7 @@ static int write_blocks(void *ctx, uint32_t first, uint32_t bsize,
 	if (gv < 0)
 		goto out;
 	memset(&m, 0, sizeof(m));
-	m.m_type = BDEV_SCATTER;
+	m.m_type = type;
 	m.m_bdev.minor = dev_minor;
 	m.m_bdev.pos_lo = (uint32_t)pos;
 	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
@@ -138,6 +141,22 @@ out:
 	for (i = 0; i < n; i++)
 		cpf_revoke(iov[i].iov_grant);
 	return r;
+}
+
+/* The library's run writer and reader (write-back, read-ahead). */
+static int write_blocks(void *ctx, uint32_t first, uint32_t bsize,
+	uint32_t count, const void *const *bufs)
+{
+	(void)ctx;
+	return xfer_blocks(BDEV_SCATTER, first, bsize, count, bufs);
+}
+
+static int read_blocks(void *ctx, uint32_t first, uint32_t bsize,
+	uint32_t count, void *const *bufs)
+{
+	(void)ctx;
+	return xfer_blocks(BDEV_GATHER, first, bsize, count,
+	    (const void *const *)bufs);
 }
 
 /* Seconds since the epoch: the boot time plus the uptime. */
@@ -201,8 +220,8 @@ static int describe(message *m, uint32_t ino)
 static int do_readsuper(message *m)
 {
 	struct ext2_dev dev = { .read_block = read_block,
-	    .write_block = write_block, .write_blocks = write_blocks,
-	    .now = now };
+	    .read_blocks = read_blocks, .write_block = write_block,
+	    .write_blocks = write_blocks, .now = now };
 	clock_t up;
 	int r;
 
@@ -282,9 +301,10 @@ static void touch_atime(struct ext2_inode_info *in)
 /* Read: block pieces from the cache straight into the caller's grant,
  * up to BATCH pieces per kernel call (vsafecopy).  The cache pointers of
  * a batch must stay valid until it is sent: a piece touches at most four
- * blocks (data and three indirect), and the cache evicts the least
- * recently used of its buffers, so with more than 4 * BATCH buffers none
- * of the batch's blocks can go.  With fewer, pieces go one at a time. */
+ * blocks (data and three indirect) and reads ahead at most
+ * EXT2_WRITE_RUN, and the cache evicts the least recently used of its
+ * buffers, so with more than 4 * BATCH + EXT2_WRITE_RUN buffers none of
+ * the batch's blocks can go.  With fewer, pieces go one at a time. */
 #define BATCH 16
 
 static int do_read(message *m)
@@ -293,7 +313,8 @@ static int do_read(message *m)
 	struct ext2_inode_info in;
 	uint64_t pos = pos_of(m);
 	size_t done = 0, sent = 0, want = m->m_fs.count;
-	int batch = fs.nbuf > 4 * BATCH ? BATCH : 1, n = 0, r = OK, k, i;
+	int batch = fs.nbuf > 4 * BATCH + EXT2_WRITE_RUN ? BATCH : 1;
+	int n = 0, r = OK, k, i;
 
 	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
 		return r;

@@ -57,10 +57,28 @@ static uint8_t pat(uint64_t i, unsigned seed)
 
 static int fd = -1;
 
+static unsigned dev_reads;	/* read requests: single blocks or runs */
+
 static int rd(void *ctx, uint32_t b, uint32_t bs, void *buf)
 {
 	(void)ctx;
+	dev_reads++;
 	return pread(fd, buf, bs, (off_t)b * bs) == (ssize_t)bs ? OK : EIO;
+}
+
+static int rdv(void *ctx, uint32_t first, uint32_t bs, uint32_t count,
+	void *const *bufs)
+{
+	uint32_t i;
+
+	(void)ctx;
+	if (count > EXT2_WRITE_RUN)
+		return EINVAL;
+	dev_reads++;
+	for (i = 0; i < count; i++)
+		if (pread(fd, bufs[i], bs, (off_t)(first + i) * bs) != (ssize_t)bs)
+			return EIO;
+	return OK;
 }
 
 /* With recording on, writes are kept in order instead of done (the
@@ -118,8 +136,8 @@ static uint8_t cache[CACHE_BYTES];
 
 static int mount_rw(size_t bytes)
 {
-	struct ext2_dev d = { .read_block = rd, .write_block = wr,
-	    .write_blocks = wrv, .now = clk };
+	struct ext2_dev d = { .read_block = rd, .read_blocks = rdv,
+	    .write_block = wr, .write_blocks = wrv, .now = clk };
 
 	fd = open(img, O_RDWR);
 	if (fd < 0)
@@ -603,6 +621,35 @@ static void check_oracles(void)
 	}
 }
 
+/* A cold sequential read of the 20 MiB file: exact bytes, and read ahead
+ * in runs (a request per 64 blocks, plus the indirect blocks), not a
+ * request per block. */
+static void test_read_ahead(void)
+{
+	static uint8_t buf[65536];
+	struct ext2_inode_info in;
+	uint64_t off, blocks = 20 * MiB / fs.block_size;
+	unsigned before = dev_reads, run;
+	ssize_t n;
+	int ok = ext2_read_inode(&fs, ino_of("/w/f20m"), &in) == OK;
+	size_t i;
+
+	before = dev_reads;
+	for (off = 0; ok && off < 20 * MiB; off += (uint64_t)n) {
+		n = ext2_read_data(&fs, &in, off, buf, sizeof(buf));
+		ok = n > 0;
+		for (i = 0; ok && i < (size_t)n; i++)
+			ok = buf[i] == pat(off + i, 6);
+	}
+	OK_(ok, "a cold read of the 20 MiB file through read-ahead: exact");
+	printf("# 20 MiB cold: %u device reads for %llu blocks\n",
+	    dev_reads - before, (unsigned long long)blocks);
+	run = fs.nbuf / 4 < EXT2_WRITE_RUN ? fs.nbuf / 4 : EXT2_WRITE_RUN;
+	OK_(dev_reads - before < blocks / run + blocks / (fs.block_size / 4) + 20,
+	    "a request per run of 64 blocks (a quarter of the cache at most; "
+	    "and per indirect block)");
+}
+
 static void test_enospc(void)
 {
 	uint32_t fb0 = fs.sb.s_free_blocks_count, fi0 = fs.sb.s_free_inodes_count;
@@ -692,6 +739,7 @@ static void run(const char *name, uint32_t bs)
 	    "blocks in one write_blocks call");
 	check_oracles();
 	OK_(mount_rw(sizeof(cache)) == OK, "mount again");
+	test_read_ahead();
 	test_enospc();
 	test_small_cache();
 

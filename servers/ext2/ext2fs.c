@@ -1590,6 +1590,11 @@ int ext2_write_chunk(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	return OK;
 }
 
+void ext2_redirty(struct ext2_fs *fs, const void *data)
+{
+	mark_dirty(fs, data, EXT2_KIND_DATA);
+}
+
 int ext2_write_begin(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	uint64_t offset)
 {

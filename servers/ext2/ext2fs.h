@@ -489,6 +489,11 @@ int ext2_write_inode(struct ext2_fs *fs, const struct ext2_inode_info *ip);
 int ext2_write_chunk(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	uint64_t offset, size_t len, void **data, size_t *chunk);
 
+/* The buffer holding data (from ext2_write_chunk) is dirty again: for a
+ * caller that copies into several chunks' buffers at once, after the
+ * copy (a write-back in between may have written them unfilled). */
+void ext2_redirty(struct ext2_fs *fs, const void *data);
+
 /* Before writing at offset past the end: zero the bytes of the last
  * block between the size and offset (they must read as zeros). */
 int ext2_write_begin(struct ext2_fs *fs, struct ext2_inode_info *ip,

@@ -400,17 +400,23 @@ static int do_getdents(message *m)
 	return (int)used;
 }
 
-/* Write: each block piece is copied from the caller's grant straight
- * into its cache buffer (allocated first if it was a hole), before any
- * other cache call can write the buffer back or reuse it.  A failed copy
- * leaves no block allocated past the size. */
+/* Write: block pieces are copied from the caller's grant straight into
+ * their cache buffers (allocated first if they were holes), up to BATCH
+ * pieces per kernel call (vsafecopy).  Preparing a piece touches at most
+ * 8 buffers (data, indirect, bitmap, descriptor), so with more than
+ * 8 * BATCH buffers none of a batch's is reused before its copy; a
+ * write-back in between may write a buffer before its copy, so each is
+ * marked dirty again after it.  A failed copy leaves no block allocated
+ * past the size. */
 static int do_write(message *m)
 {
+	struct vscp_vec v[BATCH];
 	struct ext2_inode_info in;
 	uint64_t pos = pos_of(m), start;
-	size_t done = 0, want = m->m_fs.count, chunk;
+	size_t done = 0, queued = 0, want = m->m_fs.count, chunk;
+	int batch = fs.nbuf > 8 * BATCH + 16 ? BATCH : 1, n = 0, k, i;
 	void *data;
-	int r = OK, r2;
+	int r = OK, rv, r2;
 
 	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
 		return r;
@@ -421,21 +427,35 @@ static int do_write(message *m)
 	start = pos;
 	if ((r = ext2_write_begin(&fs, &in, pos)) != OK)
 		return r;
-	while (done < want) {
-		r = ext2_write_chunk(&fs, &in, pos, want - done, &data, &chunk);
-		if (r != OK)
-			break;
-		r = sys_safecopyfrom(m->m_source, m->m_fs.grant, done,
-		    (vir_bytes)data, chunk);
-		if (r != OK)
-			break;
-		done += chunk;
-		pos += chunk;
+	for (;;) {
+		chunk = 0;
+		if (queued < want && (r = ext2_write_chunk(&fs, &in,
+		    start + queued, want - queued, &data, &chunk)) == OK) {
+			v[n++] = (struct vscp_vec){ m->m_source, SELF,
+			    m->m_fs.grant, queued, (vir_bytes)data, chunk };
+			queued += chunk;
+		}
+		/* Send a full batch, or what is left at the end. */
+		if (n && (n == batch || chunk == 0 || queued == want)) {
+			rv = sys_vsafecopy_done(v, n, &k);
+			for (i = 0; i < (rv == OK ? n : k); i++) {
+				ext2_redirty(&fs, (const void *)v[i].v_addr);
+				done += v[i].v_bytes;
+			}
+			n = 0;
+			if (rv != OK) {
+				r = rv;
+				break;
+			}
+		}
+		if (chunk == 0 || queued == want)
+			break;	/* all of it, or an error */
 	}
+	pos = start + done;
 	r2 = ext2_write_finish(&fs, &in, done ? pos : 0, done, r != OK);
 	if (done == 0)
 		return r != OK ? r : r2;
-	set_pos(m, start + done);
+	set_pos(m, pos);
 	m->m_fs.r_size_lo = (uint32_t)in.size;
 	m->m_fs.r_size_hi = (uint32_t)(in.size >> 32);
 	return (int)done;

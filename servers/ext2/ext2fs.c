@@ -1,10 +1,14 @@
-/* ext2fs.c - read-only ext2 file-system logic for the ext2 server.
+/* ext2fs.c - the ext2 file-system logic of the ext2 server.
  *
  * Owns the block cache (LRU over caller-supplied memory, hashed by block
- * number), mounting (superblock and group descriptor checks), inode
- * decoding, block mapping through the indirect blocks, file reads (copying
- * or zero-copy by chunks), and directories: lookup, path resolution and
- * listing.  The API and the error codes are documented in ext2fs.h.
+ * number, read-ahead of runs, write-back ordered by kind of block),
+ * mounting (superblock and group descriptor checks), inode decoding, block
+ * mapping through the indirect blocks, file reads (copying or zero-copy by
+ * chunks), directories (lookup, path resolution, listing), and, in the
+ * second half, every change: allocation with exact bitmaps and counters,
+ * writes and truncation, names, links, renames and attributes.  The API
+ * and the error codes are documented in ext2fs.h, the design in
+ * docs/storage.md.
  *
  * Every number read from the disk is checked before it is used: block
  * pointers against the file system's size, inode numbers against the inode

@@ -1,13 +1,15 @@
 /* ext2fs.h - the ext2 file-system logic of the ext2 server, as a library.
  *
  * This file owns the on-disk ext2 structures (superblock, group descriptor,
- * inode, directory entry) and the read-only API over them: mount, inodes,
- * file data (direct, single, double and triple indirect blocks, sparse
- * holes), directory lookup, path resolution and directory listing, all on
- * top of a small LRU block cache.  It has no server loop and no IPC: blocks
- * come from a caller-supplied callback, memory for the cache from the
- * caller, and it uses nothing of libc but memcpy, memset, memcmp and strlen,
- * so the same source runs in the server and in the host unit tests.
+ * inode, directory entry) and the API over them: mount, inodes, file data
+ * (direct, single, double and triple indirect blocks, sparse holes),
+ * directory lookup, path resolution and directory listing, and (second
+ * half, "changing the file system") writing, truncating, names, links and
+ * attributes, all on top of an LRU block cache with write-back and
+ * read-ahead.  It has no server loop and no IPC: blocks come from and go
+ * to caller-supplied callbacks, memory for the cache from the caller, and
+ * it uses nothing of libc but memcpy, memset, memcmp and strlen, so the
+ * same source runs in the server and in the host unit tests.
  *
  * Supported: revision 0 and 1 (dynamic inode size 128..block size), block
  * sizes 1, 2 and 4 KiB, sparse superblocks, the FILETYPE directory format

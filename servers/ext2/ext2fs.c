@@ -114,6 +114,7 @@ void ext2_cache_invalidate(struct ext2_fs *fs)
 	}
 	fs->rd_ino = 0;
 	fs->rd_pos = 0;
+	fs->ndirty = 0;
 }
 
 /* Carve the cache out of [mem, mem + bytes): bookkeeping, then the zero
@@ -878,6 +879,8 @@ static void mark_dirty(struct ext2_fs *fs, const uint8_t *p, int kind)
 {
 	uint32_t i = (uint32_t)((size_t)(p - fs->data) / fs->block_size);
 
+	if (!(fs->bufs[i].flags & EXT2_BUF_DIRTY))
+		fs->ndirty++;
 	fs->bufs[i].flags = (fs->bufs[i].flags & 0xff) | EXT2_BUF_DIRTY |
 	    (uint32_t)kind << 8;
 }
@@ -956,6 +959,7 @@ static int write_run(struct ext2_fs *fs, uint32_t k, uint32_t n)
 	for (i = 0; i < n; i++)
 		fs->bufs[fs->bufs[k + i].sorted].flags &=
 		    ~(uint32_t)EXT2_BUF_DIRTY;
+	fs->ndirty -= n;
 	return OK;
 }
 
@@ -1007,12 +1011,7 @@ int ext2_sync(struct ext2_fs *fs)
 
 uint32_t ext2_dirty_count(const struct ext2_fs *fs)
 {
-	uint32_t i, n = fs->sb_dirty ? 1 : 0;
-
-	for (i = 0; i < fs->nbuf; i++)
-		if (fs->bufs[i].flags & EXT2_BUF_DIRTY)
-			n++;
-	return n;
+	return fs->ndirty + (fs->sb_dirty ? 1 : 0);
 }
 
 /* ---- group descriptors, bitmaps, allocation ---- */

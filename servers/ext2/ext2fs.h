@@ -318,6 +318,7 @@ struct ext2_fs {
 	/* Writing: the superblock copy changed (counters), and where the
 	 * last block of inode goal_ino went (the next one goes after it). */
 	int sb_dirty;
+	uint32_t ndirty;		/* dirty buffers */
 	uint32_t goal_ino, goal_block;
 
 	/* Statistics, for tests and the server's status output. */

@@ -382,6 +382,16 @@ static int make_image(uint32_t bs)
 	return make_image_size(bs, "64M");
 }
 
+/* Dirty buffers, counted one by one. */
+static uint32_t dirty_bufs(void)
+{
+	uint32_t i, n = 0;
+
+	for (i = 0; i < fs.nbuf; i++)
+		n += (fs.bufs[i].flags & EXT2_BUF_DIRTY) != 0;
+	return n;
+}
+
 /* ---- the tests ---- */
 
 static void test_files(void)
@@ -734,7 +744,12 @@ static void run(const char *name, uint32_t bs)
 	test_files();
 	test_names();
 	test_errors();
+	OK_(ext2_dirty_count(&fs) > 0 && ext2_dirty_count(&fs) == dirty_bufs() +
+	    (fs.sb_dirty ? 1u : 0u), "the dirty count: the dirty buffers and "
+	    "the superblock");
 	OK_(umount_rw() == OK, "sync");
+	OK_(ext2_dirty_count(&fs) == 0 && dirty_bufs() == 0,
+	    "after sync nothing is dirty");
 	OK_(longest_run == EXT2_WRITE_RUN, "write-back: runs of 64 consecutive "
 	    "blocks in one write_blocks call");
 	check_oracles();

@@ -7,6 +7,8 @@
  * when the destination next receives.  Only the used part of the table,
  * up to its last busy slot, is handed to the kernel, which reads every
  * entry it is given.  A slot is reused once the kernel marked it done.
+ * Returns OK, or the error of the SENDNB (a dead destination:
+ * EDEADSRCDST) or of SENDA.
  */
 #include <string.h>
 #include <minix/syslib.h>

@@ -213,6 +213,56 @@ static void receive_and_ack(void *arg)
 		t_reply(parent, PONG, m.m1_i1 + (m.m_source == parent ? 1000 : 0));
 }
 
+/* Sleep 5 ticks (receiving from CLOCK only), then take three messages
+ * and report their values in order as one number; then take one more
+ * (waiting for anyone, so it is sent straight to us) and report it. */
+static void asyn_receiver(void *arg)
+{
+	message m;
+	int i, v = 0;
+
+	(void)arg;
+	t_sleep(5);
+	for (i = 0; i < 3; i++) {
+		if (ipc_receive(ANY, &m, NULL) != OK)
+			return;
+		v = v * 10 + m.m1_i1;
+	}
+	t_reply(parent, PONG, v);
+	if (ipc_receive(ANY, &m, NULL) == OK)
+		t_reply(parent, PONG, m.m1_i1 + (m.m_source == parent ? 1000 : 0));
+}
+
+/* libsys asynsend: to a busy destination the messages wait in the SENDA
+ * table and arrive in the order sent (a later one never overtakes an
+ * earlier one through the non-blocking send); to a destination that
+ * waits for us, a message arrives at once. */
+int test_asynsend_order(void)
+{
+	endpoint_t c;
+	message m;
+	int v, i;
+
+	parent = t_self();
+	c = t_fork(asyn_receiver, NULL);
+	T_TRUE(c != NONE);
+	t_sleep(1);     /* it sleeps now: not receiving from us */
+	memset(&m, 0, sizeof(m));
+	m.m_type = PING;
+	for (i = 1; i <= 3; i++) {
+		m.m1_i1 = i;
+		T_EQ(asynsend(c, &m), OK);
+	}
+	T_EQ(t_expect(c, PONG, &v), OK);
+	T_EQ(v, 123);
+	t_sleep(1);     /* it waits for anyone now */
+	m.m1_i1 = 4;
+	T_EQ(asynsend(c, &m), OK);
+	T_EQ(t_expect(c, PONG, &v), OK);
+	T_EQ(v, 1004);
+	return 0;
+}
+
 int test_senda_table(void)
 {
 	static asynmsg_t tab[4];

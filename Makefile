@@ -245,6 +245,16 @@ $(B)/linux/initrd.img: tools/mkinitrd.sh $(B)/linux/init $(B)/linux/ubench $(B)/
 bench: deps $(B)/bench.iso $(B)/ubench.iso $(B)/linux/vmlinuz $(B)/linux/initrd.img
 	@tools/bench.sh $(B)/bench.iso $(B)/ubench.iso $(B)/linux/vmlinuz $(B)/linux/initrd.img
 
+# Where the instructions of the SENDREC round trip go: QEMU's instruction
+# trace of tests/bench (booted directly, no GRUB), counted per function by
+# tools/trace-profile.py.  Without -icount (too slow with a trace), so the
+# clock interrupt's functions show up more than in make bench.
+profile-ipc: $(B)/kernel.elf $(B)/bin/bench
+	@cd $(B)/bin && timeout 600 $(QEMU) -m 128M -no-reboot -display none -monitor none \
+		-serial null -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-kernel ../kernel.elf -initrd bench -singlestep -d exec,nochain -D /dev/stdout \
+		</dev/null 2>/dev/null | ../../tools/trace-profile.py ../kernel.elf bench ipc_sendrec report 302
+
 bench-baseline:
 	@cp $(B)/bench.json tests/bench/baseline.json && echo "tests/bench/baseline.json <- $(B)/bench.json"
 
@@ -255,9 +265,9 @@ clean:
 	rm -rf $(B)
 
 help:
-	@echo "make run | run-check | run-hello | test | bench | iso | qemu-gdb | clean   (HZ=$(HZ))"
+	@echo "make run | run-check | run-hello | test | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean   (HZ=$(HZ))"
 
 FORCE:
 
-.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline host-tests clean help FORCE
+.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

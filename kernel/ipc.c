@@ -344,9 +344,9 @@ static int do_ipc(struct proc *caller, int call, endpoint_t src_dst_e, vir_bytes
 	return EBADCALL;
 }
 
-/* The fast path (issue 11): SEND or SENDREC to a process blocked in a
- * receive that takes this message (the usual request and the usual
- * reply), with both message buffers inside one page: one copy between the
+/* The fast path (issue 11): SEND, SENDNB or SENDREC to a process blocked
+ * in a receive that takes this message (the usual request and the usual
+ * reply, also a driver's through asynsend), with both message buffers inside one page: one copy between the
  * two pages, the flags set directly; and a RECEIVE from ANY when nothing
  * waits (a server going back to wait).  It makes the same checks as the
  * general path and leaves the same state; anything else (a busy or
@@ -389,7 +389,7 @@ static inline int ipc_fast(struct proc *caller, int call, endpoint_t dst_e, vir_
 		caller->p_reg.eax = OK;
 		return 1;
 	}
-	if ((call != SENDREC && call != SEND) ||
+	if ((call != SENDREC && call != SEND && call != SENDNB) ||
 	    !(priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(call)) ||
 	    n < 0 || n >= NR_PROCS || dst_e == ANY || dst_e == NONE || dst_e == SELF)
 		return 0;

@@ -487,6 +487,7 @@ int test_fs2_times(void)
 	struct utimbuf ut = { 1000000, 2000000 };
 	struct stat st;
 	time_t now = time(NULL);
+	char c;
 	int fd;
 
 	start();
@@ -497,6 +498,13 @@ int test_fs2_times(void)
 	T_EQ(utime(D "/tm", &ut), 0);
 	T_EQ(stat(D "/tm", &st), 0);
 	T_EQ(st.st_atime, 1000000);
+	T_EQ(st.st_mtime, 2000000);
+	/* A read of a file whose atime is older than its mtime sets it. */
+	T_TRUE((fd = open(D "/tm", O_RDONLY)) >= 0);
+	T_EQ(read(fd, &c, 1), 1);
+	close(fd);
+	T_EQ(stat(D "/tm", &st), 0);
+	T_TRUE(st.st_atime >= now - 2 && st.st_atime <= now + 2);
 	T_EQ(st.st_mtime, 2000000);
 	T_TRUE((fd = open(D "/tm", O_WRONLY)) >= 0);
 	T_EQ(write(fd, "x", 1), 1);

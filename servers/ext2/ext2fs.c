@@ -578,6 +578,7 @@ int ext2_read_chunk(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	uint32_t boff, phys;
 	uint64_t n, fb, want;
 	const uint8_t *p;
+	int32_t hit;
 	int r;
 
 	*data = fs->zero;
@@ -605,18 +606,28 @@ int ext2_read_chunk(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	if (r != OK)
 		return r;
 	if (phys != 0) {
-		if (fs->dev.read_blocks != NULL && cache_find(fs, phys) < 0) {
-			/* A miss: the request's blocks, or a sequential
-			 * reader's next EXT2_WRITE_RUN, in one read. */
-			want = ((uint64_t)boff + len + fs->block_size - 1) >>
-			    fs->log_block_size;
-			if (fs->ra_ino == ip->ino && fs->ra_next == fb)
-				want = EXT2_WRITE_RUN;
-			if ((r = read_run(fs, ip, fb, phys, want)) != OK)
+		if ((hit = cache_find(fs, phys)) >= 0) {
+			fs->cache_hits++;
+			if (fs->lru_head != hit) {
+				lru_unlink(fs, hit);
+				lru_push_head(fs, hit);
+			}
+			p = buf_data(fs, hit);
+		} else {
+			if (fs->dev.read_blocks != NULL) {
+				/* A miss: the request's blocks, or a
+				 * sequential reader's next EXT2_WRITE_RUN,
+				 * in one read. */
+				want = ((uint64_t)boff + len + fs->block_size -
+				    1) >> fs->log_block_size;
+				if (fs->ra_ino == ip->ino && fs->ra_next == fb)
+					want = EXT2_WRITE_RUN;
+				if ((r = read_run(fs, ip, fb, phys, want)) != OK)
+					return r;
+			}
+			if ((r = cache_get(fs, phys, &p)) != OK)
 				return r;
 		}
-		if ((r = cache_get(fs, phys, &p)) != OK)
-			return r;
 		*data = p + boff;
 	}
 	fs->ra_ino = ip->ino;

@@ -39,6 +39,22 @@ static int dir_writable(const struct fproc *fp, const struct vnode *dir)
 	return forbidden(fp, dir, 3);
 }
 
+/* May fp remove (or rename away) node from directory dir?  Write and
+ * search on dir; in a sticky directory (/tmp's S_ISVTX), only the owner
+ * of the node or of the directory, or root (EPERM). */
+static int may_remove(const struct fproc *fp, const struct vnode *dir,
+	const struct vnode *node)
+{
+	int r;
+
+	if ((r = dir_writable(fp, dir)) != OK)
+		return r;
+	if ((dir->v_mode & S_ISVTX) && fp->fp_uid != 0 &&
+	    fp->fp_uid != node->v_uid && fp->fp_uid != dir->v_uid)
+		return EPERM;
+	return OK;
+}
+
 /* The size of inode ino now (another filp may have changed it). */
 int fs_size(uint32_t ino, uint64_t *size)
 {
@@ -469,7 +485,7 @@ int do_rmdir(struct fproc *fp, message *m)
 		return ENOTDIR;
 	if (lk.last[0] == '\0' || is_busy_dir(&lk.node))
 		return EBUSY;
-	if ((r = dir_writable(fp, &lk.dir)) != OK)
+	if ((r = may_remove(fp, &lk.dir, &lk.node)) != OK)
 		return r;
 	if ((r = fs_dir_empty(lk.node.v_ino)) < 0)
 		return r;
@@ -492,7 +508,7 @@ int do_unlink(struct fproc *fp, message *m)
 		return EISDIR;
 	if (lk.node.v_kind != VN_FS)
 		return EROFS;	/* a device of /dev */
-	if ((r = dir_writable(fp, &lk.dir)) != OK)
+	if ((r = may_remove(fp, &lk.dir, &lk.node)) != OK)
 		return r;
 	r = fs_name_request(REQ_UNLINK, lk.dir.v_ino, lk.last,
 	    fs_is_open(lk.node.v_ino) ? FS_KEEP_OPEN : 0, &fm);
@@ -556,8 +572,9 @@ int do_rename(struct fproc *fp, message *m)
 		return ENOTDIR;
 	if (from.dir.v_kind != VN_FS || to.dir.v_kind != VN_FS)
 		return from.dir.v_kind == to.dir.v_kind ? EROFS : EXDEV;
-	if ((r = dir_writable(fp, &from.dir)) != OK ||
-	    (r = dir_writable(fp, &to.dir)) != OK)
+	if ((r = may_remove(fp, &from.dir, &from.node)) != OK ||
+	    (r = dir_writable(fp, &to.dir)) != OK ||
+	    (to.found && (r = may_remove(fp, &to.dir, &to.node)) != OK))
 		return r;
 	if (to.found) {
 		if (to.node.v_ino == from.node.v_ino)

@@ -434,6 +434,15 @@ static int as_user(void)
 		return 19;
 	if (chdir(D "/p/closed") != -1 || errno != EACCES)
 		return 20;
+	/* In a sticky directory: its own files only. */
+	if (unlink(D "/p/sticky/roots") != -1 || errno != EPERM)
+		return 23;
+	if (rename(D "/p/sticky/roots", D "/p/sticky/x") != -1 || errno != EPERM)
+		return 24;
+	if (close(open(D "/p/sticky/users", O_WRONLY | O_CREAT, 0644)) != 0 ||
+	    rename(D "/p/sticky/users", D "/p/sticky/u2") != 0 ||
+	    unlink(D "/p/sticky/u2") != 0)
+		return 25;
 	/* What it owns, it may change. */
 	if (chmod(D "/p/mine", 0600) != 0 || open(D "/p/mine", O_RDWR) < 0)
 		return 21;
@@ -456,6 +465,10 @@ int test_fs2_perms(void)
 	T_EQ(mkdir(D "/p/closed", 0700), 0);
 	T_EQ(put_file(D "/p/mine", 5, 6, 5), 0);
 	T_EQ(chown(D "/p/mine", 1000, 100), 0);
+	T_EQ(mkdir(D "/p/sticky", 0777), 0);
+	T_EQ(chmod(D "/p/sticky", 01777), 0);
+	T_EQ(put_file(D "/p/sticky/roots", 5, 6, 5), 0);
+	T_EQ(chmod(D "/p/sticky/roots", 0666), 0);
 	T_EQ(stat(D "/p/mine", &st), 0);
 	T_EQ(st.st_uid, 1000);
 	T_EQ(st.st_gid, 100);
@@ -478,6 +491,8 @@ int test_fs2_perms(void)
 	T_EQ(getuid(), 0);	/* the parent is still root */
 	unlink(D "/p/secret"), unlink(D "/p/ro"), unlink(D "/p/mine");
 	unlink(D "/p/masked"), rmdir(D "/p/closed");
+	T_EQ(unlink(D "/p/sticky/roots"), 0);
+	T_EQ(rmdir(D "/p/sticky"), 0);
 	T_EQ(rmdir(D "/p"), 0);
 	return 0;
 }

@@ -77,6 +77,7 @@
 #define VFS_UMASK      (VFS_BASE + 0x2c) /* mode -> the old mask */
 #define VFS_GETID      (VFS_BASE + 0x2d) /* -> fd uid, fd2 gid (real = effective) */
 #define VFS_SETID      (VFS_BASE + 0x2e) /* flags 0 uid / 1 gid, mode the id */
+#define VFS_STATVFS    (VFS_BASE + 0x2f) /* path, path2 the struct statvfs */
 /* PM -> VFS notices (SENDREC; VFS answers OK). */
 #define VFS_PM_FORK    (VFS_BASE + 0x40) /* who = parent, who2 = child */
 #define VFS_PM_EXIT    (VFS_BASE + 0x41) /* who: close everything */

@@ -218,6 +218,7 @@
 #define REQ_CHMOD     (FS_BASE + 18) /* ino, flags = mode bits -> r_mode */
 #define REQ_CHOWN     (FS_BASE + 19) /* ino, uid, gid ((uint32_t)-1 keeps) */
 #define REQ_UTIME     (FS_BASE + 20) /* ino, pos_lo atime, pos_hi mtime */
+#define REQ_STATVFS   (FS_BASE + 21) /* grant -> a struct statvfs */
 #define FS_APPEND     0x1            /* REQ_WRITE: at the end of the file */
 #define FS_KEEP_OPEN  0x1            /* REQ_UNLINK, REQ_RENAME */
 #define FS_REPLY      (FS_BASE + 0x80)

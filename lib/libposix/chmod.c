@@ -1,10 +1,11 @@
 /* chmod.c - chmod(), fchmod(), chown(), lchown(), fchown(), utime(),
- * umask(): VFS_CHMOD, VFS_FCHMOD, VFS_CHOWN, VFS_FCHOWN, VFS_UTIME,
- * VFS_UMASK.
+ * umask(), statvfs(): VFS_CHMOD, VFS_FCHMOD, VFS_CHOWN, VFS_FCHOWN,
+ * VFS_UTIME, VFS_UMASK, VFS_STATVFS.
  */
 #include <unistd.h>
 #include <utime.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include "posix.h"
 
 int chmod(const char *path, mode_t mode)
@@ -74,6 +75,17 @@ int utime(const char *path, const struct utimbuf *times)
 		m.m_vfs.off_hi = (uint32_t)times->modtime;
 	}
 	return __vfs_call(VFS_UTIME, &m) < 0 ? -1 : 0;
+}
+
+int statvfs(const char *restrict path, struct statvfs *restrict buf)
+{
+	message m = { 0 };
+	int r;
+
+	if ((r = __vfs_path(&m, path)) != OK)
+		return __posix_err(r);
+	m.m_vfs.path2 = (vir_bytes)buf;
+	return __vfs_call(VFS_STATVFS, &m) < 0 ? -1 : 0;
 }
 
 mode_t umask(mode_t mask)

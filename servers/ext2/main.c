@@ -20,6 +20,7 @@
 #include <string.h>
 #include <dirent.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <minix/syslib.h>
 #include <minix/sef.h>
 #include <minix/blockdriver.h>
@@ -350,6 +351,26 @@ static int do_read(message *m)
 	return (int)sent;
 }
 
+/* Statvfs: sizes and free counts from the superblock. */
+static int do_statvfs(message *m)
+{
+	const struct ext2_super *sb = &fs.sb;
+	struct statvfs sv;
+
+	memset(&sv, 0, sizeof(sv));
+	sv.f_bsize = sv.f_frsize = fs.block_size;
+	sv.f_blocks = sb->s_blocks_count;
+	sv.f_bfree = sb->s_free_blocks_count;
+	sv.f_bavail = sb->s_free_blocks_count > sb->s_r_blocks_count ?
+	    sb->s_free_blocks_count - sb->s_r_blocks_count : 0;
+	sv.f_files = sb->s_inodes_count;
+	sv.f_ffree = sv.f_favail = sb->s_free_inodes_count;
+	sv.f_fsid = (unsigned long)dev_minor;
+	sv.f_namemax = EXT2_NAME_MAX;
+	return sys_safecopyto(m->m_source, m->m_fs.grant, 0, (vir_bytes)&sv,
+	    sizeof(sv));
+}
+
 /* Getdents: whole <dirent.h> records while they fit. */
 static int do_getdents(message *m)
 {
@@ -643,6 +664,7 @@ static int handle(message *m)
 	case REQ_CHMOD:
 	case REQ_CHOWN:
 	case REQ_UTIME: return do_attr(m);
+	case REQ_STATVFS: return do_statvfs(m);
 	}
 	return EBADREQUEST;
 }

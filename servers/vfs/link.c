@@ -1,6 +1,6 @@
 /* link.c - links and attributes: lstat, link, symlink, readlink,
  * truncate, ftruncate, chmod, fchmod, chown, fchown, utime, fsync, umask,
- * and the caller's credentials (getuid and friends, setuid, setgid).
+ * statvfs, and the caller's credentials (getuid and friends, setuid, setgid).
  *
  * Credentials live here, in VFS's per-process table, inherited at fork:
  * VFS is the only server that checks them (file permissions).  Real and
@@ -10,6 +10,7 @@
  * with "now" needs the owner or write permission.
  */
 #include <unistd.h>
+#include <sys/statvfs.h>
 #include "vfs.h"
 
 static char lpath[VFS_PATH_MAX];
@@ -321,6 +322,40 @@ int do_fsync(struct fproc *fp, message *m)
 		return OK;
 	inode_request(REQ_SYNC, f->f_vn.v_ino, &fm);
 	return fs_request(&fm);
+}
+
+/* VFS_STATVFS: the file system of path (followed); /dev is VFS's own,
+ * with nothing to count. */
+int do_statvfs(struct fproc *fp, message *m)
+{
+	struct statvfs sv;
+	struct vnode vn;
+	cp_grant_id_t g;
+	message fm;
+	int r;
+
+	if ((r = fetch_node(fp, m, &vn, WALK_FOLLOW)) != OK)
+		return r;
+	if (vn.v_kind != VN_FS) {
+		memset(&sv, 0, sizeof(sv));
+		sv.f_bsize = sv.f_frsize = 1024;
+		sv.f_fsid = 0xfe00;
+		sv.f_flag = ST_RDONLY;
+		sv.f_namemax = VFS_NAME_MAX;
+		if (sys_vircopy(SELF, (vir_bytes)&sv, fp->fp_endpoint,
+		    m->m_vfs.path2, sizeof(sv)) != OK)
+			return EFAULT;
+		return OK;
+	}
+	if ((r = make_magic(fs_e, fp->fp_endpoint, m->m_vfs.path2, sizeof(sv),
+	    CPF_WRITE, &g)) != OK)
+		return r;
+	inode_request(REQ_STATVFS, vn.v_ino, &fm);
+	fm.m_fs.grant = g;
+	fm.m_fs.count = sizeof(sv);
+	r = fs_request(&fm);
+	cpf_revoke(g);
+	return r;
 }
 
 int do_umask(struct fproc *fp, message *m)

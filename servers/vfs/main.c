@@ -136,6 +136,7 @@ static const handler_t calls[] = {
 	[VFS_UMASK - VFS_BASE] = do_umask,
 	[VFS_GETID - VFS_BASE] = do_getid,
 	[VFS_SETID - VFS_BASE] = do_setid,
+	[VFS_STATVFS - VFS_BASE] = do_statvfs,
 };
 #define NR_CALLS ((int)(sizeof(calls) / sizeof(calls[0])))
 

@@ -199,6 +199,7 @@ int do_fsync(struct fproc *fp, message *m);
 int do_umask(struct fproc *fp, message *m);
 int do_getid(struct fproc *fp, message *m);
 int do_setid(struct fproc *fp, message *m);
+int do_statvfs(struct fproc *fp, message *m);
 
 /* pipe.c */
 int do_pipe(struct fproc *fp, message *m);

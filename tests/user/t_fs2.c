@@ -5,8 +5,9 @@
  * or an empty directory, a directory's ".."), mkdir and rmdir, hard links,
  * symbolic links (fast and slow, readlink, lstat, ELOOP past 8, dangling,
  * O_NOFOLLOW), a file unlinked while open, modes, owners and permissions
- * (EACCES, EPERM as a non-root user), times, umask, fsync and sync, a
- * full disk (ENOSPC, and the space comes back), and exact errnos.  Every
+ * (EACCES, EPERM as a non-root user, sticky directories), times, umask,
+ * fsync and sync, statvfs, a full disk (ENOSPC, and the space comes
+ * back), and exact errnos.  Every
  * test works under /tmp/fs2 and removes what it made.  The runner and
  * its reason[] are in tests.c.
  */
@@ -18,6 +19,7 @@
 #include <unistd.h>
 #include <utime.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 
 extern char reason[256];
@@ -598,5 +600,33 @@ int test_fs2_enospc(void)
 	T_EQ(unlink(D "/full"), 0);
 	T_EQ(rmdir(D), 0);	/* the last test: nothing left behind */
 	sync();
+	return 0;
+}
+
+/* statvfs: the root's sizes; the blocks a file takes come back when it
+ * goes. */
+int test_fs2_statvfs(void)
+{
+	struct statvfs a, b, c;
+
+	start();
+	T_EQ(statvfs("/", &a), 0);
+	T_TRUE(a.f_bsize == 1024 || a.f_bsize == 4096);
+	T_EQ(a.f_frsize, a.f_bsize);
+	T_TRUE(a.f_blocks > 0 && a.f_bfree < a.f_blocks && a.f_bavail <= a.f_bfree);
+	T_TRUE(a.f_files > 0 && a.f_ffree < a.f_files);
+	T_EQ(a.f_namemax, 255);
+	T_EQ(a.f_flag, 0);
+	T_EQ(put_file(D "/sv", 100 * 1024, 8, 4096), 0);
+	T_EQ(statvfs(D "/sv", &b), 0);
+	T_TRUE(b.f_bfree + 100 * 1024 / a.f_bsize <= a.f_bfree);
+	T_EQ(b.f_ffree, a.f_ffree - 1);
+	T_EQ(unlink(D "/sv"), 0);
+	T_EQ(statvfs(D, &c), 0);
+	T_EQ(c.f_bfree, a.f_bfree);
+	T_EQ(c.f_ffree, a.f_ffree);
+	T_EQ(statvfs("/dev/null", &c), 0);
+	T_EQ(c.f_flag, ST_RDONLY);
+	T_ERR(statvfs("/nothing", &c), ENOENT);
 	return 0;
 }

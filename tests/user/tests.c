@@ -1272,7 +1272,8 @@ int test_exec_needs_o_exec(void);
 int test_fs2_write_read(void), test_fs2_append_trunc(void), test_fs2_create_errors(void);
 int test_fs2_mkdir_rmdir(void), test_fs2_rename(void), test_fs2_links(void);
 int test_fs2_symlinks(void), test_fs2_unlink_open(void), test_fs2_perms(void);
-int test_fs2_times(void), test_fs2_sparse(void), test_fs2_enospc(void);
+int test_fs2_times(void), test_fs2_sparse(void), test_fs2_statvfs(void);
+int test_fs2_enospc(void);
 
 #define T(name) { #name, test_##name }
 static const struct test tests[] = {
@@ -1300,7 +1301,7 @@ static const struct test tests[] = {
 	T(cmd_writes), T(cmd_usage),
 	T(fs2_write_read), T(fs2_append_trunc), T(fs2_create_errors), T(fs2_mkdir_rmdir),
 	T(fs2_rename), T(fs2_links), T(fs2_symlinks), T(fs2_unlink_open), T(fs2_perms),
-	T(fs2_times), T(fs2_sparse), T(fs2_enospc),
+	T(fs2_times), T(fs2_sparse), T(fs2_statvfs), T(fs2_enospc),
 };
 #undef T
 

@@ -53,6 +53,8 @@ bench_SRC  := $(wildcard tests/bench/*.c)
 USER_PROGS := $(notdir $(patsubst %/,%,$(dir $(wildcard commands/*/*.c))))
 USER_PROGS := $(filter-out hello,$(sort $(USER_PROGS))) $(if $(wildcard tests/user/*.c),tests)
 tests_USRC := $(wildcard tests/user/*.c)
+# The shell's test and [ builtins are /bin/test's evaluator.
+sh_USRC    := $(wildcard commands/sh/*.c) commands/test/texpr.c
 POSIX_OBJ  := $(patsubst %.c,$(B)/%.o,$(wildcard lib/libposix/*.c))
 UBIN       := $(USER_PROGS:%=$(B)/ubin/%)
 

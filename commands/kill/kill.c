@@ -11,37 +11,14 @@
 #include <string.h>
 #include <signal.h>
 
-static const char *const names[NSIG] = {
-	[SIGHUP] = "HUP", [SIGINT] = "INT", [SIGQUIT] = "QUIT",
-	[SIGILL] = "ILL", [SIGTRAP] = "TRAP", [SIGABRT] = "ABRT",
-	[SIGEMT] = "EMT", [SIGFPE] = "FPE", [SIGKILL] = "KILL",
-	[SIGBUS] = "BUS", [SIGSEGV] = "SEGV", [SIGSYS] = "SYS",
-	[SIGPIPE] = "PIPE", [SIGALRM] = "ALRM", [SIGTERM] = "TERM",
-	[SIGURG] = "URG", [SIGSTOP] = "STOP", [SIGTSTP] = "TSTP",
-	[SIGCONT] = "CONT", [SIGCHLD] = "CHLD", [SIGTTIN] = "TTIN",
-	[SIGTTOU] = "TTOU", [SIGIO] = "IO", [SIGXCPU] = "XCPU",
-	[SIGXFSZ] = "XFSZ", [SIGVTALRM] = "VTALRM", [SIGPROF] = "PROF",
-	[SIGWINCH] = "WINCH", [SIGINFO] = "INFO", [SIGUSR1] = "USR1",
-	[SIGUSR2] = "USR2",
-};
-
-/* A signal by name or number; -1 if there is none. */
+/* A signal by name (TERM, SIGTERM) or number; -1 if there is none. */
 static int signal_number(const char *s)
 {
-	char *end;
-	long n;
-	int i;
+	int sig;
 
-	if (*s >= '0' && *s <= '9') {
-		n = strtol(s, &end, 10);
-		return *end == '\0' && n >= 0 && n < NSIG ? (int)n : -1;
-	}
 	if (strncmp(s, "SIG", 3) == 0)
 		s += 3;
-	for (i = 1; i < NSIG; i++)
-		if (names[i] != NULL && strcmp(s, names[i]) == 0)
-			return i;
-	return -1;
+	return str2sig(s, &sig) == 0 ? sig : -1;
 }
 
 static int usage(void)
@@ -54,12 +31,13 @@ int main(int argc, char **argv)
 {
 	int i = 1, sig = SIGTERM, status = 0;
 	const char *name = NULL;
-	char *end;
+	char *end, buf[SIG2STR_MAX];
 	long pid;
 
 	if (argc > 1 && strcmp(argv[1], "-l") == 0) {
 		for (i = 1; i < NSIG; i++)
-			printf("%2d %s\n", i, names[i]);
+			if (sig2str(i, buf) == 0)
+				printf("%2d %s\n", i, buf);
 		return 0;
 	}
 	if (argc > 2 && strcmp(argv[1], "-s") == 0) {

@@ -16,34 +16,10 @@
 #	bash tests/host/cmds.sh
 set -u
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT=$ROOT/build/host
+. "$(dirname "$0")/lib.sh"
 BIN=$OUT/cmds
-CC=${CC:-gcc}
 CMDS="head tail wc grep more tee test env uname date which basename dirname
 	yes seq printf sort uniq cut tr od mkdir rm cp cat ls echo"
-
-n=0
-pass=0
-fail=0
-
-ok() {
-	n=$((n + 1))
-	pass=$((pass + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	fail=$((fail + 1))
-	echo "not ok $n - $1"
-}
-
-finish() {
-	echo "$pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-	exit
-}
 
 # ---- build ----
 rm -rf "$BIN" "$OUT/cmds-inc"
@@ -56,9 +32,8 @@ for c in $CMDS; do
 	extra=
 	[ "$c" = grep ] && extra=$ROOT/lib/libc/regex.c
 	# shellcheck disable=SC2086
-	if ! $CC -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
-	    -D_GNU_SOURCE -DHOST_TEST -I"$OUT/cmds-inc" $RENAME \
-	    -fsanitize=address,undefined -o "$BIN/$c" \
+	if ! host_cc "$BIN/$c" -Wno-unused-parameter -D_GNU_SOURCE \
+	    -DHOST_TEST -I"$OUT/cmds-inc" $RENAME \
 	    "$ROOT"/commands/"$c"/*.c "$ROOT/lib/libc/getopt.c" $extra; then
 		not_ok "build $c"
 		built=0
@@ -68,8 +43,7 @@ done
 ln -s test "$BIN/["
 ok "build the commands"
 
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+scratch
 W=$T/w
 mkdir -p "$W"
 W=$(cd "$W" && pwd -P)
@@ -84,23 +58,6 @@ line_range() {
 }
 export LC_ALL=C
 umask 022
-
-# check NAME WANT_STATUS WANT_OUTPUT: compare the last run's output and
-# status.
-check() {
-	local name=$1 want_st=$2 want=$3
-	printf '%s' "$want" >"$T/want"
-	if cmp -s "$T/want" "$T/got" && [ "$got_st" -eq "$want_st" ]; then
-		ok "$name"
-	else
-		not_ok "$name"
-		echo "# status: got $got_st want $want_st"
-		echo "# want:"
-		sed 's/^/#   /' "$T/want"
-		echo "# got:"
-		sed 's/^/#   /' "$T/got"
-	fi
-}
 
 # t NAME WANT_STATUS WANT_OUTPUT SCRIPT: run SCRIPT with bash in $W, our
 # commands first in PATH, stdin empty.

@@ -12,24 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../lib/cmdutil/cmdutil.h"
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: head [-n N] [-c N] [file ...]\n");
 	exit(1);
-}
-
-static long long number(const char *s)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v < 0 || errno != 0) {
-		fprintf(stderr, "head: invalid number: %s\n", s);
-		exit(1);
-	}
-	return v;
 }
 
 /* Copy the first n lines (bytes) of f; 0, or -1 on a read error. */
@@ -54,11 +42,11 @@ int main(int argc, char **argv)
 	while ((c = getopt(argc, argv, "+n:c:")) != -1) {
 		switch (c) {
 		case 'n':
-			n = number(optarg);
+			n = cmd_number("head", optarg, 0);
 			bytes = 0;
 			break;
 		case 'c':
-			n = number(optarg);
+			n = cmd_number("head", optarg, 0);
 			bytes = 1;
 			break;
 		default:

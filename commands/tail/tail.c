@@ -8,10 +8,13 @@
  * preceded by "==> name <==" as in head.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "../../lib/cmdutil/cmdutil.h"
 
 static void usage(void)
 {
@@ -19,22 +22,13 @@ static void usage(void)
 	exit(1);
 }
 
+/* N, +N (*from_start set) or -N (the same as N). */
 static long long number(const char *s, int *from_start)
 {
-	char *end;
-	long long v;
-	const char *p = s;
+	long long v = cmd_number("tail", s, -LLONG_MAX);
 
-	*from_start = *p == '+';
-	if (*p == '+' || *p == '-')
-		p++;
-	errno = 0;
-	v = strtoll(p, &end, 10);
-	if (*p == '\0' || *end != '\0' || v < 0 || errno != 0 || *p == '-') {
-		fprintf(stderr, "tail: invalid number: %s\n", s);
-		exit(1);
-	}
-	return v;
+	*from_start = *s == '+';
+	return v < 0 ? -v : v;
 }
 
 /* Read all of f; the buffer (length in *len), or NULL on an error. */

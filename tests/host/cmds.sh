@@ -2,12 +2,12 @@
 # cmds.sh - end-to-end tests of the commands (commands/*) on the host.
 #
 # Builds every command of the list below with the host compiler
-# (ASan/UBSan) into build/host/cmds/, together with our getopt
-# (lib/libc/getopt.c) and, for grep, our regex engine (lib/libc/regex.c),
-# both renamed to mg_* so that the host C library's are never used.  Then
-# runs each command and option on fixtures in a scratch directory (the
-# files of rootfs/test, which the guest has in /test, and generated
-# ones) and compares the exact output (stdout and stderr together) and
+# (ASan/UBSan) into build/host/cmds/, together with the helpers the
+# commands share (lib/cmdutil), our getopt (lib/libc/getopt.c) and, for
+# grep, our regex engine (lib/libc/regex.c), both renamed to mg_* so that
+# the host C library's are never used.  Then runs each command and
+# option on fixtures in a scratch directory (the files of rootfs/test,
+# which the guest has in /test, and generated ones) and compares the exact output (stdout and stderr together) and
 # exit status.  The writing commands (mkdir -p, rm -r, cp -r, tee) are
 # checked here by the exact trees they leave, with canary files that
 # must stay untouched: the guest's root is read-only.
@@ -34,7 +34,8 @@ for c in $CMDS; do
 	# shellcheck disable=SC2086
 	if ! host_cc "$BIN/$c" -Wno-unused-parameter -D_GNU_SOURCE \
 	    -DHOST_TEST -I"$OUT/cmds-inc" $RENAME \
-	    "$ROOT"/commands/"$c"/*.c "$ROOT/lib/libc/getopt.c" $extra; then
+	    "$ROOT"/commands/"$c"/*.c "$ROOT/lib/libc/getopt.c" \
+	    "$ROOT"/lib/cmdutil/*.c $extra; then
 		not_ok "build $c"
 		built=0
 	fi

@@ -11,7 +11,6 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "../../lib/cmdutil/cmdutil.h"
@@ -61,7 +60,13 @@ static char *slurp(FILE *f, size_t *len)
 	return buf;
 }
 
-static int tail(FILE *f, long long n, int bytes, int from_start)
+static long long n = 10;	/* lines, or bytes with -c */
+static int bytes, from_start;
+
+/* Copy the last n lines (bytes) of f, or from the nth with +N; 0, or -1
+ * on a read error.
+ */
+static int tail(FILE *f)
 {
 	size_t len, start, i;
 	long long k;
@@ -96,9 +101,7 @@ static int tail(FILE *f, long long n, int bytes, int from_start)
 
 int main(int argc, char **argv)
 {
-	long long n = 10;
-	int c, bytes = 0, from_start = 0, i, status = 0, many, shown = 0;
-	FILE *f;
+	int c;
 
 	while ((c = getopt(argc, argv, "+n:c:")) != -1) {
 		switch (c) {
@@ -111,31 +114,5 @@ int main(int argc, char **argv)
 			usage();
 		}
 	}
-	if (optind == argc) {
-		if (tail(stdin, n, bytes, from_start) < 0) {
-			fprintf(stderr, "tail: stdin: %s\n", strerror(errno));
-			status = 1;
-		}
-		return fflush(stdout) == 0 ? status : 1;
-	}
-	many = argc - optind > 1;
-	for (i = optind; i < argc; i++) {
-		int std = strcmp(argv[i], "-") == 0;
-
-		if ((f = std ? stdin : fopen(argv[i], "r")) == NULL) {
-			fprintf(stderr, "tail: %s: %s\n", argv[i], strerror(errno));
-			status = 1;
-			continue;
-		}
-		if (many)
-			printf("%s==> %s <==\n", shown++ ? "\n" : "",
-			    std ? "standard input" : argv[i]);
-		if (tail(f, n, bytes, from_start) < 0) {
-			fprintf(stderr, "tail: %s: %s\n", argv[i], strerror(errno));
-			status = 1;
-		}
-		if (!std)
-			fclose(f);
-	}
-	return fflush(stdout) == 0 ? status : 1;
+	return cmd_files("tail", argv + optind, argc - optind, tail);
 }

@@ -4,6 +4,8 @@
 #ifndef CMDUTIL_H
 #define CMDUTIL_H
 
+#include <stdio.h>
+
 /* The decimal integer S (all of it; leading blanks and one sign
  * allowed), at least MIN; else "PROG: invalid number: S" on stderr and
  * exit status 1.
@@ -15,5 +17,13 @@ long long cmd_number(const char *prog, const char *s, long long min);
  * past it; -1, *PP untouched, if it is none of these.
  */
 int cmd_escape(const char **pp);
+
+/* The file operands NAMES[0..N) of PROG ("-": stdin; none: stdin), each
+ * opened and given to FN (0, or -1 with errno on a read error), with
+ * "==> name <==" headers (an empty line between) when there are several.
+ * Errors are "PROG: name: why" on stderr.  The exit status: 0, or 1 if a
+ * file failed or stdout could not be flushed.
+ */
+int cmd_files(const char *prog, char **names, int n, int (*fn)(FILE *f));
 
 #endif /* CMDUTIL_H */

@@ -11,15 +11,7 @@
 #include <string.h>
 #include <signal.h>
 
-/* A signal by name (TERM, SIGTERM) or number; -1 if there is none. */
-static int signal_number(const char *s)
-{
-	int sig;
-
-	if (strncmp(s, "SIG", 3) == 0)
-		s += 3;
-	return str2sig(s, &sig) == 0 ? sig : -1;
-}
+#include "../../lib/cmdutil/cmdutil.h"
 
 static int usage(void)
 {
@@ -29,8 +21,8 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
-	int i = 1, sig = SIGTERM, status = 0;
-	const char *name = NULL;
+	int i, sig, status = 0;
+	const char *name;
 	char *end, buf[SIG2STR_MAX];
 	long pid;
 
@@ -40,18 +32,7 @@ int main(int argc, char **argv)
 				printf("%2d %s\n", i, buf);
 		return 0;
 	}
-	if (argc > 2 && strcmp(argv[1], "-s") == 0) {
-		name = argv[2];
-		i = 3;
-	} else if (argc > 1 && strcmp(argv[1], "--") == 0) {
-		i = 2;
-	} else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
-		name = argv[1] + 1;
-		i = 2;
-	}
-	if (i < argc && name != NULL && strcmp(argv[i], "--") == 0)
-		i++;
-	if (name != NULL && (sig = signal_number(name)) < 0) {
+	if ((i = cmd_kill_opts(argc, argv, &sig, &name)) < 0) {
 		fprintf(stderr, "kill: %s: unknown signal\n", name);
 		return 2;
 	}

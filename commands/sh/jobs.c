@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "sh.h"
+#include "../../lib/cmdutil/cmdutil.h"
 
 #define JOBS_MAX	64
 
@@ -544,16 +545,6 @@ int bi_bg(int argc, char **argv)
 	return status;
 }
 
-/* A signal by name (HUP, SIGHUP) or number; -1 if there is none. */
-static int signal_number(const char *s)
-{
-	int sig;
-
-	if (strncmp(s, "SIG", 3) == 0)
-		s += 3;
-	return str2sig(s, &sig) == 0 ? sig : -1;
-}
-
 static int kill_list(void)
 {
 	char name[SIG2STR_MAX];
@@ -567,26 +558,15 @@ static int kill_list(void)
 
 int bi_kill(int argc, char **argv)
 {
-	int i = 1, sig = SIGTERM, status = 0;
-	const char *name = NULL;
+	int i, sig, status = 0;
+	const char *name;
 	struct job *j;
 	char *end;
 	long pid;
 
 	if (argc > 1 && strcmp(argv[1], "-l") == 0)
 		return kill_list();
-	if (argc > 2 && strcmp(argv[1], "-s") == 0) {
-		name = argv[2];
-		i = 3;
-	} else if (argc > 1 && strcmp(argv[1], "--") == 0) {
-		i = 2;
-	} else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
-		name = argv[1] + 1;
-		i = 2;
-	}
-	if (i < argc && name != NULL && strcmp(argv[i], "--") == 0)
-		i++;
-	if (name != NULL && (sig = signal_number(name)) < 0) {
+	if ((i = cmd_kill_opts(argc, argv, &sig, &name)) < 0) {
 		sh_err("kill: %s: unknown signal", name);
 		return 2;
 	}

@@ -18,6 +18,13 @@ long long cmd_number(const char *prog, const char *s, long long min);
  */
 int cmd_escape(const char **pp);
 
+/* The options of kill in ARGV: -s SIG, -SIG or -N (SIG: a name as TERM
+ * or SIGTERM, or a number), then an optional "--".  The index of the
+ * first operand, with *SIG the signal (SIGTERM if none is given); -1 if
+ * the option *NAME (NULL if none) names no signal.  -l is the caller's.
+ */
+int cmd_kill_opts(int argc, char **argv, int *sig, const char **name);
+
 /* The file operands NAMES[0..N) of PROG ("-": stdin; none: stdin), each
  * opened and given to FN (0, or -1 with errno on a read error), with
  * "==> name <==" headers (an empty line between) when there are several.

@@ -28,14 +28,27 @@ ln -s "$ROOT/include/regex.h" "$OUT/cmds-inc/regex.h"
 RENAME="-Dgetopt=mg_getopt -Doptarg=mg_optarg -Doptind=mg_optind
 	-Dopterr=mg_opterr -Doptopt=mg_optopt"
 built=1
+# lib/cmdutil as an archive, as the guest links it: each command takes
+# what it uses (kill's options need our str2sig(), see sh-session.sh).
+LIBCMDUTIL=$OUT/cmdutil/libcmdutil.a
+rm -rf "$OUT/cmdutil"
+mkdir -p "$OUT/cmdutil"
+for f in "$ROOT"/lib/cmdutil/*.c "$ROOT/lib/libc/sig2str.c"; do
+	if ! host_cc "$OUT/cmdutil/$(basename "$f" .c).o" -c -D_GNU_SOURCE \
+	    -include "$ROOT/tests/host/sig2str-host.h" "$f"; then
+		not_ok "build $f"
+		finish
+	fi
+done
+ar rcs "$LIBCMDUTIL" "$OUT"/cmdutil/*.o
 for c in $CMDS; do
 	extra=
 	[ "$c" = grep ] && extra=$ROOT/lib/libc/regex.c
 	# shellcheck disable=SC2086
 	if ! host_cc "$BIN/$c" -Wno-unused-parameter -D_GNU_SOURCE \
 	    -DHOST_TEST -I"$OUT/cmds-inc" $RENAME \
-	    "$ROOT"/commands/"$c"/*.c "$ROOT/lib/libc/getopt.c" \
-	    "$ROOT"/lib/cmdutil/*.c $extra; then
+	    "$ROOT"/commands/"$c"/*.c "$ROOT/lib/libc/getopt.c" $extra \
+	    "$LIBCMDUTIL"; then
 		not_ok "build $c"
 		built=0
 	fi

@@ -22,7 +22,7 @@ SH=$OUT/sh-host
 mkdir -p "$OUT"
 if ! host_cc "$SH" -D_GNU_SOURCE -include "$ROOT/tests/host/sig2str-host.h" \
     "$ROOT"/commands/sh/*.c "$ROOT/commands/test/texpr.c" \
-    "$ROOT/lib/libc/sig2str.c"; then
+    "$ROOT/lib/libc/sig2str.c" "$ROOT/lib/cmdutil/killopts.c"; then
 	not_ok "build sh-host"
 	finish
 fi
@@ -314,6 +314,9 @@ cd gl; r [ -d d1 ]; r [ -f a ]; r [ -e nosuch ]; r [ \( a = a \) -a \( -z "" -o 
 r [ ! -s a ]; r [ -x a ]; echo'
 t "test errors are status 2" 0 $'sh: [: missing ]\n2\nsh: test: x: integer expression expected\n2\nsh: [: -q: unary operator expected\n2\n' \
     '[ a = a; echo $?; test x -eq 1; echo $?; [ -q x ]; echo $?'
+t "test builtins: /bin/test's operators too" 0 $'0 0 1 0 1 \n' \
+    'r() { "$@"; printf "%s " $?; }; r [ a \< b ]; r [ b \> a ]; r [ b \< a ]
+r test . -ef ./; r test . -nt /nosuch/x -a ! -d .; echo'
 t "eval" 0 $'ev\n4\n' 'eval "echo ev; x=\$((2+2))"; echo $x'
 printf 'echo "dot $1 $#"; dotvar=set; return 5; echo no\n' >"$W/dotf"
 t ". runs a file in the shell" 0 $'dot a 2\n5 set\n' '. ./dotf a b; echo "$? $dotvar"'

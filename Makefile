@@ -225,10 +225,48 @@ qemu-gdb: deps $(B)/os.iso
 test: deps
 	@tools/test.sh
 
-# Kernel-level benchmarks (bench.iso) and user-mode ones (ubench.iso:
-# /bin/ubench under init), one table.
-bench: deps $(B)/bench.iso $(B)/ubench.iso
-	@tools/bench.sh $(B)/bench.iso $(B)/ubench.iso
+# ---- the Linux peer of make bench ----
+# Debian's i386 kernel (fetched by tools/linux-peer.sh, a build input) and
+# an initramfs with commands/ubench built statically against glibc by the
+# same cross compiler, with the Linux-only benchmarks of tests/bench/linux.
+LINUX_CFLAGS := -std=gnu11 -O2 -static -fno-pie -no-pie -fno-stack-protector \
+	-fno-omit-frame-pointer -Wall -Wextra -Werror -Wno-unused-parameter
+$(B)/linux/vmlinuz:
+	@tools/linux-peer.sh $(B)/linux
+$(B)/linux/ubench: commands/ubench/ubench.c tests/bench/linux/peer.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@ (Linux peer)"
+	@$(CC) $(LINUX_CFLAGS) -DLINUX_PEER -o $@ $^
+$(B)/linux/init: tests/bench/linux/init.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(LINUX_CFLAGS) -o $@ $<
+$(B)/linux/true: tests/bench/linux/true.c
+	@mkdir -p $(dir $@)
+	@$(CC) -O2 -static -nostdlib -fno-pie -no-pie -o $@ $<
+$(B)/linux/initrd.img: tools/mkinitrd.sh $(B)/linux/init $(B)/linux/ubench $(B)/linux/true
+	@echo "  INITRD  $@"
+	@tools/mkinitrd.sh $@ $(B)/linux/init $(B)/linux/ubench $(B)/linux/true
+
+# Kernel-level benchmarks (bench.iso), user-mode ones (ubench.iso:
+# /bin/ubench under init) and the same user-mode programs on Linux, side
+# by side: build/bench.json, plots in build/bench/, compared with
+# tests/bench/baseline.json.  `make bench-baseline` makes the last run the
+# baseline.
+bench: deps $(B)/bench.iso $(B)/ubench.iso $(B)/linux/vmlinuz $(B)/linux/initrd.img
+	@tools/bench.sh $(B)/bench.iso $(B)/ubench.iso $(B)/linux/vmlinuz $(B)/linux/initrd.img
+
+# Where the instructions of the SENDREC round trip go: QEMU's instruction
+# trace of tests/bench (booted directly, no GRUB), counted per function by
+# tools/trace-profile.py.  Without -icount (too slow with a trace), so the
+# clock interrupt's functions show up more than in make bench.
+profile-ipc: $(B)/kernel.elf $(B)/bin/bench
+	@cd $(B)/bin && timeout 600 $(QEMU) -m 128M -no-reboot -display none -monitor none \
+		-serial null -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-kernel ../kernel.elf -initrd bench -singlestep -d exec,nochain -D /dev/stdout \
+		</dev/null 2>/dev/null | ../../tools/trace-profile.py ../kernel.elf bench ipc_sendrec report 302
+
+bench-baseline:
+	@cp $(B)/bench.json tests/bench/baseline.json && echo "tests/bench/baseline.json <- $(B)/bench.json"
 
 host-tests:
 	@$(MAKE) -s -C tests/host
@@ -237,9 +275,9 @@ clean:
 	rm -rf $(B)
 
 help:
-	@echo "make run | run-check | run-hello | test | bench | iso | qemu-gdb | clean   (HZ=$(HZ))"
+	@echo "make run | run-check | run-hello | test | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean   (HZ=$(HZ))"
 
 FORCE:
 
-.PHONY: all iso deps run run-check run-hello qemu-gdb test bench host-tests clean help FORCE
+.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,6 +1,6 @@
 /* head.c - copy the first lines (or bytes) of files to stdout.
  *
- *	head [-n N] [-c N] [file ...]
+ *	head [-n N | -N] [-c N] [file ...]
  *
  * The first N lines (default 10), or with -c the first N bytes.  With
  * several files each is preceded by "==> name <==" and separated from
@@ -39,6 +39,7 @@ int main(int argc, char **argv)
 {
 	int c;
 
+	cmd_count_option(argc, argv);
 	while ((c = getopt(argc, argv, "+n:c:")) != -1) {
 		switch (c) {
 		case 'n':

@@ -103,6 +103,7 @@ int main(int argc, char **argv)
 {
 	int c;
 
+	cmd_count_option(argc, argv);
 	while ((c = getopt(argc, argv, "+n:c:")) != -1) {
 		switch (c) {
 		case 'n':

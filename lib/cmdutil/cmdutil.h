@@ -12,6 +12,11 @@
  */
 long long cmd_number(const char *prog, const char *s, long long min);
 
+/* The historical count option of head and tail, "-N" as the first
+ * argument ("head -3"): rewritten in argv as "-nN" for getopt.
+ */
+void cmd_count_option(int argc, char **argv);
+
 /* The escape at *PP, just after a backslash: \\ \a \b \f \n \r \t \v
  * or \N, \NN, \NNN in octal (the low 8 bits).  Its byte, with *PP moved
  * past it; -1, *PP untouched, if it is none of these.

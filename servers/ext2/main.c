@@ -7,9 +7,8 @@
  * BDEV_SCATTER (write-back) request.
  *
  * File data goes between the block cache and the grant VFS passed (a
- * magic grant to the user's buffer) and nowhere else: reads with
- * sys_vsafecopy from cache buffers, writes with one sys_safecopyfrom per
- * block piece straight into the cache buffer.  Changes stay in the cache
+ * magic grant to the user's buffer) and nowhere else, in sys_vsafecopy
+ * batches of block pieces, straight from or into the cache buffers.  Changes stay in the cache
  * until REQ_SYNC (sync, fsync, unmount, power-off), a dirty buffer's
  * eviction, or the periodic flush every FLUSH_SECS seconds (a kernel
  * alarm; the NOTIFY from CLOCK writes everything back).  Permissions are

@@ -835,6 +835,53 @@ static void test_power_cut(void)
 		free(recs[k].data);
 }
 
+/* Out of inodes: empty files until ENOSPC; the failing create changes
+ * nothing, e2fsck is clean, and deleting them all brings the counts
+ * back. */
+static void test_out_of_inodes(void)
+{
+	uint32_t fb0, fi0, fb1, n = 0, i, ino;
+	char p[64];
+	int r = OK;
+
+	snprintf(label, sizeof(label), "inodes");
+	snprintf(img, sizeof(img), "%s/ino.img", dir);
+	if (!make_image_size(1024, "4M")) {
+		CHECK(0, nm("mke2fs makes the image"));
+		return;
+	}
+	OK_(mount_rw(sizeof(cache)) == OK && mkd("/many") == OK, "mount, mkdir");
+	fb0 = fs.sb.s_free_blocks_count;
+	fi0 = fs.sb.s_free_inodes_count;
+	while (r == OK) {
+		snprintf(p, sizeof(p), "/many/file_number_%u", n);
+		if ((r = mk(p)) == OK)
+			n++;
+	}
+	fb1 = fs.sb.s_free_blocks_count;
+	OK_(r == ENOSPC && fs.sb.s_free_inodes_count == 0 && n == fi0,
+	    "creates until ENOSPC: every free inode used");
+	OK_(ext2_mkdir(&fs, EXT2_ROOT_INO, "d", 1, 0755, 0, 0, &ino) == ENOSPC &&
+	    ext2_symlink(&fs, EXT2_ROOT_INO, "s", 1, "x", 1, 0, 0, &ino) ==
+	    ENOSPC && fs.sb.s_free_blocks_count == fb1 &&
+	    ino_of("/d") == 0 && ino_of("/s") == 0,
+	    "mkdir, symlink: ENOSPC, nothing changed");
+	OK_(umount_rw() == OK && fsck_clean(), "no inodes left: e2fsck clean");
+	OK_(mount_rw(sizeof(cache)) == OK, "mount again");
+	for (i = 0, r = OK; i < n && r == OK; i++) {
+		snprintf(p, sizeof(p), "/many/file_number_%u", i);
+		r = rm(p);
+	}
+	/* The directory keeps its grown blocks: ext2 directories never
+	 * shrink. */
+	OK_(r == OK && fs.sb.s_free_inodes_count == fi0 &&
+	    fs.sb.s_free_blocks_count == fb1, "all deleted: the inodes are "
+	    "back (the directory keeps its blocks)");
+	OK_(rmd("/many") == OK && fs.sb.s_free_blocks_count == fb0 + 1 &&
+	    umount_rw() == OK && fsck_clean(), "the directory goes too: "
+	    "e2fsck clean");
+}
+
 /* ---- fuzz: changes on corrupt images ---- */
 
 static uint8_t *mimg;		/* the image being changed, in memory */
@@ -1018,6 +1065,7 @@ int main(void)
 		return tap_done();
 	}
 	test_power_cut();
+	test_out_of_inodes();
 	test_fuzz_writes();
 	run_copy("1k");
 	run_copy("2k");

@@ -2150,14 +2150,42 @@ ssize_t ext2_readlink(struct ext2_fs *fs, uint32_t ino, char *buf,
 	return ext2_read_data(fs, &in, 0, buf, len);
 }
 
+/* Drop ip's extended attribute block: one reference less, freed with
+ * the last (the block may be shared by inodes with equal attributes). */
+static int drop_ea(struct ext2_fs *fs, struct ext2_inode_info *ip)
+{
+	uint32_t b = ip->file_acl, magic, refs;
+	uint8_t *w;
+	int r;
+
+	if (!block_ok(fs, b))
+		return EIO;
+	if ((r = cache_getw(fs, b, EXT2_KIND_META, &w)) != OK)
+		return r;
+	memcpy(&magic, w, 4);
+	memcpy(&refs, w + 4, 4);
+	if (magic != 0xEA020000u || refs == 0)
+		return EIO;
+	ip->file_acl = 0;
+	ip->blocks -= fs->block_size / 512;
+	if (refs > 1) {
+		refs--;
+		memcpy(w + 4, &refs, 4);
+		return OK;
+	}
+	return free_block(fs, b);
+}
+
 /* The inode lost its last link: free its blocks and itself. */
 static int destroy(struct ext2_fs *fs, struct ext2_inode_info *ip)
 {
-	int r;
+	int fast = ext2_is_fast_symlink(fs, ip), r;
 
 	if ((r = trim_blocks(fs, ip, 0)) != OK)
 		return r;
-	if (ext2_is_fast_symlink(fs, ip))
+	if (ip->file_acl != 0 && (r = drop_ea(fs, ip)) != OK)
+		return r;
+	if (fast)
 		memset(ip->block, 0, sizeof(ip->block));
 	ip->links = 0;
 	ip->dtime = now(fs);

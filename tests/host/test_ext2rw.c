@@ -882,6 +882,33 @@ static void test_out_of_inodes(void)
 	    "e2fsck clean");
 }
 
+/* Extended attributes: a file whose attributes fill a block (set by
+ * debugfs) frees that block with it. */
+static void test_xattr_block(void)
+{
+	char cmd[9000];
+	uint32_t fb;
+	struct ext2_inode_info in;
+
+	snprintf(label, sizeof(label), "xattr");
+	snprintf(img, sizeof(img), "%s/ea.img", dir);
+	snprintf(cmd, sizeof(cmd), "(head -c 400 /dev/zero | tr '\\0' x > "
+	    "'%s/ea.val' && debugfs -w -R 'write %s/ea.val /f' '%s' && "
+	    "debugfs -w -R 'ea_set -f %s/ea.val /f user.big' '%s')"
+	    " >/dev/null 2>&1", dir, dir, img, dir, img);
+	if (!make_image_size(1024, "4M") || system(cmd) != 0) {
+		CHECK(0, nm("an image with an attribute block"));
+		return;
+	}
+	OK_(mount_rw(sizeof(cache)) == OK &&
+	    ext2_read_inode(&fs, ino_of("/f"), &in) == OK && in.file_acl != 0,
+	    "/f has an attribute block");
+	fb = fs.sb.s_free_blocks_count;
+	OK_(rm("/f") == OK && fs.sb.s_free_blocks_count == fb + 2 &&
+	    umount_rw() == OK && fsck_clean(), "unlink frees its data and "
+	    "attribute blocks; e2fsck clean");
+}
+
 /* ---- fuzz: changes on corrupt images ---- */
 
 static uint8_t *mimg;		/* the image being changed, in memory */
@@ -1066,6 +1093,7 @@ int main(void)
 	}
 	test_power_cut();
 	test_out_of_inodes();
+	test_xattr_block();
 	test_fuzz_writes();
 	run_copy("1k");
 	run_copy("2k");

@@ -25,6 +25,7 @@ void system_init(void)
 	map_status(SYS_ENDKSIG, do_endksig);
 	map_status(SYS_PRIVCTL, do_privctl);
 	map_status(SYS_RUNCTL, do_runctl);
+	map_status(SYS_SCHEDCTL, do_schedctl);
 	map(SYS_SETALARM, do_setalarm);
 	map(SYS_TIMES, do_times);
 	map(SYS_IRQCTL, do_irqctl);

@@ -20,6 +20,7 @@ int do_getksig(struct proc *caller, message *m);
 int do_endksig(struct proc *caller, message *m);
 int do_privctl(struct proc *caller, message *m);
 int do_runctl(struct proc *caller, message *m);
+int do_schedctl(struct proc *caller, message *m);
 int do_setalarm(struct proc *caller, message *m);
 int do_times(struct proc *caller, message *m);
 int do_irqctl(struct proc *caller, message *m);

@@ -166,6 +166,21 @@ panic_ok() {
 		grep -q '^backtrace: [0-9a-f]' build/panic-serial.log
 }
 check "a kernel panic reports and exits QEMU with the failure code" panic_ok
+# The image `make run` boots carries no test privileges: no test module,
+# no test service in its system.conf, no test program named in its kernel.
+no_test_privs() {
+	local d
+	d=$(mktemp -d) || return 1
+	xorriso -osirrox on -indev build/os.iso -extract /boot "$d/boot" >/dev/null 2>&1 &&
+		[ -s "$d/boot/system.conf" ] && [ -s "$d/boot/kernel" ] &&
+		[ ! -e "$d/boot/runner" ] && [ ! -e "$d/boot/bench" ] &&
+		! grep -qE '^service (runner|bench)' "$d/boot/system.conf" &&
+		! grep -qaE 'runner|bench' "$d/boot/kernel"
+	local r=$?
+	chmod -R u+w "$d"; rm -rf "$d"
+	return $r
+}
+check "the production image (os.iso) carries no test privileges" no_test_privs
 
 echo "== harness self-check (each of these must be reported as a failure)"
 # A host test that prints "ok" lines and then crashes, with no closing line.

@@ -102,6 +102,9 @@
 #define SYS_PRIV_SET_SYS   3 /* set privileges from a struct priv_desc */
 #define SYS_PRIV_SET_USER  4 /* ordinary user privileges */
 
+/* SYS_SCHEDCTL flags. */
+#define SCHEDCTL_FLAG_KERNEL 0x01 /* the kernel schedules it, at this priority */
+
 /* SYS_RUNCTL requests (m_proc.request). */
 #define RC_STOP    1 /* the process runs no more until RC_RESUME */
 #define RC_RESUME  2

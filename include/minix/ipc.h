@@ -313,6 +313,17 @@ typedef struct {
 } mess_krn_vumap_release;
 _ASSERT_MSG_SIZE(mess_krn_vumap_release);
 
+/* SYS_SCHEDCTL (MINIX's sys_schedctl). */
+typedef struct {
+	uint32_t flags;    /* SCHEDCTL_FLAG_KERNEL */
+	endpoint_t endpt;
+	int priority;      /* queue, 0 (highest) .. NR_SCHED_QUEUES-1 */
+	int quantum;       /* ticks; 0: leave it */
+	int cpu;           /* 0 (uniprocessor) */
+	uint8_t padding[36];
+} mess_krn_schedctl;
+_ASSERT_MSG_SIZE(mess_krn_schedctl);
+
 typedef struct {
 	endpoint_t m_source; /* who sent it; set by the kernel */
 	int m_type;          /* request or reply code */
@@ -342,6 +353,7 @@ typedef struct {
 		mess_krn_exec m_exec;
 		mess_krn_vircopy m_vircopy;
 		mess_krn_sigctx m_sigctx;
+		mess_krn_schedctl m_schedctl;
 		mess_ds m_ds;
 		mess_bdev m_bdev;
 		mess_cdev m_cdev;

@@ -33,6 +33,7 @@ int sys_getksig(endpoint_t *proc_ep, int *sig_mask);
 int sys_endksig(endpoint_t proc_ep);
 int sys_privctl(endpoint_t proc_ep, int request, void *p);
 int sys_runctl(endpoint_t proc_ep, int request);
+int sys_schedctl(uint32_t flags, endpoint_t proc_ep, int priority, int quantum, int cpu);
 #define sys_stop(ep)   sys_runctl((ep), RC_STOP)   /* job control */
 #define sys_resume(ep) sys_runctl((ep), RC_RESUME)
 int sys_setalarm(clock_t exp_time, int abs_time);

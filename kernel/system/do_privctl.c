@@ -1,7 +1,8 @@
 /* do_privctl.c - SYS_PRIVCTL: a manager sets the privileges of a process it
  * manages and lets it run.  SYS_PRIV_SET_SYS reads a struct priv_desc from
- * the caller (m_proc.arg_ptr); SYS_PRIV_SET_USER gives the ordinary user
- * set (SENDREC to PM and VFS, no kernel calls).
+ * the caller (m_proc.arg_ptr), including the process's signal manager
+ * (SELF: the caller; RS hands init to PM this way); SYS_PRIV_SET_USER
+ * gives the ordinary user set (SENDREC to PM and VFS, no kernel calls).
  */
 #include "../system.h"
 #include "../memory.h"
@@ -56,6 +57,19 @@ static int within(const struct priv_desc *d, const struct priv_desc *c)
 	return 1;
 }
 
+/* The new manager of p named by d: SELF is the caller; it must be live
+ * and not p itself. */
+static int new_manager(struct proc *caller, struct proc *p, struct priv_desc *d)
+{
+	struct proc *mgr;
+
+	if (d->pd_sig_mgr == SELF)
+		d->pd_sig_mgr = caller->p_endpoint;
+	if (isokendpt(d->pd_sig_mgr, &mgr) != OK || mgr == p || iskernelp(mgr))
+		return EINVAL;
+	return OK;
+}
+
 int do_privctl(struct proc *caller, message *m)
 {
 	struct priv_desc d;
@@ -74,11 +88,12 @@ int do_privctl(struct proc *caller, message *m)
 	case SYS_PRIV_SET_SYS:
 		if (copy_from_proc(caller, m->m_proc.arg_ptr, &d, sizeof(d)) != OK)
 			return EFAULT;
-		if (!valid_desc(&d))
+		if (!valid_desc(&d) || new_manager(caller, p, &d) != OK)
 			return EINVAL;
 		if (!within(&d, &priv(caller)->s_desc))
 			return EPERM;
 		priv(p)->s_desc = d;
+		p->p_sig_mgr = d.pd_sig_mgr;
 		return OK;
 	case SYS_PRIV_SET_USER:
 		memset(&d, 0, sizeof(d));
@@ -86,6 +101,7 @@ int do_privctl(struct proc *caller, message *m)
 		d.pd_trap_mask = TRAPS_USER;
 		PD_SET(d.pd_ipc_to, PM_PROC_NR + NR_TASKS);
 		PD_SET(d.pd_ipc_to, VFS_PROC_NR + NR_TASKS);
+		d.pd_sig_mgr = p->p_sig_mgr;
 		priv(p)->s_desc = d;
 		return OK;
 	}

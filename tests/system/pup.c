@@ -142,6 +142,7 @@ endpoint_t pup_start_priv(uint32_t drop)
 	d.pd_trap_mask = TRAPS_ALL;
 	memset(d.pd_call_mask, 0xff, sizeof(d.pd_call_mask));
 	memset(d.pd_ipc_to, 0xff, sizeof(d.pd_ipc_to));
+	d.pd_sig_mgr = SELF;
 	if (sys_privctl(c, SYS_PRIV_SET_SYS, &d) != OK ||
 	    sys_privctl(c, SYS_PRIV_ALLOW, NULL) != OK)
 		return NONE;

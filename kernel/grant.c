@@ -15,6 +15,7 @@
  */
 #define VERIFY_GRANT_LINKAGE static inline __attribute__((always_inline))
 #include "grant.h"
+#include "kdiag.h"
 #include "memory.h"
 #include "clock.h"
 
@@ -70,26 +71,11 @@ static const struct grant_env env = { NULL, env_read_entry, env_alive, env_may_m
 /* The one checker, compiled here so that the look-ups above inline. */
 #include "grant_verify.c"
 
-/* Log a failed check, at most GRANT_DIAG_PER_SEC lines per second per
- * process, so that a faulty service cannot flood the log. */
+/* Log a failed check (rate-limited, kdiag.c). */
 static void grant_diag(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 	int r, const char *why)
 {
-	clock_t sec = uptime / HZ;
-
-	if (caller->p_diag_sec != sec) {
-		if (caller->p_diag_dropped)
-			klog("grant: %s (%d): %d more failures not shown\n",
-			    caller->p_name, caller->p_endpoint, caller->p_diag_dropped);
-		caller->p_diag_sec = sec;
-		caller->p_diag_count = caller->p_diag_dropped = 0;
-	}
-	if (caller->p_diag_count++ >= GRANT_DIAG_PER_SEC) {
-		caller->p_diag_dropped++;
-		return;
-	}
-	klog("grant: t=%u %s (%d) grant %d of %d refused: %s (%d)\n", (unsigned)sec,
-	    caller->p_name, caller->p_endpoint, gid, granter, why ? why : "?", r);
+	kdiag(caller, "grant %d of %d refused: %s (%d)", gid, granter, why ? why : "?", r);
 }
 
 int grant_check(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
@@ -478,9 +464,7 @@ void grant_proc_exit(struct proc *p)
 {
 	struct rec **rp;
 
-	if (p->p_diag_dropped)
-		klog("grant: %s (%d): %d more failures not shown\n",
-		    p->p_name, p->p_endpoint, p->p_diag_dropped);
+	kdiag_flush(p);
 
 	remove_maps(involves, p->p_endpoint, 0);
 	for (rp = &rec_used; *rp;) {

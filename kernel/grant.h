@@ -6,7 +6,6 @@
 #include "proc.h"
 #include "grant_verify.h"
 
-#define GRANT_DIAG_PER_SEC 5 /* kernel log lines per process per second */
 
 int grant_check(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 	vir_bytes offset, vir_bytes bytes, int access, struct grant_result *res);

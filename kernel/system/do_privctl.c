@@ -6,6 +6,7 @@
  */
 #include "../system.h"
 #include "../memory.h"
+#include "../kdiag.h"
 
 #define KNOWN_FLAGS (SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK)
 
@@ -26,33 +27,46 @@ static int valid_desc(const struct priv_desc *d)
 	return 1;
 }
 
-/* Does the caller hold everything d gives?  A manager hands out only
- * privileges it has itself (RS, later, will hold them all). */
-static int within(const struct priv_desc *d, const struct priv_desc *c)
+/* Does the caller (privileges c) hold everything d gives?  If not, say
+ * what it does not hold. */
+static int within(struct proc *caller, const struct priv_desc *d, const struct priv_desc *c)
 {
 	int i, j;
 
-	if (d->pd_flags & ~c->pd_flags)
+	if (d->pd_flags & ~c->pd_flags) {
+		kdiag(caller, "SYS_PRIVCTL refused: flags 0x%x beyond its own",
+		    d->pd_flags & ~c->pd_flags);
 		return 0;
-	for (i = 0; i < CALL_MASK_WORDS; i++)
-		if (d->pd_call_mask[i] & ~c->pd_call_mask[i])
+	}
+	for (i = 0; i < NR_SYS_CALLS; i++)
+		if (PD_ISSET(d->pd_call_mask, i) && !PD_ISSET(c->pd_call_mask, i)) {
+			kdiag(caller, "SYS_PRIVCTL refused: %s beyond its own calls",
+			    kcall_name(KERNEL_CALL + i));
 			return 0;
+		}
 	for (i = 0; i < IPC_MASK_WORDS; i++)
-		if (d->pd_ipc_to[i] & ~c->pd_ipc_to[i])
+		if (d->pd_ipc_to[i] & ~c->pd_ipc_to[i]) {
+			kdiag(caller, "SYS_PRIVCTL refused: IPC targets beyond its own");
 			return 0;
+		}
 	for (i = 0; i < d->pd_nr_io; i++) {
 		for (j = 0; j < c->pd_nr_io; j++)
 			if (d->pd_io[i].ior_base >= c->pd_io[j].ior_base &&
 			    d->pd_io[i].ior_limit <= c->pd_io[j].ior_limit)
 				break;
-		if (j == c->pd_nr_io)
+		if (j == c->pd_nr_io) {
+			kdiag(caller, "SYS_PRIVCTL refused: ports 0x%x-0x%x beyond its own",
+			    d->pd_io[i].ior_base, d->pd_io[i].ior_limit);
 			return 0;
+		}
 	}
 	for (i = 0; i < d->pd_nr_irq; i++) {
 		for (j = 0; j < c->pd_nr_irq && c->pd_irq[j] != d->pd_irq[i]; j++)
 			;
-		if (j == c->pd_nr_irq)
+		if (j == c->pd_nr_irq) {
+			kdiag(caller, "SYS_PRIVCTL refused: IRQ %d beyond its own", d->pd_irq[i]);
 			return 0;
+		}
 	}
 	return 1;
 }
@@ -90,7 +104,7 @@ int do_privctl(struct proc *caller, message *m)
 			return EFAULT;
 		if (!valid_desc(&d) || new_manager(caller, p, &d) != OK)
 			return EINVAL;
-		if (!within(&d, &priv(caller)->s_desc))
+		if (!within(caller, &d, &priv(caller)->s_desc))
 			return EPERM;
 		priv(p)->s_desc = d;
 		p->p_sig_mgr = d.pd_sig_mgr;

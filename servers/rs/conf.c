@@ -600,3 +600,27 @@ const struct rs_conf *rs_conf_find(const struct rs_conf *confs, int n, const cha
 			return &confs[i];
 	return NULL;
 }
+
+/* The privileges c gives, but the IPC targets (labels are RS's to
+ * resolve): flags, trap mask, kernel calls, ports, IRQs; RS as manager. */
+void rs_conf_desc(const struct rs_conf *c, struct priv_desc *d)
+{
+	memset(d, 0, sizeof(*d));
+	if (c->flags & RSF_USER) {
+		d->pd_flags = PREEMPTIBLE;
+		d->pd_trap_mask = TRAPS_USER;
+	} else {
+		d->pd_flags = SYS_PROC | PREEMPTIBLE;
+		d->pd_trap_mask = TRAPS_ALL;
+		memcpy(d->pd_call_mask, c->calls, sizeof(d->pd_call_mask));
+	}
+	if (c->flags & RSF_MAGIC_GRANT)
+		d->pd_flags |= MAGIC_GRANT;
+	if (c->flags & RSF_DMA)
+		d->pd_flags |= DMA_OK;
+	d->pd_nr_io = c->nr_io;
+	memcpy(d->pd_io, c->io, sizeof(d->pd_io));
+	d->pd_nr_irq = c->nr_irq;
+	memcpy(d->pd_irq, c->irq, sizeof(d->pd_irq));
+	d->pd_sig_mgr = SELF;
+}

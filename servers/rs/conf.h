@@ -66,5 +66,7 @@ const struct rs_conf *rs_conf_find(const struct rs_conf *confs, int n, const cha
 /* The kernel call with this .conf name ("DEVIO", no SYS_), or 0. */
 int rs_call_by_name(const char *name);
 const char *rs_call_name(int call);
+/* The privileges c gives, but its IPC targets; the caller as manager. */
+void rs_conf_desc(const struct rs_conf *c, struct priv_desc *d);
 
 #endif

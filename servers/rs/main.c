@@ -102,19 +102,7 @@ int rs_priv_desc(const struct rs_conf *c, struct priv_desc *d)
 {
 	int i;
 
-	memset(d, 0, sizeof(*d));
-	if (c->flags & RSF_USER) {
-		d->pd_flags = PREEMPTIBLE;
-		d->pd_trap_mask = TRAPS_USER;
-	} else {
-		d->pd_flags = SYS_PROC | PREEMPTIBLE;
-		d->pd_trap_mask = TRAPS_ALL;
-		memcpy(d->pd_call_mask, c->calls, sizeof(d->pd_call_mask));
-	}
-	if (c->flags & RSF_MAGIC_GRANT)
-		d->pd_flags |= MAGIC_GRANT;
-	if (c->flags & RSF_DMA)
-		d->pd_flags |= DMA_OK;
+	rs_conf_desc(c, d);
 	switch (c->ipc_mode) {
 	case RS_IPC_ALL:
 		memset(d->pd_ipc_to, 0xff, sizeof(d->pd_ipc_to));
@@ -137,11 +125,6 @@ int rs_priv_desc(const struct rs_conf *c, struct priv_desc *d)
 		if (ep != NONE)
 			IPC_BIT(d, ep);
 	}
-	d->pd_nr_io = c->nr_io;
-	memcpy(d->pd_io, c->io, sizeof(d->pd_io));
-	d->pd_nr_irq = c->nr_irq;
-	memcpy(d->pd_irq, c->irq, sizeof(d->pd_irq));
-	d->pd_sig_mgr = SELF;
 	if (c->sigmgr[0] && strcmp(c->sigmgr, "SELF") != 0 &&
 	    (d->pd_sig_mgr = ep_by_label(c->sigmgr)) == NONE)
 		return EINVAL;

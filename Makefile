@@ -34,7 +34,7 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := hello runner bench exectest ds rs memory tty ext2 pm vfs
+PROGS := hello runner bench exectest fitest ds rs memory tty ext2 pm vfs
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
@@ -45,6 +45,7 @@ pm_SRC     := $(wildcard servers/pm/*.c)
 vfs_SRC    := $(wildcard servers/vfs/*.c)
 runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
+fitest_SRC := tests/fitest/fitest.c
 runner_EXTRA := $(B)/prog/exectest_blob.o  # exectest, for the SYS_EXEC tests
 bench_SRC  := $(wildcard tests/bench/*.c)
 

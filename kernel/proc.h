@@ -67,6 +67,7 @@ struct proc {
 	endpoint_t p_sig_mgr;       /* told about faults; clears us */
 	uint32_t p_pending_ksig;    /* kernel signals not yet fetched */
 	int p_exit_status;
+	vir_bytes p_exit_why;       /* SYS_EXIT's reason string (its memory) */
 
 	/* time */
 	clock_t p_user_time, p_sys_time;

@@ -26,7 +26,7 @@ void rs_privileges(struct priv_desc *d)
 	int i;
 
 	memset(d, 0, sizeof(*d));
-	d->pd_flags = SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK;
+	d->pd_flags = SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK | SUPERVISED;
 	d->pd_trap_mask = TRAPS_ALL;
 	memset(d->pd_call_mask, 0xff, sizeof(d->pd_call_mask));
 	memset(d->pd_ipc_to, 0xff, sizeof(d->pd_ipc_to));

@@ -96,6 +96,12 @@
 #define NR_SYS_CALLS     62
 #define SYS_CALL_NR(c)   ((c) - KERNEL_CALL)
 
+/* SYS_GETKSIG: bit KSIG_EXIT of the mask (signal 0 is never sent) says
+ * that a SUPERVISED process called SYS_EXIT; m_proc.status is its status
+ * and m_proc.arg_ptr the address of its reason (libsys panic()) in its
+ * memory, or 0.  m_proc.pc is where it was (a fault's instruction). */
+#define KSIG_EXIT 0
+
 /* SYS_PRIVCTL requests. */
 #define SYS_PRIV_ALLOW     1 /* let a stopped (RTS_NO_PRIV) process run */
 #define SYS_PRIV_DISALLOW  2 /* stop it again */

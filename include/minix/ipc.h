@@ -49,9 +49,11 @@ typedef struct {
 	endpoint_t endpt;
 	int sig;          /* SYS_KILL: signal; SYS_GETKSIG: pending mask */
 	int request;      /* SYS_PRIVCTL request */
-	vir_bytes arg_ptr;/* SYS_PRIVCTL: struct priv_desc in caller memory */
-	int status;       /* SYS_EXIT: exit status (logged) */
-	uint8_t padding[36];
+	vir_bytes arg_ptr;/* SYS_PRIVCTL: struct priv_desc in caller memory;
+	                   * SYS_EXIT, SYS_GETKSIG: the reason string, or 0 */
+	int status;       /* SYS_EXIT: exit status (logged); SYS_GETKSIG too */
+	vir_bytes pc;     /* SYS_GETKSIG: the process's instruction pointer */
+	uint8_t padding[32];
 } mess_krn_proc;
 _ASSERT_MSG_SIZE(mess_krn_proc);
 
@@ -225,6 +227,22 @@ typedef struct {
 } mess_krn_sigctx;
 _ASSERT_MSG_SIZE(mess_krn_sigctx);
 
+/* RS requests (<minix/rs.h>): a label, and a buffer in the caller's
+ * memory that RS reads or fills with SYS_VIRCOPY. */
+typedef struct {
+	char label[16];         /* NUL-padded */
+	vir_bytes buf;          /* RS_UP: the program; RS_STATUS: rs_status[] */
+	uint32_t len;           /* its size in bytes */
+	vir_bytes buf2;         /* RS_UP: the .conf text */
+	uint32_t len2;
+	int value;              /* RS_UP: period; RS_INIT reply: SEF_INIT_* */
+	endpoint_t endpt;       /* replies: the service's endpoint */
+	vir_bytes args;         /* RS_UP: its arguments, one string */
+	uint32_t args_len;
+	uint8_t padding[8];
+} mess_rs;
+_ASSERT_MSG_SIZE(mess_rs);
+
 /* DS requests and replies. */
 #define DS_KEY_LEN 16
 typedef struct {
@@ -355,6 +373,7 @@ typedef struct {
 		mess_krn_sigctx m_sigctx;
 		mess_krn_schedctl m_schedctl;
 		mess_ds m_ds;
+		mess_rs m_rs;
 		mess_bdev m_bdev;
 		mess_cdev m_cdev;
 		mess_fs_req m_fs;

@@ -16,6 +16,8 @@
 #define PREEMPTIBLE  0x02 /* quantum-based preemption */
 #define MAGIC_GRANT  0x10 /* may make magic grants (VFS) */
 #define DMA_OK       0x20 /* may translate grants to physical (SYS_VUMAP) */
+#define SUPERVISED   0x40 /* its SYS_EXIT is news for its manager (KSIG_EXIT):
+                           * it stays, stopped, until the manager clears it */
 
 #define NR_IO_RANGE  8
 #define NR_IRQ_LINE  16

@@ -7,7 +7,8 @@
 #include <minix/ipc.h>
 
 #define SEF_INIT_FRESH   0
-#define SEF_INIT_RESTART 1
+#define SEF_INIT_LU      1 /* live update: not yet */
+#define SEF_INIT_RESTART 2
 
 typedef struct { int flags; } sef_init_info_t;
 typedef int (*sef_cb_init_t)(int type, sef_init_info_t *info);

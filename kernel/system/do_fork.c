@@ -4,8 +4,9 @@
  * process the caller manages that waits for the caller's reply (PM forking
  * a user process); m_fork.flags (PFF_STOPPED: the child waits for
  * SYS_PRIVCTL SYS_PRIV_ALLOW).  Out: m_fork.child, the child's endpoint.
- * The child gets a copy of the parent's memory, registers and privileges,
- * and the caller as its signal manager.  A self-copy returns from this
+ * The child gets a copy of the parent's memory, registers and privileges
+ * (but SUPERVISED: RS supervises the service, not its helpers), and the
+ * caller as its signal manager.  A self-copy returns from this
  * call with m_fork.child NONE; a copy of a waiting process waits, as its
  * parent does, for the caller's reply.
  */
@@ -61,6 +62,7 @@ int do_fork(struct proc *caller, message *m)
 	child->p_priority = parent->p_priority;
 	child->p_quantum = child->p_ticks_left = parent->p_quantum;
 	child->p_priv.s_desc = parent->p_priv.s_desc;
+	child->p_priv.s_desc.pd_flags &= ~SUPERVISED; /* a helper, not the service */
 	child->p_priv.s_grant_table = parent->p_priv.s_grant_table;
 	child->p_priv.s_grant_entries = parent->p_priv.s_grant_entries;
 	child->p_sig_mgr = caller->p_endpoint;

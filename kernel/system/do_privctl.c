@@ -8,7 +8,7 @@
 #include "../memory.h"
 #include "../kdiag.h"
 
-#define KNOWN_FLAGS (SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK)
+#define KNOWN_FLAGS (SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK | SUPERVISED)
 
 static int valid_desc(const struct priv_desc *d)
 {

@@ -1,4 +1,4 @@
-/* main.c - RS, the reincarnation server.
+/* main.c - RS, the reincarnation server: boot and requests.
  *
  * RS is the only process whose privileges come from the kernel.  At boot
  * every other boot process waits, stopped, with no privileges and RS as
@@ -7,38 +7,18 @@
  * services together; the kernel copies every module into RS's address
  * space, minix/bootmods.h), installs each service's privileges with
  * SYS_PRIVCTL and its scheduling with SYS_SCHEDCTL, and lets it run, in
- * boot order.  Then it waits for the kernel's news of the services it
- * manages.  docs/services.md has the whole story.
+ * boot order.  Then it supervises them (manage.c) and answers requests
+ * (<minix/rs.h>, the `service` command).  docs/services.md has the story.
  */
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include "rs.h"
 
-struct rproc rproc[NR_SERVICES];
 static struct rs_conf confs[NR_CONFS];
 static int nr_confs;
 static const struct boot_mods *bmods = (const struct boot_mods *)BOOT_MODS_BASE;
-static int hz;
-
-struct rproc *rp_by_ep(endpoint_t ep)
-{
-	int i;
-
-	for (i = 0; i < NR_SERVICES; i++)
-		if (rproc[i].in_use && rproc[i].endpt == ep)
-			return &rproc[i];
-	return NULL;
-}
-
-struct rproc *rp_by_label(const char *label)
-{
-	int i;
-
-	for (i = 0; i < NR_SERVICES; i++)
-		if (rproc[i].in_use && strcmp(rproc[i].label, label) == 0)
-			return &rproc[i];
-	return NULL;
-}
+int hz;
 
 static int has_suffix(const char *s, const char *suffix)
 {
@@ -68,103 +48,11 @@ static int read_boot_confs(void)
 	return 0;
 }
 
-/* The kernel task named by an upper-case IPC target, or NONE. */
-static endpoint_t task_by_name(const char *name)
-{
-	static const struct { const char *name; endpoint_t ep; } tasks[] = {
-		{ "SYSTEM", SYSTEM }, { "CLOCK", CLOCK }, { "KERNEL", KERNEL },
-		{ "HARDWARE", HARDWARE }, { "IDLE", IDLE }, { "ASYNCM", ASYNCM },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(tasks) / sizeof(tasks[0]); i++)
-		if (strcmp(tasks[i].name, name) == 0)
-			return tasks[i].ep;
-	return NONE;
-}
-
-/* The endpoint a label names now: a service of ours, or RS. */
-static endpoint_t ep_by_label(const char *label)
-{
-	struct rproc *rp;
-
-	if (strcmp(label, "rs") == 0)
-		return RS_PROC_NR;
-	rp = rp_by_label(label);
-	return rp ? rp->endpt : NONE;
-}
-
-#define IPC_BIT(d, ep) PD_SET((d)->pd_ipc_to, _ENDPOINT_P(ep) + NR_TASKS)
-
-/* The privileges a .conf gives; EINVAL if its signal manager is not
- * running.  IPC targets that are not running are left out, as in MINIX. */
-int rs_priv_desc(const struct rs_conf *c, struct priv_desc *d)
-{
-	int i;
-
-	rs_conf_desc(c, d);
-	switch (c->ipc_mode) {
-	case RS_IPC_ALL:
-		memset(d->pd_ipc_to, 0xff, sizeof(d->pd_ipc_to));
-		break;
-	case RS_IPC_ALL_SYS:
-		for (i = 0; i < NR_TASKS; i++)
-			PD_SET(d->pd_ipc_to, i);
-		for (i = 0; i < NR_BOOT_SLOTS; i++)
-			PD_SET(d->pd_ipc_to, i + NR_TASKS);
-		IPC_BIT(d, RS_PROC_NR);
-		for (i = 0; i < NR_SERVICES; i++)
-			if (rproc[i].in_use && rproc[i].endpt != NONE)
-				IPC_BIT(d, rproc[i].endpt);
-		break;
-	}
-	for (i = 0; i < c->nr_ipc; i++) {
-		endpoint_t ep = task_by_name(c->ipc[i]);
-		if (ep == NONE)
-			ep = ep_by_label(c->ipc[i]);
-		if (ep != NONE)
-			IPC_BIT(d, ep);
-	}
-	if (c->sigmgr[0] && strcmp(c->sigmgr, "SELF") != 0 &&
-	    (d->pd_sig_mgr = ep_by_label(c->sigmgr)) == NONE)
-		return EINVAL;
-	return OK;
-}
-
-/* Install rp's privileges and scheduling, and let it run.  RS manages it
- * while it does so; a .conf that names another signal manager (init:
- * pm) hands it over last. */
-int rs_start_proc(struct rproc *rp)
-{
-	const struct rs_conf *c = &rp->conf;
-	struct priv_desc d;
-	endpoint_t mgr;
-	int r, quantum = 0;
-
-	if ((r = rs_priv_desc(c, &d)) != OK) {
-		printf("rs: %s: signal manager '%s' is not running\n", rp->label, c->sigmgr);
-		return r;
-	}
-	if (c->quantum)
-		quantum = c->quantum * hz / 1000 ? c->quantum * hz / 1000 : 1;
-	mgr = d.pd_sig_mgr;
-	d.pd_sig_mgr = SELF;
-	if ((r = sys_privctl(rp->endpt, SYS_PRIV_SET_SYS, &d)) != OK ||
-	    (r = sys_schedctl(SCHEDCTL_FLAG_KERNEL, rp->endpt, c->priority, quantum, 0)) != OK ||
-	    (r = sys_privctl(rp->endpt, SYS_PRIV_ALLOW, NULL)) != OK ||
-	    (mgr != SELF && (d.pd_sig_mgr = mgr,
-	    r = sys_privctl(rp->endpt, SYS_PRIV_SET_SYS, &d)) != OK)) {
-		printf("rs: %s (endpoint %d) cannot start: error %d\n", rp->label, rp->endpt, r);
-		return r;
-	}
-	getticks(&rp->started);
-	return OK;
-}
-
 /* Give every boot process its privileges and let it run, in boot order. */
 static void start_boot_services(void)
 {
-	int i, slot = 0;
+	struct rproc *started[NR_SERVICES];
+	int i, n = 0;
 
 	for (i = 0; i < bmods->bm_count; i++) {
 		const struct boot_mod *m = &bmods->bm[i];
@@ -176,44 +64,179 @@ static void start_boot_services(void)
 			printf("rs: boot module %s has no .conf: it stays stopped\n", m->bm_name);
 			continue;
 		}
-		if (slot == NR_SERVICES) {
+		if (!(rp = rp_alloc())) {
 			printf("rs: too many services, %s stays stopped\n", m->bm_name);
 			continue;
 		}
-		rp = &rproc[slot++];
 		rp->in_use = 1;
 		strcpy(rp->label, m->bm_name);
+		strncpy(rp->args, m->bm_args, sizeof(rp->args) - 1);
 		rp->endpt = m->bm_endpt;
 		rp->conf = *c;
-		rp->boot_mod = i;
+		rp->period = c->period;
+		rp->img = (const void *)m->bm_addr;
+		rp->img_size = m->bm_size;
+		started[n++] = rp;
 	}
-	for (i = 0; i < slot; i++)
-		if (rs_start_proc(&rproc[i]) != OK)
-			rproc[i].in_use = 0;
+	for (i = 0; i < n; i++)
+		if (rs_start_proc(started[i]) != OK)
+			started[i]->in_use = 0;
+	rs_set_alarm();
 }
 
-/* The kernel's news: a service of ours got a signal (a fault, or a kill). */
-static void do_ksig(void)
+/* The label of a request, NUL-ended; EINVAL if empty. */
+static int req_label(const message *m, char *label)
 {
-	struct rproc *rp;
-	endpoint_t who;
-	int sigs;
+	memcpy(label, m->m_rs.label, RS_LABEL_LEN);
+	label[RS_LABEL_LEN - 1] = '\0';
+	return label[0] ? OK : EINVAL;
+}
 
-	while (sys_getksig(&who, &sigs) == OK && who != NONE) {
-		rp = rp_by_ep(who);
-		printf("rs: %s (endpoint %d) stopped by signal mask %#x; removed\n",
-		    rp ? rp->label : "?", who, sigs);
-		if (rp) {
-			snprintf(rp->last_reason, sizeof(rp->last_reason), "signal mask %#x", sigs);
-			rp->endpt = NONE;
-		}
-		sys_clear(who);
+static int do_status(message *m)
+{
+	static struct rs_status st[NR_SERVICES];
+	char label[RS_LABEL_LEN];
+	clock_t now = rs_now();
+	int i, n = 0, one = req_label(m, label) == OK;
+
+	for (i = 0; i < NR_SERVICES; i++) {
+		struct rproc *rp = &rproc[i];
+		if (!rp->in_use || (one && strcmp(rp->label, label) != 0))
+			continue;
+		memset(&st[n], 0, sizeof(st[n]));
+		strcpy(st[n].label, rp->label);
+		st[n].endpt = rp->endpt;
+		st[n].restarts = rp->restarts;
+		st[n].uptime = rp->endpt == NONE ? 0 : now - rp->started;
+		st[n].period = rp->period;
+		st[n].next_restart = rp->endpt == NONE ? rp->next_restart : 0;
+		strcpy(st[n].last_reason, rp->last_reason);
+		n++;
 	}
+	if (one && n == 0)
+		return ESRCH;
+	if ((size_t)n * sizeof(st[0]) > m->m_rs.len)
+		return ENOSPC;
+	if (n && sys_vircopy(SELF, (vir_bytes)st, m->m_source, m->m_rs.buf,
+	    (size_t)n * sizeof(st[0])) != OK)
+		return EFAULT;
+	m->m_rs.value = n;
+	return OK;
+}
+
+/* RS_UP: the program and its .conf text from the caller's memory. */
+static int do_up(message *m)
+{
+	static char text[4096];
+	static struct rs_conf c[4];
+	struct rs_conf_error err;
+	char label[RS_LABEL_LEN];
+	const struct rs_conf *conf;
+	struct rproc *rp;
+	void *img;
+	int n, r;
+
+	if (req_label(m, label) != OK || m->m_rs.len == 0 || m->m_rs.len > 4 << 20 ||
+	    m->m_rs.len2 >= sizeof(text) || m->m_rs.args_len >= RS_ARGS_LEN)
+		return EINVAL;
+	if (rp_by_label(label))
+		return EEXIST;
+	if (sys_vircopy(m->m_source, m->m_rs.buf2, SELF, (vir_bytes)text, m->m_rs.len2) != OK)
+		return EFAULT;
+	text[m->m_rs.len2] = '\0';
+	if ((n = rs_conf_parse(text, m->m_rs.len2, c, 4, &err)) < 0) {
+		/* Tell the caller where and why, in its own buffer. */
+		snprintf(text, sizeof(text), "%d: %s", err.line, err.why);
+		sys_vircopy(SELF, (vir_bytes)text, m->m_source, m->m_rs.buf2,
+		    strlen(text) + 1 <= m->m_rs.len2 ? strlen(text) + 1 : m->m_rs.len2);
+		m->m_rs.value = err.line;
+		return EINVAL;
+	}
+	if (!(conf = rs_conf_find(c, n, label)) && !(n == 1 && (conf = &c[0])))
+		return ESRCH;
+	if (!(rp = rp_alloc()))
+		return ENOSPC;
+	if (!(img = malloc(m->m_rs.len)))
+		return ENOMEM;
+	if (sys_vircopy(m->m_source, m->m_rs.buf, SELF, (vir_bytes)img, m->m_rs.len) != OK ||
+	    (m->m_rs.args_len && sys_vircopy(m->m_source, m->m_rs.args, SELF,
+	    (vir_bytes)rp->args, m->m_rs.args_len) != OK)) {
+		free(img);
+		return EFAULT;
+	}
+	rp->in_use = 1;
+	strcpy(rp->label, label);
+	rp->conf = *conf;
+	strcpy(rp->conf.label, label);
+	rp->period = m->m_rs.value > 0 ? m->m_rs.value : conf->period;
+	rp->img = img;
+	rp->img_size = m->m_rs.len;
+	rp->img_owned = 1;
+	if ((r = rs_create(rp, SEF_INIT_FRESH)) != OK) {
+		free(img);
+		rp->in_use = 0;
+		return r;
+	}
+	m->m_rs.endpt = rp->endpt;
+	rs_set_alarm();
+	return OK;
+}
+
+static int do_request(message *m)
+{
+	char label[RS_LABEL_LEN];
+	struct rproc *rp;
+	message fi;
+
+	switch (m->m_type) {
+	case RS_INIT:
+		if (!(rp = rp_by_ep(m->m_source)))
+			return ESRCH;
+		m->m_rs.value = rp->init_type;
+		rp->init_type = SEF_INIT_FRESH;
+		return OK;
+	case RS_STATUS:
+		return do_status(m);
+	case RS_UP:
+		return do_up(m);
+	}
+	if (req_label(m, label) != OK)
+		return EINVAL;
+	if (!(rp = rp_by_label(label)))
+		return ESRCH;
+	switch (m->m_type) {
+	case RS_DOWN:
+		rp->down = 1;
+		rs_died(rp, "down");
+		rs_set_alarm();
+		return OK;
+	case RS_RESTART:
+	case RS_REFRESH:
+		rs_stop(rp);
+		rp->next_restart = 0;
+		if (m->m_type == RS_REFRESH)
+			rp->backoff = 0;	/* a fresh start: no failure history */
+		if (rs_create(rp, SEF_INIT_RESTART) != OK)
+			return EGENERIC;
+		rp->restarts++;
+		m->m_rs.endpt = rp->endpt;
+		rs_set_alarm();
+		return OK;
+	case RS_FI:
+		if (rp->endpt == NONE)
+			return ESRCH;
+		memset(&fi, 0, sizeof(fi));
+		fi.m_type = SEF_FI;
+		return asynsend(rp->endpt, &fi);
+	}
+	return ENOSYS;
 }
 
 int main(void)
 {
+	struct rproc *rp;
 	message m;
+	int r;
 
 	hz = sys_hz();
 	if (read_boot_confs() == 0)
@@ -223,10 +246,16 @@ int main(void)
 			continue;
 		if (is_notify(m.m_type)) {
 			if (m.m_source == SYSTEM)
-				do_ksig();
+				rs_do_ksig();
+			else if (m.m_source == CLOCK)
+				rs_do_timers();
+			else if ((rp = rp_by_ep(m.m_source)))
+				rs_pong(rp);
+			rs_set_alarm();
 			continue;
 		}
-		m.m_type = ENOSYS;
+		r = do_request(&m);
+		m.m_type = r;
 		ipc_sendnb(m.m_source, &m);
 	}
 }

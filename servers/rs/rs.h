@@ -1,30 +1,55 @@
-/* rs.h - RS, the reincarnation server: its table of services. */
+/* rs.h - RS, the reincarnation server: its table of services and the
+ * functions of main.c (boot, requests) and manage.c (starting,
+ * supervising and restarting services).
+ */
 #ifndef RS_H
 #define RS_H
 
 #include <minix/syslib.h>
 #include <minix/bootmods.h>
+#include <minix/rs.h>
+#include <minix/sef.h>
 #include "conf.h"
 
 #define NR_SERVICES 24
 #define NR_CONFS    32
+#define RS_ARGS_LEN 64
 
 struct rproc {
 	int in_use;
 	char label[RS_LABEL_LEN];
-	endpoint_t endpt;
+	endpoint_t endpt;          /* NONE while it waits to be restarted */
 	struct rs_conf conf;
-	int boot_mod;          /* index in the boot module table, -1: none */
+	const void *img;           /* its program: a boot module copy, or ours */
+	size_t img_size;
+	int img_owned;             /* img was malloc()ed (RS_UP) */
+	char args[RS_ARGS_LEN];    /* its arguments after its name */
+	int period;                /* heartbeat (ticks), 0: none */
+	int init_type;             /* SEF_INIT_* for its next RS_INIT */
 	int restarts;
-	clock_t started;       /* uptime in ticks when it last started */
-	char last_reason[64];
+	int backoff;               /* failures in a row since it last ran long */
+	clock_t started;           /* uptime when its current instance started */
+	clock_t next_restart;      /* restart due (uptime), 0: none */
+	clock_t next_ping;         /* next heartbeat due, 0: none */
+	int ping_out, missed;      /* heartbeat state */
+	int down;                  /* RS_DOWN: not to be restarted */
+	char last_reason[RS_REASON_LEN];
 };
 
 extern struct rproc rproc[NR_SERVICES];
+extern int hz;
 
 struct rproc *rp_by_ep(endpoint_t ep);
 struct rproc *rp_by_label(const char *label);
-int rs_priv_desc(const struct rs_conf *c, struct priv_desc *d);
+struct rproc *rp_alloc(void);
 int rs_start_proc(struct rproc *rp);
+int rs_create(struct rproc *rp, int init_type);
+void rs_died(struct rproc *rp, const char *why);
+void rs_stop(struct rproc *rp);
+void rs_do_ksig(void);
+void rs_do_timers(void);
+void rs_pong(struct rproc *rp);
+void rs_set_alarm(void);
+clock_t rs_now(void);
 
 #endif

@@ -1,0 +1,58 @@
+/* fitest.c - a small service for the supervision tests (test.iso only):
+ * it answers requests in the SEF loop, so RS's heartbeat and `service fi`
+ * reach it, and on request it panics, exits or hangs.  It publishes its
+ * label in DS at every start; if the DS number "fitest.crash" is set it
+ * panics at once (a service that crashes at every start).
+ */
+#include <stdio.h>
+#include <minix/syslib.h>
+#include <minix/sef.h>
+#include <minix/ds.h>
+#include "fitest.h"
+
+static int start_type = -1;
+
+static int init(int type, sef_init_info_t *info)
+{
+	endpoint_t me;
+	uint32_t crash;
+
+	(void)info;
+	start_type = type;
+	if (ds_retrieve_u32("fitest.crash", &crash) == OK && crash)
+		panic("crash at start");
+	if (sys_whoami(&me, NULL, 0) != OK)
+		return EGENERIC;
+	return ds_publish_label("fitest", me, DSF_OVERWRITE);
+}
+
+int main(void)
+{
+	message m;
+	int r;
+
+	sef_setcb_init_fresh(init);
+	sef_setcb_init_restart(init);
+	sef_startup();
+	for (;;) {
+		if (sef_receive(ANY, &m) != OK)
+			continue;
+		switch (m.m_type) {
+		case FIT_PING:
+			m.m_u32.data[0] = (uint32_t)start_type;
+			r = OK;
+			break;
+		case FIT_PANIC:
+			panic("asked to panic");
+		case FIT_EXIT:
+			sys_exit(7);
+		case FIT_SPIN:
+			for (;;)
+				__asm__ volatile("");
+		default:
+			r = ENOSYS;
+		}
+		m.m_type = r;
+		ipc_sendnb(m.m_source, &m);
+	}
+}

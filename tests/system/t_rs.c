@@ -1,0 +1,168 @@
+/* t_rs.c - supervision and restart by RS, with the fitest service
+ * (tests/fitest): `service fi` makes it crash at its next request; a
+ * panic, an exit and a hang reach RS with their reason; each time it
+ * comes back under its label with a new endpoint, is usable, sees
+ * SEF_INIT_RESTART, and RS's status shows the restart and the reason.  A
+ * service that crashes at every start is restarted with backoff.
+ */
+#include <minix/rs.h>
+#include <minix/sef.h>
+#include <minix/ds.h>
+#include "t.h"
+#include "../fitest/fitest.h"
+
+static int rs_call(int type, const char *label, message *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->m_type = type;
+	strncpy(m->m_rs.label, label, sizeof(m->m_rs.label) - 1);
+	if (ipc_sendrec(RS_PROC_NR, m) != OK)
+		return EGENERIC;
+	return m->m_type;
+}
+
+static int status(struct rs_status *st)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_STATUS;
+	strcpy(m.m_rs.label, "fitest");
+	m.m_rs.buf = (vir_bytes)st;
+	m.m_rs.len = sizeof(*st);
+	if (ipc_sendrec(RS_PROC_NR, &m) != OK)
+		return EGENERIC;
+	return m.m_type == OK && m.m_rs.value != 1 ? EGENERIC : m.m_type;
+}
+
+/* One request to fitest: its reply's m_type, or the IPC error. */
+static int fit(endpoint_t ep, int type, int *start_type)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	if ((r = ipc_sendrec(ep, &m)) != OK)
+		return r;
+	if (start_type)
+		*start_type = (int)m.m_u32.data[0];
+	return m.m_type;
+}
+
+static endpoint_t current(void)
+{
+	endpoint_t ep;
+
+	return ds_retrieve_label_endpt("fitest", &ep) == OK ? ep : NONE;
+}
+
+/* Wait (up to ticks) until fitest runs as another endpoint than old and
+ * answers; its endpoint, or NONE. */
+static endpoint_t wait_new(endpoint_t old, int ticks)
+{
+	clock_t end = t_now() + ticks;
+	endpoint_t ep;
+
+	while (t_now() < end) {
+		ep = current();
+		if (ep != NONE && ep != old && fit(ep, FIT_PING, NULL) == OK)
+			return ep;
+		t_sleep(1);
+	}
+	return NONE;
+}
+
+/* Crash fitest with request how (sent with SENDREC: the reply never
+ * comes, the call ends with EDEADSRCDST); check it comes back with one
+ * more restart and the reason. */
+static int crash_and_back(int how, const char *reason, size_t reason_len)
+{
+	struct rs_status st0, st;
+	endpoint_t ep0, ep1;
+	int type;
+
+	T_TRUE((ep0 = current()) != NONE);
+	T_EQ(status(&st0), OK);
+	T_EQ(st0.endpt, ep0);
+	T_EQ(fit(ep0, how, NULL), EDEADSRCDST);
+	T_TRUE((ep1 = wait_new(ep0, 5 * sys_hz())) != NONE);
+	T_TRUE(ep1 != ep0);
+	T_EQ(fit(ep1, FIT_PING, &type), OK);
+	T_EQ(type, SEF_INIT_RESTART);
+	T_EQ(status(&st), OK);
+	T_EQ(st.endpt, ep1);
+	T_EQ(st.restarts, st0.restarts + 1);
+	if (strncmp(st.last_reason, reason, reason_len) != 0)
+		T_FAIL("reason \"%s\"", st.last_reason);
+	return 0;
+}
+
+int test_rs_fi_restarts(void)
+{
+	message m;
+	int type;
+
+	T_EQ(fit(current(), FIT_PING, &type), OK);
+	T_EQ(rs_call(RS_FI, "fitest", &m), OK);
+	T_EQ(rs_call(RS_FI, "nosuch", &m), ESRCH);
+	return crash_and_back(FIT_PING, "SIGSEGV (11) at eip 0x", 22);
+}
+
+int test_rs_panic_and_exit(void)
+{
+	if (crash_and_back(FIT_PANIC, "panic: asked to panic", 22))
+		return 1;
+	return crash_and_back(FIT_EXIT, "exited with status 7", 21);
+}
+
+/* A hung service (it spins) misses two heartbeats: RS restarts it within
+ * about two periods (20 ticks each). */
+int test_rs_hang_detected(void)
+{
+	struct rs_status st;
+	endpoint_t ep0, ep1;
+	clock_t t0;
+	message m;
+
+	T_TRUE((ep0 = current()) != NONE);
+	T_EQ(status(&st), OK);
+	T_EQ(st.period, 20);
+	memset(&m, 0, sizeof(m));
+	m.m_type = FIT_SPIN;
+	t0 = t_now();
+	T_EQ(ipc_send(ep0, &m), OK);
+	T_TRUE((ep1 = wait_new(ep0, 5 * sys_hz())) != NONE);
+	if (t_now() - t0 > 3 * 20 + 50)
+		T_FAIL("hang found after %ld ticks", (long)(t_now() - t0));
+	T_EQ(status(&st), OK);
+	T_EQ(strcmp(st.last_reason, "hung: no heartbeat reply"), 0);
+	return 0;
+}
+
+/* Crashing at every start: at once, then after 0.1 s, 0.2 s, 0.4 s,
+ * 0.8 s (docs/services.md): 5 restarts in the first 2 s, not hundreds. */
+int test_rs_backoff(void)
+{
+	struct rs_status st0, st;
+	endpoint_t ep0, ep1;
+	message m;
+
+	T_EQ(rs_call(RS_REFRESH, "fitest", &m), OK);	/* forget old failures */
+	T_TRUE((ep0 = wait_new(NONE, 2 * sys_hz())) != NONE);
+	T_EQ(status(&st0), OK);
+	T_EQ(ds_publish_u32("fitest.crash", 1, 0), OK);
+	T_EQ(fit(ep0, FIT_PANIC, NULL), EDEADSRCDST);
+	t_sleep(2 * sys_hz());
+	T_EQ(status(&st), OK);
+	if (st.restarts - st0.restarts != 5)
+		T_FAIL("%d restarts, endpt %d, next %ld now %ld: %s", st.restarts - st0.restarts,
+		    st.endpt, (long)st.next_restart, (long)t_now(), st.last_reason);
+	T_EQ(strcmp(st.last_reason, "panic: crash at start"), 0);
+	T_EQ(st.endpt, NONE);			/* waiting for its backoff */
+	T_TRUE(st.next_restart > t_now());
+	T_EQ(ds_delete_u32("fitest.crash"), OK);
+	T_TRUE((ep1 = wait_new(ep0, 5 * sys_hz())) != NONE);
+	T_EQ(fit(ep1, FIT_PING, NULL), OK);
+	return 0;
+}

@@ -181,7 +181,14 @@ $(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/$(firstword $(subst :, ,$(m
 endef
 
 # The root file system: ext2 built from a staging folder by mke2fs -d.
-$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN)
+# The supervision tests' service is on it too, with its .conf beside it
+# (`service up /bin/fitest`).
+ROOT_EXTRA := $(B)/ubin/fitest $(B)/ubin/fitest.conf
+$(B)/ubin/fitest: $(B)/bin/fitest
+	@cp $< $@
+$(B)/ubin/fitest.conf: tests/fitest/fitest.conf
+	@mkdir -p $(dir $@) && cp $< $@
+$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
 	@echo "  ROOT    $@"
 	@tools/mkroot.sh $@ $(B)/ubin
 $(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))

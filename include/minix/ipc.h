@@ -231,7 +231,8 @@ _ASSERT_MSG_SIZE(mess_krn_sigctx);
  * memory that RS reads or fills with SYS_VIRCOPY. */
 typedef struct {
 	char label[16];         /* NUL-padded */
-	vir_bytes buf;          /* RS_UP: the program; RS_STATUS: rs_status[] */
+	vir_bytes buf;          /* RS_UP: the program (a bad .conf: RS writes
+	                         * "LINE: why" over it); RS_STATUS: rs_status[] */
 	uint32_t len;           /* its size in bytes */
 	vir_bytes buf2;         /* RS_UP: the .conf text */
 	uint32_t len2;

@@ -145,10 +145,11 @@ static int do_up(message *m)
 		return EFAULT;
 	text[m->m_rs.len2] = '\0';
 	if ((n = rs_conf_parse(text, m->m_rs.len2, c, 4, &err)) < 0) {
-		/* Tell the caller where and why, in its own buffer. */
+		/* Tell the caller where and why, over its program buffer. */
 		snprintf(text, sizeof(text), "%d: %s", err.line, err.why);
-		sys_vircopy(SELF, (vir_bytes)text, m->m_source, m->m_rs.buf2,
-		    strlen(text) + 1 <= m->m_rs.len2 ? strlen(text) + 1 : m->m_rs.len2);
+		if (strlen(text) + 1 <= m->m_rs.len)
+			sys_vircopy(SELF, (vir_bytes)text, m->m_source, m->m_rs.buf,
+			    strlen(text) + 1);
 		m->m_rs.value = err.line;
 		return EINVAL;
 	}

@@ -1261,6 +1261,8 @@ int test_kill_stopped(void), test_cont_discards_stop(void), test_sigchld_on_stop
 int test_orphan_stopped(void);
 int test_exec_perm(void), test_exec_script(void), test_exec_sh_126(void);
 int test_exec_needs_o_exec(void);
+/* t_service.c: the service command and RS. */
+int test_service_up_restart_down(void), test_service_bad_conf(void);
 
 #define T(name) { #name, test_##name }
 static const struct test tests[] = {
@@ -1279,7 +1281,7 @@ static const struct test tests[] = {
 	T(erofs), T(emfile), T(efault), T(dup), T(dup2_redirect), T(fcntl),
 	T(devices), T(isatty), T(cwd), T(pipe_64k), T(pipe_eof),
 	T(epipe_ignored), T(sigpipe_default), T(time), T(sleep), T(authority),
-	T(malloc_big),
+	T(malloc_big), T(service_up_restart_down), T(service_bad_conf),
 };
 #undef T
 

@@ -133,7 +133,8 @@ struct map_rec {
 };
 
 struct hold_rec {
-	endpoint_t driver;
+	endpoint_t driver;         /* who holds it now */
+	endpoint_t from;           /* the dead driver it came from, or NONE */
 	phys_bytes frame;
 	int marked;                /* scratch for grant_vumap_release */
 };
@@ -409,6 +410,7 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 						return ENOMEM;
 					}
 					h->u.h.driver = caller->p_endpoint;
+					h->u.h.from = NONE;
 					h->u.h.frame = pa & PAGE_MASK;
 					frame_ref(pa & PAGE_MASK);
 				}
@@ -436,7 +438,8 @@ int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pc
 		for (; ok && pg < end; pg += PAGE_SIZE) {
 			for (r = rec_used; r; r = r->next)
 				if (r->kind == REC_HOLD && !r->u.h.marked &&
-				    r->u.h.driver == caller->p_endpoint && r->u.h.frame == pg)
+				    r->u.h.driver == caller->p_endpoint && r->u.h.from == NONE &&
+				    r->u.h.frame == pg)
 					break;
 			if (r)
 				r->u.h.marked = 1;
@@ -456,6 +459,41 @@ int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pc
 		rp = &(*rp)->next;
 	}
 	return ok ? OK : EINVAL;
+}
+
+/* A supervised driver p died: its DMA holds pass to its manager mgr, so
+ * that no frame its device may still write goes back to the allocator
+ * before the new instance has reset the device (docs/services.md). */
+void grant_pass_holds(struct proc *p, struct proc *mgr)
+{
+	struct rec *r;
+
+	for (r = rec_used; r; r = r->next)
+		if (r->kind == REC_HOLD && r->u.h.driver == p->p_endpoint) {
+			r->u.h.driver = mgr->p_endpoint;
+			r->u.h.from = p->p_endpoint;
+		}
+}
+
+/* The manager gives back every hold passed on to it from dead; EINVAL if
+ * there is none. */
+int grant_release_from(struct proc *caller, endpoint_t dead)
+{
+	struct rec **rp;
+	int n = 0;
+
+	for (rp = &rec_used; *rp;) {
+		struct hold_rec *h = &(*rp)->u.h;
+		if ((*rp)->kind == REC_HOLD && h->driver == caller->p_endpoint &&
+		    h->from == dead && dead != NONE) {
+			frame_unref(h->frame);
+			rec_release(rp);
+			n++;
+		} else {
+			rp = &(*rp)->next;
+		}
+	}
+	return n ? OK : EINVAL;
 }
 
 /* p is exiting: its mappings (as grantee, owner or any hop) go, and so do

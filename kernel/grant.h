@@ -24,4 +24,6 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 	int *pcount);
 int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pcount);
 void grant_proc_exit(struct proc *p);
+void grant_pass_holds(struct proc *p, struct proc *mgr);
+int grant_release_from(struct proc *caller, endpoint_t dead);
 #endif

@@ -327,8 +327,10 @@ _ASSERT_MSG_SIZE(mess_vfs);
 /* SYS_VUMAP_RELEASE. */
 typedef struct {
 	vir_bytes paddr;   /* struct vumap_phys[] in the caller */
-	int pcount;
-	uint8_t padding[48];
+	int pcount;        /* 0 with VUMAP_RELEASE_FROM */
+	int flags;         /* VUMAP_RELEASE_FROM: every hold passed on from `from` */
+	endpoint_t from;   /* a dead supervised driver (grant.c) */
+	uint8_t padding[40];
 } mess_krn_vumap_release;
 _ASSERT_MSG_SIZE(mess_krn_vumap_release);
 

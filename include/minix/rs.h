@@ -17,6 +17,7 @@
 #define RS_INIT      (RS_BASE + 6)  /* SEF: how am I starting? (value) */
 #define RS_PONG      (RS_BASE + 7)  /* SEF: the answer to a heartbeat */
 #define SEF_FI       (RS_BASE + 8)  /* RS -> service: crash at the next request */
+#define RS_INIT_DONE (RS_BASE + 9)  /* SEF: a restarted instance is ready */
 
 #define RS_REASON_LEN 48
 

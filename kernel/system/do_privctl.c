@@ -33,9 +33,10 @@ static int within(struct proc *caller, const struct priv_desc *d, const struct p
 {
 	int i, j;
 
-	if (d->pd_flags & ~c->pd_flags) {
+	/* SUPERVISED is no right (it only tells the manager more). */
+	if (d->pd_flags & ~c->pd_flags & ~SUPERVISED) {
 		kdiag(caller, "SYS_PRIVCTL refused: flags 0x%x beyond its own",
-		    d->pd_flags & ~c->pd_flags);
+		    d->pd_flags & ~c->pd_flags & ~SUPERVISED);
 		return 0;
 	}
 	for (i = 0; i < NR_SYS_CALLS; i++)

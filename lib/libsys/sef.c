@@ -40,6 +40,14 @@ void sef_startup(void)
 		init_restart(type, &info);
 	else if (init_fresh)
 		init_fresh(type, &info);
+	if (type == SEF_INIT_RESTART) {
+		/* The device is reset: RS may give back the frames the dead
+		 * instance held for DMA. */
+		message m;
+		memset(&m, 0, sizeof(m));
+		m.m_type = RS_INIT_DONE;
+		ipc_sendrec(RS_PROC_NR, &m);
+	}
 }
 
 int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr)

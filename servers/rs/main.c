@@ -196,6 +196,11 @@ static int do_request(message *m)
 		m->m_rs.value = rp->init_type;
 		rp->init_type = SEF_INIT_FRESH;
 		return OK;
+	case RS_INIT_DONE:
+		if (!(rp = rp_by_ep(m->m_source)))
+			return ESRCH;
+		rs_release_dma(rp);
+		return OK;
 	case RS_STATUS:
 		return do_status(m);
 	case RS_UP:

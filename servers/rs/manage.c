@@ -228,17 +228,52 @@ static void restart(struct rproc *rp)
 	rp->next_restart = rs_now() + RESTART_MAX;
 }
 
+/* Remove rp's current instance.  The frames it held for DMA pass to RS
+ * (the kernel does that for a SUPERVISED process): RS gives them back
+ * when the next instance says it has reset the device (RS_INIT_DONE), or
+ * when the service goes down for good. */
+static void remove_instance(struct rproc *rp)
+{
+	int i;
+
+	if (rp->endpt == NONE)
+		return;
+	sys_clear(rp->endpt);
+	if (rp->conf.flags & RSF_DMA) {
+		for (i = 0; i < 4 && rp->dma_from[i]; i++)
+			;
+		if (i == 4) {	/* keep the newest four */
+			sys_vumap_release_from(rp->dma_from[0]);
+			memmove(rp->dma_from, rp->dma_from + 1, 3 * sizeof(rp->dma_from[0]));
+			i = 3;
+		}
+		rp->dma_from[i] = rp->endpt;
+	}
+	rp->endpt = NONE;
+	rp->next_ping = 0;
+}
+
+/* Give back the DMA holds of rp's dead instances. */
+void rs_release_dma(struct rproc *rp)
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (rp->dma_from[i])
+			sys_vumap_release_from(rp->dma_from[i]);
+		rp->dma_from[i] = 0;
+	}
+}
+
 /* rp is gone (its process is removed) because of why: restart it, at
  * once or after its backoff; a service taken down stays down. */
 void rs_died(struct rproc *rp, const char *why)
 {
 	clock_t now = rs_now(), delay;
 
-	if (rp->endpt != NONE)
-		sys_clear(rp->endpt);
-	rp->endpt = NONE;
-	rp->next_ping = 0;
+	remove_instance(rp);
 	if (rp->down) {
+		rs_release_dma(rp);
 		if (rp->img_owned)
 			free((void *)rp->img);
 		rp->in_use = 0;
@@ -263,10 +298,7 @@ void rs_died(struct rproc *rp, const char *why)
 /* Stop rp's current instance (RS_DOWN, RS_RESTART). */
 void rs_stop(struct rproc *rp)
 {
-	if (rp->endpt != NONE)
-		sys_clear(rp->endpt);
-	rp->endpt = NONE;
-	rp->next_ping = 0;
+	remove_instance(rp);
 }
 
 static const char *sig_name(int sig)

@@ -33,6 +33,7 @@ struct rproc {
 	clock_t next_ping;         /* next heartbeat due, 0: none */
 	int ping_out, missed;      /* heartbeat state */
 	int down;                  /* RS_DOWN: not to be restarted */
+	endpoint_t dma_from[4];    /* dead instances whose DMA holds RS keeps (0: none) */
 	char last_reason[RS_REASON_LEN];
 };
 
@@ -49,6 +50,7 @@ void rs_stop(struct rproc *rp);
 void rs_do_ksig(void);
 void rs_do_timers(void);
 void rs_pong(struct rproc *rp);
+void rs_release_dma(struct rproc *rp);
 void rs_set_alarm(void);
 clock_t rs_now(void);
 

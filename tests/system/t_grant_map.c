@@ -428,3 +428,38 @@ int test_grant_map_holes(void)
 	(void)r;
 	return 0;
 }
+
+/* A SUPERVISED driver that dies while it holds frames for DMA: the holds
+ * pass to its manager (RS, here the test), so the frames stay out of the
+ * allocator after the granter is gone too, until the manager gives them
+ * back (sys_vumap_release_from) once the device is reset. */
+int test_vumap_holds_pass_to_manager(void)
+{
+	endpoint_t h = pup_start(), drv = pup_start_flags(SYS_PROC | PREEMPTIBLE |
+	    DMA_OK | SUPERVISED);
+	struct kinfo k1, k2;
+	cp_grant_t e;
+	message r;
+	uint32_t hb;
+
+	T_TRUE(h != NONE && drv != NONE);
+	T_EQ(pup(h, PUP_SETGRANT, NULL, 1, PUP_NENT), OK);
+	T_EQ(pup(h, PUP_BUF, &r, 0), OK);
+	hb = r.m_u32.data[1];
+	T_EQ(pup(h, PUP_FILLBUF, NULL, 3, 0, 0x2000, 0x5a), OK); /* two pages present */
+	g_direct(&e, drv, hb, 0x2000, CPF_READ, 1);
+	T_EQ(pup_set(h, 0, &e), OK);
+	T_EQ(pup(drv, PUP_VUMAP, &r, 3, h, GRANT_ID(0, 1), 0x2000), OK);
+	T_TRUE(r.m_u32.data[1] >= 1);
+	T_EQ(sys_vumap_release_from(drv), EINVAL);	/* nothing passed on yet */
+	T_EQ(sys_kill(drv, SIGKILL), OK);		/* it dies ... */
+	T_EQ(t_wait_ksig(drv, 100) != 0, 1);
+	T_EQ(sys_clear(drv), OK);			/* ... and is removed */
+	T_EQ(sys_clear(h), OK);				/* the granter goes too */
+	T_EQ(sys_getkinfo(&k1), OK);
+	T_EQ(sys_vumap_release_from(drv), OK);		/* device reset: give back */
+	T_EQ(sys_getkinfo(&k2), OK);
+	T_EQ(k2.frames_free - k1.frames_free, 2);
+	T_EQ(sys_vumap_release_from(drv), EINVAL);
+	return 0;
+}

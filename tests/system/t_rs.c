@@ -166,3 +166,27 @@ int test_rs_backoff(void)
 	T_EQ(fit(ep1, FIT_PING, NULL), OK);
 	return 0;
 }
+
+/* 100 restarts of a service leave nothing behind: the runner checks
+ * process slots and free frames after every test; here also RS's table
+ * and DS's label (one fitest, the last endpoint). */
+int test_rs_100_restarts(void)
+{
+	struct rs_status st0, st;
+	endpoint_t ep = current(), prev;
+	message m;
+	int i;
+
+	T_EQ(status(&st0), OK);
+	for (i = 0; i < 100; i++) {
+		prev = ep;
+		T_EQ(rs_call(RS_RESTART, "fitest", &m), OK);
+		T_TRUE(m.m_rs.endpt != prev);
+		if ((ep = wait_new(prev, 2 * sys_hz())) != m.m_rs.endpt)
+			T_FAIL("restart %d: endpoint %d, RS said %d", i, ep, m.m_rs.endpt);
+	}
+	T_EQ(status(&st), OK);
+	T_EQ(st.restarts, st0.restarts + 100);
+	T_EQ(st.endpt, ep);
+	return 0;
+}

@@ -4,7 +4,7 @@
  * in the slot the boot image (table.c) gives its name or a free one.  All
  * but RS start stopped; RS gets a copy of every module (minix/bootmods.h)
  * and lets each run once it has installed its privileges.  A module named
- * *.conf is data for RS, *.img the RAM disk.
+ * *.conf is data for RS, *.img the RAM disk (RS keeps it too).
  */
 #include "proc.h"
 #include "memory.h"
@@ -338,33 +338,6 @@ static void start_boot_proc(const struct multiboot_mod *mod)
 	kprintf("boot: %s (endpoint %d) at %p\n", name, p->p_endpoint, p->p_reg.eip);
 }
 
-/* Give RS the table of boot modules and a copy of each (but the RAM
- * disk) at BOOT_MODS_BASE in its address space. */
-static void give_mods_to_rs(void)
-{
-	struct proc *rs = proc_addr(RS_PROC_NR);
-	vir_bytes va = BOOT_MODS_BASE + ((sizeof(bmods) + PAGE_SIZE - 1) & PAGE_MASK);
-	int i;
-
-	if (isemptyp(rs)) {
-		kprintf("boot: no rs: the boot processes stay stopped\n");
-		return;
-	}
-	for (i = 0; i < bmods.bm_count; i++) {
-		struct boot_mod *bm = &bmods.bm[i];
-		bm->bm_addr = va;
-		if (as_alloc_range(rs, va, bm->bm_size ? bm->bm_size : 1, 1) != OK ||
-		    copy_to_proc(rs, va, (const void *)bmod_src[i]->mod_start, bm->bm_size) != OK)
-			panic("boot: no room for the boot modules in rs");
-		va += (bm->bm_size + PAGE_SIZE - 1) & PAGE_MASK;
-		if (!bm->bm_size)
-			va += PAGE_SIZE;
-	}
-	if (as_alloc_range(rs, BOOT_MODS_BASE, sizeof(bmods), 1) != OK ||
-	    copy_to_proc(rs, BOOT_MODS_BASE, &bmods, sizeof(bmods)) != OK)
-		panic("boot: no room for the boot module table in rs");
-}
-
 uint32_t ramdisk_size;
 
 static int has_suffix(const char *name, const char *suffix)
@@ -386,28 +359,58 @@ static int is_data(const char *name)
 	return has_suffix(name, ".conf");
 }
 
-/* A module named *.img is the RAM disk: its bytes go to the memory
- * driver's address space at RAMDISK_BASE. */
-static void load_ramdisk(const struct multiboot_mod *mod)
+/* Copy size bytes of kernel memory src to va in p's (fresh) pages. */
+static int load_into(struct proc *p, vir_bytes va, const void *src, uint32_t size)
 {
-	struct proc *mem = proc_addr(MEM_PROC_NR);
-	uint32_t size = mod->mod_end - mod->mod_start, off;
+	uint32_t off;
 
-	if (isemptyp(mem)) {
-		kprintf("boot: %s ignored: no memory driver\n", (const char *)mod->string);
-		return;
-	}
-	if (ramdisk_size || size > (USER_TOP - RAMDISK_BASE) / 2 ||
-	    as_alloc_range(mem, RAMDISK_BASE, size, 1) != OK)
-		panic("boot: RAM disk %s (%u bytes) does not fit", (const char *)mod->string, size);
+	if (as_alloc_range(p, va, size ? size : 1, 1) != OK)
+		return ENOMEM;
 	for (off = 0; off < size; off += PAGE_SIZE) {
 		phys_bytes pa;
 		uint32_t chunk = size - off < PAGE_SIZE ? size - off : PAGE_SIZE;
-		CHECK(as_translate(mem, RAMDISK_BASE + off, 1, &pa) == OK);
-		memcpy((void *)pa, (const void *)(mod->mod_start + off), chunk);
+		CHECK(as_translate(p, va + off, 1, &pa) == OK);
+		memcpy((void *)pa, (const uint8_t *)src + off, chunk);
 	}
-	ramdisk_size = size;
-	kprintf("boot: RAM disk %s, %u KiB\n", (const char *)mod->string, size / 1024);
+	return OK;
+}
+
+/* Give RS the table of boot modules and a copy of each at BOOT_MODS_BASE
+ * in its address space; the RAM disk goes to BOOT_RAMDISK_BASE (RS lends
+ * it to the memory driver). */
+static void give_mods_to_rs(void)
+{
+	struct proc *rs = proc_addr(RS_PROC_NR);
+	vir_bytes va = BOOT_MODS_BASE + ((sizeof(bmods) + PAGE_SIZE - 1) & PAGE_MASK);
+	int i;
+
+	if (isemptyp(rs)) {
+		kprintf("boot: no rs: the boot processes stay stopped\n");
+		return;
+	}
+	for (i = 0; i < bmods.bm_count; i++) {
+		struct boot_mod *bm = &bmods.bm[i];
+		const void *src = (const void *)bmod_src[i]->mod_start;
+		if (is_image(bm->bm_name)) {
+			if (ramdisk_size || bm->bm_size > USER_TOP - BOOT_RAMDISK_BASE ||
+			    load_into(rs, BOOT_RAMDISK_BASE, src, bm->bm_size) != OK)
+				panic("boot: RAM disk %s (%u bytes) does not fit", bm->bm_name,
+				    bm->bm_size);
+			bm->bm_addr = BOOT_RAMDISK_BASE;
+			ramdisk_size = bm->bm_size;
+			kprintf("boot: RAM disk %s, %u KiB\n", bm->bm_name, bm->bm_size / 1024);
+			continue;
+		}
+		bm->bm_addr = va;
+		if (load_into(rs, va, src, bm->bm_size) != OK)
+			panic("boot: no room for the boot modules in rs");
+		va += (bm->bm_size + PAGE_SIZE - 1) & PAGE_MASK;
+		if (!bm->bm_size)
+			va += PAGE_SIZE;
+	}
+	if (as_alloc_range(rs, BOOT_MODS_BASE, sizeof(bmods), 1) != OK ||
+	    copy_to_proc(rs, BOOT_MODS_BASE, &bmods, sizeof(bmods)) != OK)
+		panic("boot: no room for the boot module table in rs");
 }
 
 void load_boot_image(struct multiboot_info *mbi)
@@ -419,15 +422,12 @@ void load_boot_image(struct multiboot_info *mbi)
 		panic("no boot modules: nothing to run");
 	for (i = 0; i < mbi->mods_count; i++) {
 		const char *name = (const char *)mods[i].string;
-		if (is_data(name))
+		if (is_data(name) || is_image(name))
 			record_mod(&mods[i], name, NONE);
 		else if (!is_image(name))
 			start_boot_proc(&mods[i]);
 	}
 	give_mods_to_rs();
-	for (i = 0; i < mbi->mods_count; i++)
-		if (is_image((const char *)mods[i].string))
-			load_ramdisk(&mods[i]);
 	/* The modules' own pages are not needed any more. */
 	for (i = 0; i < mbi->mods_count; i++)
 		mem_free_range(mods[i].mod_start, mods[i].mod_end);

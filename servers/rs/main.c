@@ -183,6 +183,36 @@ static int do_up(message *m)
 	return OK;
 }
 
+/* RS_RAMDISK: the memory driver (label "memory") borrows the boot RAM
+ * disk, which RS keeps, so that the disk outlives the driver: a grant it
+ * may map, made anew for each instance (the last one is revoked). */
+static int do_ramdisk(message *m)
+{
+	static cp_grant_id_t lent = GRANT_INVALID;
+	struct rproc *rp = rp_by_ep(m->m_source);
+	uint32_t size = 0, len;
+	int i;
+
+	if (!rp || strcmp(rp->label, "memory") != 0)
+		return EPERM;
+	for (i = 0; i < bmods->bm_count; i++)
+		if (bmods->bm[i].bm_addr == BOOT_RAMDISK_BASE)
+			size = bmods->bm[i].bm_size;
+	if (!size)
+		return ENOENT;
+	len = (size + 4095) & ~4095u;
+	if (lent != GRANT_INVALID)
+		cpf_revoke(lent);
+	lent = cpf_grant_direct(m->m_source, BOOT_RAMDISK_BASE, len,
+	    CPF_READ | CPF_WRITE | CPF_MAP);
+	if (lent == GRANT_INVALID)
+		return ENOMEM;
+	m->m_rs.buf = (vir_bytes)lent;
+	m->m_rs.len = size;
+	m->m_rs.len2 = len;
+	return OK;
+}
+
 static int do_request(message *m)
 {
 	char label[RS_LABEL_LEN];
@@ -201,6 +231,8 @@ static int do_request(message *m)
 			return ESRCH;
 		rs_release_dma(rp);
 		return OK;
+	case RS_RAMDISK:
+		return do_ramdisk(m);
 	case RS_STATUS:
 		return do_status(m);
 	case RS_UP:

@@ -9,6 +9,7 @@
 #include <minix/bootmods.h>
 #include <minix/rs.h>
 #include <minix/sef.h>
+#include <minix/safecopies.h>
 #include "conf.h"
 
 #define NR_SERVICES 24

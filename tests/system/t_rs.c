@@ -190,3 +190,85 @@ int test_rs_100_restarts(void)
 	T_EQ(st.endpt, ep);
 	return 0;
 }
+
+/* One block request to the memory driver at ep: its status, or the IPC
+ * error. */
+static int bdev(endpoint_t ep, int type, uint64_t pos, cp_grant_id_t g, uint32_t count)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	m.m_bdev.minor = MEMORY_RAMDISK;
+	m.m_bdev.pos_lo = (uint32_t)pos;
+	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
+	m.m_bdev.grant = g;
+	m.m_bdev.count = count;
+	m.m_bdev.id = 7;
+	if ((r = ipc_sendrec(ep, &m)) != OK)
+		return r;
+	return m.m_type == BDEV_REPLY && m.m_bdev.id == 7 ? m.m_bdev.status : EGENERIC;
+}
+
+/* `service fi memory`: the memory driver comes back under its label with
+ * a new endpoint, and the RAM disk (RS's, lent to it) kept every byte,
+ * the ones just written too.  Last of all tests: the file system tests
+ * name the memory driver by its boot endpoint. */
+int test_rs_memory_restart(void)
+{
+	static uint8_t sb[1024], blk[32], orig[32];
+	struct rs_status st;
+	struct kinfo ki;
+	endpoint_t ep0, ep1 = NONE;
+	cp_grant_id_t g;
+	clock_t end;
+	message m;
+	uint64_t tail;
+
+	T_EQ(sys_getkinfo(&ki), OK);
+	tail = ki.ramdisk_size - 32;
+	T_EQ(ds_retrieve_label_endpt("memory", &ep0), OK);
+	g = cpf_grant_direct(ep0, (vir_bytes)sb, sizeof(sb), CPF_READ | CPF_WRITE);
+	T_EQ(bdev(ep0, BDEV_READ, 1024, g, 1024), 1024);		/* the superblock */
+	T_EQ(sb[56] | (sb[57] << 8), 0xef53);
+	T_EQ(cpf_revoke(g), OK);
+	g = cpf_grant_direct(ep0, (vir_bytes)blk, sizeof(blk), CPF_READ | CPF_WRITE);
+	T_EQ(bdev(ep0, BDEV_READ, tail, g, 32), 32);
+	memcpy(orig, blk, sizeof(orig));
+	memset(blk, 0xa5, sizeof(blk));
+	T_EQ(bdev(ep0, BDEV_WRITE, tail, g, 32), 32);
+	T_EQ(cpf_revoke(g), OK);
+	T_EQ(rs_call(RS_FI, "memory", &m), OK);
+	T_EQ(bdev(ep0, BDEV_OPEN, 0, GRANT_INVALID, 0), EDEADSRCDST);	/* it crashes */
+	for (end = t_now() + 5 * sys_hz(); t_now() < end; t_sleep(1))
+		if (ds_retrieve_label_endpt("memory", &ep1) == OK && ep1 != ep0 &&
+		    bdev(ep1, BDEV_OPEN, 0, GRANT_INVALID, 0) == OK)
+			break;
+	T_TRUE(ep1 != ep0 && ep1 != NONE);
+	memset(sb, 0, sizeof(sb));
+	g = cpf_grant_direct(ep1, (vir_bytes)sb, sizeof(sb), CPF_READ | CPF_WRITE);
+	T_EQ(bdev(ep1, BDEV_READ, 1024, g, 1024), 1024);
+	T_EQ(sb[56] | (sb[57] << 8), 0xef53);
+	T_EQ(*(uint32_t *)(sb + 4), 16384);			/* s_blocks_count */
+	T_EQ(cpf_revoke(g), OK);
+	memset(blk, 0, sizeof(blk));
+	g = cpf_grant_direct(ep1, (vir_bytes)blk, sizeof(blk), CPF_READ | CPF_WRITE);
+	T_EQ(bdev(ep1, BDEV_READ, tail, g, 32), 32);
+	T_EQ(blk[0], 0xa5);
+	T_EQ(blk[31], 0xa5);
+	memcpy(blk, orig, sizeof(blk));				/* as it was */
+	T_EQ(bdev(ep1, BDEV_WRITE, tail, g, 32), 32);
+	T_EQ(cpf_revoke(g), OK);
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_STATUS;
+	strcpy(m.m_rs.label, "memory");
+	m.m_rs.buf = (vir_bytes)&st;
+	m.m_rs.len = sizeof(st);
+	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
+	T_EQ(m.m_type, OK);
+	T_EQ(st.endpt, ep1);
+	T_EQ(st.restarts, 1);
+	T_EQ(strncmp(st.last_reason, "SIGSEGV (11) at eip 0x", 22), 0);
+	return 0;
+}

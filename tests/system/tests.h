@@ -71,3 +71,4 @@ T_DECL(test_fs_files_exact)
 T_DECL(test_fs_magic_grant_read)
 T_DECL(test_fs_getdents_500)
 T_DECL(test_grant_map_holes)
+T_DECL(test_rs_memory_restart) /* last: it restarts the memory driver */

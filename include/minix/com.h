@@ -120,6 +120,8 @@
 
 /* SYS_FORK flags. */
 #define PFF_STOPPED 0x01 /* child starts stopped until SYS_PRIV_ALLOW */
+#define PFF_EMPTY   0x02 /* with PFF_STOPPED, of SELF: the child gets no
+                          * memory (RS fills it with SYS_EXEC) */
 
 /* SYS_IRQCTL requests and policy flags. */
 #define IRQ_SETPOLICY 1

@@ -187,8 +187,9 @@ static size_t build_frame(const struct rproc *rp, uint32_t *frame, size_t size)
 	return len;
 }
 
-/* A new instance of rp from the program RS keeps: a stopped copy of RS
- * that SYS_EXEC turns into the service; then its privileges. */
+/* A new instance of rp from the program RS keeps: a stopped, empty copy
+ * of RS (PFF_EMPTY: none of RS's memory) that SYS_EXEC fills with the
+ * service; then its privileges. */
 int rs_create(struct rproc *rp, int init_type)
 {
 	static uint32_t frame[64];
@@ -198,7 +199,7 @@ int rs_create(struct rproc *rp, int init_type)
 
 	if (!(flen = build_frame(rp, frame, sizeof(frame))))
 		return E2BIG;
-	if ((r = sys_fork(PFF_STOPPED, &child)) != OK)
+	if ((r = sys_fork(PFF_STOPPED | PFF_EMPTY, &child)) != OK)
 		return r;
 	if ((r = sys_exec(child, rp->img, rp->img_size, frame, flen, rp->label, NULL)) != OK) {
 		sys_clear(child);

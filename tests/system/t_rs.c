@@ -272,3 +272,20 @@ int test_rs_memory_restart(void)
 	T_EQ(strncmp(st.last_reason, "SIGSEGV (11) at eip 0x", 22), 0);
 	return 0;
 }
+
+/* SYS_FORK PFF_EMPTY (how RS makes a new service): a stopped self-copy
+ * with no memory, for SYS_EXEC to fill; only with PFF_STOPPED, of SELF. */
+int test_fork_empty(void)
+{
+	struct proc_info pi;
+	endpoint_t c;
+
+	T_EQ(sys_fork(PFF_EMPTY, &c), EINVAL);
+	T_EQ(sys_fork(PFF_STOPPED | PFF_EMPTY, &c), OK);
+	T_TRUE(c != NONE);
+	T_EQ(sys_getproc(&pi, c), OK);
+	T_EQ(pi.pi_rts_flags, PI_NO_PRIV);
+	T_EQ(pi.pi_sig_mgr, t_self());
+	T_EQ(sys_clear(c), OK);
+	return 0;
+}

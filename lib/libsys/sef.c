@@ -13,11 +13,23 @@
 #include <minix/errno.h>
 #include <minix/syslib.h>
 
-static sef_cb_init_t init_fresh, init_restart;
+static sef_cb_init_t init_fresh, init_restart, init_lu;
+static sef_cb_lu_state_save_t lu_state_save;
+static endpoint_t self = NONE;
 static int fi_armed;
 
 void sef_setcb_init_fresh(sef_cb_init_t cb) { init_fresh = cb; }
 void sef_setcb_init_restart(sef_cb_init_t cb) { init_restart = cb; }
+/* Live update does not exist yet: these are kept, never called. */
+void sef_setcb_init_lu(sef_cb_init_t cb) { init_lu = cb; }
+void sef_setcb_lu_state_save(sef_cb_lu_state_save_t cb) { lu_state_save = cb; }
+
+endpoint_t sef_self(void)
+{
+	if (self == NONE)
+		sys_whoami(&self, NULL, 0);
+	return self;
+}
 
 /* How RS started us: SEF_INIT_FRESH unless it says otherwise. */
 static int init_type(void)
@@ -36,6 +48,8 @@ void sef_startup(void)
 	sef_init_info_t info = { 0 };
 	int type = init_type();
 
+	(void)init_lu, (void)lu_state_save;
+	sef_self();
 	if (type == SEF_INIT_RESTART && init_restart)
 		init_restart(type, &info);
 	else if (init_fresh)

@@ -1,29 +1,27 @@
 /* fitest.c - a small service for the supervision tests (test.iso only):
  * it answers requests in the SEF loop, so RS's heartbeat and `service fi`
  * reach it, and on request it panics, exits or hangs.  It publishes its
- * label in DS at every start; if the DS number "fitest.crash" is set it
+ * label in DS at every start (chardriver_announce()); if the DS number "fitest.crash" is set it
  * panics at once (a service that crashes at every start).
  */
 #include <stdio.h>
 #include <minix/syslib.h>
 #include <minix/sef.h>
 #include <minix/ds.h>
+#include <minix/chardriver.h>
 #include "fitest.h"
 
 static int start_type = -1;
 
 static int init(int type, sef_init_info_t *info)
 {
-	endpoint_t me;
 	uint32_t crash;
 
 	(void)info;
 	start_type = type;
 	if (ds_retrieve_u32("fitest.crash", &crash) == OK && crash)
 		panic("crash at start");
-	if (sys_whoami(&me, NULL, 0) != OK)
-		return EGENERIC;
-	return ds_publish_label("fitest", me, DSF_OVERWRITE);
+	return chardriver_announce();	/* its label in DS */
 }
 
 int main(void)

@@ -59,6 +59,12 @@ int getc(FILE *f);
 int getchar(void);
 int ungetc(int c, FILE *f);	/* one character of push-back */
 char *fgets(char *restrict s, int n, FILE *restrict f);
+/* A whole line (lib/libc/getline.c): *line grows with realloc; the length
+ * read, delimiter included, or -1 at the end of the file or on an error.
+ */
+ssize_t getline(char **restrict line, size_t *restrict cap, FILE *restrict f);
+ssize_t getdelim(char **restrict line, size_t *restrict cap, int delim,
+	FILE *restrict f);
 int fputc(int c, FILE *f);
 int putc(int c, FILE *f);
 int putchar(int c);

@@ -19,6 +19,8 @@ long long strtoll(const char *restrict s, char **restrict end, int base);
 unsigned long long strtoull(const char *restrict s, char **restrict end,
 	int base);
 
+/* The value of NAME in environ, or NULL (lib/libc/getenv.c). */
+char *getenv(const char *name);
 int abs(int v);
 long labs(long v);
 

@@ -6,7 +6,10 @@
 #
 # /test holds what the file-system tests read back: empty (0 B), one
 # (1 B), 4k and 1m (byte i = (i * 131 + i / 4096) & 255) and dir500 with
-# 500 empty files f000..f499; and the exec tests' files (below).
+# 500 empty files f000..f499; the exec tests' files (below); the commands' tests (tests/user/t_cmds.c)
+# read words, lines and table (from rootfs/test), odc (the bytes
+# "hi\tthere\n\0\001\377~") and the tree tree/{a,sub/b,sub/deep/c}.
+# /bin/[ is a hard link to /bin/test.
 set -e
 out=$1
 bindir=${2:-}
@@ -19,9 +22,17 @@ if [ -n "$bindir" ] && [ -d "$bindir" ]; then
 	# exec reads the whole file: leave the debug information behind
 	# (the unstripped programs stay in the build folder for gdb).
 	${CROSS:-i686-linux-gnu-}strip "$stage"/bin/* 2>/dev/null || true
+	if [ -f "$stage/bin/test" ]; then
+		ln -f "$stage/bin/test" "$stage/bin/["
+	fi
 fi
 : > "$stage/test/empty"
 printf x > "$stage/test/one"
+printf 'hi\tthere\n\0\001\377~' > "$stage/test/odc"
+mkdir -p "$stage/test/tree/sub/deep"
+echo a > "$stage/test/tree/a"
+echo b > "$stage/test/tree/sub/b"
+echo c > "$stage/test/tree/sub/deep/c"
 pattern() { perl -e 'binmode STDOUT; print pack("C*", map { ($_ * 131 + int($_ / 4096)) & 255 } 0 .. $ARGV[0] - 1)' "$1"; }
 pattern 4096 > "$stage/test/4k"
 pattern 1048576 > "$stage/test/1m"

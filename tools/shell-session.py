@@ -76,6 +76,30 @@ def session(step, until):
              "sh -c 'echo started; exec sleep 30'\n", r"^started$"):
         step("^C stops the job, not the shell", "\x03", r"\^C", timeout=10)
     step("the shell still works", "echo alive\n", r"^alive$")
+    step("a for loop", "for i in 1 2 3; do echo n$i; done\n",
+         r"^n1\nn2\nn3\n# \Z")
+    step("a pipeline through grep and wc",
+         "cat /etc/motd /etc/rc | grep -i -v welcome | wc -l\n", r"^3$")
+    step("$( ) substitution", "echo \"motd: $(wc -l < /etc/motd) line\"\n",
+         r"^motd: 1 line$")
+    step("globbing", "echo /bin/ca* /bin/e*\n", r"^/bin/cat /bin/echo /bin/env$")
+    step("a command for the history", "echo recall-me\n", r"^recall-me$")
+    step("up-arrow recalls and runs the previous command", "\x1b[A\n",
+         r"^recall-me\n# \Z")
+    step("line editing: ^A, then typed text at the start", "cho edited\x01e\n",
+         r"^edited$")
+    if until("a job to stop starts",
+             "sh -c 'echo started; exec sleep 30'\n", r"^started$"):
+        step("^Z stops the foreground job", "\x1a",
+             r"^\[1\]\+ +Stopped +sh -c 'echo started; exec sleep 30'$", timeout=10)
+        step("jobs lists it as stopped", "jobs\n", r"^\[1\]\+ +Stopped +sh -c")
+        if until("fg resumes it in the foreground", "fg\n",
+                 r"^sh -c 'echo started; exec sleep 30'$"):
+            step("^C ends the resumed job", "\x03", r"\^C", timeout=10)
+    step("exit status of a job ended by ^C", "echo $?\n", r"^130$")
+    step("a file without the execute bit is not run",
+         "/etc/motd; echo status $?\n",
+         r"^sh: /etc/motd: Permission denied\nstatus 126$")
     step("^D on an empty line ends the shell; init starts a new one", "\x04",
          r"^init: shell exited with status 0, starting a new one$")
 

@@ -1,12 +1,17 @@
 /* ls.c - list files and directories.
  *
- *	ls [-al] [path ...]
+ *	ls [-alR] [path ...]
  *
  * A directory is listed by its entries, sorted by name; any other file
  * by its own name.  Without paths ls lists ".".  Names starting with '.'
  * are shown only with -a.  -l adds the mode, the link count and the size:
  *
  *	drwxr-xr-x   2     1024 bin
+ *
+ * -R lists the directories below too, as GNU ls does: each directory
+ * under a "path:" line, an empty line between them, the subdirectories
+ * (not . and .., and never through a symbolic link) in name order after
+ * their parent's list.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -18,7 +23,9 @@
 
 #define PATH_BUF	1024
 
-static int opt_all, opt_long;
+static int opt_all, opt_long, opt_rec;
+static int headers;	/* print "path:" before a listing */
+static int listed;	/* listings printed so far */
 static int status;
 
 static void complain(const char *path)
@@ -71,8 +78,12 @@ static void list_dir(const char *path)
 	char **names = NULL, **more, full[PATH_BUF];
 	size_t n = 0, cap = 0, i;
 	struct dirent *de;
+	struct stat st;
 	DIR *d;
 
+	if (headers)
+		printf("%s%s:\n", listed > 0 ? "\n" : "", path);
+	listed++;
 	if ((d = opendir(path)) == NULL) {
 		complain(path);
 		return;
@@ -95,13 +106,23 @@ static void list_dir(const char *path)
 	if (errno != 0)
 		complain(path);
 	closedir(d);
-	qsort(names, n, sizeof(*names), by_name);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
 		snprintf(full, sizeof(full), "%s%s%s", path,
 		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
 		show(full, names[i], NULL);
-		free(names[i]);
 	}
+	for (i = 0; opt_rec && i < n; i++) {
+		if (strcmp(names[i], ".") == 0 || strcmp(names[i], "..") == 0)
+			continue;
+		snprintf(full, sizeof(full), "%s%s%s", path,
+		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
+			list_dir(full);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
 	free(names);
 }
 
@@ -110,7 +131,7 @@ int main(int argc, char **argv)
 	struct stat st;
 	int c, i, many;
 
-	while ((c = getopt(argc, argv, "al")) != -1) {
+	while ((c = getopt(argc, argv, "+alR")) != -1) {
 		switch (c) {
 		case 'a':
 			opt_all = 1;
@@ -118,25 +139,29 @@ int main(int argc, char **argv)
 		case 'l':
 			opt_long = 1;
 			break;
+		case 'R':
+			opt_rec = 1;
+			break;
 		default:
-			fprintf(stderr, "usage: ls [-al] [path ...]\n");
+			fprintf(stderr, "usage: ls [-alR] [path ...]\n");
 			return 2;
 		}
 	}
 	if (optind == argc) {
+		headers = opt_rec;
 		list_dir(".");
 		return status;
 	}
 	many = argc - optind > 1;
+	headers = many || opt_rec;
 	for (i = optind; i < argc; i++) {
 		if (stat(argv[i], &st) < 0) {
 			complain(argv[i]);
 		} else if (S_ISDIR(st.st_mode)) {
-			if (many)
-				printf("%s%s:\n", i > optind ? "\n" : "", argv[i]);
 			list_dir(argv[i]);
 		} else {
 			show(argv[i], argv[i], &st);
+			listed++;
 		}
 	}
 	return status;

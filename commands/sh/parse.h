@@ -1,42 +1,40 @@
-/* parse.h - the shell's command language: tokenizer, parser and word
- * expander (parse.c).
+/* parse.h - the shell's command language: lexer and recursive-descent
+ * parser (parse.c) building a tree of struct sh_node.
  *
  * sh_parse() turns one complete input text (one or more lines) into a
- * small flat AST held in a fixed-size struct sh_prog: no allocation, every
- * limit below is checked and reported.  Words keep their raw spelling
- * (quotes included); sh_expand_word() removes the quotes and substitutes
- * variables at execution time, so that "false; echo $?" sees the status
- * of the command before it.
+ * tree allocated in an arena of its own; the arena lives until every
+ * holder has let it go (sh_arena_drop), so a function defined in the text
+ * keeps its body after the text has run.  Words keep their raw spelling
+ * (quotes, $(...) and `...` included); expand.c expands them when the
+ * command runs.  Reserved words are recognised only where a command may
+ * begin.  The grammar (POSIX):
  *
- *	prog	 := andor { (';' | '&' | newline) andor } [';' | '&']
- *	andor	 := pipeline { ('&&' | '||') pipeline }
- *	pipeline := ['!'] command { '|' command }
- *	command	 := { word | redirect }		(at least one of them)
- *	redirect := [digit] ('<' | '>' | '>>' | '<&' | '>&') word
+ *	list	 := andor { (';' | '&' | newline) andor } [';' | '&']
+ *	andor	 := pipeline { ('&&' | '||') linebreak pipeline }
+ *	pipeline := ['!'] command { '|' linebreak command }
+ *	command	 := simple | compound { redirect } | NAME '(' ')' compound
+ *	compound := '{' list '}' | '(' list ')' | if | while | until | for
+ *		  | case
+ *	simple	 := { NAME=value | word | redirect }	(at least one)
+ *	redirect := [digit] ('<' | '>' | '>|' | '>>' | '<&' | '>&' | '<<'
+ *		    | '<<-') word
  *
- * Newlines may follow '|', '&&' and '||'.  '#' at the start of a word
- * begins a comment.  A prefix of NAME=value words is a command's list of
- * assignments.
+ * A here-document's text is read from the lines after the next newline,
+ * up to a line that is the delimiter (tabs stripped first with <<-).
+ * Nothing here calls the system but malloc: the file builds unchanged on
+ * the host (tests/host/test_sh_parse.c) and on our libc.
  */
 #ifndef SH_PARSE_H
 #define SH_PARSE_H
 
 #include <stddef.h>
 
-#define SH_LINE_MAX	1024	/* one input text, continuation lines included */
-#define SH_ARGS_MAX	64	/* words of one simple command */
-#define SH_WORDS_MAX	256	/* words in one input text */
-#define SH_CMDS_MAX	32	/* simple commands in one input text */
-#define SH_PIPES_MAX	32	/* pipelines in one input text */
-#define SH_LISTS_MAX	32	/* and-or lists in one input text */
-#define SH_REDIRS_MAX	32	/* redirections in one input text */
-#define SH_TEXT_MAX	(2 * SH_LINE_MAX)	/* raw word storage */
-#define SH_NAME_MAX	64	/* variable name, NUL included */
-#define SH_ERR_MAX	96	/* error message buffer */
+#define SH_NEST_MAX	64	/* nesting of compound commands and $( ) */
+#define SH_ERR_MAX	128	/* error message buffer */
 
 /* sh_parse() results. */
 #define SH_PARSE_OK		0
-#define SH_PARSE_INCOMPLETE	1	/* more input needed (quote, '|' ...) */
+#define SH_PARSE_INCOMPLETE	1	/* more input needed (quote, 'if' ...) */
 #define SH_PARSE_ERROR		2	/* syntax error or limit; see err */
 
 /* Redirection types. */
@@ -45,75 +43,89 @@
 #define SH_R_APPEND	2	/* [n]>>word	create/append, n = 1 */
 #define SH_R_DUPIN	3	/* [n]<&word	dup of fd word (or "-": close) */
 #define SH_R_DUPOUT	4	/* [n]>&word	the same, n = 1 */
+#define SH_R_HEREDOC	5	/* [n]<<word, [n]<<-word: doc, n = 0 */
+#define SH_HEREDOCS_MAX	16	/* here-documents waiting for one newline */
 
-/* How a pipeline is joined to the next one in its and-or list. */
-#define SH_OP_END	0
-#define SH_OP_AND	1	/* && */
-#define SH_OP_OR	2	/* || */
+/* Node types. */
+enum sh_ntype {
+	N_SIMPLE,	/* assign, words, redirs */
+	N_PIPE,		/* kids: the commands; negate */
+	N_AND,		/* a && b */
+	N_OR,		/* a || b */
+	N_LIST,		/* kids: and-or lists, each maybe bg */
+	N_SUBSHELL,	/* ( a ) */
+	N_GROUP,	/* { a; } */
+	N_IF,		/* if a then b else c (c: N_IF for elif, or NULL) */
+	N_WHILE,	/* while a do b */
+	N_UNTIL,	/* until a do b */
+	N_FOR,		/* for name [in words] do b */
+	N_CASE,		/* case words->raw in items esac */
+	N_FUNC		/* name() b */
+};
+
+struct sh_word {
+	const char *raw;
+	struct sh_word *next;
+};
 
 struct sh_redir {
 	int fd;			/* the descriptor redirected */
 	int type;		/* SH_R_* */
-	const char *word;	/* raw target word */
+	const char *word;	/* raw target word (here-document: delimiter) */
+	const char *doc;	/* here-document text, raw */
+	int doc_quoted;		/* delimiter quoted: no expansion in doc */
+	int strip_tabs;		/* <<- */
+	struct sh_redir *next;
 };
 
-struct sh_cmd {
-	const char **assign;	/* raw NAME=value words */
-	int nassign;
-	const char **argv;	/* raw words (argv[0] is the command) */
-	int argc;
-	struct sh_redir *redir;	/* in source order */
-	int nredir;
+struct sh_case_item {
+	struct sh_word *pats;	/* raw patterns */
+	struct sh_node *body;	/* NULL: empty */
+	int fallthrough;	/* ended by ';&' */
+	struct sh_case_item *next;
 };
 
-struct sh_pipeline {
-	struct sh_cmd *cmd;
-	int ncmd;
-	int negate;		/* '!' before it */
-	int op;			/* SH_OP_* to the next pipeline */
+struct sh_node {
+	enum sh_ntype type;
+	int bg;			/* in an N_LIST: ended by '&' */
+	int negate;		/* N_PIPE: '!' before it */
+	int has_in;		/* N_FOR: "in words" given */
+	struct sh_node *a, *b, *c;
+	struct sh_node *kids;	/* N_PIPE, N_LIST: first child ... */
+	struct sh_node *next;	/* ... and its siblings */
+	struct sh_word *assign;	/* N_SIMPLE: NAME=value words */
+	struct sh_word *words;	/* N_SIMPLE args, N_FOR list, N_CASE word */
+	struct sh_redir *redirs;
+	const char *name;	/* N_FOR variable, N_FUNC name */
+	struct sh_case_item *items;
+	const char *src;	/* the node's source text (not terminated) */
+	size_t srclen;
 };
 
-struct sh_andor {
-	struct sh_pipeline *pipe;
-	int npipe;
-	int background;		/* ended by '&' */
-};
+struct sh_arena;
 
 struct sh_prog {
-	struct sh_andor list[SH_LISTS_MAX];
-	int nlist;
-	struct sh_pipeline pipes[SH_PIPES_MAX];
-	int npipes;
-	struct sh_cmd cmds[SH_CMDS_MAX];
-	int ncmds;
-	struct sh_redir redirs[SH_REDIRS_MAX];
-	int nredirs;
-	const char *words[SH_WORDS_MAX];
-	int nwords;
-	char text[SH_TEXT_MAX];
-	size_t ntext;
+	struct sh_arena *arena;	/* holds tree; NULL before the first parse */
+	struct sh_node *tree;	/* N_LIST, or NULL for an empty text */
 	char err[SH_ERR_MAX];	/* message of SH_PARSE_ERROR/INCOMPLETE */
 };
 
-/* Parse src (NUL-terminated) into p.  Returns SH_PARSE_*. */
+/* Parse src (NUL-terminated) into p->tree, in a new arena (the previous
+ * one is dropped).  Returns SH_PARSE_*.
+ */
 int sh_parse(struct sh_prog *p, const char *src);
 
-/* Variable look-up for the expander: the value of name, or NULL when it
- * is unset.  Special names passed: "?", "$", "!", "#", "*", "@", "0".."9".
- */
-typedef const char *(*sh_lookup_fn)(void *ctx, const char *name);
+/* Drop p's arena (and tree). */
+void sh_prog_free(struct sh_prog *p);
 
-/* sh_expand_word() flags. */
-#define SH_X_SPLIT	0x1	/* split unquoted expansions at blanks */
+/* Arenas are counted: a function body keeps its text's arena. */
+void sh_arena_hold(struct sh_arena *a);
+void sh_arena_drop(struct sh_arena *a);
 
-/* Expand the raw word: tilde, $var, ${var}, $? and friends, quote
- * removal and (with SH_X_SPLIT) field splitting.  The resulting fields are
- * appended to out at *used, each NUL-terminated, and *used is advanced.
- * Returns the number of fields (0 for an unquoted empty expansion), or -1
- * with a message in err (too long, bad substitution, unsupported syntax).
+/* s[*i] is '$' or '`': move *i past the substitution or parameter it
+ * starts (for the expander).  Returns 0, or -1 if it is not complete.
  */
-int sh_expand_word(const char *raw, int flags, sh_lookup_fn look, void *ctx,
-	char *out, size_t size, size_t *used, char *err, size_t errsz);
+int sh_skip_subst(const char *s, size_t *i);
 
 /* Is s[0..n) a valid variable name ([A-Za-z_][A-Za-z0-9_]*)? */
 int sh_valid_name(const char *s, size_t n);
@@ -122,5 +134,23 @@ int sh_valid_name(const char *s, size_t n);
  * or 0.
  */
 size_t sh_assignment(const char *raw);
+
+/* Arithmetic (arith.c): evaluate expr, with variables through get/set.
+ * Returns 0 and the value in *res, or -1 with a message in err.
+ */
+struct sh_arith_vars {
+	const char *(*get)(void *ctx, const char *name);
+	int (*set)(void *ctx, const char *name, long value);
+	void *ctx;
+};
+int sh_arith(const char *expr, long *res, const struct sh_arith_vars *v,
+	char *err, size_t errsz);
+
+/* Pattern matching (glob.c).  Patterns are in the expander's escaped
+ * form: '\c' is a literal c; '*', '?' and '[...]' are special.
+ */
+int sh_match(const char *pat, const char *str);
+int sh_has_glob(const char *pat);	/* any unescaped * ? [ */
+void sh_unescape(char *s);		/* drop the escapes, in place */
 
 #endif /* SH_PARSE_H */

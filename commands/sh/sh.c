@@ -1,24 +1,25 @@
-/* sh.c - the shell: input, variables, builtins and execution.
+/* sh.c - the shell: start-up, reading input, messages and signals.
  *
- *	sh			read commands from stdin ("# " prompt on a tty)
- *	sh file [arg ...]	run a script file
- *	sh -c string [name [arg ...]]	run a string
+ *	sh [-efux] [file [arg ...]]	run a script, or read commands from
+ *					stdin ("# " prompt on a terminal)
+ *	sh [-efux] -c string [name [arg ...]]	run a string
  *
- * parse.c turns each complete input text into a struct sh_prog; this file
- * runs it: and-or lists, pipelines (one process per command, each joined
- * by pipe()), redirections, background jobs, builtins (cd pwd echo exit
- * wait export unset true false :) and PATH search with execve().
+ * The language is POSIX's: pipelines, && ||, & ;, ( ) { }, if while
+ * until for case, functions, redirections and here-documents, $( ) ` `
+ * $(( )) ${ } and the special parameters, field splitting, globbing; the
+ * builtins are listed by help.  Interactive shells have job control
+ * (jobs, fg, bg, kill %N, ^Z).
  *
- * Job control: an interactive shell puts each job in its own process
- * group and hands the terminal to the foreground one with tcsetpgrp(), so
- * ^C reaches the job and not the shell.  Where the terminal cannot do
- * that (tcgetpgrp/setpgid/tcsetpgrp fail), the shell ignores SIGINT while
- * a foreground job runs instead.  Stopping jobs (^Z) is not supported:
- * an interactive shell leaves SIGTSTP ignored in its children.
+ * Input is read a line at a time and parsed (parse.c) when a complete
+ * command has been read; continuation lines get the "> " prompt.  The
+ * tree is then run (exec.c).  Interactive lines come from the line editor
+ * (lineedit.c: arrows, ^A ^E ^U ^W ^K, history) through read_interactive()
+ * and history_add().  The other files are listed in sh.h, the
+ * limits (4095-byte typed lines, ...) in sh.h and parse.h: every one is
+ * checked and reported.
  *
- * Only POSIX calls are used, so the same file builds on the host (see
- * tests/host/sh-session.sh) and against our libc.  Memory is bounded:
- * fixed buffers for input and expansion, malloc only for variables.
+ * Only POSIX calls are used, so the same files build on the host (see
+ * tests/host/sh-session.sh) and against our libc.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -28,34 +29,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include "parse.h"
+#include "sh.h"
+#include "lineedit.h"
 
-#define SH_VARS_MAX	64	/* shell variables */
-#define SH_VAR_MAX	4096	/* one "NAME=value", NUL included */
-#define SH_JOBS_MAX	32	/* background jobs remembered */
-#define SH_PATH_MAX	1024	/* path names */
-#define SH_EXPAND_MAX	4096	/* expanded words of one command */
-#define SH_ENV_MAX	(SH_VARS_MAX + SH_ARGS_MAX + 1)
-#define SH_FD_SAVE	10	/* fd n is saved at SH_FD_SAVE + n ... */
-#define SH_FD_SCRIPT	20	/* ... and a script file is read from here */
-
-extern char **environ;
-
-/* ---- State ---- */
-
-struct var {
-	char *nv;		/* "NAME=value", malloc'd; NULL: free slot */
-	int exported;
-};
-
-struct job {
-	pid_t pid;		/* last process of the job; 0: free slot */
-	int done;
-	int status;		/* shell status once done */
-};
+struct shell sh;
+volatile sig_atomic_t got_sigint;
+static pid_t orig_pgid = -1;	/* the terminal's group before us */
 
 struct input {
 	int fd;			/* -1: read from str */
@@ -66,39 +47,9 @@ struct input {
 	size_t len, off;
 };
 
-/* An expanded simple command. */
-struct xcmd {
-	char buf[SH_EXPAND_MAX];
-	size_t used;
-	char *assign[SH_ARGS_MAX];
-	int nassign;
-	char *argv[SH_ARGS_MAX + 1];
-	int argc;
-};
-
-static struct var vars[SH_VARS_MAX];
-static struct job jobs[SH_JOBS_MAX];
-static struct sh_prog prog;
-static struct xcmd xcmd;
-static char text[SH_LINE_MAX + 1];
-
-static int last_status;
-static pid_t last_bg;		/* $! */
-static pid_t shell_pid;		/* $$ */
-static int interactive;
-static int job_control;
-static pid_t shell_pgid, orig_pgid = -1;
-static int script_fd = -1;
-static int pos_argc;		/* $0 ... */
-static char **pos_argv;
-static char self_path[SH_PATH_MAX];
-static int exit_requested;
-static int bg_subshell;		/* running "a && b &" without job control */
-static volatile sig_atomic_t got_sigint;
-
 /* ---- Output ---- */
 
-static int write_all(int fd, const char *s, size_t n)
+int write_all(int fd, const char *s, size_t n)
 {
 	ssize_t r;
 
@@ -115,15 +66,14 @@ static int write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
-static int write_str(int fd, const char *s)
+int write_str(int fd, const char *s)
 {
 	return write_all(fd, s, strlen(s));
 }
 
-__attribute__((__format__(__printf__, 2, 3)))
-static int out(int fd, const char *fmt, ...)
+int out(int fd, const char *fmt, ...)
 {
-	char buf[SH_VAR_MAX + 64];
+	char buf[SH_PATH_MAX + 256];
 	va_list ap;
 	int n;
 
@@ -138,10 +88,9 @@ static int out(int fd, const char *fmt, ...)
 }
 
 /* "sh: <message>\n" on stderr. */
-__attribute__((__format__(__printf__, 1, 2)))
-static void sh_err(const char *fmt, ...)
+void sh_err(const char *fmt, ...)
 {
-	char buf[SH_PATH_MAX + 128];
+	char buf[SH_PATH_MAX + 256];
 	va_list ap;
 	int n;
 
@@ -158,150 +107,80 @@ static void sh_err(const char *fmt, ...)
 	write_all(2, buf, (size_t)n);
 }
 
-/* ---- Variables ---- */
+/* ---- Vectors and strings ---- */
 
-static struct var *var_find(const char *name, size_t n)
+int sv_push(struct strvec *sv, char *s)
 {
-	int i;
+	char **nv;
+	int cap;
 
-	for (i = 0; i < SH_VARS_MAX; i++)
-		if (vars[i].nv != NULL && strncmp(vars[i].nv, name, n) == 0 &&
-		    vars[i].nv[n] == '=')
-			return &vars[i];
-	return NULL;
-}
-
-static const char *var_get(const char *name)
-{
-	size_t n = strlen(name);
-	struct var *v = var_find(name, n);
-
-	return v != NULL ? v->nv + n + 1 : NULL;
-}
-
-/* Set name[0..n) to value; export: 1 marks it exported, 0 keeps the mark. */
-static int var_set(const char *name, size_t n, const char *value, int export)
-{
-	struct var *v = var_find(name, n);
-	size_t vlen = strlen(value);
-	char *nv;
-	int i;
-
-	if (!sh_valid_name(name, n)) {
-		sh_err("bad variable name '%.*s'", (int)n, name);
+	if (sv->n >= SH_ARGS_MAX) {
+		sh_err("too many arguments (over %d)", SH_ARGS_MAX);
+		free(s);
 		return -1;
 	}
-	if (n + 1 + vlen + 1 > SH_VAR_MAX) {
-		sh_err("%.*s: value too long", (int)n, name);
-		return -1;
-	}
-	if (v == NULL) {
-		for (i = 0; i < SH_VARS_MAX && vars[i].nv != NULL; i++)
-			;
-		if (i == SH_VARS_MAX) {
-			sh_err("too many variables");
+	if (sv->n + 1 >= sv->cap) {
+		cap = sv->cap * 2 + 8;
+		if ((nv = realloc(sv->v, (size_t)cap * sizeof(char *))) ==
+		    NULL) {
+			sh_err("out of memory");
+			free(s);
 			return -1;
 		}
-		v = &vars[i];
-		v->exported = 0;
+		sv->v = nv;
+		sv->cap = cap;
 	}
-	if ((nv = malloc(n + 1 + vlen + 1)) == NULL) {
-		sh_err("out of memory");
-		return -1;
-	}
-	memcpy(nv, name, n);
-	nv[n] = '=';
-	memcpy(nv + n + 1, value, vlen + 1);
-	free(v->nv);
-	v->nv = nv;
-	if (export)
-		v->exported = 1;
+	sv->v[sv->n++] = s;
+	sv->v[sv->n] = NULL;
 	return 0;
 }
 
-static void var_unset(const char *name)
+void sv_free(struct strvec *sv)
 {
-	struct var *v = var_find(name, strlen(name));
-
-	if (v != NULL) {
-		free(v->nv);
-		v->nv = NULL;
-		v->exported = 0;
-	}
-}
-
-/* Set from "NAME=value". */
-static int var_assign(const char *nv, int export)
-{
-	const char *eq = strchr(nv, '=');
-
-	if (eq == NULL)
-		return -1;
-	return var_set(nv, (size_t)(eq - nv), eq + 1, export);
-}
-
-static void var_import(void)
-{
-	char **e;
-
-	if (environ == NULL)
-		return;
-	for (e = environ; *e != NULL; e++) {
-		const char *eq = strchr(*e, '=');
-
-		if (eq != NULL && sh_valid_name(*e, (size_t)(eq - *e)) &&
-		    strlen(*e) < SH_VAR_MAX)
-			var_assign(*e, 1);
-	}
-}
-
-/* The expander's look-up: special parameters, then variables. */
-static const char *lookup(void *ctx, const char *name)
-{
-	static char num[32];
-	static char joined[SH_LINE_MAX];
-	size_t used, n;
 	int i;
 
-	(void)ctx;
-	if (name[1] == '\0') {
-		switch (name[0]) {
-		case '?':
-			snprintf(num, sizeof(num), "%d", last_status);
-			return num;
-		case '$':
-			snprintf(num, sizeof(num), "%d", (int)shell_pid);
-			return num;
-		case '!':
-			if (last_bg <= 0)
-				return NULL;
-			snprintf(num, sizeof(num), "%d", (int)last_bg);
-			return num;
-		case '#':
-			snprintf(num, sizeof(num), "%d",
-			    pos_argc > 0 ? pos_argc - 1 : 0);
-			return num;
-		case '*':
-		case '@':
-			/* "$@" is joined like "$*": one field when quoted. */
-			joined[0] = '\0';
-			for (i = 1, used = 0; i < pos_argc; i++) {
-				n = strlen(pos_argv[i]);
-				if (used + n + 2 > sizeof(joined))
-					break;
-				if (i > 1)
-					joined[used++] = ' ';
-				memcpy(joined + used, pos_argv[i], n + 1);
-				used += n;
-			}
-			return joined;
+	for (i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	sv->v = NULL;
+	sv->n = sv->cap = 0;
+}
+
+int sb_put(struct strbuf *b, const char *s, size_t n)
+{
+	size_t cap;
+	char *ns;
+
+	if (b->len + n + 1 > b->cap) {
+		if (b->len + n > SH_WORD_MAX) {
+			sh_err("string too long (over %d bytes)", SH_WORD_MAX);
+			return -1;
 		}
-		if (name[0] >= '0' && name[0] <= '9') {
-			i = name[0] - '0';
-			return i < pos_argc ? pos_argv[i] : NULL;
+		cap = b->cap * 2 + 64;
+		if (cap < b->len + n + 1)
+			cap = b->len + n + 1;
+		if ((ns = realloc(b->s, cap)) == NULL) {
+			sh_err("out of memory");
+			return -1;
 		}
+		b->s = ns;
+		b->cap = cap;
 	}
-	return var_get(name);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	return 0;
+}
+
+int sb_putc(struct strbuf *b, char c)
+{
+	return sb_put(b, &c, 1);
+}
+
+void sb_free(struct strbuf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
 }
 
 /* ---- Signals ---- */
@@ -313,7 +192,7 @@ static void on_sigint(int sig)
 }
 
 /* Install a disposition; no SA_RESTART, so a caught ^C ends a read(). */
-static void set_signal(int sig, void (*handler)(int))
+void set_signal(int sig, void (*handler)(int))
 {
 	struct sigaction sa;
 
@@ -324,804 +203,25 @@ static void set_signal(int sig, void (*handler)(int))
 	sigaction(sig, &sa, NULL);
 }
 
-/* The shell's own dispositions at the prompt. */
+void catch_sigint(void)
+{
+	set_signal(SIGINT, on_sigint);
+}
+
+/* The shell's own dispositions. */
 static void shell_signals(void)
 {
 	set_signal(SIGCHLD, SIG_DFL);
-	if (!interactive)
+	if (!sh.interactive)
 		return;
-	set_signal(SIGINT, on_sigint);
+	catch_sigint();
 	set_signal(SIGQUIT, SIG_IGN);
-	if (job_control) {
-		set_signal(SIGTSTP, SIG_IGN);
-#ifdef SIGTTOU
-		set_signal(SIGTTOU, SIG_IGN);
-		set_signal(SIGTTIN, SIG_IGN);
-#endif
-	}
-}
-
-/* ---- Expansion and redirection ---- */
-
-static int expand_cmd(const struct sh_cmd *c, struct xcmd *x)
-{
-	char err[SH_ERR_MAX];
-	size_t start;
-	int i, n, k;
-
-	x->used = 0;
-	x->nassign = 0;
-	x->argc = 0;
-	for (i = 0; i < c->nassign; i++) {
-		start = x->used;
-		n = sh_expand_word(c->assign[i], 0, lookup, NULL, x->buf,
-		    sizeof(x->buf), &x->used, err, sizeof(err));
-		if (n < 0) {
-			sh_err("%s", err);
-			return -1;
-		}
-		x->assign[x->nassign++] = x->buf + start;
-	}
-	for (i = 0; i < c->argc; i++) {
-		start = x->used;
-		n = sh_expand_word(c->argv[i], SH_X_SPLIT, lookup, NULL, x->buf,
-		    sizeof(x->buf), &x->used, err, sizeof(err));
-		if (n < 0) {
-			sh_err("%s", err);
-			return -1;
-		}
-		for (k = 0; k < n; k++) {
-			if (x->argc >= SH_ARGS_MAX) {
-				sh_err("too many arguments");
-				return -1;
-			}
-			x->argv[x->argc++] = x->buf + start;
-			start += strlen(x->buf + start) + 1;
-		}
-	}
-	x->argv[x->argc] = NULL;
-	return 0;
-}
-
-/* Where a redirection saved the descriptor it replaced. */
-struct saved_fds {
-	int fd[SH_REDIRS_MAX];
-	int copy[SH_REDIRS_MAX];	/* -1: fd was closed */
-	int n;
-};
-
-static void save_fd(struct saved_fds *s, int fd)
-{
-	int i;
-
-	for (i = 0; i < s->n; i++)
-		if (s->fd[i] == fd)
-			return;
-	s->fd[s->n] = fd;
-	s->copy[s->n] = dup2(fd, SH_FD_SAVE + fd) < 0 ? -1 : SH_FD_SAVE + fd;
-	s->n++;
-}
-
-static void restore_fds(struct saved_fds *s)
-{
-	int i;
-
-	for (i = s->n - 1; i >= 0; i--) {
-		if (s->copy[i] >= 0) {
-			dup2(s->copy[i], s->fd[i]);
-			close(s->copy[i]);
-		} else {
-			close(s->fd[i]);
-		}
-	}
-	s->n = 0;
-}
-
-/* Apply c's redirections in order; with save, remember what they replace
- * so that restore_fds() can undo them (builtins run in the shell).
- */
-static int apply_redirs(const struct sh_cmd *c, struct saved_fds *save)
-{
-	char path[SH_PATH_MAX], err[SH_ERR_MAX];
-	const struct sh_redir *r;
-	size_t used;
-	int i, n, fd, src;
-
-	for (i = 0; i < c->nredir; i++) {
-		r = &c->redir[i];
-		used = 0;
-		n = sh_expand_word(r->word, SH_X_SPLIT, lookup, NULL, path,
-		    sizeof(path), &used, err, sizeof(err));
-		if (n < 0) {
-			sh_err("%s", err);
-			return -1;
-		}
-		if (n != 1) {
-			sh_err("%s: ambiguous redirect", r->word);
-			return -1;
-		}
-		if (save != NULL)
-			save_fd(save, r->fd);
-		if (r->type == SH_R_DUPIN || r->type == SH_R_DUPOUT) {
-			if (strcmp(path, "-") == 0) {
-				close(r->fd);
-				continue;
-			}
-			if (path[0] < '0' || path[0] > '9' || path[1] != '\0') {
-				sh_err("%s: bad file descriptor", path);
-				return -1;
-			}
-			src = path[0] - '0';
-			if (src != r->fd && dup2(src, r->fd) < 0) {
-				sh_err("%d: %s", src, strerror(errno));
-				return -1;
-			}
-			continue;
-		}
-		if (r->type == SH_R_IN)
-			fd = open(path, O_RDONLY);
-		else if (r->type == SH_R_OUT)
-			fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-		else
-			fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0666);
-		if (fd < 0) {
-			sh_err("cannot open %s: %s", path, strerror(errno));
-			return -1;
-		}
-		if (fd != r->fd) {
-			if (dup2(fd, r->fd) < 0) {
-				sh_err("%d: %s", r->fd, strerror(errno));
-				close(fd);
-				return -1;
-			}
-			close(fd);
-		}
-	}
-	return 0;
-}
-
-/* ---- Jobs ---- */
-
-/* The shell's status for a wait status: the exit code, or 128 + signal. */
-static int wait_status(int st)
-{
-	if (WIFEXITED(st))
-		return WEXITSTATUS(st);
-	if (WIFSIGNALED(st))
-		return 128 + WTERMSIG(st);
-	return 1;
-}
-
-static struct job *job_find(pid_t pid)
-{
-	int i;
-
-	for (i = 0; i < SH_JOBS_MAX; i++)
-		if (jobs[i].pid == pid)
-			return &jobs[i];
-	return NULL;
-}
-
-static void job_reaped(pid_t pid, int st)
-{
-	struct job *j = job_find(pid);
-
-	if (j != NULL) {
-		j->done = 1;
-		j->status = wait_status(st);
-	}
-}
-
-/* Collect finished background processes; tell an interactive user. */
-static void reap_jobs(void)
-{
-	pid_t pid;
-	int st, i;
-
-	while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
-		job_reaped(pid, st);
-	if (!interactive)
-		return;
-	for (i = 0; i < SH_JOBS_MAX; i++) {
-		if (jobs[i].pid == 0 || !jobs[i].done)
-			continue;
-		if (jobs[i].status == 0)
-			out(2, "[%d] Done\n", (int)jobs[i].pid);
-		else
-			out(2, "[%d] Exit %d\n", (int)jobs[i].pid,
-			    jobs[i].status);
-		jobs[i].pid = 0;
-	}
-}
-
-static void job_add(pid_t pid)
-{
-	struct job *j = job_find(0);
-	int i;
-
-	if (j == NULL) {
-		/* Full: forget the finished ones, then the oldest. */
-		reap_jobs();
-		for (i = 0; i < SH_JOBS_MAX; i++)
-			if (jobs[i].done)
-				jobs[i].pid = 0;
-		if ((j = job_find(0)) == NULL)
-			j = &jobs[0];
-	}
-	j->pid = pid;
-	j->done = 0;
-	j->status = 0;
-	last_bg = pid;
-	if (interactive)
-		out(2, "[%d]\n", (int)pid);
-}
-
-/* Wait for the foreground processes pids[0..n); the status is the last
- * one's.  The terminal belongs to pgid meanwhile (job control), or the
- * shell ignores ^C (no job control).
- */
-static int wait_fg(const pid_t *pids, int n, pid_t pgid)
-{
-	int i, st, status = 0, sigint = 0;
-
-	if (n == 0)
-		return 1;
-	if (job_control)
-		tcsetpgrp(0, pgid);
-	else if (interactive)
-		set_signal(SIGINT, SIG_IGN);
-	for (i = 0; i < n; i++) {
-		while (waitpid(pids[i], &st, 0) < 0) {
-			if (errno != EINTR) {
-				st = 1 << 8;	/* exit 1 */
-				break;
-			}
-		}
-		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGINT)
-			sigint = 1;
-		status = wait_status(st);
-	}
-	if (job_control)
-		tcsetpgrp(0, shell_pgid);
-	else if (interactive)
-		set_signal(SIGINT, on_sigint);
-	if (sigint && interactive) {
-		write_str(2, "\n");
-		got_sigint = 1;		/* ^C also ends the line */
-	}
-	return status;
-}
-
-/* ---- Running commands ---- */
-
-static int bi_true(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return 0;
-}
-
-static int bi_false(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return 1;
-}
-
-static int bi_echo(int argc, char **argv)
-{
-	int i = 1, nl = 1;
-
-	if (argc > 1 && strcmp(argv[1], "-n") == 0) {
-		nl = 0;
-		i = 2;
-	}
-	for (; i < argc; i++) {
-		if (write_str(1, argv[i]) < 0 ||
-		    (i + 1 < argc && write_str(1, " ") < 0))
-			return 1;
-	}
-	if (nl && write_str(1, "\n") < 0)
-		return 1;
-	return 0;
-}
-
-static int bi_pwd(int argc, char **argv)
-{
-	char cwd[SH_PATH_MAX];
-
-	(void)argc;
-	(void)argv;
-	if (getcwd(cwd, sizeof(cwd)) == NULL) {
-		sh_err("pwd: %s", strerror(errno));
-		return 1;
-	}
-	return out(1, "%s\n", cwd) < 0 ? 1 : 0;
-}
-
-static int bi_cd(int argc, char **argv)
-{
-	char cwd[SH_PATH_MAX], old[SH_PATH_MAX];
-	const char *dir, *pwd;
-	int dash = 0;
-
-	if (argc > 2) {
-		sh_err("cd: too many arguments");
-		return 1;
-	}
-	if (argc == 1) {
-		if ((dir = var_get("HOME")) == NULL) {
-			sh_err("cd: HOME not set");
-			return 1;
-		}
-	} else if (strcmp(argv[1], "-") == 0) {
-		if ((dir = var_get("OLDPWD")) == NULL) {
-			sh_err("cd: OLDPWD not set");
-			return 1;
-		}
-		dash = 1;
-	} else {
-		dir = argv[1];
-	}
-	if (getcwd(old, sizeof(old)) == NULL) {
-		pwd = var_get("PWD");
-		snprintf(old, sizeof(old), "%s", pwd != NULL ? pwd : "");
-	}
-	if (chdir(dir) < 0) {
-		sh_err("cd: %s: %s", dir, strerror(errno));
-		return 1;
-	}
-	if (old[0] != '\0')
-		var_set("OLDPWD", 6, old, 0);
-	if (getcwd(cwd, sizeof(cwd)) != NULL) {
-		var_set("PWD", 3, cwd, 0);
-		if (dash)
-			out(1, "%s\n", cwd);
-	}
-	return 0;
-}
-
-/* A decimal number, optionally signed, and nothing else. */
-static int parse_num(const char *s, long *v)
-{
-	char *end;
-
-	if (*s == '\0')
-		return -1;
-	errno = 0;
-	*v = strtol(s, &end, 10);
-	if (*end != '\0' || errno != 0)
-		return -1;
-	return 0;
-}
-
-static int bi_exit(int argc, char **argv)
-{
-	long v = last_status;
-
-	if (argc > 2) {
-		sh_err("exit: too many arguments");
-		return 1;
-	}
-	if (argc == 2 && parse_num(argv[1], &v) < 0) {
-		sh_err("exit: bad number '%s'", argv[1]);
-		v = 2;
-	}
-	exit_requested = 1;
-	return (int)(v & 0xff);
-}
-
-/* ^C ended a wait builtin (the shell owns the terminal then). */
-static int wait_interrupted(void)
-{
-	write_str(2, "\n");
-	return 128 + SIGINT;
-}
-
-static int bi_wait(int argc, char **argv)
-{
-	struct job *j;
-	pid_t pid;
-	long v;
-	int i, st, status = 0;
-
-	if (argc == 1) {
-		for (;;) {
-			pid = waitpid(-1, &st, 0);
-			if (pid > 0) {
-				job_reaped(pid, st);
-				continue;
-			}
-			if (errno == EINTR && got_sigint)
-				return wait_interrupted();
-			if (errno != EINTR)
-				break;
-		}
-		for (i = 0; i < SH_JOBS_MAX; i++)
-			if (jobs[i].done)
-				jobs[i].pid = 0;
-		return 0;
-	}
-	for (i = 1; i < argc; i++) {
-		if (parse_num(argv[i], &v) < 0 || v <= 0) {
-			sh_err("wait: bad process id '%s'", argv[i]);
-			return 2;
-		}
-		pid = (pid_t)v;
-		j = job_find(pid);
-		if (j != NULL && j->done) {
-			status = j->status;
-			j->pid = 0;
-			continue;
-		}
-		while (waitpid(pid, &st, 0) < 0) {
-			if (errno == EINTR && !got_sigint)
-				continue;
-			if (errno == EINTR)
-				return wait_interrupted();
-			st = 127 << 8;
-			break;
-		}
-		status = wait_status(st);
-		if (j != NULL)
-			j->pid = 0;
-	}
-	return status;
-}
-
-static int bi_export(int argc, char **argv)
-{
-	int i, status = 0;
-
-	if (argc == 1) {
-		for (i = 0; i < SH_VARS_MAX; i++)
-			if (vars[i].nv != NULL && vars[i].exported)
-				out(1, "export %s\n", vars[i].nv);
-		return 0;
-	}
-	for (i = 1; i < argc; i++) {
-		if (strchr(argv[i], '=') != NULL) {
-			if (var_assign(argv[i], 1) < 0)
-				status = 1;
-		} else if (!sh_valid_name(argv[i], strlen(argv[i]))) {
-			sh_err("export: bad variable name '%s'", argv[i]);
-			status = 1;
-		} else if (var_get(argv[i]) != NULL) {
-			var_find(argv[i], strlen(argv[i]))->exported = 1;
-		} else if (var_set(argv[i], strlen(argv[i]), "", 1) < 0) {
-			status = 1;
-		}
-	}
-	return status;
-}
-
-static int bi_unset(int argc, char **argv)
-{
-	int i, status = 0;
-
-	for (i = 1; i < argc; i++) {
-		if (!sh_valid_name(argv[i], strlen(argv[i]))) {
-			sh_err("unset: bad variable name '%s'", argv[i]);
-			status = 1;
-			continue;
-		}
-		var_unset(argv[i]);
-	}
-	return status;
-}
-
-static const struct builtin {
-	const char *name;
-	int (*fn)(int argc, char **argv);
-} builtins[] = {
-	{ ":",		bi_true },
-	{ "true",	bi_true },
-	{ "false",	bi_false },
-	{ "echo",	bi_echo },
-	{ "pwd",	bi_pwd },
-	{ "cd",		bi_cd },
-	{ "exit",	bi_exit },
-	{ "wait",	bi_wait },
-	{ "export",	bi_export },
-	{ "unset",	bi_unset },
-};
-
-static const struct builtin *find_builtin(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
-		if (strcmp(builtins[i].name, name) == 0)
-			return &builtins[i];
-	return NULL;
-}
-
-/* Run path as a shell script (execve said ENOEXEC). */
-static void exec_script(const char *path, struct xcmd *x, char **envp)
-{
-	char *argv[SH_ARGS_MAX + 2];
-	int i;
-
-	argv[0] = "sh";
-	argv[1] = (char *)path;
-	for (i = 1; i < x->argc; i++)
-		argv[i + 1] = x->argv[i];
-	argv[i + 1] = NULL;
-	execve(self_path, argv, envp);
-}
-
-/* In a child: exec the external command x; never returns. */
-static void exec_external(struct xcmd *x)
-{
-	static char *envp[SH_ENV_MAX];
-	char path[SH_PATH_MAX];
-	const char *name = x->argv[0], *dirs, *end;
-	size_t dlen, nlen = strlen(name), len;
-	int i, k, n = 0, err = ENOENT, overridden;
-
-	/* The environment: prefix assignments, then exported variables. */
-	for (i = 0; i < x->nassign; i++)
-		envp[n++] = x->assign[i];
-	for (i = 0; i < SH_VARS_MAX; i++) {
-		if (vars[i].nv == NULL || !vars[i].exported)
-			continue;
-		len = (size_t)(strchr(vars[i].nv, '=') - vars[i].nv) + 1;
-		overridden = 0;
-		for (k = 0; k < x->nassign; k++)
-			if (strncmp(x->assign[k], vars[i].nv, len) == 0)
-				overridden = 1;
-		if (!overridden)
-			envp[n++] = vars[i].nv;
-	}
-	envp[n] = NULL;
-
-	if (strchr(name, '/') != NULL) {
-		execve(name, x->argv, envp);
-		err = errno;
-		if (err == ENOEXEC)
-			exec_script(name, x, envp);
-	} else if (nlen > 0) {
-		/* A PATH=... prefix applies to this very search. */
-		dirs = var_get("PATH");
-		for (i = 0; i < x->nassign; i++)
-			if (strncmp(x->assign[i], "PATH=", 5) == 0)
-				dirs = x->assign[i] + 5;
-		if (dirs == NULL)
-			dirs = "/bin";
-		for (;;) {
-			end = strchr(dirs, ':');
-			dlen = end != NULL ? (size_t)(end - dirs) :
-			    strlen(dirs);
-			if (dlen + 1 + nlen + 1 <= sizeof(path)) {
-				if (dlen == 0) {
-					memcpy(path, name, nlen + 1);
-				} else {
-					memcpy(path, dirs, dlen);
-					path[dlen] = '/';
-					memcpy(path + dlen + 1, name, nlen + 1);
-				}
-				execve(path, x->argv, envp);
-				if (errno == ENOEXEC) {
-					exec_script(path, x, envp);
-					err = errno;
-					break;
-				}
-				/* Keep looking past missing files, but
-				 * remember a file that is there and fails.
-				 */
-				if (errno != ENOENT && errno != ENOTDIR)
-					err = errno;
-			}
-			if (end == NULL)
-				break;
-			dirs = end + 1;
-		}
-	}
-	if (err == ENOENT || err == ENOTDIR) {
-		sh_err("%s: not found", name);
-		_exit(127);
-	}
-	sh_err("%s: %s", name, strerror(err));
-	_exit(126);
-}
-
-/* After fork(), in the child: process group, terminal and signals. */
-static void child_setup(pid_t pgid, int background)
-{
-	if (job_control) {
-		if (pgid == 0)
-			pgid = getpid();
-		setpgid(0, pgid);
-		if (!background)
-			tcsetpgrp(0, pgid);
-	}
-	if ((background || bg_subshell) && !job_control) {
-		set_signal(SIGINT, SIG_IGN);
-		set_signal(SIGQUIT, SIG_IGN);
-	} else {
-		set_signal(SIGINT, SIG_DFL);
-		set_signal(SIGQUIT, SIG_DFL);
-	}
-#ifdef SIGTTOU
-	set_signal(SIGTTOU, SIG_DFL);
-	set_signal(SIGTTIN, SIG_DFL);
-#endif
-	if (script_fd >= 0)
-		close(script_fd);
-}
-
-/* In a child: run one simple command (expanding it unless x is given). */
-static void child_run(const struct sh_cmd *c, struct xcmd *x)
-{
-	const struct builtin *b;
-
-	if (x == NULL) {
-		x = &xcmd;
-		if (expand_cmd(c, x) < 0)
-			_exit(1);
-	}
-	if (apply_redirs(c, NULL) < 0)
-		_exit(1);
-	if (x->argc == 0)
-		_exit(0);
-	if ((b = find_builtin(x->argv[0])) != NULL)
-		_exit(b->fn(x->argc, x->argv));
-	exec_external(x);
-}
-
-/* A pipeline of one or more commands, each in a child process. */
-static int run_forked(const struct sh_pipeline *pl, struct xcmd *x,
-	int background)
-{
-	pid_t pids[SH_CMDS_MAX], pgid = 0, pid;
-	int i, n = 0, prev = -1, fds[2];
-
-	for (i = 0; i < pl->ncmd; i++) {
-		fds[0] = fds[1] = -1;
-		if (i + 1 < pl->ncmd && pipe(fds) < 0) {
-			sh_err("pipe: %s", strerror(errno));
-			break;
-		}
-		if ((pid = fork()) < 0) {
-			sh_err("fork: %s", strerror(errno));
-			if (fds[0] >= 0) {
-				close(fds[0]);
-				close(fds[1]);
-			}
-			break;
-		}
-		if (pid == 0) {
-			child_setup(pgid, background);
-			if (prev >= 0) {
-				dup2(prev, 0);
-				close(prev);
-			}
-			if (fds[1] >= 0) {
-				close(fds[0]);
-				dup2(fds[1], 1);
-				close(fds[1]);
-			}
-			child_run(&pl->cmd[i], x);
-		}
-		if (pgid == 0)
-			pgid = pid;
-		if (job_control)
-			setpgid(pid, pgid);
-		pids[n++] = pid;
-		if (prev >= 0)
-			close(prev);
-		if (fds[1] >= 0)
-			close(fds[1]);
-		prev = fds[0];
-	}
-	if (prev >= 0)
-		close(prev);
-	if (background) {
-		if (n > 0)
-			job_add(pids[n - 1]);
-		return n == pl->ncmd ? 0 : 1;
-	}
-	i = wait_fg(pids, n, pgid);
-	return n == pl->ncmd ? i : 1;
-}
-
-/* One command in the foreground: builtins and assignments in the shell,
- * anything else in a child.
- */
-static int run_simple(const struct sh_pipeline *pl)
-{
-	const struct sh_cmd *c = &pl->cmd[0];
-	const struct builtin *b = NULL;
-	struct saved_fds saved;
-	int i, status;
-
-	if (expand_cmd(c, &xcmd) < 0)
-		return 1;
-	if (xcmd.argc > 0 && (b = find_builtin(xcmd.argv[0])) == NULL)
-		return run_forked(pl, &xcmd, 0);
-	for (i = 0; i < xcmd.nassign; i++)
-		if (var_assign(xcmd.assign[i], 0) < 0)
-			return 1;
-	saved.n = 0;
-	if (apply_redirs(c, &saved) < 0) {
-		restore_fds(&saved);
-		return 1;
-	}
-	status = xcmd.argc > 0 ? b->fn(xcmd.argc, xcmd.argv) : 0;
-	restore_fds(&saved);
-	return status;
-}
-
-static int run_pipeline(const struct sh_pipeline *pl)
-{
-	int status;
-
-	if (pl->ncmd == 1)
-		status = run_simple(pl);
-	else
-		status = run_forked(pl, NULL, 0);
-	return pl->negate ? !status : status;
-}
-
-static void run_andor_fg(const struct sh_andor *ao)
-{
-	int i;
-
-	for (i = 0; i < ao->npipe && !exit_requested; i++) {
-		if (interactive && got_sigint)
-			break;
-		if (i > 0) {
-			if (ao->pipe[i - 1].op == SH_OP_AND &&
-			    last_status != 0)
-				continue;
-			if (ao->pipe[i - 1].op == SH_OP_OR && last_status == 0)
-				continue;
-		}
-		last_status = run_pipeline(&ao->pipe[i]);
-	}
-}
-
-/* "a | b &" is started as it is; "a && b &" runs in a forked shell. */
-static void run_andor(const struct sh_andor *ao)
-{
-	pid_t pid;
-
-	if (!ao->background) {
-		run_andor_fg(ao);
-		return;
-	}
-	if (ao->npipe == 1) {
-		last_status = run_forked(&ao->pipe[0], NULL, 1);
-		return;
-	}
-	if ((pid = fork()) < 0) {
-		sh_err("fork: %s", strerror(errno));
-		last_status = 1;
-		return;
-	}
-	if (pid == 0) {
-		child_setup(0, 1);
-		bg_subshell = !job_control;
-		interactive = 0;
-		job_control = 0;
-		run_andor_fg(ao);
-		_exit(last_status);
-	}
-	if (job_control)
-		setpgid(pid, pid);
-	job_add(pid);
-	last_status = 0;
-}
-
-static void run_prog(const struct sh_prog *p)
-{
-	int i;
-
-	for (i = 0; i < p->nlist && !exit_requested; i++) {
-		if (interactive && got_sigint)
-			break;
-		run_andor(&p->list[i]);
-	}
+	/* ^Z stops jobs, never the shell (children get it back only
+	 * with job control: child_setup).
+	 */
+	set_signal(SIGTSTP, SIG_IGN);
+	set_signal(SIGTTOU, SIG_IGN);
+	set_signal(SIGTTIN, SIG_IGN);
 }
 
 /* ---- Input ---- */
@@ -1141,14 +241,14 @@ static int in_getc(struct input *in)
 	if (in->off < in->len)
 		return (unsigned char)in->buf[in->off++];
 	for (;;) {
-		if (got_sigint)
+		if (sh.interactive && got_sigint)
 			return IN_INTR;
 		n = read(in->fd, in->buf, in->bytewise ? 1 : sizeof(in->buf));
 		if (n > 0)
 			break;
 		if (n == 0)
 			return IN_EOF;
-		if (errno == EINTR && got_sigint)
+		if (errno == EINTR && got_sigint && sh.interactive)
 			return IN_INTR;
 		if (errno != EINTR) {
 			sh_err("read: %s", strerror(errno));
@@ -1160,8 +260,10 @@ static int in_getc(struct input *in)
 	return (unsigned char)in->buf[0];
 }
 
-/* Read one line without its newline into line[0..max), NUL-terminated. */
-static int read_line(struct input *in, char *line, size_t max, size_t *len)
+/* Read one line without its newline into buf[0..size), NUL-terminated:
+ * its length, or IN_EOF, IN_INTR or IN_LONG.
+ */
+static int read_line(struct input *in, char *buf, size_t size)
 {
 	size_t n = 0;
 	int c, too_long = 0;
@@ -1179,76 +281,142 @@ static int read_line(struct input *in, char *line, size_t max, size_t *len)
 			break;
 		if (c == '\0')
 			continue;
-		if (n + 1 >= max)
+		if (n + 1 >= size)
 			too_long = 1;
 		else
-			line[n++] = (char)c;
+			buf[n++] = (char)c;
 	}
-	line[n] = '\0';
-	*len = n;
-	return too_long ? IN_LONG : IN_LINE;
+	buf[n] = '\0';
+	return too_long ? IN_LONG : (int)n;
+}
+
+/* The one place that reads a line from the user: prompt, then the line
+ * without its newline into buf.  Returns its length, -1 at the end of
+ * input, -2 on ^C, -3 if it was longer than size - 1.
+ */
+static int read_interactive(const char *prompt, char *buf, size_t size)
+{
+	int r = le_readline(prompt, buf, size);
+
+	return r == LE_EOF ? IN_EOF : r == LE_INTR ? IN_INTR : r;
+}
+
+/* A line the user typed (and that parsed): for the history. */
+static void history_add(const char *line)
+{
+	le_history_add(line);
+}
+
+static int get_line(struct input *in, const char *prompt, char *buf)
+{
+	if (sh.interactive)
+		return read_interactive(prompt, buf, SH_LINE_MAX);
+	return read_line(in, buf, SH_SCRIPT_LINE_MAX);
+}
+
+static const char *prompt_var(const char *name, const char *dflt)
+{
+	const char *p = var_get(name);
+
+	return p != NULL ? p : dflt;
 }
 
 /* Read, parse and run complete texts until EOF or exit. */
 static void run_input(struct input *in)
 {
-	size_t tlen, n;
-	int r, st;
+	static struct sh_prog prog;
+	struct strbuf text = { NULL, 0, 0 };
+	char *line = malloc(SH_SCRIPT_LINE_MAX);
+	int r, st = SH_PARSE_OK;
 
-	while (!exit_requested) {
-		reap_jobs();
-		if (interactive)
-			write_str(2, "# ");
-		tlen = 0;
+	if (line == NULL) {
+		sh_err("out of memory");
+		sh.status = 2;
+		return;
+	}
+	while (!sh.exiting) {
+		if (sh.interactive)
+			jobs_notify();
+		else
+			jobs_reap();	/* no zombies from & in scripts */
+		text.len = 0;
+		r = get_line(in, prompt_var("PS1", "# "), line);
 		for (;;) {
-			r = read_line(in, text + tlen, sizeof(text) - tlen - 1,
-			    &n);
 			if (r == IN_EOF) {
-				if (tlen > 0) {
+				if (text.len > 0) {
 					sh_err("syntax error: %s", prog.err);
-					last_status = 2;
+					sh.status = 2;
+				} else if (sh.interactive) {
+					write_str(2, "exit\n");
 				}
-				return;
+				goto done;
 			}
-			if (r != IN_LINE)
+			if (r < 0)
 				break;
-			tlen += n;
-			text[tlen++] = '\n';
-			text[tlen] = '\0';
-			st = sh_parse(&prog, text);
+			if (text.len + (size_t)r + 2 > SH_TEXT_MAX) {
+				r = IN_LONG;
+				break;
+			}
+			if (sb_put(&text, line, (size_t)r) < 0 ||
+			    sb_put(&text, "\n", 2) < 0) {
+				r = IN_LONG;
+				break;
+			}
+			text.len--;		/* keep the NUL out */
+			st = sh_parse(&prog, text.s);
 			if (st != SH_PARSE_INCOMPLETE)
 				break;
-			if (interactive)
-				write_str(2, "> ");
+			r = get_line(in, prompt_var("PS2", "> "), line);
 		}
-		if (r == IN_INTR) {
-			write_str(2, "\n");
-			last_status = 128 + SIGINT;
+		if (r == IN_INTR) {	/* the line editor ended the line */
+			sh.status = 128 + SIGINT;
 			got_sigint = 0;
 			continue;
 		}
 		if (r == IN_LONG) {
-			sh_err("line too long");
+			sh_err("line too long (the limit is %d bytes)",
+			    (sh.interactive ? SH_LINE_MAX :
+			    SH_SCRIPT_LINE_MAX) - 1);
 			st = SH_PARSE_ERROR;
 		} else if (st == SH_PARSE_ERROR) {
 			sh_err("%s", prog.err);
 		}
 		if (st == SH_PARSE_ERROR) {
-			last_status = 2;
-			if (!interactive)
-				return;
+			sh.status = 2;
+			sh_prog_free(&prog);
+			if (!sh.interactive)
+				break;
 			continue;
 		}
-		run_prog(&prog);
-		got_sigint = 0;		/* the line's rest is dropped */
+		if (sh.interactive) {
+			text.s[text.len - 1] = '\0';
+			history_add(text.s);
+		}
+		cur_arena = prog.arena;
+		eval(prog.tree, 0);
+		cur_arena = NULL;
+		sh_prog_free(&prog);
+		if (got_sigint && sh.interactive) {
+			/* ^C ended the line; the rest of it is dropped. */
+			if (!sh.sigint_shown)
+				write_str(2, "\n");
+			sh.status = 128 + SIGINT;
+		}
+		got_sigint = 0;
+		sh.sigint_shown = 0;
 	}
+done:
+	sh_prog_free(&prog);
+	sb_free(&text);
+	free(line);
 }
 
-/* ---- Start-up ---- */
+/* ---- Start-up and exit ---- */
 
 static void usage(void)
 {
-	sh_err("usage: sh [-c string [name [arg ...]] | file [arg ...]]");
+	sh_err("usage: sh [-efux] [-c string [name [arg ...]] | "
+	    "file [arg ...]]");
 	exit(2);
 }
 
@@ -1258,14 +426,14 @@ static void find_self(const char *argv0)
 	size_t clen, alen = strlen(argv0);
 
 	if (strchr(argv0, '/') == NULL) {
-		snprintf(self_path, sizeof(self_path), "/bin/sh");
+		snprintf(sh.self, sizeof(sh.self), "/bin/sh");
 	} else if (argv0[0] == '/' || getcwd(cwd, sizeof(cwd)) == NULL ||
-	    (clen = strlen(cwd)) + 1 + alen >= sizeof(self_path)) {
-		snprintf(self_path, sizeof(self_path), "%s", argv0);
+	    (clen = strlen(cwd)) + 1 + alen >= sizeof(sh.self)) {
+		snprintf(sh.self, sizeof(sh.self), "%s", argv0);
 	} else {
-		memcpy(self_path, cwd, clen);
-		self_path[clen] = '/';
-		memcpy(self_path + clen + 1, argv0, alen + 1);
+		memcpy(sh.self, cwd, clen);
+		sh.self[clen] = '/';
+		memcpy(sh.self + clen + 1, argv0, alen + 1);
 	}
 }
 
@@ -1276,25 +444,41 @@ static void start_job_control(void)
 
 	if ((orig_pgid = tcgetpgrp(0)) < 0)
 		return;
-#ifdef SIGTTOU
 	set_signal(SIGTTOU, SIG_IGN);
-#endif
 	if (setpgid(0, 0) < 0 && errno != EPERM)
 		return;
 	if (tcsetpgrp(0, pid) < 0)
 		return;
-	shell_pgid = pid;
-	job_control = 1;
+	sh.pgid = pid;
+	sh.job_control = 1;
+}
+
+static void __attribute__((__noreturn__)) shell_exit(void)
+{
+	int status = sh.exiting ? sh.exit_status : sh.status;
+
+	if (sh.interactive)
+		jobs_hangup();
+	if (sh.job_control && orig_pgid > 0 && orig_pgid != sh.pgid)
+		tcsetpgrp(0, orig_pgid);
+	jobs_forget_all();
+	func_free_all();
+	var_free_all();
+	if (sh.script_fd >= 0)
+		close(sh.script_fd);
+	exit(status);
 }
 
 int main(int argc, char **argv)
 {
-	static char *default_argv[] = { "sh", NULL };
 	static struct input in;
 	char cwd[SH_PATH_MAX];
-	int fd, i;
+	const char *cmd = NULL;
+	int fd, i, k, c_opt = 0, force_i = 0;
 
-	shell_pid = getpid();
+	sh.stack_base = (uintptr_t)cwd;
+	sh.pid = getpid();
+	sh.script_fd = -1;
 	find_self(argc > 0 ? argv[0] : "sh");
 	var_import();
 	if (var_get("PATH") == NULL)
@@ -1302,49 +486,62 @@ int main(int argc, char **argv)
 	if (getcwd(cwd, sizeof(cwd)) != NULL)
 		var_set("PWD", 3, cwd, var_get("PWD") == NULL);
 
+	for (i = 1; i < argc && (argv[i][0] == '-' || argv[i][0] == '+') &&
+	    argv[i][1] != '\0'; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		for (k = 1; argv[i][k] != '\0'; k++) {
+			switch (argv[i][k]) {
+			case 'c': c_opt = 1; break;
+			case 'i': force_i = 1; break;
+			case 'e': sh.opt_e = argv[i][0] == '-'; break;
+			case 'x': sh.opt_x = argv[i][0] == '-'; break;
+			case 'u': sh.opt_u = argv[i][0] == '-'; break;
+			case 'f': sh.opt_f = argv[i][0] == '-'; break;
+			default: usage();
+			}
+		}
+	}
 	in.fd = 0;
 	in.bytewise = 1;
-	pos_argc = 1;
-	pos_argv = default_argv;
-	if (argc > 1 && strcmp(argv[1], "-c") == 0) {
-		if (argc < 3)
+	if (c_opt) {
+		if (i >= argc)
 			usage();
+		cmd = argv[i++];
 		in.fd = -1;
-		in.str = argv[2];
-		if (argc > 3) {
-			pos_argc = argc - 3;
-			pos_argv = argv + 3;
+		in.str = cmd;
+		if (i < argc) {
+			pos_set(argc - i - 1, argv + i + 1, 0);
+		} else {
+			static char *noargs[] = { "sh", NULL };
+
+			pos_set(0, noargs + 1, 0);
 		}
-	} else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
-		usage();
-	} else if (argc > 1) {
-		if ((fd = open(argv[1], O_RDONLY)) < 0) {
-			sh_err("cannot open %s: %s", argv[1], strerror(errno));
+	} else if (i < argc) {
+		if ((fd = open(argv[i], O_RDONLY)) < 0) {
+			sh_err("cannot open %s: %s", argv[i], strerror(errno));
 			exit(127);
 		}
-		/* Out of the way of redirections, where the system allows. */
-		if (fd != SH_FD_SCRIPT && dup2(fd, SH_FD_SCRIPT) >= 0) {
-			close(fd);
-			fd = SH_FD_SCRIPT;
+		/* Out of the way of redirections, closed in commands. */
+		sh.script_fd = fcntl(fd, F_DUPFD_CLOEXEC, SH_FD_SAVE);
+		close(fd);
+		if (sh.script_fd < 0) {
+			sh_err("%s: %s", argv[i], strerror(errno));
+			exit(127);
 		}
-		script_fd = in.fd = fd;
+		in.fd = sh.script_fd;
 		in.bytewise = 0;
-		pos_argc = argc - 1;
-		pos_argv = argv + 1;
+		pos_set(argc - i - 1, argv + i + 1, 0);
 	} else {
-		interactive = isatty(0);
+		sh.interactive = force_i || isatty(0);
+		pos_set(0, argv + 1, 0);
 	}
 
-	if (interactive)
+	if (sh.interactive)
 		start_job_control();
 	shell_signals();
 	run_input(&in);
-
-	if (job_control && orig_pgid > 0 && orig_pgid != shell_pgid)
-		tcsetpgrp(0, orig_pgid);
-	for (i = 0; i < SH_VARS_MAX; i++)
-		free(vars[i].nv);
-	if (script_fd >= 0)
-		close(script_fd);
-	exit(last_status);
+	shell_exit();
 }

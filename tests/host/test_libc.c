@@ -264,6 +264,10 @@ static int host_ctype(int i, int c)
 #define ungetc lc_ungetc
 #undef fgets
 #define fgets lc_fgets
+#undef getline
+#define getline lc_getline
+#undef getdelim
+#define getdelim lc_getdelim
 #undef fputc
 #define fputc lc_fputc
 #undef putc

@@ -259,6 +259,11 @@ static const int host_wait_values[] = { WNOHANG, WUNTRACED, WCONTINUED };
 #define ungetc lc_ungetc
 #undef fgets
 #define fgets lc_fgets
+#define getenv lc_getenv
+#undef getline
+#define getline lc_getline
+#undef getdelim
+#define getdelim lc_getdelim
 #undef fputc
 #define fputc lc_fputc
 #undef putc
@@ -874,6 +879,9 @@ __attribute__((__noreturn__)) static void _exit(int status)
 #include "../../lib/libc/time.c"
 #include "../../lib/libc/getopt.c"
 #include "../../lib/libc/signal.c"
+#include "../../lib/libc/getline.c"
+extern char **environ;	/* the host's (its <unistd.h> hides it) */
+#include "../../lib/libc/getenv.c"
 
 /* ==== stdio ==== */
 
@@ -1056,6 +1064,64 @@ static void test_fgets(void)
 	    "fgets across short reads");
 	fclose(f);
 	knobs_reset();
+}
+
+static void test_getline(void)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	FILE *f;
+	int i;
+
+	mf_set("l.txt", "one\n\nlast");
+	f = fopen("l.txt", "r");
+	OK(getline(&line, &cap, f) == 4 && host_streq(line, "one\n") && cap >= 5,
+	    "getline: a line with its newline");
+	OK(getline(&line, &cap, f) == 1 && host_streq(line, "\n"),
+	    "getline: an empty line");
+	OK(getline(&line, &cap, f) == 4 && host_streq(line, "last"),
+	    "getline: last line without newline");
+	OK(getline(&line, &cap, f) == -1, "getline: -1 at the end");
+	fclose(f);
+	mf_set("l.txt", "a:b:c");
+	f = fopen("l.txt", "r");
+	OK(getdelim(&line, &cap, ':', f) == 2 && host_streq(line, "a:"),
+	    "getdelim: up to the delimiter");
+	fclose(f);
+	free(line);
+
+	/* A line longer than the first buffer: it grows. */
+	{
+		static char big[3001];
+
+		for (i = 0; i < 3000; i++)
+			big[i] = (char)('a' + i % 26);
+		mf_set("l.txt", big);
+	}
+	line = NULL;
+	f = fopen("l.txt", "r");
+	OK(getline(&line, &cap, f) == 3000 && line[2999] == 'a' + 2999 % 26 &&
+	    line[3000] == '\0', "getline: a 3000-byte line");
+	fclose(f);
+	free(line);
+	OK(getline(NULL, &cap, stdin) == -1 && errno == EINVAL,
+	    "getline: NULL line pointer is EINVAL");
+}
+
+static void test_getenv(void)
+{
+	static char *fake[] = { "PATH=/bin:/x", "P=", "PATHX=no", "=odd", NULL };
+	char **saved = environ;
+
+	environ = fake;
+	OK(host_streq(getenv("PATH"), "/bin:/x"), "getenv PATH");
+	OK(host_streq(getenv("P"), ""), "getenv: an empty value");
+	OK(getenv("PAT") == NULL, "getenv: a prefix of a name is no match");
+	OK(getenv("") == NULL && getenv("A=B") == NULL,
+	    "getenv: empty name or one with '=' is NULL");
+	environ = NULL;
+	OK(getenv("PATH") == NULL, "getenv: no environment");
+	environ = saved;
 }
 
 static void test_ungetc(void)
@@ -2293,6 +2359,8 @@ int main(void)
 	test_fopen();
 	test_fdopen();
 	test_fgets();
+	test_getline();
+	test_getenv();
 	test_ungetc();
 	test_fread_fwrite();
 	test_update_modes();

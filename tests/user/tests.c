@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 #include <minix/pm.h>
 #include <minix/safecopies.h>
+#include "t_cmds.h"
 
 #define TEST_TIMEOUT	20		/* seconds per test */
 #define PIPE_BYTES	(64 * 1024)
@@ -1282,6 +1283,12 @@ static const struct test tests[] = {
 	T(devices), T(isatty), T(cwd), T(pipe_64k), T(pipe_eof),
 	T(epipe_ignored), T(sigpipe_default), T(time), T(sleep), T(authority),
 	T(malloc_big), T(service_up_restart_down), T(service_bad_conf),
+	/* the commands (t_cmds.c) */
+	T(cmd_sort_uniq), T(cmd_head), T(cmd_tail), T(cmd_wc), T(cmd_grep),
+	T(cmd_od), T(cmd_test), T(cmd_seq_yes), T(cmd_names), T(cmd_env),
+	T(cmd_which), T(cmd_cat_n), T(cmd_ls_R), T(cmd_date), T(cmd_printf),
+	T(cmd_cut_tr), T(cmd_sort), T(cmd_uname), T(cmd_tee_more),
+	T(cmd_writes), T(cmd_usage),
 };
 #undef T
 

@@ -281,14 +281,22 @@ static void fz_entry(cp_grant_t *g, endpoint_t me)
 	case 2: start = A(fbuf) + (rnd() % FZ_BUF); len = rnd() % 16; break;
 	default: start = 0xfffffff0u + (rnd() & 15); len = rnd() & 63; break;
 	}
-	if (g->cp_flags & CPF_DIRECT) {
-		/* Clamp a direct grant into the window: that is the rule. */
+	if (g->cp_flags & (CPF_DIRECT | CPF_MAGIC)) {
+		/* Clamp a direct grant into the window: that is the rule.  A
+		 * magic one too: we may make magic grants (the runner may), and
+		 * one of our own or the peer's memory outside the window would
+		 * let a legitimate copy overwrite canaries. */
 		if (start < A(fbuf) + FZ_WIN_LO || start >= A(fbuf) + FZ_WIN_HI)
 			start = A(fbuf) + FZ_WIN_LO;
 		if (len > A(fbuf) + FZ_WIN_HI - start)
 			len = A(fbuf) + FZ_WIN_HI - start;
-		g->cp_u.cp_direct.cp_start = start;
-		g->cp_u.cp_direct.cp_len = len;
+		if (g->cp_flags & CPF_DIRECT) {
+			g->cp_u.cp_direct.cp_start = start;
+			g->cp_u.cp_direct.cp_len = len;
+		} else {
+			g->cp_u.cp_magic.cp_start = start;
+			g->cp_u.cp_magic.cp_len = len;
+		}
 	} else if (g->cp_flags & CPF_INDIRECT) {
 		g->cp_u.cp_indirect.cp_grant = (rnd() & 1) ?
 		    GRANT_ID(rnd() % 18, rnd() & 3) : (cp_grant_id_t)rnd();

@@ -46,7 +46,7 @@ vfs_SRC    := $(wildcard servers/vfs/*.c)
 runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
 fitest_SRC := tests/fitest/fitest.c
-runner_EXTRA := $(B)/prog/exectest_blob.o  # exectest, for the SYS_EXEC tests
+runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
 
 # User programs: /bin of the root file system.  Each commands/<name>/ (and
@@ -150,9 +150,11 @@ $(B)/ubin/$(1): $$($(1)_OBJS) $(CRT0) $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)
 endef
 $(foreach p,$(USER_PROGS),$(eval $(call UPROG_RULE,$(p))))
 
-# The runner carries exectest inside it (runner_EXTRA).
+# The runner carries exectest and fitest inside it (runner_EXTRA).
 $(B)/prog/exectest_blob.o: $(B)/bin/exectest
 	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 exectest ../prog/exectest_blob.o
+$(B)/prog/fitest_blob.o: $(B)/bin/fitest
+	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 fitest ../prog/fitest_blob.o
 
 
 # ---- GRUB images: one per line of etc/boot.list ----

@@ -18,6 +18,8 @@
 #define RS_PONG      (RS_BASE + 7)  /* SEF: the answer to a heartbeat */
 #define SEF_FI       (RS_BASE + 8)  /* RS -> service: crash at the next request */
 #define RS_INIT_DONE (RS_BASE + 9)  /* SEF: a restarted instance is ready */
+#define SEF_SIGNAL   (RS_BASE + 11) /* RS -> service: signal m_rs.value (SIGTERM:
+                                     * `service down`); SEF's handler runs */
 #define RS_RAMDISK   (RS_BASE + 10) /* memory: the boot RAM disk, lent as a map
                                      * grant (buf), len bytes, len2 to map */
 

@@ -3,9 +3,10 @@
  * sef_startup() asks RS how this instance starts (SEF_INIT_FRESH, or
  * SEF_INIT_RESTART after a crash) and runs the matching callback; a
  * process RS does not know (or no RS) starts fresh.  sef_receive_status()
- * answers RS's heartbeat (a NOTIFY from RS: it NOTIFYs RS back) and
- * obeys RS_FI (`service fi`): the next request from anyone else crashes
- * the service, on purpose, with a page fault.
+ * answers RS's heartbeat (a NOTIFY from RS: it NOTIFYs RS back), runs the
+ * signal handler for RS's SEF_SIGNAL (SIGTERM: `service down`; by default
+ * the service exits), and obeys SEF_FI (`service fi`): the next request
+ * from anyone else crashes the service, on purpose, with a page fault.
  */
 #include <string.h>
 #include <minix/sef.h>
@@ -15,6 +16,7 @@
 
 static sef_cb_init_t init_fresh, init_restart, init_lu;
 static sef_cb_lu_state_save_t lu_state_save;
+static sef_cb_signal_handler_t signal_handler;
 static endpoint_t self = NONE;
 static int fi_armed;
 
@@ -23,6 +25,15 @@ void sef_setcb_init_restart(sef_cb_init_t cb) { init_restart = cb; }
 /* Live update does not exist yet: these are kept, never called. */
 void sef_setcb_init_lu(sef_cb_init_t cb) { init_lu = cb; }
 void sef_setcb_lu_state_save(sef_cb_lu_state_save_t cb) { lu_state_save = cb; }
+void sef_setcb_signal_handler(sef_cb_signal_handler_t cb) { signal_handler = cb; }
+
+static void got_signal(int signo)
+{
+	if (signal_handler)
+		signal_handler(signo);
+	else if (signo == 15)		/* SIGTERM */
+		sys_exit(0);
+}
 
 endpoint_t sef_self(void)
 {
@@ -80,6 +91,10 @@ int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr)
 		}
 		if (m_ptr->m_source == RS_PROC_NR && m_ptr->m_type == SEF_FI) {
 			fi_armed = 1;
+			continue;
+		}
+		if (m_ptr->m_source == RS_PROC_NR && m_ptr->m_type == SEF_SIGNAL) {
+			got_signal(m_ptr->m_rs.value);
 			continue;
 		}
 		if (fi_armed)

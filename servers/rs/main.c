@@ -136,7 +136,7 @@ static int do_up(message *m)
 	void *img;
 	int n, r;
 
-	if (req_label(m, label) != OK || m->m_rs.len == 0 || m->m_rs.len > 4 << 20 ||
+	if (req_label(m, label) != OK || m->m_rs.len == 0 || m->m_rs.len > RS_IMG_MAX ||
 	    m->m_rs.len2 >= sizeof(text) || m->m_rs.args_len >= RS_ARGS_LEN)
 		return EINVAL;
 	if (rp_by_label(label))
@@ -157,12 +157,12 @@ static int do_up(message *m)
 		return ESRCH;
 	if (!(rp = rp_alloc()))
 		return ENOSPC;
-	if (!(img = malloc(m->m_rs.len)))
+	if (!(img = rs_img_alloc(rp, m->m_rs.len)))
 		return ENOMEM;
 	if (sys_vircopy(m->m_source, m->m_rs.buf, SELF, (vir_bytes)img, m->m_rs.len) != OK ||
 	    (m->m_rs.args_len && sys_vircopy(m->m_source, m->m_rs.args, SELF,
 	    (vir_bytes)rp->args, m->m_rs.args_len) != OK)) {
-		free(img);
+		rs_img_free(rp, img, m->m_rs.len);
 		return EFAULT;
 	}
 	rp->in_use = 1;
@@ -174,7 +174,7 @@ static int do_up(message *m)
 	rp->img_size = m->m_rs.len;
 	rp->img_owned = 1;
 	if ((r = rs_create(rp, SEF_INIT_FRESH)) != OK) {
-		free(img);
+		rs_img_free(rp, img, m->m_rs.len);
 		rp->in_use = 0;
 		return r;
 	}
@@ -244,10 +244,7 @@ static int do_request(message *m)
 		return ESRCH;
 	switch (m->m_type) {
 	case RS_DOWN:
-		rp->down = 1;
-		rs_died(rp, "down");
-		rs_set_alarm();
-		return OK;
+		return rs_down(rp, m->m_source);
 	case RS_RESTART:
 	case RS_REFRESH:
 		rs_stop(rp);
@@ -277,6 +274,7 @@ int main(void)
 	int r;
 
 	hz = sys_hz();
+	rs_img_init();
 	if (read_boot_confs() == 0)
 		start_boot_services();
 	for (;;) {
@@ -292,7 +290,8 @@ int main(void)
 			rs_set_alarm();
 			continue;
 		}
-		r = do_request(&m);
+		if ((r = do_request(&m)) == EDONTREPLY)
+			continue;
 		m.m_type = r;
 		ipc_sendnb(m.m_source, &m);
 	}

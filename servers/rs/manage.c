@@ -20,6 +20,38 @@
 
 struct rproc rproc[NR_SERVICES];
 
+/* The program of a service started with RS_UP: pages of its own at a
+ * fixed place per table slot, given back whole when it goes (the heap
+ * would keep them). */
+void *rs_img_alloc(struct rproc *rp, size_t len)
+{
+	vir_bytes addr = RS_IMG_BASE + (vir_bytes)(rp - rproc) * RS_IMG_MAX;
+
+	if (len == 0 || len > RS_IMG_MAX ||
+	    sys_vmctl(SELF, VMCTL_ALLOC, addr, (len + 4095) & ~(size_t)4095) != OK)
+		return NULL;
+	return (void *)addr;
+}
+
+/* The page tables of those places exist from the start, so that a
+ * service's coming and going leaves RS's memory as it was. */
+void rs_img_init(void)
+{
+	int i;
+
+	for (i = 0; i < NR_SERVICES; i++) {
+		vir_bytes addr = RS_IMG_BASE + (vir_bytes)i * RS_IMG_MAX;
+		if (sys_vmctl(SELF, VMCTL_ALLOC, addr, 4096) == OK)
+			sys_vmctl(SELF, VMCTL_FREE, addr, 4096);
+	}
+}
+
+void rs_img_free(struct rproc *rp, const void *img, size_t len)
+{
+	(void)rp;
+	sys_vmctl(SELF, VMCTL_FREE, (vir_bytes)img, (len + 4095) & ~(size_t)4095);
+}
+
 clock_t rs_now(void)
 {
 	clock_t t = 0;
@@ -56,6 +88,7 @@ struct rproc *rp_alloc(void)
 		if (!rproc[i].in_use) {
 			memset(&rproc[i], 0, sizeof(rproc[i]));
 			rproc[i].endpt = NONE;
+			rproc[i].down_caller = NONE;
 			return &rproc[i];
 		}
 	return NULL;
@@ -276,8 +309,14 @@ void rs_died(struct rproc *rp, const char *why)
 	if (rp->down) {
 		rs_release_dma(rp);
 		if (rp->img_owned)
-			free((void *)rp->img);
+			rs_img_free(rp, rp->img, rp->img_size);
 		rp->in_use = 0;
+		if (rp->down_caller != NONE) {
+			message m;
+			memset(&m, 0, sizeof(m));
+			m.m_type = OK;
+			ipc_sendnb(rp->down_caller, &m);
+		}
 		return;
 	}
 	strncpy(rp->last_reason, why, sizeof(rp->last_reason) - 1);
@@ -296,7 +335,36 @@ void rs_died(struct rproc *rp, const char *why)
 		rp->next_restart = now + delay;
 }
 
-/* Stop rp's current instance (RS_DOWN, RS_RESTART). */
+/* RS_DOWN: ask the service to end (SIGTERM through SEF: its signal
+ * handler, or by default an exit) and answer caller once it is gone, or
+ * after DOWN_GRACE ticks, when RS removes it. */
+#define DOWN_GRACE hz
+int rs_down(struct rproc *rp, endpoint_t caller)
+{
+	message m;
+
+	if (rp->down)
+		return EBUSY;
+	rp->down = 1;
+	rp->down_caller = caller;
+	if (rp->endpt == NONE) {	/* waiting for its backoff */
+		rs_died(rp, "down");
+		return EDONTREPLY;
+	}
+	memset(&m, 0, sizeof(m));
+	m.m_type = SEF_SIGNAL;
+	m.m_rs.value = 15;		/* SIGTERM */
+	if (asynsend(rp->endpt, &m) != OK) {
+		rs_died(rp, "down");
+		return EDONTREPLY;
+	}
+	rp->down_deadline = rs_now() + DOWN_GRACE;
+	rp->next_ping = 0;
+	rs_set_alarm();
+	return EDONTREPLY;
+}
+
+/* Stop rp's current instance (RS_RESTART). */
 void rs_stop(struct rproc *rp)
 {
 	remove_instance(rp);
@@ -370,6 +438,10 @@ void rs_do_timers(void)
 			restart(rp);
 			continue;
 		}
+		if (rp->down && rp->down_deadline && now >= rp->down_deadline) {
+			rs_died(rp, "down");
+			continue;
+		}
 		if (rp->endpt == NONE || !rp->next_ping || now < rp->next_ping)
 			continue;
 		if (rp->ping_out && ++rp->missed >= 2) {
@@ -398,7 +470,8 @@ void rs_set_alarm(void)
 
 	for (i = 0; i < NR_SERVICES; i++) {
 		struct rproc *rp = &rproc[i];
-		clock_t t = rp->endpt == NONE ? rp->next_restart : rp->next_ping;
+		clock_t t = rp->endpt == NONE ? rp->next_restart :
+		    rp->down ? rp->down_deadline : rp->next_ping;
 		if (rp->in_use && t && (!next || t < next))
 			next = t;
 	}

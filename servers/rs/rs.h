@@ -15,6 +15,8 @@
 #define NR_SERVICES 24
 #define NR_CONFS    32
 #define RS_ARGS_LEN 64
+#define RS_IMG_BASE 0xb0000000u /* programs of RS_UP services, one slot each */
+#define RS_IMG_MAX  (4u << 20)
 
 struct rproc {
 	int in_use;
@@ -34,6 +36,8 @@ struct rproc {
 	clock_t next_ping;         /* next heartbeat due, 0: none */
 	int ping_out, missed;      /* heartbeat state */
 	int down;                  /* RS_DOWN: not to be restarted */
+	endpoint_t down_caller;    /* who waits for the RS_DOWN reply, or NONE */
+	clock_t down_deadline;     /* removed then if it has not exited */
 	endpoint_t dma_from[4];    /* dead instances whose DMA holds RS keeps (0: none) */
 	char last_reason[RS_REASON_LEN];
 };
@@ -52,6 +56,10 @@ void rs_do_ksig(void);
 void rs_do_timers(void);
 void rs_pong(struct rproc *rp);
 void rs_release_dma(struct rproc *rp);
+int rs_down(struct rproc *rp, endpoint_t caller);
+void *rs_img_alloc(struct rproc *rp, size_t len);
+void rs_img_free(struct rproc *rp, const void *img, size_t len);
+void rs_img_init(void);
 void rs_set_alarm(void);
 clock_t rs_now(void);
 

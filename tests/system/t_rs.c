@@ -289,3 +289,54 @@ int test_fork_empty(void)
 	T_EQ(sys_clear(c), OK);
 	return 0;
 }
+
+extern const uint8_t _binary_fitest_start[], _binary_fitest_end[];
+
+/* RS_UP of a program in our memory (what `service up` does from a file)
+ * as service "fit3", then `service down`: RS sends SIGTERM through SEF,
+ * the service (no handler of its own) exits at once, and only then does
+ * RS answer; it is gone from RS's table.  A bad .conf is refused with its
+ * line and reason, written over our program buffer. */
+int test_rs_up_down(void)
+{
+	static const char conf[] = "service fit3 {\n\tipc ALL;\n\tpriority 7;\n};\n";
+	static const char bad[] = "service fit3 {\n\tpriority 99;\n};\n";
+	static uint8_t junk[64];
+	size_t len = (size_t)(_binary_fitest_end - _binary_fitest_start);
+	struct proc_info pi;
+	endpoint_t ep;
+	clock_t t0;
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_UP;
+	strcpy(m.m_rs.label, "fit3");
+	m.m_rs.buf = (vir_bytes)junk;
+	m.m_rs.len = sizeof(junk);
+	m.m_rs.buf2 = (vir_bytes)bad;
+	m.m_rs.len2 = sizeof(bad) - 1;
+	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
+	T_EQ(m.m_type, EINVAL);
+	T_EQ(m.m_rs.value, 2);
+	T_EQ(strcmp((char *)junk, "2: priority 99 out of range 0..15"), 0);
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_UP;
+	strcpy(m.m_rs.label, "fit3");
+	m.m_rs.buf = (vir_bytes)_binary_fitest_start;
+	m.m_rs.len = len;
+	m.m_rs.buf2 = (vir_bytes)conf;
+	m.m_rs.len2 = sizeof(conf) - 1;
+	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
+	T_EQ(m.m_type, OK);
+	ep = m.m_rs.endpt;
+	T_EQ(fit(ep, FIT_PING, NULL), OK);
+	t0 = t_now();
+	T_EQ(rs_call(RS_DOWN, "fit3", &m), OK);
+	if (t_now() - t0 >= sys_hz() / 2)
+		T_FAIL("down took %ld ticks: no SIGTERM exit", (long)(t_now() - t0));
+	T_EQ(sys_getproc(&pi, ep), EDEADSRCDST);
+	T_EQ(rs_call(RS_DOWN, "fit3", &m), ESRCH);
+	/* fitest publishes its label: fit3's key stays, its owner dead. */
+	T_EQ(ds_delete_label("fit3"), OK);
+	return 0;
+}

@@ -188,6 +188,27 @@ int rs_start_proc(struct rproc *rp)
 	return OK;
 }
 
+/* rp runs under a new endpoint: the services RS manages whose .conf lets
+ * them send to it (by label, or ALL_SYS) get their IPC masks again. */
+static void refresh_ipc(const struct rproc *rp)
+{
+	struct priv_desc d;
+	int i, j, names;
+
+	for (i = 0; i < NR_SERVICES; i++) {
+		const struct rproc *o = &rproc[i];
+		if (!o->in_use || o == rp || o->endpt == NONE ||
+		    (o->conf.sigmgr[0] && strcmp(o->conf.sigmgr, "SELF") != 0))
+			continue;
+		for (j = 0, names = o->conf.ipc_mode == RS_IPC_ALL_SYS; j < o->conf.nr_ipc; j++)
+			names |= strcmp(o->conf.ipc[j], rp->label) == 0;
+		if (!names || priv_desc(&o->conf, &d) != OK)
+			continue;
+		d.pd_sig_mgr = SELF;
+		sys_privctl(o->endpt, SYS_PRIV_SET_SYS, &d);
+	}
+}
+
 /* Build the argument block of "label args" for SYS_EXEC at the top of the
  * new stack: argc, argv[], NULL, envp NULL, the strings. */
 static size_t build_frame(const struct rproc *rp, uint32_t *frame, size_t size)
@@ -243,8 +264,10 @@ int rs_create(struct rproc *rp, int init_type)
 	if ((r = rs_start_proc(rp)) != OK) {
 		sys_clear(child);
 		rp->endpt = NONE;
+		return r;
 	}
-	return r;
+	refresh_ipc(rp);
+	return OK;
 }
 
 /* Try a restart now; on failure, try again after the next backoff. */

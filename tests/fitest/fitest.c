@@ -5,6 +5,7 @@
  * panics at once (a service that crashes at every start).
  */
 #include <stdio.h>
+#include <string.h>
 #include <minix/syslib.h>
 #include <minix/sef.h>
 #include <minix/ds.h>
@@ -47,6 +48,16 @@ int main(void)
 		case FIT_SPIN:
 			for (;;)
 				__asm__ volatile("");
+		case FIT_CALL: {
+			message c;
+			endpoint_t to = (endpoint_t)m.m_u32.data[0];
+			memset(&c, 0, sizeof(c));
+			c.m_type = FIT_PING;
+			r = ipc_sendrec(to, &c);
+			if (r == OK)
+				r = c.m_type;
+			break;
+		}
 		default:
 			r = ENOSYS;
 		}

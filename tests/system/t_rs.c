@@ -292,6 +292,76 @@ int test_fork_empty(void)
 
 extern const uint8_t _binary_fitest_start[], _binary_fitest_end[];
 
+static void sit_stopped(void *arg)
+{
+	(void)arg;
+}
+
+static int fit_call(endpoint_t f3, endpoint_t to)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = FIT_CALL;
+	m.m_u32.data[0] = (uint32_t)to;
+	if (ipc_sendrec(f3, &m) != OK)
+		return EGENERIC;
+	return m.m_type;
+}
+
+/* A service whose .conf names another by label may still call it after
+ * that one restarted in another slot under a new endpoint: RS gives it
+ * its IPC mask again.  fit3 (RS_UP) may call fitest and not tty; then
+ * fitest crashes twice (the second restart waits 0.1 s) and in between
+ * we take its slot, so that it comes back elsewhere. */
+int test_rs_ipc_follows_restart(void)
+{
+	static const char conf[] = "service fit3 {\n\tipc SYSTEM ds rs fitest;\n};\n";
+	size_t len = (size_t)(_binary_fitest_end - _binary_fitest_start);
+	endpoint_t f3, ep0, ep1, ep2, held[40];
+	int i, n = 0, r = 0;
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_UP;
+	strcpy(m.m_rs.label, "fit3");
+	m.m_rs.buf = (vir_bytes)_binary_fitest_start;
+	m.m_rs.len = len;
+	m.m_rs.buf2 = (vir_bytes)conf;
+	m.m_rs.len2 = sizeof(conf) - 1;
+	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
+	T_EQ(m.m_type, OK);
+	f3 = m.m_rs.endpt;
+	T_EQ(rs_call(RS_REFRESH, "fitest", &m), OK);	/* no backoff yet */
+	T_TRUE((ep0 = wait_new(NONE, 2 * sys_hz())) != NONE);
+	T_EQ(fit_call(f3, ep0), OK);			/* fit3 -> fitest */
+	T_EQ(fit_call(f3, TTY_PROC_NR), ECALLDENIED);	/* not in its .conf */
+	T_EQ(rs_call(RS_FI, "fitest", &m), OK);
+	T_EQ(fit(ep0, FIT_PING, NULL), EDEADSRCDST);	/* restarted at once */
+	T_TRUE((ep1 = wait_new(ep0, 2 * sys_hz())) != NONE);
+	T_EQ(rs_call(RS_FI, "fitest", &m), OK);
+	T_EQ(fit(ep1, FIT_PING, NULL), EDEADSRCDST);	/* restarted in 0.1 s */
+	while (n < 40) {
+		if ((held[n] = t_fork_stopped(sit_stopped, NULL)) == NONE)
+			break;
+		if (_ENDPOINT_P(held[n++]) == _ENDPOINT_P(ep1))
+			break;
+	}
+	ep2 = wait_new(ep1, 2 * sys_hz());
+	if (ep2 != NONE && _ENDPOINT_P(ep2) != _ENDPOINT_P(ep1))
+		r = fit_call(f3, ep2);			/* fit3 -> the new fitest */
+	else
+		r = 1;
+	for (i = 0; i < n; i++)
+		sys_clear(held[i]);
+	T_TRUE(ep2 != NONE);
+	T_TRUE(_ENDPOINT_P(ep2) != _ENDPOINT_P(ep1));
+	T_EQ(r, OK);
+	T_EQ(rs_call(RS_DOWN, "fit3", &m), OK);
+	T_EQ(ds_delete_label("fit3"), OK);
+	return 0;
+}
+
 /* RS_UP of a program in our memory (what `service up` does from a file)
  * as service "fit3", then `service down`: RS sends SIGTERM through SEF,
  * the service (no handler of its own) exits at once, and only then does

@@ -27,6 +27,7 @@ KERNEL_C   := $(filter-out kernel/grant_verify.c,$(wildcard kernel/*.c kernel/ar
 KERNEL_ASM := $(wildcard kernel/arch/i386/*.asm)
 KERNEL_OBJ := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.o)
 LIBC_OBJ   := $(patsubst %.c,$(B)/%.o,$(wildcard lib/libc/*.c))
+CMDUTIL_OBJ := $(patsubst %.c,$(B)/%.o,$(wildcard lib/cmdutil/*.c))
 LIBSYS_OBJ := $(patsubst %.c,$(B)/%.o,$(filter-out lib/libsys/crt0.c,$(wildcard lib/libsys/*.c)))
 DRVLIBS    := libchardriver libblockdriver
 DRVLIB_A   := $(DRVLIBS:%=$(B)/lib/%.a)
@@ -55,6 +56,8 @@ bench_SRC  := $(wildcard tests/bench/*.c)
 USER_PROGS := $(notdir $(patsubst %/,%,$(dir $(wildcard commands/*/*.c))))
 USER_PROGS := $(filter-out hello,$(sort $(USER_PROGS))) $(if $(wildcard tests/user/*.c),tests)
 tests_USRC := $(wildcard tests/user/*.c)
+# The shell's test and [ builtins are /bin/test's evaluator.
+sh_USRC    := $(wildcard commands/sh/*.c) commands/test/texpr.c
 POSIX_OBJ  := $(patsubst %.c,$(B)/%.o,$(wildcard lib/libposix/*.c))
 UBIN       := $(USER_PROGS:%=$(B)/ubin/%)
 
@@ -93,6 +96,10 @@ $(B)/lib/libc/%.o: lib/libc/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(UCFLAGS) -c $< -o $@
+$(B)/lib/cmdutil/%.o: lib/cmdutil/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(UCFLAGS) -c $< -o $@
 $(B)/lib/libsys/%.o: lib/libsys/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -117,6 +124,8 @@ $(B)/lib/libposix.a: $(POSIX_OBJ)
 	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libc.a: $(LIBC_OBJ)
 	@rm -f $@ && $(AR) rcs $@ $^
+$(B)/lib/libcmdutil.a: $(CMDUTIL_OBJ)
+	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libsys.a: $(LIBSYS_OBJ)
 	@rm -f $@ && $(AR) rcs $@ $^
 
@@ -134,7 +143,8 @@ $(B)/bin/$(1): $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $$($(1)_EXTRA) $(CRT0) 
 endef
 $(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p))))
 
-# User programs: built without _SYSTEM, linked libposix, libsys, libc.
+# User programs: built without _SYSTEM, linked libposix, libsys, libc, and
+# libcmdutil (lib/cmdutil: helpers the commands share).
 $(B)/uprog/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -142,11 +152,11 @@ $(B)/uprog/%.o: %.c
 
 define UPROG_RULE
 $(1)_OBJS := $(patsubst %.c,$(B)/uprog/%.o,$(if $($(1)_USRC),$($(1)_USRC),$(wildcard commands/$(1)/*.c)))
-$(B)/ubin/$(1): $$($(1)_OBJS) $(CRT0) $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)/lib/libc.a boot/user.ld
+$(B)/ubin/$(1): $$($(1)_OBJS) $(CRT0) $(B)/lib/libcmdutil.a $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)/lib/libc.a boot/user.ld
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"
 	@$(LD) -m elf_i386 -z noexecstack -T boot/user.ld -o $$@ $(CRT0) $$($(1)_OBJS) \
-		--start-group $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
+		--start-group $(B)/lib/libcmdutil.a $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 endef
 $(foreach p,$(USER_PROGS),$(eval $(call UPROG_RULE,$(p))))
 
@@ -233,10 +243,48 @@ qemu-gdb: deps $(B)/os.iso
 test: deps
 	@tools/test.sh
 
-# Kernel-level benchmarks (bench.iso) and user-mode ones (ubench.iso:
-# /bin/ubench under init), one table.
-bench: deps $(B)/bench.iso $(B)/ubench.iso
-	@tools/bench.sh $(B)/bench.iso $(B)/ubench.iso
+# ---- the Linux peer of make bench ----
+# Debian's i386 kernel (fetched by tools/linux-peer.sh, a build input) and
+# an initramfs with commands/ubench built statically against glibc by the
+# same cross compiler, with the Linux-only benchmarks of tests/bench/linux.
+LINUX_CFLAGS := -std=gnu11 -O2 -static -fno-pie -no-pie -fno-stack-protector \
+	-fno-omit-frame-pointer -Wall -Wextra -Werror -Wno-unused-parameter
+$(B)/linux/vmlinuz:
+	@tools/linux-peer.sh $(B)/linux
+$(B)/linux/ubench: commands/ubench/ubench.c tests/bench/linux/peer.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@ (Linux peer)"
+	@$(CC) $(LINUX_CFLAGS) -DLINUX_PEER -o $@ $^
+$(B)/linux/init: tests/bench/linux/init.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(LINUX_CFLAGS) -o $@ $<
+$(B)/linux/true: tests/bench/linux/true.c
+	@mkdir -p $(dir $@)
+	@$(CC) -O2 -static -nostdlib -fno-pie -no-pie -o $@ $<
+$(B)/linux/initrd.img: tools/mkinitrd.sh $(B)/linux/init $(B)/linux/ubench $(B)/linux/true
+	@echo "  INITRD  $@"
+	@tools/mkinitrd.sh $@ $(B)/linux/init $(B)/linux/ubench $(B)/linux/true
+
+# Kernel-level benchmarks (bench.iso), user-mode ones (ubench.iso:
+# /bin/ubench under init) and the same user-mode programs on Linux, side
+# by side: build/bench.json, plots in build/bench/, compared with
+# tests/bench/baseline.json.  `make bench-baseline` makes the last run the
+# baseline.
+bench: deps $(B)/bench.iso $(B)/ubench.iso $(B)/linux/vmlinuz $(B)/linux/initrd.img
+	@tools/bench.sh $(B)/bench.iso $(B)/ubench.iso $(B)/linux/vmlinuz $(B)/linux/initrd.img
+
+# Where the instructions of the SENDREC round trip go: QEMU's instruction
+# trace of tests/bench (booted directly, no GRUB), counted per function by
+# tools/trace-profile.py.  Without -icount (too slow with a trace), so the
+# clock interrupt's functions show up more than in make bench.
+profile-ipc: $(B)/kernel.elf $(B)/bin/bench
+	@cd $(B)/bin && timeout 600 $(QEMU) -m 128M -no-reboot -display none -monitor none \
+		-serial null -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-kernel ../kernel.elf -initrd bench -singlestep -d exec,nochain -D /dev/stdout \
+		</dev/null 2>/dev/null | ../../tools/trace-profile.py ../kernel.elf bench ipc_sendrec report 302
+
+bench-baseline:
+	@cp $(B)/bench.json tests/bench/baseline.json && echo "tests/bench/baseline.json <- $(B)/bench.json"
 
 host-tests:
 	@$(MAKE) -s -C tests/host
@@ -245,9 +293,9 @@ clean:
 	rm -rf $(B)
 
 help:
-	@echo "make run | run-check | run-hello | test | bench | iso | qemu-gdb | clean   (HZ=$(HZ))"
+	@echo "make run | run-check | run-hello | test | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean   (HZ=$(HZ))"
 
 FORCE:
 
-.PHONY: all iso deps run run-check run-hello qemu-gdb test bench host-tests clean help FORCE
+.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -306,7 +306,18 @@ int grant_map(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 		res.addr, res.nhops, { { 0, 0 } } };
 	memcpy(rec->u.m.hop, res.hop, sizeof(res.hop));
 	for (i = 0; i < bytes; i += PAGE_SIZE) {
-		phys_bytes pa = pte_of(owner, res.addr + i, writable) & PAGE_MASK;
+		/* A page shared copy-on-write since a fork gets a frame of
+		 * its own first: a write by the owner never moves it away
+		 * from under the mapping. */
+		uint32_t opte = pte_of(owner, res.addr + i, writable);
+		phys_bytes pa;
+		if (opte & PTE_COW)
+			opte = as_unshare(owner, res.addr + i);
+		pa = opte & PAGE_MASK;
+		if (!opte) {
+			remove_maps(by_grantee_addr, caller->p_endpoint, addr);
+			return ENOMEM;
+		}
 		frame_ref(pa);
 		if ((r = as_map_page(caller, addr + i, pa,
 		    PTE_MAPPED | (writable ? PTE_W : 0))) != OK) {
@@ -385,6 +396,11 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 				if (!user_range_ok(va, chunk) ||
 				    !(pte = pte_of(owner, va, access & VUA_WRITE)))
 					return EFAULT;
+				/* Held frames are never shared copy-on-write
+				 * (the owner's next write would leave the
+				 * device with the other copy). */
+				if ((pte & PTE_COW) && !(pte = as_unshare(owner, va)))
+					return ENOMEM;
 				pa = (pte & PAGE_MASK) | (va & ~PAGE_MASK);
 				/* One hold per page of each range handed out,
 				 * as grant_vumap_release counts them. */

@@ -377,12 +377,91 @@ static int do_ipc(struct proc *caller, int call, endpoint_t src_dst_e, vir_bytes
 	return EBADCALL;
 }
 
+/* The fast path (issue 11): SEND, SENDNB or SENDREC to a process blocked
+ * in a receive that takes this message (the usual request and the usual
+ * reply, also a driver's through asynsend), with both message buffers inside one page: one copy between the
+ * two pages, the flags set directly; and a RECEIVE from ANY when nothing
+ * waits (a server going back to wait).  It makes the same checks as the
+ * general path and leaves the same state; anything else (a busy or
+ * stopped destination, pending notifications or asynchronous messages, a
+ * buffer across pages or shared copy-on-write, a kernel task, a denied
+ * call) returns 0 and takes the general path. */
+/* Physical address of a message at va in the space pd if it lies in one
+ * present, writable user page (not copy-on-write), else 0. */
+static inline __attribute__((always_inline)) phys_bytes msg_phys(uint32_t pd, vir_bytes va)
+{
+	uint32_t pde, pte;
+
+	if (va - USER_BASE > USER_TOP - USER_BASE - sizeof(message) ||
+	    (va & ~PAGE_MASK) > PAGE_SIZE - sizeof(message))
+		return 0;
+	pde = ((const uint32_t *)pd)[va >> 22];
+	if (!(pde & PTE_P))
+		return 0;
+	pte = ((const uint32_t *)(pde & PAGE_MASK))[(va >> 12) & 1023];
+	if ((pte & (PTE_P | PTE_W)) != (PTE_P | PTE_W))
+		return 0;
+	return (pte & PAGE_MASK) | (va & ~PAGE_MASK);
+}
+
+static inline int ipc_fast(struct proc *caller, int call, endpoint_t dst_e, vir_bytes m_ptr)
+{
+	struct proc *dst;
+	phys_bytes from, to;
+	int n = _ENDPOINT_P(dst_e);
+
+	if (call == RECEIVE && dst_e == ANY &&
+	    (priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(RECEIVE)) &&
+	    !priv(caller)->s_maybe && !caller->p_caller_q &&
+	    msg_phys(caller->p_cr3, m_ptr)) {
+		/* Nothing waits for the caller: it blocks. */
+		caller->p_getfrom_e = ANY;
+		caller->p_delivermsg_vir = m_ptr;
+		dequeue(caller);
+		caller->p_rts_flags = RTS_RECEIVING;
+		caller->p_reg.eax = OK;
+		return 1;
+	}
+	if ((call != SENDREC && call != SEND && call != SENDNB) ||
+	    !(priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(call)) ||
+	    n < 0 || n >= NR_PROCS || dst_e == ANY || dst_e == NONE || dst_e == SELF)
+		return 0;
+	dst = proc_addr(n);
+	if (dst->p_endpoint != dst_e || dst->p_rts_flags != RTS_RECEIVING || dst == caller ||
+	    (dst->p_getfrom_e != ANY && dst->p_getfrom_e != caller->p_endpoint) ||
+	    !may_send_to(caller, dst))
+		return 0;
+	/* Writable for SENDREC (the reply lands there); a read-only SEND
+	 * buffer takes the general path. */
+	if (!(from = msg_phys(caller->p_cr3, m_ptr)) ||
+	    !(to = msg_phys(dst->p_cr3, dst->p_delivermsg_vir)))
+		return 0;
+	__asm__ volatile("rep movsl" : "+D"(to), "+S"(from), "=c"(n)
+	    : "2"(sizeof(message) / 4) : "memory");
+	((message *)(to - sizeof(message)))->m_source = caller->p_endpoint;
+	dst->p_misc_flags &= ~MF_REPLY_PEND;
+	dst->p_reg.eax = OK;
+	dst->p_rts_flags = 0;
+	enqueue(dst);
+	caller->p_reg.eax = OK;
+	if (call == SENDREC) {
+		caller->p_misc_flags |= MF_REPLY_PEND;
+		caller->p_getfrom_e = dst_e;
+		caller->p_delivermsg_vir = m_ptr;
+		dequeue(caller);
+		caller->p_rts_flags = RTS_RECEIVING;
+	}
+	return 1;
+}
+
 void ipc_trap(struct stackframe *f)
 {
 	struct proc *caller = (struct proc *)f;
 	int r;
 
 	current = caller;
+	if (ipc_fast(caller, (int)f->eax, (endpoint_t)f->ebx, f->ecx))
+		switch_to_user();
 	r = do_ipc(caller, (int)f->eax, (endpoint_t)f->ebx, f->ecx);
 	if (r != EDONTREPLY && !isemptyp(caller))
 		caller->p_reg.eax = (uint32_t)r;

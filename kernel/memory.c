@@ -4,7 +4,17 @@
  * only, in every address space (the first page is left out to catch NULL
  * pointers in the kernel).  User space is [USER_BASE, USER_TOP), mapped with
  * 4 KiB pages through per-process page tables.  Frames are reference
- * counted so that mappings (safemap) and DMA holds (vumap) can share them.
+ * counted so that mappings (safemap), DMA holds (vumap) and fork's
+ * copy-on-write sharing can share them.
+ *
+ * Copy-on-write (docs/kernel.md, "fork"): fork shares every private page
+ * read-only (PTE_COW, plus PTE_COWW if it was writable) and the first
+ * write, by the process or by the kernel on its behalf, gives the writer
+ * a copy (or the frame itself, once no one else has it).  Only frames
+ * referenced by nothing but page tables are shared this way: a page that
+ * another process has mapped or a driver holds for DMA is copied at fork,
+ * and a shared page is unshared before it is mapped or held, so neither a
+ * mapping nor a DMA hold ever sees its page replaced.
  *
  * Entry points: mem_init, frame_*, as_*, and the checked copy routines.
  */
@@ -95,7 +105,8 @@ void mem_free_range(uint32_t start, uint32_t end)
 	}
 }
 
-phys_bytes frame_alloc(void)
+/* A frame with one reference, its contents left as they are. */
+static phys_bytes frame_take(void)
 {
 	phys_bytes pa = free_head;
 
@@ -105,7 +116,15 @@ phys_bytes frame_alloc(void)
 	nr_free--;
 	KASSERT(refcnt[pa / PAGE_SIZE] == 0);
 	refcnt[pa / PAGE_SIZE] = 1;
-	memset((void *)pa, 0, PAGE_SIZE);
+	return pa;
+}
+
+phys_bytes frame_alloc(void)
+{
+	phys_bytes pa = frame_take();
+
+	if (pa)
+		memset((void *)pa, 0, PAGE_SIZE);
 	return pa;
 }
 
@@ -203,7 +222,8 @@ int as_map_page(struct proc *p, vir_bytes va, phys_bytes pa, uint32_t flags)
 	pte = as_pte(p, va);
 	if (*pte & PTE_P)
 		return EEXIST;
-	*pte = (pa & PAGE_MASK) | (flags & (PTE_W | PTE_MAPPED)) | PTE_P | PTE_U;
+	*pte = (pa & PAGE_MASK) | (flags & (PTE_W | PTE_MAPPED | PTE_COW | PTE_COWW)) |
+	    PTE_P | PTE_U;
 	if (p->p_cr3 == loaded_cr3)
 		invlpg(va);
 	return OK;
@@ -223,7 +243,7 @@ int as_alloc_range(struct proc *p, vir_bytes va, vir_bytes len, int writable)
 			if (*pte & PTE_MAPPED)
 				return EEXIST; /* a grant mapping keeps its rights */
 			if (writable)
-				*pte |= PTE_W;
+				*pte |= (*pte & PTE_COW) ? PTE_COWW : PTE_W;
 			continue;
 		}
 		if (!(pa = frame_alloc()))
@@ -236,43 +256,120 @@ int as_alloc_range(struct proc *p, vir_bytes va, vir_bytes len, int writable)
 	return OK;
 }
 
-/* Give dst a private copy of every user page of src (fork). */
+/* Copy-on-write: see the top of this file. */
+uint32_t cow_break(uint32_t *ptep, uint32_t pd, vir_bytes va)
+{
+	uint32_t pte = *ptep;
+	phys_bytes old = pte & PAGE_MASK, pa = old;
+
+	if (!(pte & PTE_COW))
+		return pte;
+	if (refcnt[old / PAGE_SIZE] > 1) {
+		if (!(pa = frame_take()))
+			return 0;
+		memcpy((void *)pa, (const void *)old, PAGE_SIZE);
+		frame_unref(old);
+	}
+	pte = pa | (pte & ~(PAGE_MASK | PTE_COW | PTE_COWW | PTE_W)) |
+	    ((pte & PTE_COWW) ? PTE_W : 0);
+	*ptep = pte;
+	if (pd == loaded_cr3)
+		invlpg(va & PAGE_MASK);
+	return pte;
+}
+
+/* A write fault at va in the loaded space: 1 if it was a copy-on-write
+ * page, now copied (the instruction can run again), else 0. */
+int cow_fault(vir_bytes va)
+{
+	uint32_t pde, *ptep;
+
+	if (va < USER_BASE || va >= USER_TOP)
+		return 0;
+	pde = ((uint32_t *)loaded_cr3)[va >> 22];
+	if (!(pde & PTE_P))
+		return 0;
+	ptep = &((uint32_t *)(pde & PAGE_MASK))[(va >> 12) & 1023];
+	if ((*ptep & (PTE_P | PTE_COW | PTE_COWW)) != (PTE_P | PTE_COW | PTE_COWW))
+		return 0;
+	return cow_break(ptep, loaded_cr3, va) != 0;
+}
+
+/* The PTE of va in p, its page no longer shared copy-on-write (before it
+ * is mapped by another process or held for DMA); 0 if not present or
+ * out of frames. */
+uint32_t as_unshare(struct proc *p, vir_bytes va)
+{
+	uint32_t *pte;
+
+	if (va < USER_BASE || va >= USER_TOP || !(pte = as_pte(p, va)) || !(*pte & PTE_P))
+		return 0;
+	return cow_break(pte, p->p_cr3, va);
+}
+
+/* fork: dst gets src's pages.  A private page (only this page table
+ * refers to its frame) or one already shared copy-on-write is shared
+ * copy-on-write; a page mapped from or by another process, or held for
+ * DMA, is copied now. */
 int as_copy(struct proc *dst, struct proc *src)
 {
 	uint32_t *pd = (uint32_t *)src->p_cr3;
-	int i, j, r;
+	int i, j, r = OK;
 
-	for (i = KERNEL_PDES; i < 1024; i++) {
+	for (i = KERNEL_PDES; i < 1024 && r == OK; i++) {
 		uint32_t *pt;
 		if (!(pd[i] & PTE_P))
 			continue;
 		pt = (uint32_t *)(pd[i] & PAGE_MASK);
 		for (j = 0; j < 1024; j++) {
-			phys_bytes pa;
-			if (!(pt[j] & PTE_P))
+			uint32_t pte = pt[j], flags;
+			phys_bytes pa = pte & PAGE_MASK;
+			vir_bytes va = ((uint32_t)i << 22) | ((uint32_t)j << 12);
+			if (!(pte & PTE_P))
 				continue;
-			if (!(pa = frame_alloc()))
-				return ENOMEM;
-			memcpy((void *)pa, (void *)(pt[j] & PAGE_MASK), PAGE_SIZE);
-			r = as_map_page(dst, ((uint32_t)i << 22) | ((uint32_t)j << 12),
-			    pa, pt[j] & PTE_W);
-			if (r != OK) {
+			if (!(pte & PTE_MAPPED) &&
+			    ((pte & PTE_COW) || refcnt[pa / PAGE_SIZE] == 1)) {
+				if (!(pte & PTE_COW)) {
+					pte = (pte & ~PTE_W) | PTE_COW |
+					    ((pte & PTE_W) ? PTE_COWW : 0);
+					pt[j] = pte;
+				}
+				flags = pte & (PTE_COW | PTE_COWW);
+				frame_ref(pa);
+			} else {
+				flags = pte & PTE_W;
+				if (!(pa = frame_take())) {
+					r = ENOMEM;
+					break;
+				}
+				memcpy((void *)pa, (void *)(pte & PAGE_MASK), PAGE_SIZE);
+			}
+			if ((r = as_map_page(dst, va, pa, flags)) != OK) {
 				frame_unref(pa);
-				return r;
+				break;
 			}
 		}
 	}
-	return OK;
+	/* src's writable pages became read-only: drop stale TLB entries. */
+	if (src->p_cr3 == loaded_cr3)
+		write_cr3(loaded_cr3);
+	return r;
 }
 
 int as_translate(struct proc *p, vir_bytes va, int write, phys_bytes *pa)
 {
 	uint32_t *pte;
 
+	uint32_t e;
+
 	if (va < USER_BASE || va >= USER_TOP || !(pte = as_pte(p, va)) ||
-	    !(*pte & PTE_P) || (write && !(*pte & PTE_W)))
+	    !((e = *pte) & PTE_P))
 		return EFAULT;
-	*pa = (*pte & PAGE_MASK) | (va & ~PAGE_MASK);
+	if (write && !(e & PTE_W)) {
+		if (!(e & PTE_COWW) || !(e = cow_break(pte, p->p_cr3, va)))
+			return EFAULT;
+	}
+	*pa = (e & PAGE_MASK) | (va & ~PAGE_MASK);
 	return OK;
 }
 
@@ -384,7 +481,11 @@ static inline uint32_t pw_pte(struct pwalk *w, vir_bytes va, uint32_t need)
 	if (!w->pt)
 		return 0;
 	pte = w->pt[(va >> 12) & 1023];
-	return (pte & need) == need ? pte : 0;
+	if ((pte & need) == need)
+		return pte;
+	if ((need & PTE_W) && (pte & (PTE_P | PTE_COWW)) == (PTE_P | PTE_COWW))
+		return cow_break((uint32_t *)&w->pt[(va >> 12) & 1023], (uint32_t)w->pd, va);
+	return 0;
 }
 
 static inline void copy_words(void *dst, const void *src, size_t n)

@@ -11,6 +11,8 @@
 #define PTE_U   0x004
 #define PTE_PS  0x080  /* 4 MiB page in a PDE */
 #define PTE_MAPPED 0x200 /* frame belongs to another process (safemap) */
+#define PTE_COW    0x400 /* shared since a fork: copied before it is changed */
+#define PTE_COWW   0x800 /* (with PTE_COW) writable once copied */
 #define PAGE_MASK 0xfffff000u
 #define KERNEL_PDES (USER_BASE >> 22) /* PDEs shared by every space */
 
@@ -30,6 +32,11 @@ int as_alloc_range(struct proc *p, vir_bytes va, vir_bytes len, int writable);
 int as_map_page(struct proc *p, vir_bytes va, phys_bytes pa, uint32_t flags);
 uint32_t *as_pte(struct proc *p, vir_bytes va); /* NULL if no page table */
 int as_translate(struct proc *p, vir_bytes va, int write, phys_bytes *pa);
+/* Copy-on-write: give the page at *ptep (va in page directory pd) a frame
+ * of its own, writable if PTE_COWW; the new PTE, or 0 when out of frames. */
+uint32_t cow_break(uint32_t *ptep, uint32_t pd, vir_bytes va);
+int cow_fault(vir_bytes va);      /* a write fault in the loaded space */
+uint32_t as_unshare(struct proc *p, vir_bytes va); /* PTE, 0 if none/out */
 extern uint32_t loaded_cr3;
 static inline void as_load(struct proc *p)
 {
@@ -68,7 +75,12 @@ static inline uint32_t pd_pte(uint32_t pd, vir_bytes va, int write)
 	if (!(pde & PTE_P))
 		return 0;
 	pte = ((uint32_t *)(pde & PAGE_MASK))[(va >> 12) & 1023];
-	return (pte & need) == need ? pte : 0;
+	if ((pte & need) == need)
+		return pte;
+	/* A write to a page shared since a fork: copy it first. */
+	if (write && (pte & (PTE_P | PTE_COWW)) == (PTE_P | PTE_COWW))
+		return cow_break(&((uint32_t *)(pde & PAGE_MASK))[(va >> 12) & 1023], pd, va);
+	return 0;
 }
 
 /* Physical address of [va, va+n) in the space pd if it is user memory

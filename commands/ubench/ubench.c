@@ -14,18 +14,24 @@
  *	fork_exec_wait_true	fork, the child execs /bin/true, waitpid
  *	getppid			the cheapest system call (PM_GETPID)
  *	pipe_pingpong_1b	one byte there and back between two processes
- *	memcpy_1m		an in-guest memcpy of 1 MiB (the yardstick)
- *	read_devzero_1m		read() of 1 MiB from /dev/zero
- *	read_ramdisk_1m		read() of the 1 MiB file /test/1m, after a
- *				warm-up read (the ext2 cache holds only a
- *				quarter of it: in LRU order every block misses)
- *	memcpy_64k		an in-guest memcpy of 64 KiB
- *	read_ramdisk_64k_cached	read() of the first 64 KiB of /test/1m, all
- *				in the ext2 cache: the file system's part of
- *				the data path alone (cache -> user buffer)
+ *	fork_heap_N		fork + _exit + waitpid with N bytes of heap
+ *				touched (0, 256k, 1m, 2m)
+ *	memcpy_1m, memcpy_64k	in-guest memcpy (the yardstick)
+ *	read_devzero_N		read() of N bytes from /dev/zero (1, 1m)
+ *	read_file_N		read() of N bytes of /test/1m from offset 0
+ *				(1 B .. 1 MiB), after one untimed warm-up
+ *				read of the same size.  Here the ext2 cache
+ *				holds a quarter of the 1 MiB file: in LRU
+ *				order every block of read_file_1048576
+ *				misses (the RAM disk is copied); the smaller
+ *				ones are all cache hits.
  *
- * fork copies the whole address space, so the fork benchmarks run first,
- * before the 1 MiB buffers are allocated.
+ * The same source is the Linux peer's benchmark program (make bench
+ * builds it statically with glibc and -DLINUX_PEER, beside the Linux-only
+ * ones in tests/bench/linux/peer.c), so both columns come from one method.
+ *
+ * fork copies the address space, so the fork benchmarks run first, and
+ * the last heap chunk they touch is then the read buffer.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -47,7 +53,13 @@
 #define FILE_PATH	"/test/1m"
 
 static uint64_t samples[N_CALL];
+
+void ubench_report(const char *name, uint64_t *s, int n);
+uint64_t ubench_rdtsc(void);
+void linux_peer_bench(void);
+#define report ubench_report
 static uint64_t tsc_overhead;
+static uint8_t *page_alloc(size_t n);
 static uint8_t *buf, *src;	/* page aligned, as in tests/bench */
 
 static inline uint64_t rdtsc64(void)
@@ -58,6 +70,11 @@ static inline uint64_t rdtsc64(void)
 	return ((uint64_t)hi << 32) | lo;
 }
 
+uint64_t ubench_rdtsc(void)
+{
+	return rdtsc64();
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -66,7 +83,7 @@ static int cmp_u64(const void *a, const void *b)
 }
 
 /* Subtract the rdtsc overhead, sort, print the line. */
-static void report(const char *name, uint64_t *s, int n)
+void ubench_report(const char *name, uint64_t *s, int n)
 {
 	int i;
 
@@ -150,6 +167,30 @@ static void bench_fork(const char *name, int exec)
 		}
 	}
 	report(name, samples, N_FORK);
+}
+
+/* fork_heap_N: fork + _exit + wait after N bytes of heap have been
+ * allocated and touched, in three page-aligned chunks (256 KiB, 768 KiB,
+ * 1 MiB), each allocated only when its turn comes: the last chunk is
+ * then the 1 MiB read buffer.
+ */
+static uint8_t *bench_fork_heap(void)
+{
+	static const size_t chunk[] = { 256 * 1024, 768 * 1024, MIB };
+	static const char *names[] = {
+		"fork_heap_256k", "fork_heap_1m", "fork_heap_2m"
+	};
+	uint8_t *p = NULL;
+	unsigned k;
+
+	bench_fork("fork_heap_0", 0);
+	for (k = 0; k < sizeof(chunk) / sizeof(chunk[0]); k++) {
+		if ((p = page_alloc(chunk[k])) == NULL)
+			fail("malloc");
+		memset(p, (int)k + 1, chunk[k]);
+		bench_fork(names[k], 0);
+	}
+	return p;
 }
 
 static void bench_getppid(void)
@@ -255,6 +296,20 @@ static void bench_read(const char *name, const char *path, int seek,
 	report(name, samples, N_BIG);
 }
 
+static void bench_read_sizes(void)
+{
+	static const size_t sizes[] = {
+		1, 64, 1024, 4096, 16384, 65536, 262144, MIB
+	};
+	char name[40];
+	unsigned k;
+
+	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		snprintf(name, sizeof(name), "read_file_%u", (unsigned)sizes[k]);
+		bench_read(name, FILE_PATH, 1, sizes[k]);
+	}
+}
+
 /* Read /test/1m whole and check it against the pattern mkroot.sh wrote:
  * byte i is (i * 131 + i / 4096) & 255.
  */
@@ -296,17 +351,23 @@ int main(void)
 	bench_getppid();
 	bench_pipe();
 
-	/* Only now the big buffers: fork copies every page. */
-	if ((buf = page_alloc(MIB)) == NULL || (src = page_alloc(MIB)) == NULL)
+	/* Then 2 MiB of heap, a chunk at a time (fork_heap_N); the last
+	 * chunk is the read buffer.
+	 */
+	buf = bench_fork_heap();
+	if ((src = page_alloc(MIB)) == NULL)
 		fail("malloc");
 	memset(buf, 0, MIB);
 	memset(src, 0x5a, MIB);
 	bench_memcpy("memcpy_1m", MIB);
+	bench_memcpy("memcpy_64k", 64 * 1024);
+	bench_read("read_devzero_1", ZERO_PATH, 0, 1);
 	bench_read("read_devzero_1m", ZERO_PATH, 0, MIB);
 	check_ramdisk();
-	bench_read("read_ramdisk_1m", FILE_PATH, 1, MIB);
-	bench_memcpy("memcpy_64k", 64 * 1024);
-	bench_read("read_ramdisk_64k_cached", FILE_PATH, 1, 64 * 1024);
+	bench_read_sizes();
+#ifdef LINUX_PEER
+	linux_peer_bench();
+#endif
 	printf("bench done\n");
 	fflush(stdout);
 	return 0;

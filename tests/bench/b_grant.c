@@ -93,7 +93,9 @@ static void line(const char *name, uint64_t v)
 
 void bench_grant(void)
 {
-	static const size_t sizes[] = { 16, 64, 1024, 4096, 65536, MIB };
+	static const size_t sizes[] = {
+		16, 64, 256, 1024, 4096, 16384, 65536, 262144, MIB
+	};
 	endpoint_t me, c;
 	cp_grant_id_t g0, g[6];
 	struct vscp_vec v[16];

@@ -62,6 +62,68 @@ int test_sendrec_roundtrip(void)
 	return 0;
 }
 
+/* Messages that straddle a page boundary: 32 bytes before it, 32 after. */
+static uint8_t straddle[2 * 4096] __attribute__((aligned(4096)));
+#define STRADDLE ((message *)(straddle + 4096 - 32))
+
+/* Echo n requests: receive into a buffer across two pages (odd rounds)
+ * or on the stack (even rounds), add 1 to every byte, reply. */
+static void echo_mixed(void *arg)
+{
+	message m, *mp;
+	int i, k, n = (int)(long)arg;
+
+	for (k = 0; k < n; k++) {
+		mp = (k & 1) ? STRADDLE : &m;
+		if (ipc_receive(ANY, mp, NULL) != OK)
+			return;
+		for (i = 0; i < 56; i++)
+			mp->m_u8.data[i] = (uint8_t)(mp->m_u8.data[i] + 1);
+		mp->m_type = PONG;
+		ipc_send(mp->m_source, mp);
+	}
+}
+
+static int check_echo(endpoint_t srv, message *mp, int seed)
+{
+	int i;
+
+	memset(mp, 0, sizeof(*mp));
+	mp->m_type = PING;
+	for (i = 0; i < 56; i++)
+		mp->m_u8.data[i] = (uint8_t)(i * 3 + seed);
+	T_EQ(ipc_sendrec(srv, mp), OK);
+	T_EQ(mp->m_source, srv);
+	T_EQ(mp->m_type, PONG);
+	for (i = 0; i < 56; i++)
+		T_EQ(mp->m_u8.data[i], (uint8_t)(i * 3 + seed + 1));
+	return 0;
+}
+
+/* The kernel's IPC fast path (a message within one writable page to a
+ * waiting receiver) and the general path (a message across two pages, or
+ * in a page shared copy-on-write since a fork) deliver the same: every
+ * combination of the two on the sending and the receiving side. */
+int test_ipc_fast_and_general_paths(void)
+{
+	endpoint_t srv = t_fork(echo_mixed, (void *)8);
+	static message shared; /* in a data page the server still shares */
+	message m;
+	int k;
+
+	T_TRUE(srv != NONE);
+	for (k = 0; k < 8; k++) {
+		t_sleep(1); /* the server waits in its receive */
+		if (k % 4 < 2) {
+			if (check_echo(srv, (k & 2) ? STRADDLE : &m, k))
+				return 1;
+		} else if (check_echo(srv, (k & 1) ? &shared : STRADDLE, k)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void send_value(void *arg)
 {
 	t_reply(parent, PING, (int)(long)arg);
@@ -211,6 +273,56 @@ static void receive_and_ack(void *arg)
 		t_sleep(delay);
 	if (ipc_receive(ANY, &m, NULL) == OK)
 		t_reply(parent, PONG, m.m1_i1 + (m.m_source == parent ? 1000 : 0));
+}
+
+/* Sleep 5 ticks (receiving from CLOCK only), then take three messages
+ * and report their values in order as one number; then take one more
+ * (waiting for anyone, so it is sent straight to us) and report it. */
+static void asyn_receiver(void *arg)
+{
+	message m;
+	int i, v = 0;
+
+	(void)arg;
+	t_sleep(5);
+	for (i = 0; i < 3; i++) {
+		if (ipc_receive(ANY, &m, NULL) != OK)
+			return;
+		v = v * 10 + m.m1_i1;
+	}
+	t_reply(parent, PONG, v);
+	if (ipc_receive(ANY, &m, NULL) == OK)
+		t_reply(parent, PONG, m.m1_i1 + (m.m_source == parent ? 1000 : 0));
+}
+
+/* libsys asynsend: to a busy destination the messages wait in the SENDA
+ * table and arrive in the order sent (a later one never overtakes an
+ * earlier one through the non-blocking send); to a destination that
+ * waits for us, a message arrives at once. */
+int test_asynsend_order(void)
+{
+	endpoint_t c;
+	message m;
+	int v, i;
+
+	parent = t_self();
+	c = t_fork(asyn_receiver, NULL);
+	T_TRUE(c != NONE);
+	t_sleep(1);     /* it sleeps now: not receiving from us */
+	memset(&m, 0, sizeof(m));
+	m.m_type = PING;
+	for (i = 1; i <= 3; i++) {
+		m.m1_i1 = i;
+		T_EQ(asynsend(c, &m), OK);
+	}
+	T_EQ(t_expect(c, PONG, &v), OK);
+	T_EQ(v, 123);
+	t_sleep(1);     /* it waits for anyone now */
+	m.m1_i1 = 4;
+	T_EQ(asynsend(c, &m), OK);
+	T_EQ(t_expect(c, PONG, &v), OK);
+	T_EQ(v, 1004);
+	return 0;
 }
 
 int test_senda_table(void)

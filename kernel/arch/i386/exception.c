@@ -2,11 +2,14 @@
  *
  * From user mode an exception becomes a kernel signal for the process
  * (reported, then its manager decides); from kernel mode it is a panic,
- * except a page fault inside ucopy(), which makes ucopy fail.
+ * except a page fault inside ucopy(), which makes ucopy fail.  A write
+ * fault on a copy-on-write page (memory.c) is no error from either mode:
+ * the page is copied and the instruction runs again.
  */
 #include <signal.h>
 #include "../../proc.h"
 #include "../../interrupt.h"
+#include "../../memory.h"
 
 static const char *const ex_names[] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow", "bounds",
@@ -47,6 +50,10 @@ void exception_handler(struct stackframe *f, int from_user)
 	const char *name = vec < (int)ARRAY_SIZE(ex_names) ? ex_names[vec] : "exception";
 	uint32_t fix;
 
+	/* A write to a page shared copy-on-write since a fork, by the
+	 * process or by the kernel copying into it: copy, then retry. */
+	if (vec == EX_PF && (f->errcode & 3) == 3 && cow_fault(read_cr2()))
+		return;
 	if (!from_user) {
 		if (vec == EX_PF && (fix = fixup_for(f->eip))) {
 			f->eip = fix;

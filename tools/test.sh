@@ -135,6 +135,11 @@ out=$(tools/shell-session.py build/os.iso build/shell-session.log 2>&1)
 echo "$out"
 add_closing "$out"
 
+echo "== RS at the console: service fi tty (QEMU, TCG)"
+out=$(tools/rs-session.py build/os.iso build/rs-session.log 2>&1)
+echo "$out"
+add_closing "$out"
+
 echo "== host checks of the guest runs"
 # Refusals (failed grant checks among them) are logged by one kdiag(),
 # rate-limited: at most 5 lines per process per second, and the grant

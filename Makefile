@@ -195,10 +195,12 @@ endef
 # The root file system: ext2 built from a staging folder by mke2fs -d.
 # The supervision tests' service is on it too, with its .conf beside it
 # (`service up /bin/fitest`).
-ROOT_EXTRA := $(B)/ubin/fitest $(B)/ubin/fitest.conf
+ROOT_EXTRA := $(B)/ubin/fitest $(B)/ubin/fitest.conf $(B)/ubin/fitest-low.conf
 $(B)/ubin/fitest: $(B)/bin/fitest
 	@cp $< $@
 $(B)/ubin/fitest.conf: tests/fitest/fitest.conf
+	@mkdir -p $(dir $@) && cp $< $@
+$(B)/ubin/fitest-low.conf: tests/fitest/fitest-low.conf
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
 	@echo "  ROOT    $@"

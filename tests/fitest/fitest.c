@@ -1,8 +1,10 @@
-/* fitest.c - a small service for the supervision tests (test.iso only):
+/* fitest.c - a small service for the supervision tests (test.iso, and
+ * /bin/fitest for `service up`):
  * it answers requests in the SEF loop, so RS's heartbeat and `service fi`
- * reach it, and on request it panics, exits or hangs.  It publishes its
- * label in DS at every start (chardriver_announce()); if the DS number "fitest.crash" is set it
- * panics at once (a service that crashes at every start).
+ * reach it, and on request it panics, exits, hangs or calls another.  It publishes its
+ * label in DS at every start (chardriver_announce()); if the DS number
+ * "fitest.crash" is set it panics at once (a service that crashes at
+ * every start).  Started as "fitest spin" it hangs right after its start.
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,7 +27,7 @@ static int init(int type, sef_init_info_t *info)
 	return chardriver_announce();	/* its label in DS */
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	message m;
 	int r;
@@ -33,6 +35,9 @@ int main(void)
 	sef_setcb_init_fresh(init);
 	sef_setcb_init_restart(init);
 	sef_startup();
+	if (argc > 1 && strcmp(argv[1], "spin") == 0)
+		for (;;)		/* "fitest spin": hangs at every start */
+			__asm__ volatile("");
 	for (;;) {
 		if (sef_receive(ANY, &m) != OK)
 			continue;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 
 extern char reason[256];
@@ -23,6 +24,11 @@ extern char reason[256];
 		long long g_ = (long long)(got), w_ = (long long)(want); \
 		if (g_ != w_)						\
 			T_FAIL("%s = %lld, want %lld", #got, g_, w_);	\
+	} while (0)
+#define T_TRUE(c)							\
+	do {								\
+		if (!(c))						\
+			T_FAIL("%s is false", #c);			\
 	} while (0)
 #define T_STR(got, want)						\
 	do {								\
@@ -141,5 +147,72 @@ int test_service_bad_conf(void)
 	T_EQ(service(out, sizeof(out), "frob", "x", NULL, NULL, NULL, NULL), 2);
 	/* The boot services are RS's too. */
 	T_EQ(service(out, sizeof(out), "status", "tty", NULL, NULL, NULL, NULL), 0);
+	return 0;
+}
+
+static long long ms_now(void)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}
+
+/* A service that hangs (it spins at every start, below the user
+ * processes): while it hangs, processes fork, exec, exit and are waited
+ * for as ever; RS finds the hang within two heartbeat periods (10 ticks)
+ * and restarts it; `service down` of a service that cannot answer
+ * SIGTERM removes it after its second of grace. */
+int test_service_hang(void)
+{
+	char out[512], period[64], last[256];
+	char *argv[] = { "/bin/true", NULL };
+	long long t0;
+	int i, st, ep, restarts = 0;
+	pid_t pid;
+
+	{
+		char *up[] = { "/bin/service", "up", "/bin/fitest", "-label", "hang",
+			"-args", "spin", "-config", "/bin/fitest-low.conf", NULL };
+		int p[2];
+		T_EQ(pipe(p), 0);
+		if ((pid = fork()) == 0) {
+			dup2(p[1], 1);
+			execv(up[0], up);
+			_exit(121);
+		}
+		close(p[1]);
+		close(p[0]);
+		T_EQ(waitpid(pid, &st, 0), pid);
+		T_EQ(WEXITSTATUS(st), 0);
+	}
+	t0 = ms_now();
+	for (i = 0; i < 5; i++) {
+		if ((pid = fork()) == 0) {
+			execv(argv[0], argv);
+			_exit(121);
+		}
+		T_TRUE(pid > 0);
+		T_EQ(waitpid(pid, &st, 0), pid);
+		T_EQ(WEXITSTATUS(st), 0);
+	}
+	while (ms_now() - t0 < 5000) {
+		T_EQ(service(out, sizeof(out), "status", "hang", NULL, NULL, NULL, NULL), 0);
+		T_EQ(status_line(out, "hang", &ep, &restarts, period, last), 0);
+		if (restarts >= 1)
+			break;
+		usleep(20000);
+	}
+	T_TRUE(restarts >= 1);
+	T_STR(last, "hung: no heartbeat reply");
+	T_STR(period, "10");
+	if (ms_now() - t0 > 2000)
+		T_FAIL("hang found after %lld ms", ms_now() - t0);
+	t0 = ms_now();
+	T_EQ(service(out, sizeof(out), "down", "hang", NULL, NULL, NULL, NULL), 0);
+	if (ms_now() - t0 < 900)
+		T_FAIL("down took %lld ms: a hung service cannot exit on SIGTERM",
+		    ms_now() - t0);
+	T_EQ(service(out, sizeof(out), "status", "hang", NULL, NULL, NULL, NULL), 1);
 	return 0;
 }

@@ -206,7 +206,8 @@ int main(int argc, char **argv)
 		memset(&m, 0, sizeof(m));
 		if ((r = rs_request(simple[i].type, argv[2], &m)) != 0) {
 			fprintf(stderr, "%s: %s %s: %s\n", prog, argv[1], argv[2],
-			    r == ESRCH ? "no such service" : strerror(r));
+			    r == ESRCH ? "no such service" : r == EPERM ?
+			    "not a service RS manages" : strerror(r));
 			return 1;
 		}
 		return 0;

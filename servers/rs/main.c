@@ -242,6 +242,10 @@ static int do_request(message *m)
 		return EINVAL;
 	if (!(rp = rp_by_label(label)))
 		return ESRCH;
+	/* A process RS handed to another manager (init: PM) is not RS's to
+	 * stop or restart. */
+	if (rp->conf.sigmgr[0] && strcmp(rp->conf.sigmgr, "SELF") != 0)
+		return EPERM;
 	switch (m->m_type) {
 	case RS_DOWN:
 		return rs_down(rp, m->m_source);

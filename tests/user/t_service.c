@@ -145,6 +145,9 @@ int test_service_bad_conf(void)
 	T_EQ(service(out, sizeof(out), "up", "/bin/nosuch", NULL, NULL, NULL, NULL), 1);
 	T_STR(out, "service: /bin/nosuch: No such file or directory\n");
 	T_EQ(service(out, sizeof(out), "frob", "x", NULL, NULL, NULL, NULL), 2);
+	/* init is PM's (its .conf hands it over): not RS's to restart. */
+	T_EQ(service(out, sizeof(out), "restart", "init", NULL, NULL, NULL, NULL), 1);
+	T_STR(out, "service: restart init: not a service RS manages\n");
 	/* The boot services are RS's too. */
 	T_EQ(service(out, sizeof(out), "status", "tty", NULL, NULL, NULL, NULL), 0);
 	return 0;

@@ -15,6 +15,7 @@
 #include "fitest.h"
 
 static int start_type = -1;
+static uint32_t starts;		/* how often it started: kept in DS */
 
 static int init(int type, sef_init_info_t *info)
 {
@@ -24,6 +25,12 @@ static int init(int type, sef_init_info_t *info)
 	start_type = type;
 	if (ds_retrieve_u32("fitest.crash", &crash) == OK && crash)
 		panic("crash at start");
+	/* State that outlives an instance: read back what the last one
+	 * saved in DS (nothing on a fresh start). */
+	if (type != SEF_INIT_RESTART || ds_retrieve_u32("fitest.starts", &starts) != OK)
+		starts = 0;
+	starts++;
+	ds_publish_u32("fitest.starts", starts, DSF_OVERWRITE);
 	return chardriver_announce();	/* its label in DS */
 }
 
@@ -44,6 +51,7 @@ int main(int argc, char **argv)
 		switch (m.m_type) {
 		case FIT_PING:
 			m.m_u32.data[0] = (uint32_t)start_type;
+			m.m_u32.data[1] = starts;
 			r = OK;
 			break;
 		case FIT_PANIC:

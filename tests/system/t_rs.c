@@ -35,6 +35,8 @@ static int status(struct rs_status *st)
 	return m.m_type == OK && m.m_rs.value != 1 ? EGENERIC : m.m_type;
 }
 
+static int fit_starts;	/* the count fitest keeps in DS, from the last ping */
+
 /* One request to fitest: its reply's m_type, or the IPC error. */
 static int fit(endpoint_t ep, int type, int *start_type)
 {
@@ -47,6 +49,7 @@ static int fit(endpoint_t ep, int type, int *start_type)
 		return r;
 	if (start_type)
 		*start_type = (int)m.m_u32.data[0];
+	fit_starts = (int)m.m_u32.data[1];
 	return m.m_type;
 }
 
@@ -101,12 +104,18 @@ static int crash_and_back(int how, const char *reason, size_t reason_len)
 int test_rs_fi_restarts(void)
 {
 	message m;
-	int type;
+	int type, starts;
 
 	T_EQ(fit(current(), FIT_PING, &type), OK);
+	T_EQ(type, SEF_INIT_FRESH);
+	starts = fit_starts;
+	T_EQ(starts, 1);			/* a fresh start: nothing read back */
 	T_EQ(rs_call(RS_FI, "fitest", &m), OK);
 	T_EQ(rs_call(RS_FI, "nosuch", &m), ESRCH);
-	return crash_and_back(FIT_PING, "SIGSEGV (11) at eip 0x", 22);
+	if (crash_and_back(FIT_PING, "SIGSEGV (11) at eip 0x", 22))
+		return 1;
+	T_EQ(fit_starts, starts + 1);		/* the new instance read it back */
+	return 0;
 }
 
 int test_rs_panic_and_exit(void)

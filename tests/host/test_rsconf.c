@@ -190,11 +190,42 @@ static void test_bad_files(void)
 	    strcmp(err.why, "too many services (max 1)") == 0, "too many services");
 }
 
+/* What the kernel gets: rs_conf_desc() (RS adds the IPC targets). */
+static void test_priv_desc(void)
+{
+	struct priv_desc d;
+	int i, calls = 0;
+
+	CHECK_EQ(parse("service init { flags USER; ipc pm vfs; sigmgr pm; };\n"
+	    "service tty { system DEVIO; io 3f8:8; irq 4; };\n"
+	    "service vfs { flags MAGIC_GRANT; };\n"
+	    "service disk { system VUMAP; flags DMA; };\n"), 4, "four services");
+	rs_conf_desc(&confs[0], &d);
+	for (i = 0; i < CALL_MASK_WORDS; i++)
+		calls |= d.pd_call_mask[i] != 0;
+	CHECK(d.pd_flags == PREEMPTIBLE && d.pd_trap_mask == TRAPS_USER && !calls,
+	    "a USER process: SENDREC only, no kernel calls");
+	rs_conf_desc(&confs[1], &d);
+	CHECK(d.pd_flags == (SYS_PROC | PREEMPTIBLE) && d.pd_trap_mask == TRAPS_ALL,
+	    "a system process");
+	CHECK(PD_ISSET(d.pd_call_mask, SYS_CALL_NR(SYS_DEVIO)) &&
+	    PD_ISSET(d.pd_call_mask, SYS_CALL_NR(SYS_EXIT)) &&
+	    !PD_ISSET(d.pd_call_mask, SYS_CALL_NR(SYS_IRQCTL)), "its call mask");
+	CHECK(d.pd_nr_io == 1 && d.pd_io[0].ior_base == 0x3f8 && d.pd_io[0].ior_limit == 0x3ff &&
+	    d.pd_nr_irq == 1 && d.pd_irq[0] == 4, "its ports and IRQ line");
+	CHECK_EQ(d.pd_sig_mgr, SELF, "RS (the caller) manages it");
+	rs_conf_desc(&confs[2], &d);
+	CHECK_EQ(d.pd_flags, SYS_PROC | PREEMPTIBLE | MAGIC_GRANT, "MAGIC_GRANT");
+	rs_conf_desc(&confs[3], &d);
+	CHECK_EQ(d.pd_flags, SYS_PROC | PREEMPTIBLE | DMA_OK, "DMA");
+}
+
 int main(void)
 {
 	test_every_key();
 	test_defaults_and_words();
 	test_tree_files();
 	test_bad_files();
+	test_priv_desc();
 	return tap_done();
 }

@@ -17,15 +17,6 @@
 
 #define NON_BLOCKING 1
 
-/* May from send to to?  Its IPC mask says so, or to waits in SENDREC for
- * from's reply: a server answers whoever may ask it, so that a .conf
- * names only whom the service itself calls. */
-int may_send_to(struct proc *from, struct proc *to)
-{
-	return BIT_ISSET(priv(from)->s_desc.pd_ipc_to, proc_index(to)) ||
-	    ((to->p_misc_flags & MF_REPLY_PEND) && to->p_getfrom_e == from->p_endpoint);
-}
-
 static const char *ipc_name(int call)
 {
 	static const char *const names[] = { "?", "SEND", "RECEIVE", "SENDREC",

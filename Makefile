@@ -35,17 +35,19 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := hello runner bench exectest ds memory tty ext2 pm vfs
+PROGS := hello runner bench exectest fitest ds rs memory tty ext2 pm vfs
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
+rs_SRC     := $(wildcard servers/rs/*.c)
 memory_SRC := $(wildcard drivers/memory/*.c)
 tty_SRC    := $(wildcard drivers/tty/*.c)
 ext2_SRC   := $(wildcard servers/ext2/*.c)
 pm_SRC     := $(wildcard servers/pm/*.c)
 vfs_SRC    := $(wildcard servers/vfs/*.c)
-runner_SRC := $(wildcard tests/system/*.c)
+runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
-runner_EXTRA := $(B)/prog/exectest_blob.o  # exectest, for the SYS_EXEC tests
+fitest_SRC := tests/fitest/fitest.c
+runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
 
 # User programs: /bin of the root file system.  Each commands/<name>/ (and
@@ -158,34 +160,52 @@ $(B)/ubin/$(1): $$($(1)_OBJS) $(CRT0) $(B)/lib/libcmdutil.a $(B)/lib/libposix.a 
 endef
 $(foreach p,$(USER_PROGS),$(eval $(call UPROG_RULE,$(p))))
 
-# The runner carries exectest inside it (runner_EXTRA).
+# The runner carries exectest and fitest inside it (runner_EXTRA).
 $(B)/prog/exectest_blob.o: $(B)/bin/exectest
 	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 exectest ../prog/exectest_blob.o
+$(B)/prog/fitest_blob.o: $(B)/bin/fitest
+	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 fitest ../prog/fitest_blob.o
 
 
-# ---- GRUB images: one per boot configuration ----
-# $(1) image name, $(2) modules in boot order, as paths under $(B)
-# (bin/ for boot programs, ubin/ for user programs; path:arg passes an
-# argument); every image carries the root file system image as its RAM
-# disk.
+# ---- GRUB images: one per line of etc/boot.list ----
+# "IMAGE: MODULE[:ARGS] ..." in boot order.  A module is bin/NAME if NAME
+# is a boot program (PROGS), else ubin/NAME; its .conf is NAME.conf beside
+# its source (servers/, drivers/, commands/, tests/*/).  Each image gets
+# system.conf, its modules' .conf files put together (RS reads it at
+# boot), and the root file system image as its RAM disk.
+BOOT_LIST   := etc/boot.list
+BOOT_IMAGES := $(shell sed -n 's/^\([a-z0-9_-]*\):.*/\1/p' $(BOOT_LIST))
+boot_mods    = $(shell sed -n 's/^$(1):[[:space:]]*//p' $(BOOT_LIST))
+mod_name     = $(firstword $(subst :, ,$(1)))
+mod_path     = $(if $(filter $(call mod_name,$(1)),$(PROGS)),bin,ubin)/$(1)
+mod_conf     = $(firstword $(wildcard $(foreach d,servers drivers commands,$(d)/$(1)/$(1).conf) tests/*/$(1).conf))
+image_confs  = $(foreach m,$(call boot_mods,$(1)),$(call mod_conf,$(call mod_name,$(m))))
+
+# $(1) image name, $(2) module paths under $(B) (path:arg passes an argument).
 define ISO_RULE
-$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/$(firstword $(subst :, ,$(m)))) $(B)/root.img tools/mkiso.sh
+$(B)/conf/$(1)/system.conf: $(BOOT_LIST) $(call image_confs,$(1))
+	@mkdir -p $$(dir $$@)
+	@echo "  CONF    $$@"
+	@for f in $(call image_confs,$(1)); do echo "# ---- $$$$f"; cat $$$$f; done > $$@
+$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/$(firstword $(subst :, ,$(m)))) $(B)/conf/$(1)/system.conf $(B)/root.img tools/mkiso.sh
 	@echo "  ISO     $$@"
-	@tools/mkiso.sh $$@ $(B)/kernel.elf $(foreach m,$(2),$(B)/$(m)) $(B)/root.img
+	@tools/mkiso.sh $$@ $(B)/kernel.elf $(foreach m,$(2),$(B)/$(m)) $(B)/conf/$(1)/system.conf $(B)/root.img
 endef
 
 # The root file system: ext2 built from a staging folder by mke2fs -d.
-$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN)
+# The supervision tests' service is on it too, with its .conf beside it
+# (`service up /bin/fitest`).
+ROOT_EXTRA := $(B)/ubin/fitest $(B)/ubin/fitest.conf $(B)/ubin/fitest-low.conf
+$(B)/ubin/fitest: $(B)/bin/fitest
+	@cp $< $@
+$(B)/ubin/fitest.conf: tests/fitest/fitest.conf
+	@mkdir -p $(dir $@) && cp $< $@
+$(B)/ubin/fitest-low.conf: tests/fitest/fitest-low.conf
+	@mkdir -p $(dir $@) && cp $< $@
+$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
 	@echo "  ROOT    $@"
 	@tools/mkroot.sh $@ $(B)/ubin
-OS_MODS := bin/ds bin/pm bin/vfs bin/memory bin/tty bin/ext2
-$(eval $(call ISO_RULE,os,$(OS_MODS) ubin/init))
-$(eval $(call ISO_RULE,utest,$(OS_MODS) ubin/init:test))
-$(eval $(call ISO_RULE,ubench,$(OS_MODS) ubin/init:bench))
-$(eval $(call ISO_RULE,test,bin/ds bin/memory bin/tty:com2 bin/ext2 bin/runner))
-$(eval $(call ISO_RULE,selfcheck,bin/runner:selfcheck))
-$(eval $(call ISO_RULE,hello,bin/ds bin/memory bin/hello))
-$(eval $(call ISO_RULE,bench,bin/bench))
+$(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))
 
 # The panic self-test: the kernel panics on purpose after boot.
 $(B)/panic.iso: $(B)/kernel.elf $(B)/bin/hello tools/mkiso.sh

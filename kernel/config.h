@@ -7,11 +7,7 @@
 #ifndef HZ
 #define HZ 100                  /* clock ticks per second (make HZ=...) */
 #endif
-#define NR_SCHED_QUEUES 16      /* 0 is the highest priority */
-#define TASK_Q          0
-#define USER_Q          8
-#define MIN_USER_Q      (NR_SCHED_QUEUES - 1)
-#define DEFAULT_QUANTUM 10      /* ticks */
+#define MIN_USER_Q      (NR_SCHED_QUEUES - 1) /* NR_SCHED_QUEUES: minix/config.h */
 
 
 #define NR_IRQ_HOOKS   32

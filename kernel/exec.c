@@ -1,6 +1,10 @@
-/* exec.c - the boot image loader: each GRUB module is an ELF executable
- * named by its command line; it becomes the process of the boot-image entry
- * with that name, in its own address space, in ring 3.
+/* exec.c - the ELF loader (boot modules and SYS_EXEC) and the boot story
+ * of the modules: each GRUB module is an ELF executable named by its
+ * command line; it becomes a process, in its own address space, in ring 3,
+ * in the slot the boot image (table.c) gives its name or a free one.  All
+ * but RS start stopped; RS gets a copy of every module (minix/bootmods.h)
+ * and lets each run once it has installed its privileges.  A module named
+ * *.conf is data for RS, *.img the RAM disk (RS keeps it too).
  */
 #include "proc.h"
 #include "memory.h"
@@ -9,6 +13,7 @@
 #include "grant.h"
 #include "interrupt.h"
 #include "clock.h"
+#include <minix/bootmods.h>
 
 #define ELF_MAGIC 0x464c457f
 #define PT_LOAD 1
@@ -197,29 +202,6 @@ int elf_exec(struct proc *p, struct proc *src, vir_bytes img, size_t len,
 	return OK;
 }
 
-static void set_priv(struct priv_desc *d, const struct boot_image *b)
-{
-	int i;
-
-	memset(d, 0, sizeof(*d));
-	d->pd_flags = b->flags;
-	d->pd_trap_mask = b->traps;
-	if (b->calls[0] == ALL_CALLS)
-		memset(d->pd_call_mask, 0xff, sizeof(d->pd_call_mask));
-	else
-		for (i = 0; b->calls[i]; i++)
-			PD_SET(d->pd_call_mask, SYS_CALL_NR(b->calls[i]));
-	if (b->ipc_to[0] == ALL_IPC)
-		memset(d->pd_ipc_to, 0xff, sizeof(d->pd_ipc_to));
-	else
-		for (i = 0; b->ipc_to[i] != NONE; i++)
-			PD_SET(d->pd_ipc_to, b->ipc_to[i] + NR_TASKS);
-	for (i = 0; b->io[i].ior_limit && i < NR_IO_RANGE; i++)
-		d->pd_io[d->pd_nr_io++] = b->io[i];
-	for (i = 0; b->irqs[i] && i < NR_IRQ_LINE; i++)
-		d->pd_irq[d->pd_nr_irq++] = b->irqs[i];
-}
-
 /* Start one boot process from a module; a bad module is a panic. */
 #define BOOT_ARGS 8
 
@@ -252,88 +234,183 @@ static void boot_args(struct proc *p, char *const *argv, int argc)
 	p->p_reg.esp = base;
 }
 
-static void start_boot_proc(const struct multiboot_mod *mod)
-{
-	static char words[PROC_NAME_LEN * BOOT_ARGS];
-	char *argv[BOOT_ARGS], *w = words;
-	const char *s = (const char *)mod->string, *name;
-	const struct boot_image *b = NULL;
-	struct proc *p;
-	int i, r, argc = 0;
+/* The boot modules, recorded for RS (minix/bootmods.h). */
+static struct boot_mods bmods;
+static const struct multiboot_mod *bmod_src[NR_BOOT_MODS];
 
-	/* "name arg ...": the name picks the boot image entry. */
+/* Split a module's command line "name arg ..." into words. */
+static int split_words(const char *s, char *words, size_t size, char **argv)
+{
+	char *w = words;
+	int argc = 0;
+
 	while (*s && argc < BOOT_ARGS) {
 		while (*s == ' ')
 			s++;
 		if (!*s)
 			break;
 		argv[argc++] = w;
-		while (*s && *s != ' ' && w < words + sizeof(words) - 1)
+		while (*s && *s != ' ' && w < words + size - 1)
 			*w++ = *s++;
 		*w++ = '\0';
-		if (w >= words + sizeof(words) - 1)
+		if (w >= words + size - 1)
 			break;
 	}
+	return argc;
+}
+
+/* Remember module mod (process e, or NONE for data) for RS. */
+static void record_mod(const struct multiboot_mod *mod, const char *name, endpoint_t e)
+{
+	struct boot_mod *bm;
+	const char *args = (const char *)mod->string;
+
+	if (bmods.bm_count == NR_BOOT_MODS)
+		panic("boot: more than %d boot modules", NR_BOOT_MODS);
+	bmod_src[bmods.bm_count] = mod;
+	bm = &bmods.bm[bmods.bm_count++];
+	strlcpy_k(bm->bm_name, name, sizeof(bm->bm_name));
+	while (*args == ' ')
+		args++;
+	while (*args && *args != ' ')
+		args++;
+	while (*args == ' ')
+		args++;
+	strlcpy_k(bm->bm_args, args, sizeof(bm->bm_args));
+	bm->bm_endpt = e;
+	bm->bm_size = mod->mod_end - mod->mod_start;
+}
+
+/* The process for boot module name: its fixed slot if the boot image
+ * names one, else a free slot. */
+static struct proc *boot_slot(const char *name)
+{
+	struct proc *p;
+	int i;
+
+	for (i = 0; i < nr_boot_image; i++) {
+		if (strcmp(boot_image[i].name, name) != 0)
+			continue;
+		p = proc_addr(boot_image[i].nr);
+		if (!isemptyp(p))
+			panic("boot module '%s': slot %d already used", name, boot_image[i].nr);
+		memset(p, 0, sizeof(*p));
+		p->p_nr = boot_image[i].nr;
+		p->p_endpoint = _ENDPOINT(0, p->p_nr);
+		p->p_rts_flags = RTS_NO_PRIV;
+		return p;
+	}
+	if (!(p = proc_alloc()))
+		panic("boot module '%s': no free slot", name);
+	return p;
+}
+
+/* Start one boot process from a module, stopped until RS gives it its
+ * privileges (RS itself: with the kernel's); a bad module is a panic. */
+static void start_boot_proc(const struct multiboot_mod *mod)
+{
+	static char words[PROC_NAME_LEN * BOOT_ARGS];
+	char *argv[BOOT_ARGS];
+	const char *name;
+	struct proc *p;
+	int r, argc, is_rs;
+
+	argc = split_words((const char *)mod->string, words, sizeof(words), argv);
 	if (argc == 0)
 		panic("boot module without a name");
 	name = argv[0];
-	for (i = 0; i < nr_boot_image; i++)
-		if (strcmp(boot_image[i].name, name) == 0)
-			b = &boot_image[i];
-	if (!b)
-		panic("boot module '%s' is not in the boot image table", name);
-	p = proc_addr(b->nr);
-	if (!isemptyp(p))
-		panic("boot module '%s': slot %d already used", name, b->nr);
-	memset(p, 0, sizeof(*p));
-	p->p_nr = b->nr;
-	p->p_endpoint = _ENDPOINT(0, b->nr);
-	p->p_rts_flags = RTS_NO_PRIV;
-	p->p_priority = b->priority;
-	p->p_quantum = p->p_ticks_left = b->quantum;
-	p->p_sig_mgr = b->sig_mgr;
+	is_rs = strcmp(name, "rs") == 0;
+	p = boot_slot(name);
+	p->p_priority = is_rs ? RS_PRIORITY : USER_Q;
+	p->p_quantum = p->p_ticks_left = DEFAULT_QUANTUM;
+	p->p_sig_mgr = is_rs ? NONE : RS_PROC_NR;
 	p->p_getfrom_e = p->p_sendto_e = NONE;
 	strlcpy_k(p->p_name, name, sizeof(p->p_name));
-	set_priv(&p->p_priv.s_desc, b);
+	if (is_rs)
+		rs_privileges(&p->p_priv.s_desc);
 	if ((r = as_new(p)) != OK ||
 	    (r = elf_load(p, (const uint8_t *)mod->mod_start, mod->mod_end - mod->mod_start)) != OK)
 		panic("boot module '%s' cannot be loaded: error %d", name, r);
 	boot_args(p, argv, argc);
-	proc_resume(p, RTS_NO_PRIV);
+	record_mod(mod, name, p->p_endpoint);
+	if (is_rs)
+		proc_resume(p, RTS_NO_PRIV);
 	kprintf("boot: %s (endpoint %d) at %p\n", name, p->p_endpoint, p->p_reg.eip);
 }
 
 uint32_t ramdisk_size;
 
-static int is_image(const char *name)
+static int has_suffix(const char *name, const char *suffix)
 {
-	size_t n = strlen(name);
+	size_t n = strlen(name), k = strlen(suffix);
 
-	return n > 4 && strcmp(name + n - 4, ".img") == 0;
+	return n > k && strcmp(name + n - k, suffix) == 0;
 }
 
-/* A module named *.img is the RAM disk: its bytes go to the memory
- * driver's address space at RAMDISK_BASE. */
-static void load_ramdisk(const struct multiboot_mod *mod)
+/* A module named *.img is the RAM disk. */
+static int is_image(const char *name)
 {
-	struct proc *mem = proc_addr(MEM_PROC_NR);
-	uint32_t size = mod->mod_end - mod->mod_start, off;
+	return has_suffix(name, ".img");
+}
 
-	if (isemptyp(mem)) {
-		kprintf("boot: %s ignored: no memory driver\n", (const char *)mod->string);
-		return;
-	}
-	if (ramdisk_size || size > (USER_TOP - RAMDISK_BASE) / 2 ||
-	    as_alloc_range(mem, RAMDISK_BASE, size, 1) != OK)
-		panic("boot: RAM disk %s (%u bytes) does not fit", (const char *)mod->string, size);
+/* A module named *.conf is data for RS (the services' privileges). */
+static int is_data(const char *name)
+{
+	return has_suffix(name, ".conf");
+}
+
+/* Copy size bytes of kernel memory src to va in p's (fresh) pages. */
+static int load_into(struct proc *p, vir_bytes va, const void *src, uint32_t size)
+{
+	uint32_t off;
+
+	if (as_alloc_range(p, va, size ? size : 1, 1) != OK)
+		return ENOMEM;
 	for (off = 0; off < size; off += PAGE_SIZE) {
 		phys_bytes pa;
 		uint32_t chunk = size - off < PAGE_SIZE ? size - off : PAGE_SIZE;
-		CHECK(as_translate(mem, RAMDISK_BASE + off, 1, &pa) == OK);
-		memcpy((void *)pa, (const void *)(mod->mod_start + off), chunk);
+		CHECK(as_translate(p, va + off, 1, &pa) == OK);
+		memcpy((void *)pa, (const uint8_t *)src + off, chunk);
 	}
-	ramdisk_size = size;
-	kprintf("boot: RAM disk %s, %u KiB\n", (const char *)mod->string, size / 1024);
+	return OK;
+}
+
+/* Give RS the table of boot modules and a copy of each at BOOT_MODS_BASE
+ * in its address space; the RAM disk goes to BOOT_RAMDISK_BASE (RS lends
+ * it to the memory driver). */
+static void give_mods_to_rs(void)
+{
+	struct proc *rs = proc_addr(RS_PROC_NR);
+	vir_bytes va = BOOT_MODS_BASE + ((sizeof(bmods) + PAGE_SIZE - 1) & PAGE_MASK);
+	int i;
+
+	if (isemptyp(rs)) {
+		kprintf("boot: no rs: the boot processes stay stopped\n");
+		return;
+	}
+	for (i = 0; i < bmods.bm_count; i++) {
+		struct boot_mod *bm = &bmods.bm[i];
+		const void *src = (const void *)bmod_src[i]->mod_start;
+		if (is_image(bm->bm_name)) {
+			if (ramdisk_size || bm->bm_size > USER_TOP - BOOT_RAMDISK_BASE ||
+			    load_into(rs, BOOT_RAMDISK_BASE, src, bm->bm_size) != OK)
+				panic("boot: RAM disk %s (%u bytes) does not fit", bm->bm_name,
+				    bm->bm_size);
+			bm->bm_addr = BOOT_RAMDISK_BASE;
+			ramdisk_size = bm->bm_size;
+			kprintf("boot: RAM disk %s, %u KiB\n", bm->bm_name, bm->bm_size / 1024);
+			continue;
+		}
+		bm->bm_addr = va;
+		if (load_into(rs, va, src, bm->bm_size) != OK)
+			panic("boot: no room for the boot modules in rs");
+		va += (bm->bm_size + PAGE_SIZE - 1) & PAGE_MASK;
+		if (!bm->bm_size)
+			va += PAGE_SIZE;
+	}
+	if (as_alloc_range(rs, BOOT_MODS_BASE, sizeof(bmods), 1) != OK ||
+	    copy_to_proc(rs, BOOT_MODS_BASE, &bmods, sizeof(bmods)) != OK)
+		panic("boot: no room for the boot module table in rs");
 }
 
 void load_boot_image(struct multiboot_info *mbi)
@@ -343,12 +420,14 @@ void load_boot_image(struct multiboot_info *mbi)
 
 	if (!(mbi->flags & MBI_FLAG_MODS) || mbi->mods_count == 0)
 		panic("no boot modules: nothing to run");
-	for (i = 0; i < mbi->mods_count; i++)
-		if (!is_image((const char *)mods[i].string))
+	for (i = 0; i < mbi->mods_count; i++) {
+		const char *name = (const char *)mods[i].string;
+		if (is_data(name) || is_image(name))
+			record_mod(&mods[i], name, NONE);
+		else if (!is_image(name))
 			start_boot_proc(&mods[i]);
-	for (i = 0; i < mbi->mods_count; i++)
-		if (is_image((const char *)mods[i].string))
-			load_ramdisk(&mods[i]);
+	}
+	give_mods_to_rs();
 	/* The modules' own pages are not needed any more. */
 	for (i = 0; i < mbi->mods_count; i++)
 		mem_free_range(mods[i].mod_start, mods[i].mod_end);

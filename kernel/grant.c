@@ -15,6 +15,7 @@
  */
 #define VERIFY_GRANT_LINKAGE static inline __attribute__((always_inline))
 #include "grant.h"
+#include "kdiag.h"
 #include "memory.h"
 #include "clock.h"
 
@@ -70,26 +71,11 @@ static const struct grant_env env = { NULL, env_read_entry, env_alive, env_may_m
 /* The one checker, compiled here so that the look-ups above inline. */
 #include "grant_verify.c"
 
-/* Log a failed check, at most GRANT_DIAG_PER_SEC lines per second per
- * process, so that a faulty service cannot flood the log. */
+/* Log a failed check (rate-limited, kdiag.c). */
 static void grant_diag(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 	int r, const char *why)
 {
-	clock_t sec = uptime / HZ;
-
-	if (caller->p_diag_sec != sec) {
-		if (caller->p_diag_dropped)
-			klog("grant: %s (%d): %d more failures not shown\n",
-			    caller->p_name, caller->p_endpoint, caller->p_diag_dropped);
-		caller->p_diag_sec = sec;
-		caller->p_diag_count = caller->p_diag_dropped = 0;
-	}
-	if (caller->p_diag_count++ >= GRANT_DIAG_PER_SEC) {
-		caller->p_diag_dropped++;
-		return;
-	}
-	klog("grant: t=%u %s (%d) grant %d of %d refused: %s (%d)\n", (unsigned)sec,
-	    caller->p_name, caller->p_endpoint, gid, granter, why ? why : "?", r);
+	kdiag(caller, "grant %d of %d refused: %s (%d)", gid, granter, why ? why : "?", r);
 }
 
 int grant_check(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
@@ -147,7 +133,8 @@ struct map_rec {
 };
 
 struct hold_rec {
-	endpoint_t driver;
+	endpoint_t driver;         /* who holds it now */
+	endpoint_t from;           /* the dead driver it came from, or NONE */
 	phys_bytes frame;
 	int marked;                /* scratch for grant_vumap_release */
 };
@@ -439,6 +426,7 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 						return ENOMEM;
 					}
 					h->u.h.driver = caller->p_endpoint;
+					h->u.h.from = NONE;
 					h->u.h.frame = pa & PAGE_MASK;
 					frame_ref(pa & PAGE_MASK);
 				}
@@ -466,7 +454,8 @@ int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pc
 		for (; ok && pg < end; pg += PAGE_SIZE) {
 			for (r = rec_used; r; r = r->next)
 				if (r->kind == REC_HOLD && !r->u.h.marked &&
-				    r->u.h.driver == caller->p_endpoint && r->u.h.frame == pg)
+				    r->u.h.driver == caller->p_endpoint && r->u.h.from == NONE &&
+				    r->u.h.frame == pg)
 					break;
 			if (r)
 				r->u.h.marked = 1;
@@ -488,15 +477,48 @@ int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pc
 	return ok ? OK : EINVAL;
 }
 
+/* A supervised driver p died: its DMA holds pass to its manager mgr, so
+ * that no frame its device may still write goes back to the allocator
+ * before the new instance has reset the device (docs/services.md). */
+void grant_pass_holds(struct proc *p, struct proc *mgr)
+{
+	struct rec *r;
+
+	for (r = rec_used; r; r = r->next)
+		if (r->kind == REC_HOLD && r->u.h.driver == p->p_endpoint) {
+			r->u.h.driver = mgr->p_endpoint;
+			r->u.h.from = p->p_endpoint;
+		}
+}
+
+/* The manager gives back every hold passed on to it from dead; EINVAL if
+ * there is none. */
+int grant_release_from(struct proc *caller, endpoint_t dead)
+{
+	struct rec **rp;
+	int n = 0;
+
+	for (rp = &rec_used; *rp;) {
+		struct hold_rec *h = &(*rp)->u.h;
+		if ((*rp)->kind == REC_HOLD && h->driver == caller->p_endpoint &&
+		    h->from == dead && dead != NONE) {
+			frame_unref(h->frame);
+			rec_release(rp);
+			n++;
+		} else {
+			rp = &(*rp)->next;
+		}
+	}
+	return n ? OK : EINVAL;
+}
+
 /* p is exiting: its mappings (as grantee, owner or any hop) go, and so do
  * the DMA holds it took. */
 void grant_proc_exit(struct proc *p)
 {
 	struct rec **rp;
 
-	if (p->p_diag_dropped)
-		klog("grant: %s (%d): %d more failures not shown\n",
-		    p->p_name, p->p_endpoint, p->p_diag_dropped);
+	kdiag_flush(p);
 
 	remove_maps(involves, p->p_endpoint, 0);
 	for (rp = &rec_used; *rp;) {

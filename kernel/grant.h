@@ -6,7 +6,6 @@
 #include "proc.h"
 #include "grant_verify.h"
 
-#define GRANT_DIAG_PER_SEC 5 /* kernel log lines per process per second */
 
 int grant_check(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 	vir_bytes offset, vir_bytes bytes, int access, struct grant_result *res);
@@ -25,4 +24,6 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 	int *pcount);
 int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pcount);
 void grant_proc_exit(struct proc *p);
+void grant_pass_holds(struct proc *p, struct proc *mgr);
+int grant_release_from(struct proc *caller, endpoint_t dead);
 #endif

@@ -4,6 +4,7 @@
  * masked until the driver re-enables it, unless the hook asked for
  * IRQ_REENABLE.
  */
+#include "kdiag.h"
 #include "proc.h"
 #include "clock.h"
 #include "interrupt.h"
@@ -83,8 +84,10 @@ int irq_set_policy(struct proc *p, int irq, int policy, int notify_id, int *hook
 	if (irq <= 0 || irq == 2 || irq >= NR_IRQ_VECTORS || notify_id < 0 ||
 	    notify_id > 31 || (policy & ~IRQ_REENABLE))
 		return EINVAL;
-	if (!may_use_irq(p, irq))
+	if (!may_use_irq(p, irq)) {
+		kdiag(p, "SYS_IRQCTL IRQ %d not in its .conf", irq);
 		return EPERM;
+	}
 	for (i = 0; i < NR_IRQ_HOOKS; i++) {
 		if (hooks[i].owner)
 			continue;

@@ -8,6 +8,7 @@
  * delivery.  SENDA tables stay in the sender's memory; a bit per sender in
  * the destination's s_asyn_pending says where to look.
  */
+#include "kdiag.h"
 #include <signal.h>
 #include "proc.h"
 #include "memory.h"
@@ -16,9 +17,25 @@
 
 #define NON_BLOCKING 1
 
-int may_send_to(struct proc *from, struct proc *to)
+static const char *ipc_name(int call)
 {
-	return BIT_ISSET(priv(from)->s_desc.pd_ipc_to, proc_index(to));
+	static const char *const names[] = { "?", "SEND", "RECEIVE", "SENDREC",
+		"NOTIFY", "SENDNB" };
+
+	if (call == SENDA)
+		return "SENDA";
+	return call > 0 && call < (int)ARRAY_SIZE(names) ? names[call] : "?";
+}
+
+/* Say why caller may not send to dst (kdiag.c). */
+static void ipc_refused(struct proc *caller, int call, struct proc *dst)
+{
+	if (iskernelp(dst))
+		kdiag(caller, "%s to %s refused: a kernel task takes only SENDREC to SYSTEM",
+		    ipc_name(call), dst->p_name);
+	else
+		kdiag(caller, "%s to %s (%d) not in its .conf", ipc_name(call),
+		    dst->p_name, dst->p_endpoint);
 }
 
 /* Would blocking caller on dst_e (for a send, or a receive from a given
@@ -268,6 +285,7 @@ static int mini_senda(struct proc *caller, vir_bytes table, unsigned count)
 		if ((r = isokendpt(a.dst, &dst)) != OK) {
 			a.result = r;
 		} else if (iskernelp(dst) || !may_send_to(caller, dst)) {
+			ipc_refused(caller, SENDA, dst);
 			a.result = ECALLDENIED;
 		} else if (waits_for(dst, caller, 0)) {
 			deliver(dst, &a.msg, caller->p_endpoint);
@@ -296,8 +314,10 @@ static int do_ipc(struct proc *caller, int call, endpoint_t src_dst_e, vir_bytes
 
 	if (call < 0 || call > SENDA || !(TRAPS_ALL & TRAP_BIT(call)))
 		return EBADCALL;
-	if (!(priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(call)))
+	if (!(priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(call))) {
+		kdiag(caller, "%s refused: a user process has SENDREC only", ipc_name(call));
 		return ETRAPDENIED;
+	}
 	if (call == SENDA)
 		return mini_senda(caller, m_ptr, (unsigned)src_dst_e);
 	if (!(call == RECEIVE && src_dst_e == ANY) &&
@@ -306,12 +326,16 @@ static int do_ipc(struct proc *caller, int call, endpoint_t src_dst_e, vir_bytes
 	if (call != RECEIVE) {
 		if (iskernelp(dst)) {
 			/* The only way to talk to a kernel task: SENDREC to SYSTEM. */
-			if (call != SENDREC || src_dst_e != SYSTEM)
+			if (call != SENDREC || src_dst_e != SYSTEM) {
+				ipc_refused(caller, call, dst);
 				return ECALLDENIED;
+			}
 			return kernel_call_msg(caller, m_ptr);
 		}
-		if (!may_send_to(caller, dst))
+		if (!may_send_to(caller, dst)) {
+			ipc_refused(caller, call, dst);
 			return ECALLDENIED;
+		}
 	}
 	if (dst == caller)
 		return ELOCKED;

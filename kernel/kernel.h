@@ -23,6 +23,8 @@
 void kprintf(const char *fmt, ...);  /* kernel log and console */
 void klog(const char *fmt, ...);     /* kernel log only (port 0xE9) */
 void kvprintf(int console, const char *fmt, va_list ap);
+int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int ksnprintf(char *buf, size_t size, const char *fmt, ...);
 void panic(const char *fmt, ...) NORETURN;
 void panic_frame(struct stackframe *f, const char *fmt, ...) NORETURN;
 void *memcpy(void *dst, const void *src, size_t n);

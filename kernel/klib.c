@@ -4,8 +4,19 @@
  */
 #include "kernel.h"
 
+/* Where formatted output goes: console 0 the kernel log, 1 the log and
+ * the console, OUT_BUF the buffer of kvsnprintf(). */
+#define OUT_BUF 2
+static char *obuf;
+static size_t olen, osize;
+
 static void out(int console, int c)
 {
+	if (console == OUT_BUF) {
+		if (olen + 1 < osize)
+			obuf[olen++] = (char)c;
+		return;
+	}
 	klog_putc(c);
 	if (console)
 		cons_putc(c);
@@ -83,6 +94,27 @@ void kprintf(const char *fmt, ...)
 	va_start(ap, fmt);
 	kvprintf(1, fmt, ap);
 	va_end(ap);
+}
+
+/* Format into buf (size bytes, always terminated); the length written. */
+int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	if (!size)
+		return 0;
+	obuf = buf, olen = 0, osize = size;
+	kvprintf(OUT_BUF, fmt, ap);
+	buf[olen] = '\0';
+	return (int)olen;
+}
+
+int ksnprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	va_start(ap, fmt);
+	n = kvsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
 }
 
 void klog(const char *fmt, ...)

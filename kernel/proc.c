@@ -72,6 +72,9 @@ void proc_clear(struct proc *p)
 	proc_stop(p, RTS_SLOT_FREE);
 	ipc_cleanup(p);
 	irq_cleanup(p);
+	if ((priv(p)->s_desc.pd_flags & SUPERVISED) &&
+	    (q = endpoint_lookup(p->p_sig_mgr)) && q != p)
+		grant_pass_holds(p, q);	/* released once the device is reset */
 	grant_proc_exit(p);
 	/* Its processes pass to its own manager, which hears of the ones
 	 * that wait for a manager's decision; with no manager left, the

@@ -67,6 +67,7 @@ struct proc {
 	endpoint_t p_sig_mgr;       /* told about faults; clears us */
 	uint32_t p_pending_ksig;    /* kernel signals not yet fetched */
 	int p_exit_status;
+	vir_bytes p_exit_why;       /* SYS_EXIT's reason string (its memory) */
 
 	/* time */
 	clock_t p_user_time, p_sys_time;
@@ -147,7 +148,15 @@ void switch_to_user(void) NORETURN;
 void ipc_trap(struct stackframe *f) NORETURN;
 int mini_notify(struct proc *caller, endpoint_t dst_e);
 void ipc_cleanup(struct proc *dying);
-int may_send_to(struct proc *from, struct proc *to);
+/* May from send to to?  Its IPC mask says so, or to waits in SENDREC for
+ * from's reply: a server answers whoever may ask it, so that a .conf
+ * names only whom the service itself calls.  (Inline: the IPC fast path
+ * asks it on every send.) */
+static inline __attribute__((always_inline)) int may_send_to(struct proc *from, struct proc *to)
+{
+	return BIT_ISSET(priv(from)->s_desc.pd_ipc_to, proc_index(to)) ||
+	    ((to->p_misc_flags & MF_REPLY_PEND) && to->p_getfrom_e == from->p_endpoint);
+}
 void deliver_notify_from(struct proc *dst, int src_index);
 
 #endif

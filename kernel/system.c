@@ -4,16 +4,20 @@
  */
 #include "system.h"
 #include "memory.h"
+#include "kdiag.h"
 
 typedef int (*kcall_t)(struct proc *caller, message *m);
 static kcall_t call_vec[NR_SYS_CALLS];
+static const char *call_names[NR_SYS_CALLS]; /* for the diagnostics */
 static uint32_t status_only[CALL_MASK_WORDS]; /* reply is m_type alone */
 
-#define map(call, handler) (call_vec[SYS_CALL_NR(call)] = (handler))
+#define map_named(call, handler, name) \
+	(call_vec[SYS_CALL_NR(call)] = (handler), call_names[SYS_CALL_NR(call)] = (name))
+#define map(call, handler) map_named(call, handler, #call)
 /* A call whose reply carries no payload: only m_source and m_type are
  * written back to the caller. */
 #define map_status(call, handler) \
-	(map(call, handler), PD_SET(status_only, SYS_CALL_NR(call)))
+	(map_named(call, handler, #call), PD_SET(status_only, SYS_CALL_NR(call)))
 
 void system_init(void)
 {
@@ -25,6 +29,7 @@ void system_init(void)
 	map_status(SYS_ENDKSIG, do_endksig);
 	map_status(SYS_PRIVCTL, do_privctl);
 	map_status(SYS_RUNCTL, do_runctl);
+	map_status(SYS_SCHEDCTL, do_schedctl);
 	map(SYS_SETALARM, do_setalarm);
 	map(SYS_TIMES, do_times);
 	map(SYS_IRQCTL, do_irqctl);
@@ -57,8 +62,14 @@ static int kernel_call(struct proc *caller, message *m)
 
 	if (nr < 0 || nr >= NR_SYS_CALLS || !call_vec[nr])
 		return EBADREQUEST;
-	if (!(d->pd_flags & SYS_PROC) || !PD_ISSET(d->pd_call_mask, nr))
+	if (!(d->pd_flags & SYS_PROC)) {
+		kdiag(caller, "%s refused: a user process makes no kernel calls", call_names[nr]);
 		return ECALLDENIED;
+	}
+	if (!PD_ISSET(d->pd_call_mask, nr)) {
+		kdiag(caller, "%s not in its .conf", call_names[nr]);
+		return ECALLDENIED;
+	}
 	return call_vec[nr](caller, m);
 }
 
@@ -105,6 +116,14 @@ void kcall_trap(struct stackframe *f)
 		caller->p_reg.eax = ucopy_words((void *)m_ptr, &m, len / 4) ? (uint32_t)EFAULT : OK;
 	}
 	switch_to_user();
+}
+
+/* The name of a kernel call, for diagnostics ("SYS_DEVIO"). */
+const char *kcall_name(int call)
+{
+	int nr = SYS_CALL_NR(call);
+
+	return nr >= 0 && nr < NR_SYS_CALLS && call_names[nr] ? call_names[nr] : "SYS_?";
 }
 
 /* The live process e that caller manages (is the signal manager of). */

@@ -11,6 +11,7 @@ void system_init(void);
 int kernel_call_msg(struct proc *caller, vir_bytes m_ptr);
 void kcall_trap(struct stackframe *f) NORETURN;
 struct proc *managed_proc(struct proc *caller, endpoint_t e, int *r);
+const char *kcall_name(int call);
 
 int do_fork(struct proc *caller, message *m);
 int do_exit(struct proc *caller, message *m);
@@ -20,6 +21,7 @@ int do_getksig(struct proc *caller, message *m);
 int do_endksig(struct proc *caller, message *m);
 int do_privctl(struct proc *caller, message *m);
 int do_runctl(struct proc *caller, message *m);
+int do_schedctl(struct proc *caller, message *m);
 int do_setalarm(struct proc *caller, message *m);
 int do_times(struct proc *caller, message *m);
 int do_irqctl(struct proc *caller, message *m);

@@ -135,15 +135,22 @@ out=$(tools/shell-session.py build/os.iso build/shell-session.log 2>&1)
 echo "$out"
 add_closing "$out"
 
+echo "== RS at the console: service fi tty (QEMU, TCG)"
+out=$(tools/rs-session.py build/os.iso build/rs-session.log 2>&1)
+echo "$out"
+add_closing "$out"
+
 echo "== host checks of the guest runs"
-# Grant diagnostics are rate-limited: at most 5 lines per process per
-# second, and the fuzz test overflows that limit.
+# Refusals (failed grant checks among them) are logged by one kdiag(),
+# rate-limited: at most 5 lines per process per second, and the grant
+# fuzz test overflows that limit.
 rate_ok() {
-	awk '/^grant: t=/ { k = $2 " " $4; if (++n[k] > 5) bad = 1 }
+	awk '/^kdiag: t=/ { k = $2 " " $4; if (++n[k] > 5) bad = 1 }
 	     END { exit bad }' build/test-debug.log &&
-		grep -q 'more failures not shown' build/test-debug.log
+		grep -q 'grant .* refused: ' build/test-debug.log &&
+		grep -q 'more refusals not shown' build/test-debug.log
 }
-check "grant diagnostics are rate-limited per process" rate_ok
+check "refusals are logged, rate-limited per process" rate_ok
 # The tty echoed the input with its editing (backspace-space-backspace for
 # the DEL, for each character ^U and ^W killed, a bell for each character
 # past 4095), then wrote the test's lines.
@@ -166,6 +173,21 @@ panic_ok() {
 		grep -q '^backtrace: [0-9a-f]' build/panic-serial.log
 }
 check "a kernel panic reports and exits QEMU with the failure code" panic_ok
+# The image `make run` boots carries no test privileges: no test module,
+# no test service in its system.conf, no test program named in its kernel.
+no_test_privs() {
+	local d
+	d=$(mktemp -d) || return 1
+	xorriso -osirrox on -indev build/os.iso -extract /boot "$d/boot" >/dev/null 2>&1 &&
+		[ -s "$d/boot/system.conf" ] && [ -s "$d/boot/kernel" ] &&
+		[ ! -e "$d/boot/runner" ] && [ ! -e "$d/boot/bench" ] &&
+		! grep -qE '^service (runner|bench)' "$d/boot/system.conf" &&
+		! grep -qaE 'runner|bench' "$d/boot/kernel"
+	local r=$?
+	chmod -R u+w "$d"; rm -rf "$d"
+	return $r
+}
+check "the production image (os.iso) carries no test privileges" no_test_privs
 
 echo "== harness self-check (each of these must be reported as a failure)"
 # A host test that prints "ok" lines and then crashes, with no closing line.

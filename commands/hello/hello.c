@@ -8,11 +8,13 @@
 int main(void)
 {
 	struct kinfo ki;
+	endpoint_t me = NONE;
 	message m;
 	int hz = sys_hz();
 
 	sys_getkinfo(&ki);
-	printf("hello: hello from user space (endpoint %d)\n", INIT_PROC_NR);
+	sys_whoami(&me, NULL, 0);
+	printf("hello: hello from user space (endpoint %d)\n", me);
 	printf("hello: %d processes, %u of %u page frames free, HZ=%d\n",
 	    ki.procs_in_use, ki.frames_free, ki.frames_total, hz);
 	for (;;) {

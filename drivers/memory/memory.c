@@ -1,13 +1,17 @@
 /* memory.c - the memory driver: /dev/null and /dev/zero (character
  * minors MEMORY_NULL, MEMORY_ZERO, through libchardriver) and the RAM disk
- * (block minor MEMORY_RAMDISK, through libblockdriver) that the kernel
- * filled from the boot image's *.img module at RAMDISK_BASE.  Data moves
+ * (block minor MEMORY_RAMDISK, through libblockdriver): the boot image's
+ * *.img module, which RS keeps and lends it as a grant that it maps at
+ * RAMDISK_BASE, so that the disk outlives a restart.  Data moves
  * only through the caller's grants: safecopy for reads and writes,
  * safememset for /dev/zero.  Publishes itself in DS as "memory".
  */
 #include <minix/syslib.h>
 #include <minix/ds.h>
 #include <minix/sef.h>
+#include <minix/rs.h>
+#include <stdio.h>
+#include <string.h>
 #include <minix/chardriver.h>
 #include <minix/blockdriver.h>
 
@@ -82,16 +86,30 @@ static const struct blockdriver mem_bdr = {
 	.bdr_transfer = d_transfer,
 };
 
+/* The RAM disk is RS's (the kernel put the boot image there): borrow it
+ * as a grant and map it at RAMDISK_BASE, so that it outlives our
+ * restarts.  No RAM disk if RS has none. */
+static void map_ramdisk(void)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_RAMDISK;
+	if (ipc_sendrec(RS_PROC_NR, &m) != OK || m.m_type != OK)
+		return;
+	if (sys_safemap(RS_PROC_NR, (cp_grant_id_t)m.m_rs.buf, 0, RAMDISK_BASE,
+	    m.m_rs.len2, 1) != OK) {
+		printf("memory: cannot map the RAM disk\n");
+		return;
+	}
+	disk_size = m.m_rs.len;
+}
+
 static int init_fresh(int type, sef_init_info_t *info)
 {
-	struct kinfo ki;
-	endpoint_t me;
-
 	(void)type, (void)info;
-	sys_getkinfo(&ki);
-	disk_size = ki.ramdisk_size;
-	sys_whoami(&me, NULL, 0);
-	return ds_publish_label("memory", me, DSF_OVERWRITE);
+	map_ramdisk();
+	return blockdriver_announce();	/* "memory" in DS */
 }
 
 int main(void)

@@ -400,8 +400,6 @@ static const struct chardriver tty_cdr = {
 
 static int init_fresh(int type, sef_init_info_t *info)
 {
-	endpoint_t me;
-
 	(void)type, (void)info;
 	sys_outb(port + IER, 0);
 	sys_outb(port + LCR, 0x80);      /* divisor latch */
@@ -416,8 +414,7 @@ static int init_fresh(int type, sef_init_info_t *info)
 		return EIO;
 	sys_outb(port + IER, 0x01);      /* interrupt on received data */
 	t_intr(0);                       /* what arrived before */
-	sys_whoami(&me, NULL, 0);
-	return ds_publish_label("tty", me, DSF_OVERWRITE);
+	return chardriver_announce();    /* "tty" in DS */
 }
 
 int main(int argc, char **argv)

@@ -30,5 +30,6 @@ struct blockdriver {
 #define IS_BDEV_RQ(type) ((type) >= BDEV_OPEN && (type) <= BDEV_IOCTL)
 
 void blockdriver_task(const struct blockdriver *bdp) __attribute__((noreturn));
+int blockdriver_announce(void);  /* as chardriver_announce() */
 void blockdriver_process(const struct blockdriver *bdp, message *m_ptr, int ipc_status);
 #endif

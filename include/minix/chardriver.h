@@ -34,4 +34,7 @@ struct chardriver {
 void chardriver_task(const struct chardriver *cdp) __attribute__((noreturn));
 void chardriver_process(const struct chardriver *cdp, message *m_ptr, int ipc_status);
 void chardriver_reply_task(endpoint_t endpt, cdev_id_t id, int r);
+/* Tell the system the driver is up: publish its label (its process name,
+ * which RS sets to the label) -> endpoint in DS. */
+int chardriver_announce(void);
 #endif

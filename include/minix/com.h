@@ -96,11 +96,20 @@
 #define NR_SYS_CALLS     62
 #define SYS_CALL_NR(c)   ((c) - KERNEL_CALL)
 
+/* SYS_GETKSIG: bit KSIG_EXIT of the mask (signal 0 is never sent) says
+ * that a SUPERVISED process called SYS_EXIT; m_proc.status is its status
+ * and m_proc.arg_ptr the address of its reason (libsys panic()) in its
+ * memory, or 0.  m_proc.pc is where it was (a fault's instruction). */
+#define KSIG_EXIT 0
+
 /* SYS_PRIVCTL requests. */
 #define SYS_PRIV_ALLOW     1 /* let a stopped (RTS_NO_PRIV) process run */
 #define SYS_PRIV_DISALLOW  2 /* stop it again */
 #define SYS_PRIV_SET_SYS   3 /* set privileges from a struct priv_desc */
 #define SYS_PRIV_SET_USER  4 /* ordinary user privileges */
+
+/* SYS_SCHEDCTL flags. */
+#define SCHEDCTL_FLAG_KERNEL 0x01 /* the kernel schedules it, at this priority */
 
 /* SYS_RUNCTL requests (m_proc.request). */
 #define RC_STOP    1 /* the process runs no more until RC_RESUME */
@@ -111,6 +120,8 @@
 
 /* SYS_FORK flags. */
 #define PFF_STOPPED 0x01 /* child starts stopped until SYS_PRIV_ALLOW */
+#define PFF_EMPTY   0x02 /* with PFF_STOPPED, of SELF: the child gets no
+                          * memory (RS fills it with SYS_EXEC) */
 
 /* SYS_IRQCTL requests and policy flags. */
 #define IRQ_SETPOLICY 1
@@ -143,6 +154,7 @@
 #define GET_GRANTS   4 /* a process's grant table registration */
 #define GET_WHOAMI   5 /* caller's endpoint and name */
 #define GET_FRAMES   6 /* free and total page frames */
+#define GET_KDIAG    7 /* the last refusal on the kernel log (kdiag) */
 
 /* SYS_DIAGCTL requests. */
 #define DIAGCTL_CODE_DIAG 1 /* print a string on the console */

@@ -5,6 +5,12 @@
 #define NR_SLOTS (5 + NR_PROCS) /* NR_TASKS + NR_PROCS: the whole table */
 #define PROC_NAME_LEN 16
 
+/* Scheduling queues (a .conf's priority): 0 is the highest. */
+#define NR_SCHED_QUEUES 16
+#define TASK_Q          0 /* the boot services */
+#define USER_Q          8 /* user processes, and services by default */
+#define DEFAULT_QUANTUM 10 /* ticks */
+
 /* User address space (boot/user.ld links programs at USER_BASE).  A new
  * program's stack ends at USER_STACK_TOP; SYS_EXEC puts the argument block
  * PM built just below it, 16-byte aligned. */

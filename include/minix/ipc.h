@@ -49,9 +49,11 @@ typedef struct {
 	endpoint_t endpt;
 	int sig;          /* SYS_KILL: signal; SYS_GETKSIG: pending mask */
 	int request;      /* SYS_PRIVCTL request */
-	vir_bytes arg_ptr;/* SYS_PRIVCTL: struct priv_desc in caller memory */
-	int status;       /* SYS_EXIT: exit status (logged) */
-	uint8_t padding[36];
+	vir_bytes arg_ptr;/* SYS_PRIVCTL: struct priv_desc in caller memory;
+	                   * SYS_EXIT, SYS_GETKSIG: the reason string, or 0 */
+	int status;       /* SYS_EXIT: exit status (logged); SYS_GETKSIG too */
+	vir_bytes pc;     /* SYS_GETKSIG: the process's instruction pointer */
+	uint8_t padding[32];
 } mess_krn_proc;
 _ASSERT_MSG_SIZE(mess_krn_proc);
 
@@ -225,6 +227,23 @@ typedef struct {
 } mess_krn_sigctx;
 _ASSERT_MSG_SIZE(mess_krn_sigctx);
 
+/* RS requests (<minix/rs.h>): a label, and a buffer in the caller's
+ * memory that RS reads or fills with SYS_VIRCOPY. */
+typedef struct {
+	char label[16];         /* NUL-padded */
+	vir_bytes buf;          /* RS_UP: the program (a bad .conf: RS writes
+	                         * "LINE: why" over it); RS_STATUS: rs_status[] */
+	uint32_t len;           /* its size in bytes */
+	vir_bytes buf2;         /* RS_UP: the .conf text */
+	uint32_t len2;
+	int value;              /* RS_UP: period; RS_INIT reply: SEF_INIT_* */
+	endpoint_t endpt;       /* replies: the service's endpoint */
+	vir_bytes args;         /* RS_UP: its arguments, one string */
+	uint32_t args_len;
+	uint8_t padding[8];
+} mess_rs;
+_ASSERT_MSG_SIZE(mess_rs);
+
 /* DS requests and replies. */
 #define DS_KEY_LEN 16
 typedef struct {
@@ -316,10 +335,23 @@ _ASSERT_MSG_SIZE(mess_vfs);
 /* SYS_VUMAP_RELEASE. */
 typedef struct {
 	vir_bytes paddr;   /* struct vumap_phys[] in the caller */
-	int pcount;
-	uint8_t padding[48];
+	int pcount;        /* 0 with VUMAP_RELEASE_FROM */
+	int flags;         /* VUMAP_RELEASE_FROM: every hold passed on from `from` */
+	endpoint_t from;   /* a dead supervised driver (grant.c) */
+	uint8_t padding[40];
 } mess_krn_vumap_release;
 _ASSERT_MSG_SIZE(mess_krn_vumap_release);
+
+/* SYS_SCHEDCTL (MINIX's sys_schedctl). */
+typedef struct {
+	uint32_t flags;    /* SCHEDCTL_FLAG_KERNEL */
+	endpoint_t endpt;
+	int priority;      /* queue, 0 (highest) .. NR_SCHED_QUEUES-1 */
+	int quantum;       /* ticks; 0: leave it */
+	int cpu;           /* 0 (uniprocessor) */
+	uint8_t padding[36];
+} mess_krn_schedctl;
+_ASSERT_MSG_SIZE(mess_krn_schedctl);
 
 typedef struct {
 	endpoint_t m_source; /* who sent it; set by the kernel */
@@ -350,7 +382,9 @@ typedef struct {
 		mess_krn_exec m_exec;
 		mess_krn_vircopy m_vircopy;
 		mess_krn_sigctx m_sigctx;
+		mess_krn_schedctl m_schedctl;
 		mess_ds m_ds;
+		mess_rs m_rs;
 		mess_bdev m_bdev;
 		mess_cdev m_cdev;
 		mess_fs_req m_fs;

@@ -1,8 +1,8 @@
 /* minix/priv.h - privileges as data: what a process may do.
  *
- * The kernel's boot image (kernel/table.c) and RS (from a service's .conf)
- * describe a process's privileges with a struct priv_desc; SYS_PRIVCTL
- * SYS_PRIV_SET_SYS installs one.
+ * RS builds a struct priv_desc from a service's .conf (servers/rs/conf.c)
+ * and installs it with SYS_PRIVCTL SYS_PRIV_SET_SYS; only RS's own
+ * privileges come from the kernel (kernel/table.c).
  */
 #ifndef _MINIX_PRIV_H
 #define _MINIX_PRIV_H
@@ -16,9 +16,11 @@
 #define PREEMPTIBLE  0x02 /* quantum-based preemption */
 #define MAGIC_GRANT  0x10 /* may make magic grants (VFS) */
 #define DMA_OK       0x20 /* may translate grants to physical (SYS_VUMAP) */
+#define SUPERVISED   0x40 /* its SYS_EXIT is news for its manager (KSIG_EXIT):
+                           * it stays, stopped, until the manager clears it */
 
 #define NR_IO_RANGE  8
-#define NR_IRQ_LINE  4
+#define NR_IRQ_LINE  16
 #define CALL_MASK_WORDS ((NR_SYS_CALLS + 31) / 32)
 #define IPC_MASK_WORDS  ((NR_SLOTS + 31) / 32)
 
@@ -41,6 +43,8 @@ struct priv_desc {
 	struct io_range pd_io[NR_IO_RANGE];
 	int pd_nr_irq;
 	int pd_irq[NR_IRQ_LINE];
+	endpoint_t pd_sig_mgr; /* its signal manager: a live process, or SELF
+	                        * (the caller); MINIX's s_sig_mgr */
 };
 
 #define PD_SET(words, bit)  ((words)[(bit) / 32] |= 1u << ((bit) % 32))

@@ -137,5 +137,9 @@ int sys_safeunmap(vir_bytes my_address);
 int sys_vumap(endpoint_t endpt, struct vumap_vir *vvec, int vcount,
 	size_t offset, int access, struct vumap_phys *pvec, int *pcount);
 int sys_vumap_release(struct vumap_phys *pvec, int pcount);
+/* The holds of a dead SUPERVISED driver pass to its manager (RS), which
+ * gives them back with this once the new instance has reset the device. */
+#define VUMAP_RELEASE_FROM 0x1
+int sys_vumap_release_from(endpoint_t dead);
 
 #endif

@@ -1,19 +1,32 @@
 /* minix/sef.h - the System Event Framework, small: a service's start-up
- * and its receive loop, with MINIX's names.  Restart and live update come
- * with RS.
+ * and its receive loop, with MINIX's names.  sef_startup() asks RS how
+ * this instance starts (fresh, or restarted after a failure); the receive
+ * loop answers RS's heartbeat and obeys `service fi` (lib/libsys/sef.c,
+ * docs/services.md).  There is no live update: its callbacks are kept and
+ * never called.
  */
 #ifndef _MINIX_SEF_H
 #define _MINIX_SEF_H
 #include <minix/ipc.h>
 
 #define SEF_INIT_FRESH   0
-#define SEF_INIT_RESTART 1
+#define SEF_INIT_LU      1 /* live update: not yet */
+#define SEF_INIT_RESTART 2
 
 typedef struct { int flags; } sef_init_info_t;
 typedef int (*sef_cb_init_t)(int type, sef_init_info_t *info);
 
+typedef int (*sef_cb_lu_state_save_t)(int state, int flags);
+typedef void (*sef_cb_signal_handler_t)(int signo);
+
 void sef_setcb_init_fresh(sef_cb_init_t cb);
 void sef_setcb_init_restart(sef_cb_init_t cb);
+void sef_setcb_init_lu(sef_cb_init_t cb);                  /* never called */
+void sef_setcb_lu_state_save(sef_cb_lu_state_save_t cb);   /* never called */
+endpoint_t sef_self(void);
+/* A signal from RS (SIGTERM: `service down`) runs cb in the receive loop;
+ * without one, SIGTERM ends the service (exit status 0). */
+void sef_setcb_signal_handler(sef_cb_signal_handler_t cb);    /* this service's endpoint (after sef_startup) */
 void sef_startup(void);
 /* Receive the next request (status: not used yet, 0). */
 int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr);

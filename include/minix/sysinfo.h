@@ -14,7 +14,11 @@ struct kinfo {
 	int procs_in_use;                   /* live process slots */
 	vir_bytes ramdisk_base;             /* in the memory driver, if any */
 	uint32_t ramdisk_size;              /* bytes; 0: no RAM disk */
+	unsigned kdiag_lines;               /* refusals logged since boot */
 };
+
+/* GET_KDIAG: the last refusal logged, "NAME (ENDPOINT): WHAT", NUL-ended. */
+#define KDIAG_TEXT_LEN 128
 
 /* p_rts_flags as reported. */
 #define PI_SLOT_FREE   0x01

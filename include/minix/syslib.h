@@ -29,10 +29,17 @@ int sys_sigreturn(endpoint_t proc_ep, vir_bytes scp);
 int sys_exit(int status) __attribute__((noreturn)); /* ends the caller */
 int sys_clear(endpoint_t proc_ep);            /* remove a managed process */
 int sys_kill(endpoint_t proc_ep, int sig);
+int sys_exit_why(int status, const char *why) __attribute__((noreturn));
 int sys_getksig(endpoint_t *proc_ep, int *sig_mask);
+int sys_getksig_info(endpoint_t *proc_ep, int *sig_mask, int *status,
+	vir_bytes *why, vir_bytes *pc);
+/* A service gives up (MINIX's libsys panic()): the message goes to the
+ * console and, as the reason of its exit, to RS. */
+void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 int sys_endksig(endpoint_t proc_ep);
 int sys_privctl(endpoint_t proc_ep, int request, void *p);
 int sys_runctl(endpoint_t proc_ep, int request);
+int sys_schedctl(uint32_t flags, endpoint_t proc_ep, int priority, int quantum, int cpu);
 #define sys_stop(ep)   sys_runctl((ep), RC_STOP)   /* job control */
 #define sys_resume(ep) sys_runctl((ep), RC_RESUME)
 int sys_setalarm(clock_t exp_time, int abs_time);

@@ -2,6 +2,7 @@
  * ranges.
  */
 #include "../system.h"
+#include "../kdiag.h"
 
 int do_devio(struct proc *caller, message *m)
 {
@@ -21,8 +22,10 @@ int do_devio(struct proc *caller, message *m)
 	for (i = 0; i < d->pd_nr_io; i++)
 		if (port >= d->pd_io[i].ior_base && port + size - 1 <= d->pd_io[i].ior_limit)
 			break;
-	if (i == d->pd_nr_io)
+	if (i == d->pd_nr_io) {
+		kdiag(caller, "SYS_DEVIO port 0x%x not in its .conf", port);
 		return EPERM;
+	}
 	if (req & _DIO_INPUT) {
 		m->m_devio.value = size == 1 ? inb(port) : size == 2 ? inw(port) : inl(port);
 	} else if (size == 1) {

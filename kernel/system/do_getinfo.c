@@ -8,6 +8,7 @@
 #include "../clock.h"
 #include "../grant.h"
 #include "../exec.h"
+#include "../kdiag.h"
 
 static void fill_info(struct proc *p, struct proc_info *pi)
 {
@@ -49,6 +50,7 @@ int do_getinfo(struct proc *caller, message *m)
 		frames_count(&ki.frames_free, &ki.frames_total);
 		for (p = proc + NR_TASKS; p < proc + NR_SLOTS; p++)
 			ki.procs_in_use += !isemptyp(p);
+		ki.kdiag_lines = kdiag_lines;
 		if (ramdisk_size) {
 			ki.ramdisk_base = RAMDISK_BASE;
 			ki.ramdisk_size = ramdisk_size;
@@ -86,6 +88,10 @@ int do_getinfo(struct proc *caller, message *m)
 		gt.gt_copied = i;
 		return copy_to_proc(caller, dst, &gt, sizeof(gt));
 	}
+	case GET_KDIAG:
+		if (len < KDIAG_TEXT_LEN)
+			return EINVAL;
+		return copy_to_proc(caller, dst, kdiag_last, KDIAG_TEXT_LEN);
 	case GET_PROCTAB:
 		if (len < NR_SLOTS * sizeof(pi))
 			return EINVAL;

@@ -1,12 +1,14 @@
 /* do_privctl.c - SYS_PRIVCTL: a manager sets the privileges of a process it
  * manages and lets it run.  SYS_PRIV_SET_SYS reads a struct priv_desc from
- * the caller (m_proc.arg_ptr); SYS_PRIV_SET_USER gives the ordinary user
- * set (SENDREC to PM and VFS, no kernel calls).
+ * the caller (m_proc.arg_ptr), including the process's signal manager
+ * (SELF: the caller; RS hands init to PM this way); SYS_PRIV_SET_USER
+ * gives the ordinary user set (SENDREC to PM and VFS, no kernel calls).
  */
 #include "../system.h"
 #include "../memory.h"
+#include "../kdiag.h"
 
-#define KNOWN_FLAGS (SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK)
+#define KNOWN_FLAGS (SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK | SUPERVISED)
 
 static int valid_desc(const struct priv_desc *d)
 {
@@ -25,35 +27,62 @@ static int valid_desc(const struct priv_desc *d)
 	return 1;
 }
 
-/* Does the caller hold everything d gives?  A manager hands out only
- * privileges it has itself (RS, later, will hold them all). */
-static int within(const struct priv_desc *d, const struct priv_desc *c)
+/* Does the caller (privileges c) hold everything d gives?  If not, say
+ * what it does not hold. */
+static int within(struct proc *caller, const struct priv_desc *d, const struct priv_desc *c)
 {
 	int i, j;
 
-	if (d->pd_flags & ~c->pd_flags)
+	/* SUPERVISED is no right (it only tells the manager more). */
+	if (d->pd_flags & ~c->pd_flags & ~SUPERVISED) {
+		kdiag(caller, "SYS_PRIVCTL refused: flags 0x%x beyond its own",
+		    d->pd_flags & ~c->pd_flags & ~SUPERVISED);
 		return 0;
-	for (i = 0; i < CALL_MASK_WORDS; i++)
-		if (d->pd_call_mask[i] & ~c->pd_call_mask[i])
+	}
+	for (i = 0; i < NR_SYS_CALLS; i++)
+		if (PD_ISSET(d->pd_call_mask, i) && !PD_ISSET(c->pd_call_mask, i)) {
+			kdiag(caller, "SYS_PRIVCTL refused: %s beyond its own calls",
+			    kcall_name(KERNEL_CALL + i));
 			return 0;
+		}
 	for (i = 0; i < IPC_MASK_WORDS; i++)
-		if (d->pd_ipc_to[i] & ~c->pd_ipc_to[i])
+		if (d->pd_ipc_to[i] & ~c->pd_ipc_to[i]) {
+			kdiag(caller, "SYS_PRIVCTL refused: IPC targets beyond its own");
 			return 0;
+		}
 	for (i = 0; i < d->pd_nr_io; i++) {
 		for (j = 0; j < c->pd_nr_io; j++)
 			if (d->pd_io[i].ior_base >= c->pd_io[j].ior_base &&
 			    d->pd_io[i].ior_limit <= c->pd_io[j].ior_limit)
 				break;
-		if (j == c->pd_nr_io)
+		if (j == c->pd_nr_io) {
+			kdiag(caller, "SYS_PRIVCTL refused: ports 0x%x-0x%x beyond its own",
+			    d->pd_io[i].ior_base, d->pd_io[i].ior_limit);
 			return 0;
+		}
 	}
 	for (i = 0; i < d->pd_nr_irq; i++) {
 		for (j = 0; j < c->pd_nr_irq && c->pd_irq[j] != d->pd_irq[i]; j++)
 			;
-		if (j == c->pd_nr_irq)
+		if (j == c->pd_nr_irq) {
+			kdiag(caller, "SYS_PRIVCTL refused: IRQ %d beyond its own", d->pd_irq[i]);
 			return 0;
+		}
 	}
 	return 1;
+}
+
+/* The new manager of p named by d: SELF is the caller; it must be live
+ * and not p itself. */
+static int new_manager(struct proc *caller, struct proc *p, struct priv_desc *d)
+{
+	struct proc *mgr;
+
+	if (d->pd_sig_mgr == SELF)
+		d->pd_sig_mgr = caller->p_endpoint;
+	if (isokendpt(d->pd_sig_mgr, &mgr) != OK || mgr == p || iskernelp(mgr))
+		return EINVAL;
+	return OK;
 }
 
 int do_privctl(struct proc *caller, message *m)
@@ -74,11 +103,12 @@ int do_privctl(struct proc *caller, message *m)
 	case SYS_PRIV_SET_SYS:
 		if (copy_from_proc(caller, m->m_proc.arg_ptr, &d, sizeof(d)) != OK)
 			return EFAULT;
-		if (!valid_desc(&d))
+		if (!valid_desc(&d) || new_manager(caller, p, &d) != OK)
 			return EINVAL;
-		if (!within(&d, &priv(caller)->s_desc))
+		if (!within(caller, &d, &priv(caller)->s_desc))
 			return EPERM;
 		priv(p)->s_desc = d;
+		p->p_sig_mgr = d.pd_sig_mgr;
 		return OK;
 	case SYS_PRIV_SET_USER:
 		memset(&d, 0, sizeof(d));
@@ -86,6 +116,7 @@ int do_privctl(struct proc *caller, message *m)
 		d.pd_trap_mask = TRAPS_USER;
 		PD_SET(d.pd_ipc_to, PM_PROC_NR + NR_TASKS);
 		PD_SET(d.pd_ipc_to, VFS_PROC_NR + NR_TASKS);
+		d.pd_sig_mgr = p->p_sig_mgr;
 		priv(p)->s_desc = d;
 		return OK;
 	}

@@ -37,7 +37,9 @@ int do_vumap_release(struct proc *caller, message *m)
 	struct vumap_phys p[SCPVEC_NR];
 	int n = m->m_vumap_release.pcount;
 
-	if (n <= 0 || n > SCPVEC_NR)
+	if (m->m_vumap_release.flags == VUMAP_RELEASE_FROM && n == 0)
+		return grant_release_from(caller, m->m_vumap_release.from);
+	if (m->m_vumap_release.flags || n <= 0 || n > SCPVEC_NR)
 		return EINVAL;
 	if (copy_from_proc(caller, m->m_vumap_release.paddr, p, (size_t)n * sizeof(p[0])) != OK)
 		return EFAULT;

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include <minix/blockdriver.h>
+#include <minix/ds.h>
 #include <minix/syslib.h>
 #include <minix/sef.h>
 
@@ -82,4 +83,15 @@ void blockdriver_task(const struct blockdriver *bdp)
 	for (;;)
 		if (sef_receive_status(ANY, &m, &status) == OK)
 			blockdriver_process(bdp, &m, status);
+}
+
+int blockdriver_announce(void)
+{
+	char label[PROC_NAME_LEN];
+	endpoint_t me;
+	int r;
+
+	if ((r = sys_whoami(&me, label, sizeof(label))) != OK)
+		return r;
+	return ds_publish_label(label, me, DSF_OVERWRITE);
 }

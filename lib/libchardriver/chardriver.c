@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include <minix/chardriver.h>
+#include <minix/ds.h>
 #include <minix/sef.h>
 #include <minix/syslib.h>
 #include <minix/errno.h>
@@ -85,4 +86,15 @@ void chardriver_task(const struct chardriver *cdp)
 	for (;;)
 		if (sef_receive_status(ANY, &m, &status) == OK)
 			chardriver_process(cdp, &m, status);
+}
+
+int chardriver_announce(void)
+{
+	char label[PROC_NAME_LEN];
+	endpoint_t me;
+	int r;
+
+	if ((r = sys_whoami(&me, label, sizeof(label))) != OK)
+		return r;
+	return ds_publish_label(label, me, DSF_OVERWRITE);
 }

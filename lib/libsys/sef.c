@@ -1,26 +1,104 @@
-/* sef.c - the System Event Framework, small (see <minix/sef.h>). */
+/* sef.c - the System Event Framework, small (see <minix/sef.h>).
+ *
+ * sef_startup() asks RS how this instance starts (SEF_INIT_FRESH, or
+ * SEF_INIT_RESTART after a crash) and runs the matching callback; a
+ * process RS does not know (or no RS) starts fresh.  sef_receive_status()
+ * answers RS's heartbeat (a NOTIFY from RS: it NOTIFYs RS back), runs the
+ * signal handler for RS's SEF_SIGNAL (SIGTERM: `service down`; by default
+ * the service exits), and obeys SEF_FI (`service fi`): the next request
+ * from anyone else crashes the service, on purpose, with a page fault.
+ */
+#include <string.h>
 #include <minix/sef.h>
+#include <minix/rs.h>
 #include <minix/errno.h>
+#include <minix/syslib.h>
 
-static sef_cb_init_t init_fresh, init_restart;
+static sef_cb_init_t init_fresh, init_restart, init_lu;
+static sef_cb_lu_state_save_t lu_state_save;
+static sef_cb_signal_handler_t signal_handler;
+static endpoint_t self = NONE;
+static int fi_armed;
 
 void sef_setcb_init_fresh(sef_cb_init_t cb) { init_fresh = cb; }
 void sef_setcb_init_restart(sef_cb_init_t cb) { init_restart = cb; }
+/* Live update does not exist yet: these are kept, never called. */
+void sef_setcb_init_lu(sef_cb_init_t cb) { init_lu = cb; }
+void sef_setcb_lu_state_save(sef_cb_lu_state_save_t cb) { lu_state_save = cb; }
+void sef_setcb_signal_handler(sef_cb_signal_handler_t cb) { signal_handler = cb; }
+
+static void got_signal(int signo)
+{
+	if (signal_handler)
+		signal_handler(signo);
+	else if (signo == 15)		/* SIGTERM */
+		sys_exit(0);
+}
+
+endpoint_t sef_self(void)
+{
+	if (self == NONE)
+		sys_whoami(&self, NULL, 0);
+	return self;
+}
+
+/* How RS started us: SEF_INIT_FRESH unless it says otherwise. */
+static int init_type(void)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_INIT;
+	if (ipc_sendrec(RS_PROC_NR, &m) != OK || m.m_type != OK)
+		return SEF_INIT_FRESH;
+	return m.m_rs.value;
+}
 
 void sef_startup(void)
 {
 	sef_init_info_t info = { 0 };
+	int type = init_type();
 
-	/* Restarts are RS's business; until then every start is fresh. */
-	if (init_fresh)
-		init_fresh(SEF_INIT_FRESH, &info);
+	(void)init_lu, (void)lu_state_save;
+	sef_self();
+	if (type == SEF_INIT_RESTART && init_restart)
+		init_restart(type, &info);
+	else if (init_fresh)
+		init_fresh(type, &info);
+	if (type == SEF_INIT_RESTART) {
+		/* The device is reset: RS may give back the frames the dead
+		 * instance held for DMA. */
+		message m;
+		memset(&m, 0, sizeof(m));
+		m.m_type = RS_INIT_DONE;
+		ipc_sendrec(RS_PROC_NR, &m);
+	}
 }
 
 int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr)
 {
 	int r;
 
-	while ((r = ipc_receive(src, m_ptr, status_ptr)) != OK && r != EFAULT)
-		;
-	return r;
+	for (;;) {
+		if ((r = ipc_receive(src, m_ptr, status_ptr)) != OK) {
+			if (r == EFAULT)
+				return r;
+			continue;
+		}
+		if (m_ptr->m_source == RS_PROC_NR && is_notify(m_ptr->m_type)) {
+			ipc_notify(RS_PROC_NR);		/* heartbeat */
+			continue;
+		}
+		if (m_ptr->m_source == RS_PROC_NR && m_ptr->m_type == SEF_FI) {
+			fi_armed = 1;
+			continue;
+		}
+		if (m_ptr->m_source == RS_PROC_NR && m_ptr->m_type == SEF_SIGNAL) {
+			got_signal(m_ptr->m_rs.value);
+			continue;
+		}
+		if (fi_armed)
+			*(volatile int *)0 = 0;		/* fault injection: crash */
+		return OK;
+	}
 }

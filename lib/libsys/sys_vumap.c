@@ -26,6 +26,16 @@ int sys_vumap(endpoint_t endpt, struct vumap_vir *vvec, int vcount,
 	return r;
 }
 
+/* Give back every hold passed on to us from a dead driver. */
+int sys_vumap_release_from(endpoint_t dead)
+{
+	message m = { 0 };
+
+	m.m_vumap_release.flags = VUMAP_RELEASE_FROM;
+	m.m_vumap_release.from = dead;
+	return _kernel_call(SYS_VUMAP_RELEASE, &m);
+}
+
 /* Give back the frames of pvec[0..pcount), as returned by sys_vumap(). */
 int sys_vumap_release(struct vumap_phys *pvec, int pcount)
 {

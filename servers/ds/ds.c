@@ -4,7 +4,8 @@
  * A subscriber names a pattern (a key, or a prefix ending in '*'); every
  * change of a matching key (publish or delete) marks it for that
  * subscriber and sends it a NOTIFY; DS_CHECK hands out one marked key at a
- * time.  Only the owner of a key may change or delete it.  Every request
+ * time.  Only the owner of a key may change or delete it, or anyone once
+ * the owner is dead (a restarted service republishes its label).  Every request
  * is validated before anything changes.
  */
 #include <string.h>
@@ -74,6 +75,16 @@ static void changed(int idx)
 	}
 }
 
+/* Is the owner of a key still there?  A key whose owner died passes to
+ * whoever publishes it next: a restarted service (new endpoint) takes
+ * its label back. */
+static int alive(endpoint_t owner)
+{
+	struct proc_info pi;
+
+	return sys_getproc(&pi, owner) == OK;
+}
+
 static int do_publish(message *m)
 {
 	char key[DS_KEY_LEN + 1];
@@ -85,8 +96,9 @@ static int do_publish(message *m)
 	    (m->m_ds.flags & ~(DSF_TYPE_LABEL | DSF_TYPE_U32 | DSF_OVERWRITE)))
 		return EINVAL;
 	if ((e = find(key))) {
-		if (e->owner != m->m_source)
+		if (e->owner != m->m_source && alive(e->owner))
 			return EPERM;
+		e->owner = m->m_source;
 		if (!(m->m_ds.flags & DSF_OVERWRITE))
 			return EEXIST;
 	} else {
@@ -135,7 +147,7 @@ static int do_delete(message *m)
 
 	if ((r = lookup(m, &e)) != OK)
 		return r;
-	if (e->owner != m->m_source)
+	if (e->owner != m->m_source && alive(e->owner))
 		return EPERM;
 	changed((int)(e - entries));
 	e->used = 0;

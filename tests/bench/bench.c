@@ -63,6 +63,7 @@ int main(void)
 	bench_calib();
 	bench_ipc();
 	bench_grant();
+	bench_rs();
 	printf("bench done\n");
 	sys_outb(0xf4, 0x10);
 	return 0;

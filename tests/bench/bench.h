@@ -27,4 +27,5 @@ uint64_t settle(uint64_t *samples, int n); /* sorts; returns the median */
 void bench_ipc(void);
 void bench_grant(void);
 void bench_calib(void);
+void bench_rs(void);
 #endif

@@ -130,6 +130,12 @@ endpoint_t pup_start(void)
 
 endpoint_t pup_start_priv(uint32_t drop)
 {
+	return pup_start_flags((SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK) & ~drop);
+}
+
+/* A puppet with exactly these privilege flags (and every call and target). */
+endpoint_t pup_start_flags(uint32_t flags)
+{
 	struct priv_desc d;
 	struct proc_info pi;
 	endpoint_t c = t_fork_stopped(serve, NULL);
@@ -138,10 +144,11 @@ endpoint_t pup_start_priv(uint32_t drop)
 	if (c == NONE || sys_getproc(&pi, c) != OK)
 		return NONE;
 	memset(&d, 0, sizeof(d));
-	d.pd_flags = (SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK) & ~drop;
+	d.pd_flags = flags;
 	d.pd_trap_mask = TRAPS_ALL;
 	memset(d.pd_call_mask, 0xff, sizeof(d.pd_call_mask));
 	memset(d.pd_ipc_to, 0xff, sizeof(d.pd_ipc_to));
+	d.pd_sig_mgr = SELF;
 	if (sys_privctl(c, SYS_PRIV_SET_SYS, &d) != OK ||
 	    sys_privctl(c, SYS_PRIV_ALLOW, NULL) != OK)
 		return NONE;

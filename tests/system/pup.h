@@ -29,6 +29,7 @@
 
 endpoint_t pup_start(void);                 /* fork a puppet (runner privileges) */
 endpoint_t pup_start_priv(uint32_t drop);   /* ...without these pd_flags */
+endpoint_t pup_start_flags(uint32_t flags); /* ...with exactly these */
 /* Send op with up to 13 words of arguments; return data[0] of the reply,
  * the whole reply in *reply if not NULL. */
 int pup(endpoint_t p, int op, message *reply, int nargs, ...);

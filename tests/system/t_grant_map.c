@@ -281,14 +281,22 @@ static void fz_entry(cp_grant_t *g, endpoint_t me)
 	case 2: start = A(fbuf) + (rnd() % FZ_BUF); len = rnd() % 16; break;
 	default: start = 0xfffffff0u + (rnd() & 15); len = rnd() & 63; break;
 	}
-	if (g->cp_flags & CPF_DIRECT) {
-		/* Clamp a direct grant into the window: that is the rule. */
+	if (g->cp_flags & (CPF_DIRECT | CPF_MAGIC)) {
+		/* Clamp a direct grant into the window: that is the rule.  A
+		 * magic one too: we may make magic grants (the runner may), and
+		 * one of our own or the peer's memory outside the window would
+		 * let a legitimate copy overwrite canaries. */
 		if (start < A(fbuf) + FZ_WIN_LO || start >= A(fbuf) + FZ_WIN_HI)
 			start = A(fbuf) + FZ_WIN_LO;
 		if (len > A(fbuf) + FZ_WIN_HI - start)
 			len = A(fbuf) + FZ_WIN_HI - start;
-		g->cp_u.cp_direct.cp_start = start;
-		g->cp_u.cp_direct.cp_len = len;
+		if (g->cp_flags & CPF_DIRECT) {
+			g->cp_u.cp_direct.cp_start = start;
+			g->cp_u.cp_direct.cp_len = len;
+		} else {
+			g->cp_u.cp_magic.cp_start = start;
+			g->cp_u.cp_magic.cp_len = len;
+		}
 	} else if (g->cp_flags & CPF_INDIRECT) {
 		g->cp_u.cp_indirect.cp_grant = (rnd() & 1) ?
 		    GRANT_ID(rnd() % 18, rnd() & 3) : (cp_grant_id_t)rnd();
@@ -426,5 +434,40 @@ int test_grant_map_holes(void)
 	T_EQ(sys_vmctl(SELF, VMCTL_FREE, MAPADDR, 4096), EINVAL);
 	T_EQ(sys_safeunmap(MAPADDR), OK);
 	(void)r;
+	return 0;
+}
+
+/* A SUPERVISED driver that dies while it holds frames for DMA: the holds
+ * pass to its manager (RS, here the test), so the frames stay out of the
+ * allocator after the granter is gone too, until the manager gives them
+ * back (sys_vumap_release_from) once the device is reset. */
+int test_vumap_holds_pass_to_manager(void)
+{
+	endpoint_t h = pup_start(), drv = pup_start_flags(SYS_PROC | PREEMPTIBLE |
+	    DMA_OK | SUPERVISED);
+	struct kinfo k1, k2;
+	cp_grant_t e;
+	message r;
+	uint32_t hb;
+
+	T_TRUE(h != NONE && drv != NONE);
+	T_EQ(pup(h, PUP_SETGRANT, NULL, 1, PUP_NENT), OK);
+	T_EQ(pup(h, PUP_BUF, &r, 0), OK);
+	hb = r.m_u32.data[1];
+	T_EQ(pup(h, PUP_FILLBUF, NULL, 3, 0, 0x2000, 0x5a), OK); /* two pages present */
+	g_direct(&e, drv, hb, 0x2000, CPF_READ, 1);
+	T_EQ(pup_set(h, 0, &e), OK);
+	T_EQ(pup(drv, PUP_VUMAP, &r, 3, h, GRANT_ID(0, 1), 0x2000), OK);
+	T_TRUE(r.m_u32.data[1] >= 1);
+	T_EQ(sys_vumap_release_from(drv), EINVAL);	/* nothing passed on yet */
+	T_EQ(sys_kill(drv, SIGKILL), OK);		/* it dies ... */
+	T_EQ(t_wait_ksig(drv, 100) != 0, 1);
+	T_EQ(sys_clear(drv), OK);			/* ... and is removed */
+	T_EQ(sys_clear(h), OK);				/* the granter goes too */
+	T_EQ(sys_getkinfo(&k1), OK);
+	T_EQ(sys_vumap_release_from(drv), OK);		/* device reset: give back */
+	T_EQ(sys_getkinfo(&k2), OK);
+	T_EQ(k2.frames_free - k1.frames_free, 2);
+	T_EQ(sys_vumap_release_from(drv), EINVAL);
 	return 0;
 }

@@ -25,6 +25,7 @@ static void base_desc(struct priv_desc *d)
 	d->pd_flags = SYS_PROC | PREEMPTIBLE;
 	d->pd_trap_mask = TRAPS_ALL;
 	PD_SET(d->pd_ipc_to, _ENDPOINT_P(parent) + NR_TASKS);
+	d->pd_sig_mgr = SELF;
 }
 
 static void try_times_and_null(void *arg)

@@ -1,0 +1,10 @@
+/* fitest.h - requests of the fitest service (tests/fitest/fitest.c). */
+#ifndef FITEST_H
+#define FITEST_H
+#define FIT_PING  0x7f00 /* reply OK, m_u32.data[0] = how it started (SEF_INIT_*),
+                          * data[1] = its starts, kept in DS across restarts */
+#define FIT_PANIC 0x7f01 /* panic("asked to panic") */
+#define FIT_EXIT  0x7f02 /* sys_exit(7) */
+#define FIT_SPIN  0x7f03 /* hang: spin forever (send with SEND, no reply) */
+#define FIT_CALL  0x7f04 /* FIT_PING endpoint m_u32.data[0]; reply: its result */
+#endif

@@ -1,0 +1,221 @@
+/* t_service.c - /bin/tests, the service command and RS: a service started
+ * at run time from the root file system (/bin/fitest with /bin/fitest.conf
+ * beside it), its status, a restart (new endpoint), down, and the errors:
+ * a bad .conf refused with its line and reason, an unknown label.  The
+ * runner and its reason[] are in tests.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+
+extern char reason[256];
+
+#define T_FAIL(...)							\
+	do {								\
+		int n_ = snprintf(reason, sizeof(reason), "line %d: ", __LINE__); \
+		snprintf(reason + n_, sizeof(reason) - (size_t)n_, __VA_ARGS__); \
+		return 1;						\
+	} while (0)
+#define T_EQ(got, want)							\
+	do {								\
+		long long g_ = (long long)(got), w_ = (long long)(want); \
+		if (g_ != w_)						\
+			T_FAIL("%s = %lld, want %lld", #got, g_, w_);	\
+	} while (0)
+#define T_TRUE(c)							\
+	do {								\
+		if (!(c))						\
+			T_FAIL("%s is false", #c);			\
+	} while (0)
+#define T_STR(got, want)						\
+	do {								\
+		if (strcmp((got), (want)) != 0)				\
+			T_FAIL("got \"%s\", want \"%s\"", (got), (want)); \
+	} while (0)
+
+/* Run /bin/service with up to 8 arguments, stdout and stderr into out;
+ * its exit status, or -1. */
+static int service(char *out, size_t max, const char *a1, const char *a2,
+	const char *a3, const char *a4, const char *a5, const char *a6)
+{
+	char *argv[] = { "/bin/service", (char *)a1, (char *)a2, (char *)a3,
+		(char *)a4, (char *)a5, (char *)a6, NULL };
+	int p[2], st;
+	size_t got = 0;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe(p) < 0)
+		return -1;
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		close(p[0]);
+		dup2(p[1], 1);
+		dup2(p[1], 2);
+		close(p[1]);
+		execv(argv[0], argv);
+		_exit(121);
+	}
+	close(p[1]);
+	while (got < max - 1 && (n = read(p[0], out + got, max - 1 - got)) > 0)
+		got += (size_t)n;
+	out[got] = '\0';
+	close(p[0]);
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+/* The fields of the status line of label in out (after the heading):
+ * LABEL ENDPOINT PID RESTARTS UPTIME PERIOD LAST-FAILURE... */
+static int status_line(const char *out, const char *label, int *ep, int *restarts,
+	char *period, char *last)
+{
+	char line[256], *w[7], *save = NULL;
+	const char *nl = strchr(out, '\n');
+	int i;
+
+	if (!nl || strncmp(out, "LABEL ", 6) != 0)
+		return -1;
+	strncpy(line, nl + 1, sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\0';
+	if (strchr(line, '\n'))
+		*strchr(line, '\n') = '\0';
+	for (i = 0; i < 6; i++)
+		if (!(w[i] = strtok_r(i ? NULL : line, " ", &save)))
+			return -1;
+	if (!(w[6] = strtok_r(NULL, "", &save)))
+		return -1;
+	while (*w[6] == ' ')
+		w[6]++;
+	if (strcmp(w[0], label) != 0 || strcmp(w[2], "-") != 0)
+		return -1;
+	*ep = atoi(w[1]);
+	*restarts = atoi(w[3]);
+	strcpy(period, w[5]);
+	strcpy(last, w[6]);
+	return 0;
+}
+
+int test_service_up_restart_down(void)
+{
+	char out[512], want[128], period[64], last[256];
+	int ep0, ep1, restarts;
+
+	T_EQ(service(out, sizeof(out), "up", "/bin/fitest", "-label", "fit2",
+	    "-period", "30"), 0);
+	if (strncmp(out, "service: fit2 is up (endpoint ", 30) != 0)
+		T_FAIL("output \"%s\"", out);
+	ep0 = atoi(out + 30);
+	T_EQ(service(out, sizeof(out), "status", "fit2", NULL, NULL, NULL, NULL), 0);
+	T_EQ(status_line(out, "fit2", &ep1, &restarts, period, last), 0);
+	T_EQ(ep1, ep0);
+	T_EQ(restarts, 0);
+	T_STR(period, "30");
+	T_STR(last, "-");
+	/* The same label twice: refused. */
+	T_EQ(service(out, sizeof(out), "up", "/bin/fitest", "-label", "fit2", NULL, NULL), 1);
+	T_STR(out, "service: up fit2: File exists\n");
+	T_EQ(service(out, sizeof(out), "restart", "fit2", NULL, NULL, NULL, NULL), 0);
+	T_EQ(service(out, sizeof(out), "status", "fit2", NULL, NULL, NULL, NULL), 0);
+	T_EQ(status_line(out, "fit2", &ep1, &restarts, period, last), 0);
+	T_EQ(restarts, 1);
+	if (ep1 == ep0 || ep1 <= 0)
+		T_FAIL("endpoint %d after restart (was %d)", ep1, ep0);
+	T_EQ(service(out, sizeof(out), "down", "fit2", NULL, NULL, NULL, NULL), 0);
+	T_EQ(service(out, sizeof(out), "status", "fit2", NULL, NULL, NULL, NULL), 1);
+	T_STR(out, "service: status fit2: no such service\n");
+	snprintf(want, sizeof(want), "service: fi fit2: no such service\n");
+	T_EQ(service(out, sizeof(out), "fi", "fit2", NULL, NULL, NULL, NULL), 1);
+	T_STR(out, want);
+	return 0;
+}
+
+int test_service_bad_conf(void)
+{
+	char out[512];
+
+	/* /etc/motd is no .conf: refused with its line and the reason. */
+	T_EQ(service(out, sizeof(out), "up", "/bin/fitest", "-config", "/etc/motd",
+	    NULL, NULL), 1);
+	T_STR(out, "service: /etc/motd:1: expected 'service', got 'Welcome'\n");
+	T_EQ(service(out, sizeof(out), "up", "/bin/nosuch", NULL, NULL, NULL, NULL), 1);
+	T_STR(out, "service: /bin/nosuch: No such file or directory\n");
+	T_EQ(service(out, sizeof(out), "frob", "x", NULL, NULL, NULL, NULL), 2);
+	/* init is PM's (its .conf hands it over): not RS's to restart. */
+	T_EQ(service(out, sizeof(out), "restart", "init", NULL, NULL, NULL, NULL), 1);
+	T_STR(out, "service: restart init: not a service RS manages\n");
+	/* The boot services are RS's too. */
+	T_EQ(service(out, sizeof(out), "status", "tty", NULL, NULL, NULL, NULL), 0);
+	return 0;
+}
+
+static long long ms_now(void)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}
+
+/* A service that hangs (it spins at every start, below the user
+ * processes): while it hangs, processes fork, exec, exit and are waited
+ * for as ever; RS finds the hang within two heartbeat periods (10 ticks)
+ * and restarts it; `service down` of a service that cannot answer
+ * SIGTERM removes it after its second of grace. */
+int test_service_hang(void)
+{
+	char out[512], period[64], last[256];
+	char *argv[] = { "/bin/true", NULL };
+	long long t0;
+	int i, st, ep, restarts = 0;
+	pid_t pid;
+
+	{
+		char *up[] = { "/bin/service", "up", "/bin/fitest", "-label", "hang",
+			"-args", "spin", "-config", "/bin/fitest-low.conf", NULL };
+		int p[2];
+		T_EQ(pipe(p), 0);
+		if ((pid = fork()) == 0) {
+			dup2(p[1], 1);
+			execv(up[0], up);
+			_exit(121);
+		}
+		close(p[1]);
+		close(p[0]);
+		T_EQ(waitpid(pid, &st, 0), pid);
+		T_EQ(WEXITSTATUS(st), 0);
+	}
+	t0 = ms_now();
+	for (i = 0; i < 5; i++) {
+		if ((pid = fork()) == 0) {
+			execv(argv[0], argv);
+			_exit(121);
+		}
+		T_TRUE(pid > 0);
+		T_EQ(waitpid(pid, &st, 0), pid);
+		T_EQ(WEXITSTATUS(st), 0);
+	}
+	while (ms_now() - t0 < 5000) {
+		T_EQ(service(out, sizeof(out), "status", "hang", NULL, NULL, NULL, NULL), 0);
+		T_EQ(status_line(out, "hang", &ep, &restarts, period, last), 0);
+		if (restarts >= 1)
+			break;
+		usleep(20000);
+	}
+	T_TRUE(restarts >= 1);
+	T_STR(last, "hung: no heartbeat reply");
+	T_STR(period, "10");
+	if (ms_now() - t0 > 2000)
+		T_FAIL("hang found after %lld ms", ms_now() - t0);
+	t0 = ms_now();
+	T_EQ(service(out, sizeof(out), "down", "hang", NULL, NULL, NULL, NULL), 0);
+	if (ms_now() - t0 < 900)
+		T_FAIL("down took %lld ms: a hung service cannot exit on SIGTERM",
+		    ms_now() - t0);
+	T_EQ(service(out, sizeof(out), "status", "hang", NULL, NULL, NULL, NULL), 1);
+	return 0;
+}

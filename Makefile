@@ -172,7 +172,9 @@ OS_MODS := bin/ds bin/pm bin/vfs bin/memory bin/tty bin/ext2
 $(eval $(call ISO_RULE,os,$(OS_MODS) ubin/init))
 $(eval $(call ISO_RULE,utest,$(OS_MODS) ubin/init:test))
 $(eval $(call ISO_RULE,ubench,$(OS_MODS) ubin/init:bench))
-$(eval $(call ISO_RULE,test,bin/ds bin/memory bin/tty:com2 bin/ext2 bin/runner))
+# The runner gets 20 arguments (tests/system/t_boot.c).
+RUNNER_ARGS := $(subst $(eval) ,:,$(foreach i,01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20,argument-$(i)))
+$(eval $(call ISO_RULE,test,bin/ds bin/memory bin/tty:com2 bin/ext2 bin/runner:$(RUNNER_ARGS)))
 $(eval $(call ISO_RULE,selfcheck,bin/runner:selfcheck))
 $(eval $(call ISO_RULE,hello,bin/ds bin/memory bin/hello))
 $(eval $(call ISO_RULE,bench,bin/bench))

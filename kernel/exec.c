@@ -220,15 +220,19 @@ static void set_priv(struct priv_desc *d, const struct boot_image *b)
 		d->pd_irq[d->pd_nr_irq++] = b->irqs[i];
 }
 
-/* Start one boot process from a module; a bad module is a panic. */
-#define BOOT_ARGS 8
+/* Start one boot process from a module; a bad module is a panic.  Its
+ * command line (name and arguments, one word per argument) may have up to
+ * BOOT_ARGS words in BOOT_ARGS_BYTES bytes; a longer one stops the boot
+ * with an error naming the module, never cut short silently. */
+#define BOOT_ARGS 256
+#define BOOT_ARGS_BYTES 4096
 
 /* Put the words of the module's command line at the top of p's stack as
  * argc, argv[], NULL, envp = NULL, the strings (what SYS_EXEC gives a
  * program), and point the stack pointer at argc. */
 static void boot_args(struct proc *p, char *const *argv, int argc)
 {
-	uint32_t frame[BOOT_ARGS + 3 + 64];
+	static uint32_t frame[(BOOT_ARGS + 3) + BOOT_ARGS_BYTES / 4];
 	char *str = (char *)&frame[argc + 3];
 	size_t len;
 	vir_bytes base;
@@ -254,25 +258,27 @@ static void boot_args(struct proc *p, char *const *argv, int argc)
 
 static void start_boot_proc(const struct multiboot_mod *mod)
 {
-	static char words[PROC_NAME_LEN * BOOT_ARGS];
-	char *argv[BOOT_ARGS], *w = words;
+	static char words[BOOT_ARGS_BYTES];
+	static char *argv[BOOT_ARGS];
+	char *w = words;
 	const char *s = (const char *)mod->string, *name;
 	const struct boot_image *b = NULL;
 	struct proc *p;
 	int i, r, argc = 0;
 
 	/* "name arg ...": the name picks the boot image entry. */
-	while (*s && argc < BOOT_ARGS) {
+	while (*s) {
 		while (*s == ' ')
 			s++;
 		if (!*s)
 			break;
+		if (argc == BOOT_ARGS || strlen(s) >= (size_t)(words + sizeof(words) - w))
+			panic("boot module '%s': command line longer than %d words or %d bytes",
+			    argc ? argv[0] : "?", BOOT_ARGS, BOOT_ARGS_BYTES);
 		argv[argc++] = w;
-		while (*s && *s != ' ' && w < words + sizeof(words) - 1)
+		while (*s && *s != ' ')
 			*w++ = *s++;
 		*w++ = '\0';
-		if (w >= words + sizeof(words) - 1)
-			break;
 	}
 	if (argc == 0)
 		panic("boot module without a name");

@@ -6,5 +6,12 @@
 #define TIOCGPGRP  0x540f /* pid_t: the foreground process group */
 #define TIOCSPGRP  0x5410
 #define TIOCGWINSZ 0x5413
+/* Ours: the tty's input line counts (lines typed, lines dropped whole
+ * because the input queue was full, bytes waiting to be read). */
+#define TIOCGLINES 0x54e0
+struct tty_lines {
+	unsigned typed, dropped;
+	int queued;
+};
 int ioctl(int fd, unsigned long request, ...);
 #endif

@@ -4,17 +4,28 @@
  *   "hello\n", "abc<DEL>d\n", "x^Uyz\n", "^D", "tail\n",
  *   "one two^Wthree\n", "a.b/^Wc\n", 4097 'x' <DEL> "y\n"
  *   @@ "R" @@ "xyz" @@ "e" @@ "abc^Zdef\n"
+ *   @@ 5,000 lines "<i>:" and (i * 7) % 13 'x' (test_tty_overflow_whole_lines)
  * Canonical reads get one edited line each; ^D at the start of a line is
  * end of file; ^W erases a word as Linux does; past 4095 bytes the bell
  * rings and the byte is dropped.  Non-canonical reads return as soon as
  * VMIN bytes are there (VMIN 0: at once), echoing only with ECHO.  ^Z
  * drops the line.  The host checks the echo and our output exactly.
+ *
+ * Overflow: the 5,000 lines (58,889 bytes) come while no one reads, into
+ * an input queue of TTY_QUEUE bytes: a line is kept whole if it fits in
+ * what is left, else dropped whole with a bell (the host counts the
+ * bells).  Which lines are kept is therefore known: we work it out here
+ * and read exactly those, each alone, then nothing.
  */
 #include <termios.h>
 #include <sys/ioctl.h>
+#include <fcntl.h>
 #include "t.h"
 
 #define BIG 4200
+#define TTY_QUEUE 8192  /* the driver's input queue (QUEUE_MAX) */
+#define FLOOD 5000      /* lines typed */
+#define FLOOD_KEPT 755  /* of them fit, in 8192 bytes; 4245 dropped */
 #define T_OK(x) do { if (x) return 1; } while (0) /* x said why */
 
 static char buf[BIG];
@@ -143,5 +154,79 @@ int test_tty_lines(void)
 	T_EQ(cpf_revoke(g), 0);
 	T_EQ(cpf_revoke(gt), 0);
 	T_EQ(cpf_revoke(go), 0);
+	return 0;
+}
+
+/* Line i of the flood, with its newline; its length. */
+static int flood_line(int i, char *out)
+{
+	int n = snprintf(out, 32, "%d:", i), k;
+
+	for (k = 0; k < (i * 7) % 13; k++)
+		out[n++] = 'x';
+	out[n++] = '\n';
+	return n;
+}
+
+static int get_lines(struct tty_lines *tl, uint32_t id)
+{
+	cp_grant_id_t gl;
+	int r;
+
+	gl = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)tl, sizeof(*tl), CPF_WRITE);
+	if (gl < 0)
+		return EGENERIC;
+	r = tty_req(CDEV_IOCTL, gl, TIOCGLINES, id);
+	cpf_revoke(gl);
+	return r;
+}
+
+int test_tty_overflow_whole_lines(void)
+{
+	struct tty_lines before, after;
+	char want[32];
+	int i, n, space = TTY_QUEUE, kept = 0, waited = 0;
+	message m;
+
+	g = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)buf, sizeof(buf), CPF_WRITE);
+	gt = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)&t, sizeof(t), CPF_READ | CPF_WRITE);
+	T_TRUE(g >= 0 && gt >= 0);
+	T_OK(set_mode(ISIG | ICANON, 1, 60));   /* no echo: only bells */
+	T_EQ(get_lines(&before, 62), OK);
+	T_EQ(before.queued, 0);
+	T_EQ(tty_puts("@", 63), 0);             /* -> the flood */
+	do {
+		t_sleep(1);
+		T_EQ(get_lines(&after, 64), OK);
+	} while (after.typed - before.typed < FLOOD && ++waited < 15 * sys_hz());
+	T_EQ(after.typed - before.typed, FLOOD);
+	for (i = 1; i <= FLOOD; i++) {
+		n = flood_line(i, want);
+		if (n <= space)
+			space -= n, kept++;
+	}
+	T_EQ(kept, FLOOD_KEPT);
+	T_EQ(after.dropped - before.dropped, FLOOD - FLOOD_KEPT);
+	T_EQ(after.queued, TTY_QUEUE - space);
+	/* Each kept line comes whole and alone, in order. */
+	space = TTY_QUEUE;
+	for (i = 1; i <= FLOOD; i++) {
+		n = flood_line(i, want);
+		if (n > space)
+			continue;
+		space -= n;
+		T_OK(read_is(64, want, (size_t)n, 100 + (uint32_t)i));
+	}
+	memset(&m, 0, sizeof(m));                /* and then nothing */
+	m.m_type = CDEV_READ;
+	m.m_cdev.grant = g;
+	m.m_cdev.count = 64;
+	m.m_cdev.flags = O_NONBLOCK;
+	m.m_cdev.id = 9000;
+	T_EQ(ipc_sendrec(TTY_PROC_NR, &m), OK);
+	T_EQ(m.m_cdev.status, EAGAIN);
+	T_OK(set_mode(ISIG | ICANON | ECHO | ECHOE, 1, 9001));
+	T_EQ(cpf_revoke(g), 0);
+	T_EQ(cpf_revoke(gt), 0);
 	return 0;
 }

@@ -21,7 +21,8 @@
  * (at most WRITE_MAX of them) are queued; when the queue is full the
  * writer waits (EDONTREPLY) and is answered as the queue drains, or on
  * CDEV_CANCEL with the bytes queued so far (EINTR if none).  Echo that
- * finds the queue full is dropped.
+ * finds the queue full is dropped.  ioctl TCXONC (an int: TCOOFF, TCOON)
+ * holds and restarts output, as tcflow() does.
  *
  * Input overflow: a canonical line is queued whole when its newline (or
  * ^D) comes, or dropped whole if the input queue has no room for all of
@@ -29,7 +30,7 @@
  * mode the last byte of the queue is kept for a newline, so a line can
  * lose its tail but never its newline (lines are not merged); the bell
  * rings once per run of dropped bytes.  ioctl TIOCGLINES gives the
- * counts: lines typed, lines dropped, bytes waiting.
+ * counts: lines typed, lines dropped, bytes waiting in each queue.
  */
 #include <string.h>
 #include <stdlib.h>
@@ -87,6 +88,7 @@ static int raw_dropping; /* non-canonical: dropping bytes, bell rung */
  * sending from it). */
 static char oq[OQ_SIZE];
 static int oq_head, oq_len, tx_on, tx_burst = 1;
+static int tx_stopped; /* ioctl TCXONC TCOOFF: output held until TCOON */
 
 /* Writers waiting for room in the output queue, served in order. */
 #define NR_WRITERS 8
@@ -114,7 +116,7 @@ static int nr_readers;
  * once if the transmitter is empty) does the sending. */
 static void tx_start(void)
 {
-	if (oq_len > 0 && !tx_on) {
+	if (oq_len > 0 && !tx_on && !tx_stopped) {
 		tx_on = 1;
 		sys_outb(port + IER, IER_RX | IER_THRE);
 	}
@@ -163,18 +165,19 @@ static int write_some(struct writer *w, int *r)
 	*r = OK;
 	while (w->done < w->size) {
 		size_t n = w->size - w->done, i;
-		size_t room = (size_t)(OQ_SIZE - oq_len) / 2; /* \n takes 2 */
 		if (n > sizeof(buf))
 			n = sizeof(buf);
-		if (n > room)
-			n = room;
+		if (n > (size_t)(OQ_SIZE - oq_len))
+			n = (size_t)(OQ_SIZE - oq_len);
 		if (n == 0)
 			return 0;
 		if ((*r = sys_safecopyfrom(w->endpt, w->grant, w->done, (vir_bytes)buf, n)) != OK)
 			return 1;
-		for (i = 0; i < n; i++)
-			out_char(buf[i]);
-		w->done += n;
+		for (i = 0; i < n && out_char(buf[i]); i++)
+			;
+		w->done += i;
+		if (i < n) /* a \n needing 2 bytes did not fit */
+			return 0;
 	}
 	return 1;
 }
@@ -497,7 +500,7 @@ static int t_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
 {
 	struct termios t;
 	struct tty_lines tl;
-	int r;
+	int r, arg;
 
 	(void)flags, (void)user, (void)id;
 	if (minor != 0)
@@ -510,10 +513,23 @@ static int t_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
 		return r;
 	case TIOCGPGRP: return sys_safecopyto(endpt, grant, 0, (vir_bytes)&fg_pgrp, sizeof(fg_pgrp));
 	case TIOCSPGRP: return sys_safecopyfrom(endpt, grant, 0, (vir_bytes)&fg_pgrp, sizeof(fg_pgrp));
+	case TCXONC:
+		if ((r = sys_safecopyfrom(endpt, grant, 0, (vir_bytes)&arg, sizeof(arg))) != OK)
+			return r;
+		if (arg != TCOOFF && arg != TCOON)
+			return EINVAL;
+		tx_stopped = arg == TCOOFF;
+		if (tx_stopped && tx_on) {
+			tx_on = 0;
+			sys_outb(port + IER, IER_RX);
+		}
+		tx_start();
+		return OK;
 	case TIOCGLINES:
 		tl.typed = lines_typed;
 		tl.dropped = lines_dropped;
 		tl.queued = q_len;
+		tl.out_queued = oq_len;
 		return sys_safecopyto(endpt, grant, 0, (vir_bytes)&tl, sizeof(tl));
 	}
 	return ENOTTY;

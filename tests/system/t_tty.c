@@ -16,6 +16,12 @@
  * what is left, else dropped whole with a bell (the host counts the
  * bells).  Which lines are kept is therefore known: we work it out here
  * and read exactly those, each alone, then nothing.
+ *
+ * Output queue: with output held (TCXONC TCOOFF), 4 writes of 4096 'z'
+ * fill the OQ_SIZE bytes of queue and are answered at once; a write of
+ * 10 more waits (a cancel answers it EINTR, nothing written); another
+ * waits until TCOON, then is answered with its 10 bytes.  We wait for
+ * the queue to empty, so the host sees all of it.
  */
 #include <termios.h>
 #include <sys/ioctl.h>
@@ -26,6 +32,7 @@
 #define TTY_QUEUE 8192  /* the driver's input queue (QUEUE_MAX) */
 #define FLOOD 5000      /* lines typed */
 #define FLOOD_KEPT 755  /* of them fit, in 8192 bytes; 4245 dropped */
+#define TTY_OQ 16384    /* the driver's output queue (OQ_SIZE) */
 #define T_OK(x) do { if (x) return 1; } while (0) /* x said why */
 
 static char buf[BIG];
@@ -228,5 +235,72 @@ int test_tty_overflow_whole_lines(void)
 	T_OK(set_mode(ISIG | ICANON | ECHO | ECHOE, 1, 9001));
 	T_EQ(cpf_revoke(g), 0);
 	T_EQ(cpf_revoke(gt), 0);
+	return 0;
+}
+
+static int tcxonc(int action, uint32_t id)
+{
+	cp_grant_id_t ga;
+	int r;
+
+	ga = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)&action, sizeof(action), CPF_READ);
+	if (ga < 0)
+		return EGENERIC;
+	r = tty_req(CDEV_IOCTL, ga, TCXONC, id);
+	cpf_revoke(ga);
+	return r;
+}
+
+/* Send a write of n bytes of s without waiting for its answer. */
+static int write_async(const char *s, size_t n, uint32_t id, cp_grant_id_t *go)
+{
+	message m;
+
+	*go = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)s, n, CPF_READ);
+	if (*go < 0)
+		return EGENERIC;
+	memset(&m, 0, sizeof(m));
+	m.m_type = CDEV_WRITE;
+	m.m_cdev.grant = *go;
+	m.m_cdev.count = (uint32_t)n;
+	m.m_cdev.id = id;
+	return ipc_send(TTY_PROC_NR, &m);
+}
+
+int test_tty_output_queue(void)
+{
+	static char zs[4096];
+	const char *ws = "wwwwwwwwww";
+	cp_grant_id_t go, g1, g2;
+	message m;
+	int i;
+
+	memset(zs, 'z', sizeof(zs));
+	go = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)zs, sizeof(zs), CPF_READ);
+	T_TRUE(go >= 0);
+	T_EQ(tcxonc(7, 200), EINVAL);
+	T_EQ(tcxonc(TCOOFF, 201), OK);
+	for (i = 0; i < TTY_OQ / (int)sizeof(zs); i++)
+		T_EQ(tty_req(CDEV_WRITE, go, sizeof(zs), 210 + (uint32_t)i), (long)sizeof(zs));
+	T_EQ(write_async(ws, 10, 220, &g1), OK);  /* the queue is full: waits */
+	t_sleep(2);
+	T_EQ(tty_req(CDEV_CANCEL, GRANT_INVALID, 0, 220), EINTR);
+	T_EQ(write_async(ws, 10, 221, &g2), OK);
+	t_sleep(2);
+	T_EQ(tcxonc(TCOON, 222), OK);             /* answered before the write */
+	T_EQ(ipc_receive(TTY_PROC_NR, &m, NULL), OK);
+	T_EQ(m.m_type, CDEV_REPLY);
+	T_EQ(m.m_cdev.id, 221);
+	T_EQ(m.m_cdev.status, 10);
+	for (i = 0; i < 5 * sys_hz(); i++) {     /* all out before we end */
+		struct tty_lines tl;
+		T_EQ(get_lines(&tl, 223), OK);
+		if (tl.out_queued == 0)
+			break;
+		t_sleep(1);
+	}
+	T_EQ(cpf_revoke(go), 0);
+	T_EQ(cpf_revoke(g1), 0);
+	T_EQ(cpf_revoke(g2), 0);
 	return 0;
 }

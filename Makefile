@@ -27,6 +27,7 @@ KERNEL_C   := $(filter-out kernel/grant_verify.c,$(wildcard kernel/*.c kernel/ar
 KERNEL_ASM := $(wildcard kernel/arch/i386/*.asm)
 KERNEL_OBJ := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.o)
 LIBC_OBJ   := $(patsubst %.c,$(B)/%.o,$(wildcard lib/libc/*.c))
+CMDUTIL_OBJ := $(patsubst %.c,$(B)/%.o,$(wildcard lib/cmdutil/*.c))
 LIBSYS_OBJ := $(patsubst %.c,$(B)/%.o,$(filter-out lib/libsys/crt0.c,$(wildcard lib/libsys/*.c)))
 DRVLIBS    := libchardriver libblockdriver
 DRVLIB_A   := $(DRVLIBS:%=$(B)/lib/%.a)
@@ -53,6 +54,8 @@ bench_SRC  := $(wildcard tests/bench/*.c)
 USER_PROGS := $(notdir $(patsubst %/,%,$(dir $(wildcard commands/*/*.c))))
 USER_PROGS := $(filter-out hello,$(sort $(USER_PROGS))) $(if $(wildcard tests/user/*.c),tests)
 tests_USRC := $(wildcard tests/user/*.c)
+# The shell's test and [ builtins are /bin/test's evaluator.
+sh_USRC    := $(wildcard commands/sh/*.c) commands/test/texpr.c
 POSIX_OBJ  := $(patsubst %.c,$(B)/%.o,$(wildcard lib/libposix/*.c))
 UBIN       := $(USER_PROGS:%=$(B)/ubin/%)
 
@@ -91,6 +94,10 @@ $(B)/lib/libc/%.o: lib/libc/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(UCFLAGS) -c $< -o $@
+$(B)/lib/cmdutil/%.o: lib/cmdutil/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(UCFLAGS) -c $< -o $@
 $(B)/lib/libsys/%.o: lib/libsys/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -115,6 +122,8 @@ $(B)/lib/libposix.a: $(POSIX_OBJ)
 	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libc.a: $(LIBC_OBJ)
 	@rm -f $@ && $(AR) rcs $@ $^
+$(B)/lib/libcmdutil.a: $(CMDUTIL_OBJ)
+	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libsys.a: $(LIBSYS_OBJ)
 	@rm -f $@ && $(AR) rcs $@ $^
 
@@ -132,7 +141,8 @@ $(B)/bin/$(1): $(patsubst %.c,$(B)/prog/%.o,$($(1)_SRC)) $$($(1)_EXTRA) $(CRT0) 
 endef
 $(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p))))
 
-# User programs: built without _SYSTEM, linked libposix, libsys, libc.
+# User programs: built without _SYSTEM, linked libposix, libsys, libc, and
+# libcmdutil (lib/cmdutil: helpers the commands share).
 $(B)/uprog/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -140,11 +150,11 @@ $(B)/uprog/%.o: %.c
 
 define UPROG_RULE
 $(1)_OBJS := $(patsubst %.c,$(B)/uprog/%.o,$(if $($(1)_USRC),$($(1)_USRC),$(wildcard commands/$(1)/*.c)))
-$(B)/ubin/$(1): $$($(1)_OBJS) $(CRT0) $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)/lib/libc.a boot/user.ld
+$(B)/ubin/$(1): $$($(1)_OBJS) $(CRT0) $(B)/lib/libcmdutil.a $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)/lib/libc.a boot/user.ld
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"
 	@$(LD) -m elf_i386 -z noexecstack -T boot/user.ld -o $$@ $(CRT0) $$($(1)_OBJS) \
-		--start-group $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
+		--start-group $(B)/lib/libcmdutil.a $(B)/lib/libposix.a $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 endef
 $(foreach p,$(USER_PROGS),$(eval $(call UPROG_RULE,$(p))))
 

@@ -81,6 +81,13 @@ int sigaddset(sigset_t *set, int signo);
 int sigdelset(sigset_t *set, int signo);
 int sigismember(const sigset_t *set, int signo);
 
+/* Signal names without "SIG" (lib/libc/sig2str.c): 0, or -1 for an
+ * unknown signal.  str2sig() also takes a decimal number 0 .. NSIG - 1.
+ */
+#define SIG2STR_MAX	8	/* bytes of the longest name: "VTALRM" */
+int sig2str(int signum, char *str);
+int str2sig(const char *restrict str, int *restrict pnum);
+
 /* Calls to PM (stubs in lib/libposix). */
 sighandler_t signal(int signo, sighandler_t handler);
 int sigaction(int signo, const struct sigaction *restrict act,

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../lib/cmdutil/cmdutil.h"
+
 static char **args;
 static int nargs, status;
 static int stop;		/* \c seen */
@@ -35,41 +37,23 @@ static const char *next_arg(void)
 static int escape(const char **pp, int bflag)
 {
 	const char *p = *pp;
-	int c = *p++, v, n;
+	int c = *p, v, n;
 
-	switch (c) {
-	case '\\': break;
-	case 'a': c = '\a'; break;
-	case 'b': c = '\b'; break;
-	case 'f': c = '\f'; break;
-	case 'n': c = '\n'; break;
-	case 'r': c = '\r'; break;
-	case 't': c = '\t'; break;
-	case 'v': c = '\v'; break;
-	case '"': case '\'': break;
-	case 'c':
-		if (bflag) {
-			*pp = p;
-			return -1;
-		}
-		p--, c = '\\';
-		break;
-	case '\0':
-		p--, c = '\\';
-		break;
-	default:
-		if (c < '0' || c > '7' || (bflag && c != '0')) {
-			p--, c = '\\';	/* not an escape: the backslash itself */
-			break;
-		}
-		/* \NNN in the format; \0NNN in %b (the 0 is a prefix) */
-		v = bflag ? 0 : c - '0';
-		for (n = bflag ? 0 : 1; n < 3 && *p >= '0' && *p <= '7'; n++)
-			v = v * 8 + (*p++ - '0');
-		c = v & 0xff;
+	if (c == '"' || c == '\'' || (c == 'c' && bflag)) {
+		*pp = p + 1;
+		return c == 'c' ? -1 : c;
 	}
-	*pp = p;
-	return c;
+	if (bflag && c >= '0' && c <= '7') {
+		/* \0NNN in %b (the 0 is a prefix); \1 .. \7 are none */
+		if (c != '0')
+			return '\\';
+		for (v = 0, n = 0, p++; n < 3 && *p >= '0' && *p <= '7'; n++)
+			v = v * 8 + (*p++ - '0');
+		*pp = p;
+		return v & 0xff;
+	}
+	/* \NNN in the format; not an escape: the backslash itself */
+	return (c = cmd_escape(pp)) < 0 ? '\\' : c;
 }
 
 static long long number(const char *s, int is_unsigned)

@@ -8,10 +8,13 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "../../lib/cmdutil/cmdutil.h"
 
 static void usage(void)
 {
@@ -21,16 +24,7 @@ static void usage(void)
 
 static long long number(const char *s)
 {
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno != 0) {
-		fprintf(stderr, "seq: invalid number: %s\n", s);
-		exit(1);
-	}
-	return v;
+	return cmd_number("seq", s, LLONG_MIN);
 }
 
 int main(int argc, char **argv)

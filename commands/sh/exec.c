@@ -502,6 +502,33 @@ static int call_func(struct func *f, struct strvec *args)
 	return st;
 }
 
+/* A job of one process for n, in the background or not: 0 in the child
+ * (set up), the child's pid in the shell with *jp its job, -1 if there
+ * is none (reported).
+ */
+static pid_t fork_job(struct sh_node *n, int background, struct job **jp)
+{
+	struct job *j;
+	pid_t pid;
+
+	if ((j = job_new(n->src, n->srclen)) == NULL)
+		return -1;
+	if ((pid = fork()) < 0) {
+		sh_err("fork: %s", strerror(errno));
+		job_forget(j);
+		return -1;
+	}
+	if (pid == 0) {
+		child_setup(0, background);
+		return 0;
+	}
+	if (sh.job_control)
+		setpgid(pid, pid);
+	job_add_pid(j, pid);
+	*jp = j;
+	return pid;
+}
+
 /* Fork a foreground child for the simple command n (or run it here when
  * the process ends anyway).
  */
@@ -511,28 +538,11 @@ static int run_external(struct sh_node *n, struct strvec *args,
 	struct job *j;
 	pid_t pid;
 
-	if (flags & EV_EXIT) {
-		if (apply_redirs(n->redirs, NULL) < 0)
-			_exit(1);
-		exec_external(args->v, assign->v, assign->n);
-	}
-	if ((j = job_new(n->src, n->srclen)) == NULL)
-		return 1;
-	if ((pid = fork()) < 0) {
-		sh_err("fork: %s", strerror(errno));
-		job_forget(j);
-		return 1;
-	}
-	if (pid == 0) {
-		child_setup(0, 0);
-		if (apply_redirs(n->redirs, NULL) < 0)
-			_exit(1);
-		exec_external(args->v, assign->v, assign->n);
-	}
-	if (sh.job_control)
-		setpgid(pid, pid);
-	job_add_pid(j, pid);
-	return job_wait(j);
+	if (!(flags & EV_EXIT) && (pid = fork_job(n, 0, &j)) != 0)
+		return pid < 0 ? 1 : job_wait(j);
+	if (apply_redirs(n->redirs, NULL) < 0)
+		_exit(1);
+	exec_external(args->v, assign->v, assign->n);
 }
 
 static int eval_simple(struct sh_node *n, int flags)
@@ -703,23 +713,9 @@ static int eval_subshell(struct sh_node *n, int flags)
 	struct job *j;
 	pid_t pid;
 
-	if (flags & EV_EXIT)
-		run_in_child(n, 1);
-	if ((j = job_new(n->src, n->srclen)) == NULL)
-		return 1;
-	if ((pid = fork()) < 0) {
-		sh_err("fork: %s", strerror(errno));
-		job_forget(j);
-		return 1;
-	}
-	if (pid == 0) {
-		child_setup(0, 0);
-		run_in_child(n, 1);
-	}
-	if (sh.job_control)
-		setpgid(pid, pid);
-	job_add_pid(j, pid);
-	return job_wait(j);
+	if (!(flags & EV_EXIT) && (pid = fork_job(n, 0, &j)) != 0)
+		return pid < 0 ? 1 : job_wait(j);
+	return run_in_child(n, 1);
 }
 
 static int run_bg(struct sh_node *n)
@@ -728,22 +724,10 @@ static int run_bg(struct sh_node *n)
 	pid_t pid;
 
 	jobs_reap();
-	j = job_new(n->src, n->srclen);
-	pid = j != NULL ? fork() : -1;
-	if (pid == 0) {
-		child_setup(0, 1);
-		run_in_child(n, 0);
-	}
-	if (pid < 0) {
-		if (j != NULL) {
-			sh_err("fork: %s", strerror(errno));
-			job_forget(j);
-		}
+	if ((pid = fork_job(n, 1, &j)) < 0)
 		return 1;
-	}
-	if (sh.job_control)
-		setpgid(pid, pid);
-	job_add_pid(j, pid);
+	if (pid == 0)
+		run_in_child(n, 0);
 	sh.last_bg = pid;
 	job_started_bg(j);
 	return 0;

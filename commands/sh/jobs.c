@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "sh.h"
+#include "../../lib/cmdutil/cmdutil.h"
 
 #define JOBS_MAX	64
 
@@ -56,40 +57,30 @@ static int done_next;
 static unsigned seq_counter;
 static int untraced = WUNTRACED;	/* cleared if the system refuses it */
 
+/* How a job killed by a signal is reported (others: "Signal N"). */
 static const struct {
-	const char *name;
 	int num;
-	const char *text;	/* how a job killed by it is reported */
-} signames[] = {
-	{ "HUP", SIGHUP, "Hangup" }, { "INT", SIGINT, "Interrupt" },
-	{ "QUIT", SIGQUIT, "Quit" }, { "ILL", SIGILL, "Illegal instruction" },
-	{ "TRAP", SIGTRAP, "Trace trap" }, { "ABRT", SIGABRT, "Aborted" },
+	const char *text;
+} sigtexts[] = {
+	{ SIGHUP, "Hangup" }, { SIGINT, "Interrupt" }, { SIGQUIT, "Quit" },
+	{ SIGILL, "Illegal instruction" }, { SIGTRAP, "Trace trap" },
+	{ SIGABRT, "Aborted" },
 #ifdef SIGEMT
-	{ "EMT", SIGEMT, "EMT trap" },
+	{ SIGEMT, "EMT trap" },
 #endif
-	{ "FPE", SIGFPE, "Floating point exception" },
-	{ "KILL", SIGKILL, "Killed" }, { "BUS", SIGBUS, "Bus error" },
-	{ "SEGV", SIGSEGV, "Segmentation fault" },
-	{ "SYS", SIGSYS, "Bad system call" },
-	{ "PIPE", SIGPIPE, "Broken pipe" },
-	{ "ALRM", SIGALRM, "Alarm clock" }, { "TERM", SIGTERM, "Terminated" },
-	{ "URG", SIGURG, NULL }, { "STOP", SIGSTOP, NULL },
-	{ "TSTP", SIGTSTP, NULL }, { "CONT", SIGCONT, NULL },
-	{ "CHLD", SIGCHLD, NULL }, { "TTIN", SIGTTIN, NULL },
-	{ "TTOU", SIGTTOU, NULL }, { "IO", SIGIO, NULL },
-	{ "XCPU", SIGXCPU, "CPU time limit exceeded" },
-	{ "XFSZ", SIGXFSZ, "File size limit exceeded" },
-	{ "VTALRM", SIGVTALRM, "Virtual timer expired" },
-	{ "PROF", SIGPROF, "Profiling timer expired" },
-	{ "WINCH", SIGWINCH, NULL },
-#ifdef SIGINFO
-	{ "INFO", SIGINFO, NULL },
-#endif
-	{ "USR1", SIGUSR1, "User defined signal 1" },
-	{ "USR2", SIGUSR2, "User defined signal 2" },
+	{ SIGFPE, "Floating point exception" }, { SIGKILL, "Killed" },
+	{ SIGBUS, "Bus error" }, { SIGSEGV, "Segmentation fault" },
+	{ SIGSYS, "Bad system call" }, { SIGPIPE, "Broken pipe" },
+	{ SIGALRM, "Alarm clock" }, { SIGTERM, "Terminated" },
+	{ SIGXCPU, "CPU time limit exceeded" },
+	{ SIGXFSZ, "File size limit exceeded" },
+	{ SIGVTALRM, "Virtual timer expired" },
+	{ SIGPROF, "Profiling timer expired" },
+	{ SIGUSR1, "User defined signal 1" },
+	{ SIGUSR2, "User defined signal 2" },
 };
 
-#define NSIGNAMES	((int)(sizeof(signames) / sizeof(signames[0])))
+#define NSIGTEXTS	((int)(sizeof(sigtexts) / sizeof(sigtexts[0])))
 
 /* The shell's status for a wait status: the exit code, or 128 + signal. */
 int wait_status(int st)
@@ -311,9 +302,9 @@ static void state_text(const struct job *j, char *buf, size_t size)
 			snprintf(buf, size, "Exit %d", WEXITSTATUS(st));
 		return;
 	}
-	for (i = 0; i < NSIGNAMES; i++)
-		if (signames[i].num == WTERMSIG(st) && signames[i].text) {
-			snprintf(buf, size, "%s", signames[i].text);
+	for (i = 0; i < NSIGTEXTS; i++)
+		if (sigtexts[i].num == WTERMSIG(st)) {
+			snprintf(buf, size, "%s", sigtexts[i].text);
 			return;
 		}
 	snprintf(buf, size, "Signal %d", WTERMSIG(st));
@@ -557,58 +548,28 @@ int bi_bg(int argc, char **argv)
 	return status;
 }
 
-/* A signal by name (HUP, SIGHUP) or number; -1 if there is none. */
-static int signal_number(const char *s)
-{
-	char *end;
-	long n;
-	int i;
-
-	if (*s >= '0' && *s <= '9') {
-		n = strtol(s, &end, 10);
-		return *end == '\0' && n >= 0 && n < NSIG ? (int)n : -1;
-	}
-	if (strncmp(s, "SIG", 3) == 0)
-		s += 3;
-	for (i = 0; i < NSIGNAMES; i++)
-		if (strcmp(s, signames[i].name) == 0)
-			return signames[i].num;
-	return -1;
-}
-
 static int kill_list(void)
 {
-	int sig, i;
+	char name[SIG2STR_MAX];
+	int sig;
 
 	for (sig = 1; sig < NSIG; sig++)
-		for (i = 0; i < NSIGNAMES; i++)
-			if (signames[i].num == sig)
-				out(1, "%2d %s\n", sig, signames[i].name);
+		if (sig2str(sig, name) == 0)
+			out(1, "%2d %s\n", sig, name);
 	return 0;
 }
 
 int bi_kill(int argc, char **argv)
 {
-	int i = 1, sig = SIGTERM, status = 0;
-	const char *name = NULL;
+	int i, sig, status = 0;
+	const char *name;
 	struct job *j;
 	char *end;
 	long pid;
 
 	if (argc > 1 && strcmp(argv[1], "-l") == 0)
 		return kill_list();
-	if (argc > 2 && strcmp(argv[1], "-s") == 0) {
-		name = argv[2];
-		i = 3;
-	} else if (argc > 1 && strcmp(argv[1], "--") == 0) {
-		i = 2;
-	} else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
-		name = argv[1] + 1;
-		i = 2;
-	}
-	if (i < argc && name != NULL && strcmp(argv[i], "--") == 0)
-		i++;
-	if (name != NULL && (sig = signal_number(name)) < 0) {
+	if ((i = cmd_kill_opts(argc, argv, &sig, &name)) < 0) {
 		sh_err("kill: %s: unknown signal", name);
 		return 2;
 	}

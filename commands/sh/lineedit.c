@@ -139,6 +139,20 @@ static int get_byte(void)
 	return LE_EOF;
 }
 
+/* The key of an arrow, Home or End final byte; K_NONE for others. */
+static int cursor_key(int c)
+{
+	switch (c) {
+	case 'A': return K_UP;
+	case 'B': return K_DOWN;
+	case 'C': return K_RIGHT;
+	case 'D': return K_LEFT;
+	case 'H': return K_HOME;
+	case 'F': return K_END;
+	}
+	return K_NONE;
+}
+
 /* After an ESC: read the rest of the sequence.  A key (K_*, K_NONE for
  * one we do not know), a control character that broke the sequence off
  * (handled as typed), or LE_EOF / LE_INTR. */
@@ -146,21 +160,15 @@ static int escape(void)
 {
 	char par[8];
 	size_t n = 0;
-	int c = get_byte();
+	int c = get_byte(), k;
 
 	if (c < 0)
 		return c;
 	if (c == 'O') {		/* SS3: one more byte */
 		if ((c = get_byte()) < 0)
 			return c;
-		switch (c) {
-		case 'A': return K_UP;
-		case 'B': return K_DOWN;
-		case 'C': return K_RIGHT;
-		case 'D': return K_LEFT;
-		case 'H': return K_HOME;
-		case 'F': return K_END;
-		}
+		if ((k = cursor_key(c)) != K_NONE)
+			return k;
 		return c < 0x20 ? c : K_NONE;
 	}
 	if (c != '[')		/* ESC and one byte (Alt-key): ignored */
@@ -181,17 +189,8 @@ static int escape(void)
 	if (n == sizeof(par))
 		return K_NONE;
 	par[n] = '\0';
-	if (n == 0) {
-		switch (c) {
-		case 'A': return K_UP;
-		case 'B': return K_DOWN;
-		case 'C': return K_RIGHT;
-		case 'D': return K_LEFT;
-		case 'H': return K_HOME;
-		case 'F': return K_END;
-		}
-		return K_NONE;
-	}
+	if (n == 0)
+		return cursor_key(c);
 	if (c != '~')
 		return K_NONE;
 	if (strcmp(par, "1") == 0 || strcmp(par, "7") == 0)

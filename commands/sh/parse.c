@@ -256,6 +256,30 @@ static int scan_bquote(struct lexer *lx, size_t *ip)
 	return SH_PARSE_OK;
 }
 
+/* Move past what starts at s[*ip]: a quoted string, a substitution, a
+ * backslash and the character it escapes, or one plain character.
+ */
+static int scan_next(struct lexer *lx, size_t *ip)
+{
+	const char *s = lx->s;
+
+	switch (s[*ip]) {
+	case '\\':
+		*ip += s[*ip + 1] != '\0' ? 2 : 1;
+		return SH_PARSE_OK;
+	case '\'':
+		return scan_squote(lx, ip);
+	case '"':
+		return scan_dquote(lx, ip);
+	case '$':
+		return scan_dollar(lx, ip);
+	case '`':
+		return scan_bquote(lx, ip);
+	}
+	(*ip)++;
+	return SH_PARSE_OK;
+}
+
 /* $(( ... )): find the closing "))". */
 static int scan_arith(struct lexer *lx, size_t *ip)
 {
@@ -284,27 +308,9 @@ static int scan_arith(struct lexer *lx, size_t *ip)
 				    "syntax error: missing '))'", NULL);
 			*ip = i + 2;
 			return SH_PARSE_OK;
-		case '\\':
-			i += s[i + 1] != '\0' ? 2 : 1;
-			break;
-		case '\'':
-			if ((st = scan_squote(lx, &i)) != SH_PARSE_OK)
-				return st;
-			break;
-		case '"':
-			if ((st = scan_dquote(lx, &i)) != SH_PARSE_OK)
-				return st;
-			break;
-		case '$':
-			if ((st = scan_dollar(lx, &i)) != SH_PARSE_OK)
-				return st;
-			break;
-		case '`':
-			if ((st = scan_bquote(lx, &i)) != SH_PARSE_OK)
-				return st;
-			break;
 		default:
-			i++;
+			if ((st = scan_next(lx, &i)) != SH_PARSE_OK)
+				return st;
 		}
 	}
 }
@@ -351,27 +357,9 @@ static int scan_brace(struct lexer *lx, size_t *ip)
 		case '}':
 			*ip = i + 1;
 			return SH_PARSE_OK;
-		case '\\':
-			i += s[i + 1] != '\0' ? 2 : 1;
-			break;
-		case '\'':
-			if ((st = scan_squote(lx, &i)) != SH_PARSE_OK)
-				return st;
-			break;
-		case '"':
-			if ((st = scan_dquote(lx, &i)) != SH_PARSE_OK)
-				return st;
-			break;
-		case '$':
-			if ((st = scan_dollar(lx, &i)) != SH_PARSE_OK)
-				return st;
-			break;
-		case '`':
-			if ((st = scan_bquote(lx, &i)) != SH_PARSE_OK)
-				return st;
-			break;
 		default:
-			i++;
+			if ((st = scan_next(lx, &i)) != SH_PARSE_OK)
+				return st;
 		}
 	}
 }
@@ -400,30 +388,10 @@ static int lex_word(struct lexer *lx, struct token *t)
 	int st;
 
 	while (s[i] != '\0' && !is_meta((unsigned char)s[i])) {
-		switch (s[i]) {
-		case '\\':
-			if (s[i + 1] == '\0' ||
-			    (s[i + 1] == '\n' && s[i + 2] == '\0'))
-				return incomplete(lx);
-			i += 2;
-			continue;
-		case '\'':
-			st = scan_squote(lx, &i);
-			break;
-		case '"':
-			st = scan_dquote(lx, &i);
-			break;
-		case '`':
-			st = scan_bquote(lx, &i);
-			break;
-		case '$':
-			st = scan_dollar(lx, &i);
-			break;
-		default:
-			i++;
-			continue;
-		}
-		if (st != SH_PARSE_OK)
+		if (s[i] == '\\' && (s[i + 1] == '\0' ||
+		    (s[i + 1] == '\n' && s[i + 2] == '\0')))
+			return incomplete(lx);
+		if ((st = scan_next(lx, &i)) != SH_PARSE_OK)
 			return st;
 	}
 	if ((w = arena_alloc(lx->p->arena, i - start + 1)) == NULL)

@@ -45,32 +45,11 @@ static void oom(void)
 	exit(2);
 }
 
-/* The start of field f (from 1) of s[0..len), or s + len. */
-static const char *field(const char *s, size_t len, int f)
+/* The end of the field at p (before end): up to the -t character, or
+ * past leading blanks and then the non-blanks.
+ */
+static const char *past_field(const char *p, const char *end)
 {
-	const char *p = s, *end = s + len;
-
-	while (--f > 0 && p < end) {
-		if (delim >= 0) {
-			while (p < end && *p != delim)
-				p++;
-			if (p < end)
-				p++;
-		} else {
-			while (p < end && blank(*p))
-				p++;
-			while (p < end && !blank(*p))
-				p++;
-		}
-	}
-	return p;
-}
-
-/* The end of field f (its separator excluded). */
-static const char *field_end(const char *s, size_t len, int f)
-{
-	const char *p = field(s, len, f), *end = s + len;
-
 	if (delim >= 0) {
 		while (p < end && *p != delim)
 			p++;
@@ -81,6 +60,25 @@ static const char *field_end(const char *s, size_t len, int f)
 			p++;
 	}
 	return p;
+}
+
+/* The start of field f (from 1) of s[0..len), or s + len. */
+static const char *field(const char *s, size_t len, int f)
+{
+	const char *p = s, *end = s + len;
+
+	while (--f > 0 && p < end) {
+		p = past_field(p, end);
+		if (delim >= 0 && p < end)
+			p++;
+	}
+	return p;
+}
+
+/* The end of field f (its separator excluded). */
+static const char *field_end(const char *s, size_t len, int f)
+{
+	return past_field(field(s, len, f), s + len);
 }
 
 /* Compare numbers at the start of a and b (each ending at ae, be). */

@@ -8,10 +8,12 @@
  * preceded by "==> name <==" as in head.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
+
+#include "../../lib/cmdutil/cmdutil.h"
 
 static void usage(void)
 {
@@ -19,22 +21,13 @@ static void usage(void)
 	exit(1);
 }
 
+/* N, +N (*from_start set) or -N (the same as N). */
 static long long number(const char *s, int *from_start)
 {
-	char *end;
-	long long v;
-	const char *p = s;
+	long long v = cmd_number("tail", s, -LLONG_MAX);
 
-	*from_start = *p == '+';
-	if (*p == '+' || *p == '-')
-		p++;
-	errno = 0;
-	v = strtoll(p, &end, 10);
-	if (*p == '\0' || *end != '\0' || v < 0 || errno != 0 || *p == '-') {
-		fprintf(stderr, "tail: invalid number: %s\n", s);
-		exit(1);
-	}
-	return v;
+	*from_start = *s == '+';
+	return v < 0 ? -v : v;
 }
 
 /* Read all of f; the buffer (length in *len), or NULL on an error. */
@@ -67,7 +60,13 @@ static char *slurp(FILE *f, size_t *len)
 	return buf;
 }
 
-static int tail(FILE *f, long long n, int bytes, int from_start)
+static long long n = 10;	/* lines, or bytes with -c */
+static int bytes, from_start;
+
+/* Copy the last n lines (bytes) of f, or from the nth with +N; 0, or -1
+ * on a read error.
+ */
+static int tail(FILE *f)
 {
 	size_t len, start, i;
 	long long k;
@@ -102,10 +101,9 @@ static int tail(FILE *f, long long n, int bytes, int from_start)
 
 int main(int argc, char **argv)
 {
-	long long n = 10;
-	int c, bytes = 0, from_start = 0, i, status = 0, many, shown = 0;
-	FILE *f;
+	int c;
 
+	cmd_count_option(argc, argv);
 	while ((c = getopt(argc, argv, "+n:c:")) != -1) {
 		switch (c) {
 		case 'n':
@@ -117,31 +115,5 @@ int main(int argc, char **argv)
 			usage();
 		}
 	}
-	if (optind == argc) {
-		if (tail(stdin, n, bytes, from_start) < 0) {
-			fprintf(stderr, "tail: stdin: %s\n", strerror(errno));
-			status = 1;
-		}
-		return fflush(stdout) == 0 ? status : 1;
-	}
-	many = argc - optind > 1;
-	for (i = optind; i < argc; i++) {
-		int std = strcmp(argv[i], "-") == 0;
-
-		if ((f = std ? stdin : fopen(argv[i], "r")) == NULL) {
-			fprintf(stderr, "tail: %s: %s\n", argv[i], strerror(errno));
-			status = 1;
-			continue;
-		}
-		if (many)
-			printf("%s==> %s <==\n", shown++ ? "\n" : "",
-			    std ? "standard input" : argv[i]);
-		if (tail(f, n, bytes, from_start) < 0) {
-			fprintf(stderr, "tail: %s: %s\n", argv[i], strerror(errno));
-			status = 1;
-		}
-		if (!std)
-			fclose(f);
-	}
-	return fflush(stdout) == 0 ? status : 1;
+	return cmd_files("tail", argv + optind, argc - optind, tail);
 }

@@ -20,6 +20,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../lib/cmdutil/cmdutil.h"
+
 #define SET_MAX	4096
 
 struct set {
@@ -46,27 +48,11 @@ static void add(struct set *s, int c)
 static int one(const char **pp)
 {
 	const char *p = *pp;
-	int c = (unsigned char)*p++, v, n;
+	int c = (unsigned char)*p++;
 
-	if (c == '\\' && *p != '\0') {
+	/* an escape, or the character after the backslash itself */
+	if (c == '\\' && *p != '\0' && (c = cmd_escape(&p)) < 0)
 		c = (unsigned char)*p++;
-		switch (c) {
-		case 'a': c = '\a'; break;
-		case 'b': c = '\b'; break;
-		case 'f': c = '\f'; break;
-		case 'n': c = '\n'; break;
-		case 'r': c = '\r'; break;
-		case 't': c = '\t'; break;
-		case 'v': c = '\v'; break;
-		default:
-			if (c >= '0' && c <= '7') {
-				v = c - '0';
-				for (n = 1; n < 3 && *p >= '0' && *p <= '7'; n++)
-					v = v * 8 + (*p++ - '0');
-				c = v & 0xff;
-			}
-		}
-	}
 	*pp = p;
 	return c;
 }

@@ -2,12 +2,12 @@
 # cmds.sh - end-to-end tests of the commands (commands/*) on the host.
 #
 # Builds every command of the list below with the host compiler
-# (ASan/UBSan) into build/host/cmds/, together with our getopt
-# (lib/libc/getopt.c) and, for grep, our regex engine (lib/libc/regex.c),
-# both renamed to mg_* so that the host C library's are never used.  Then
-# runs each command and option on fixtures in a scratch directory (the
-# files of rootfs/test, which the guest has in /test, and generated
-# ones) and compares the exact output (stdout and stderr together) and
+# (ASan/UBSan) into build/host/cmds/, together with the helpers the
+# commands share (lib/cmdutil), our getopt (lib/libc/getopt.c) and, for
+# grep, our regex engine (lib/libc/regex.c), both renamed to mg_* so that
+# the host C library's are never used.  Then runs each command and
+# option on fixtures in a scratch directory (the files of rootfs/test,
+# which the guest has in /test, and generated ones) and compares the exact output (stdout and stderr together) and
 # exit status.  The writing commands (mkdir -p, rm -r, cp -r, tee) are
 # checked here by the exact trees they leave, with canary files that
 # must stay untouched: the guest's root is read-only.
@@ -16,34 +16,10 @@
 #	bash tests/host/cmds.sh
 set -u
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT=$ROOT/build/host
+. "$(dirname "$0")/lib.sh"
 BIN=$OUT/cmds
-CC=${CC:-gcc}
 CMDS="head tail wc grep more tee test env uname date which basename dirname
 	yes seq printf sort uniq cut tr od mkdir rm cp cat ls echo"
-
-n=0
-pass=0
-fail=0
-
-ok() {
-	n=$((n + 1))
-	pass=$((pass + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	fail=$((fail + 1))
-	echo "not ok $n - $1"
-}
-
-finish() {
-	echo "$pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-	exit
-}
 
 # ---- build ----
 rm -rf "$BIN" "$OUT/cmds-inc"
@@ -52,14 +28,27 @@ ln -s "$ROOT/include/regex.h" "$OUT/cmds-inc/regex.h"
 RENAME="-Dgetopt=mg_getopt -Doptarg=mg_optarg -Doptind=mg_optind
 	-Dopterr=mg_opterr -Doptopt=mg_optopt"
 built=1
+# lib/cmdutil as an archive, as the guest links it: each command takes
+# what it uses (kill's options need our str2sig(), see sh-session.sh).
+LIBCMDUTIL=$OUT/cmdutil/libcmdutil.a
+rm -rf "$OUT/cmdutil"
+mkdir -p "$OUT/cmdutil"
+for f in "$ROOT"/lib/cmdutil/*.c "$ROOT/lib/libc/sig2str.c"; do
+	if ! host_cc "$OUT/cmdutil/$(basename "$f" .c).o" -c -D_GNU_SOURCE \
+	    -include "$ROOT/tests/host/sig2str-host.h" "$f"; then
+		not_ok "build $f"
+		finish
+	fi
+done
+ar rcs "$LIBCMDUTIL" "$OUT"/cmdutil/*.o
 for c in $CMDS; do
 	extra=
 	[ "$c" = grep ] && extra=$ROOT/lib/libc/regex.c
 	# shellcheck disable=SC2086
-	if ! $CC -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
-	    -D_GNU_SOURCE -DHOST_TEST -I"$OUT/cmds-inc" $RENAME \
-	    -fsanitize=address,undefined -o "$BIN/$c" \
-	    "$ROOT"/commands/"$c"/*.c "$ROOT/lib/libc/getopt.c" $extra; then
+	if ! host_cc "$BIN/$c" -Wno-unused-parameter -D_GNU_SOURCE \
+	    -DHOST_TEST -I"$OUT/cmds-inc" $RENAME \
+	    "$ROOT"/commands/"$c"/*.c "$ROOT/lib/libc/getopt.c" $extra \
+	    "$LIBCMDUTIL"; then
 		not_ok "build $c"
 		built=0
 	fi
@@ -68,8 +57,7 @@ done
 ln -s test "$BIN/["
 ok "build the commands"
 
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+scratch
 W=$T/w
 mkdir -p "$W"
 W=$(cd "$W" && pwd -P)
@@ -85,23 +73,6 @@ line_range() {
 export LC_ALL=C
 umask 022
 
-# check NAME WANT_STATUS WANT_OUTPUT: compare the last run's output and
-# status.
-check() {
-	local name=$1 want_st=$2 want=$3
-	printf '%s' "$want" >"$T/want"
-	if cmp -s "$T/want" "$T/got" && [ "$got_st" -eq "$want_st" ]; then
-		ok "$name"
-	else
-		not_ok "$name"
-		echo "# status: got $got_st want $want_st"
-		echo "# want:"
-		sed 's/^/#   /' "$T/want"
-		echo "# got:"
-		sed 's/^/#   /' "$T/got"
-	fi
-}
-
 # t NAME WANT_STATUS WANT_OUTPUT SCRIPT: run SCRIPT with bash in $W, our
 # commands first in PATH, stdin empty.
 t() {
@@ -115,6 +86,7 @@ t "head: 10 lines by default" 0 "$(line_range 1 10)"$'\n' 'head lines'
 t "head -n 3" 0 $'line 1\nline 2\nline 3\n' 'head -n 3 lines'
 t "head -n3 (attached)" 0 $'line 1\nline 2\nline 3\n' 'head -n3 lines'
 t "head -n 0" 0 '' 'head -n 0 lines'
+t "head -3 (the historical form)" 0 $'line 1\nline 2\nline 3\n' 'head -3 lines'
 t "head -c 10" 0 $'line 1\nlin' 'head -c 10 lines'
 t "head -c 10 /dev/zero | wc -c" 0 $'10\n' 'head -c 10 /dev/zero | wc -c'
 t "head from stdin" 0 $'apple\nbanana\n' 'head -n 2 < words'
@@ -134,6 +106,7 @@ t "head: missing option argument" 1 \
 # ---- tail ----
 t "tail: 10 lines by default" 0 "$(line_range 21 30)"$'\n' 'tail lines'
 t "tail -n 2" 0 $'line 29\nline 30\n' 'tail -n 2 lines'
+t "tail -2 (the historical form)" 0 $'line 29\nline 30\n' 'tail -2 lines'
 t "tail -n +28" 0 $'line 28\nline 29\nline 30\n' 'tail -n +28 lines'
 t "tail -c 9" 0 $'\nline 30\n' 'tail -c 9 lines'
 t "tail -c +226" 0 $'e 30\n' 'tail -c +227 lines'

@@ -11,45 +11,19 @@
 #	bash tests/host/lineedit.sh
 set -u
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT=$ROOT/build/host
+. "$(dirname "$0")/lib.sh"
 LE=$OUT/le-host
-CC=${CC:-gcc}
-
-n=0
-pass=0
-fail=0
-
-ok() {
-	n=$((n + 1))
-	pass=$((pass + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	fail=$((fail + 1))
-	echo "not ok $n - $1"
-}
-
-finish() {
-	echo "$pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-	exit
-}
 
 mkdir -p "$OUT"
 rm -f "$LE"
-if ! $CC -std=gnu11 -O1 -g -Wall -Wextra -Werror \
-    -fsanitize=address,undefined -o "$LE" \
-    "$ROOT/tests/host/le-host.c" "$ROOT/commands/sh/lineedit.c"; then
+if ! host_cc "$LE" "$ROOT/tests/host/le-host.c" \
+    "$ROOT/commands/sh/lineedit.c"; then
 	not_ok "build le-host"
 	finish
 fi
 ok "build le-host"
 
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+scratch
 
 # plain NAME WANT INPUT [ARGS...]: le-host ARGS with INPUT (a printf
 # format) on a pipe; stdout and stderr together must be WANT, status 0.

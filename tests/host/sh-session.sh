@@ -16,65 +16,23 @@
 #	bash tests/host/sh-session.sh
 set -u
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT=$ROOT/build/host
+. "$(dirname "$0")/lib.sh"
 SH=$OUT/sh-host
-CC=${CC:-gcc}
-
-n=0
-pass=0
-fail=0
-
-ok() {
-	n=$((n + 1))
-	pass=$((pass + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {
-	n=$((n + 1))
-	fail=$((fail + 1))
-	echo "not ok $n - $1"
-}
-
-finish() {
-	echo "$pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-	exit
-}
 
 mkdir -p "$OUT"
-if ! $CC -std=gnu11 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
-    -fsanitize=address,undefined -o "$SH" \
-    "$ROOT"/commands/sh/*.c; then
+if ! host_cc "$SH" -D_GNU_SOURCE -include "$ROOT/tests/host/sig2str-host.h" \
+    "$ROOT"/commands/sh/*.c "$ROOT/commands/test/texpr.c" \
+    "$ROOT/lib/libc/sig2str.c" "$ROOT/lib/cmdutil/killopts.c"; then
 	not_ok "build sh-host"
 	finish
 fi
 ok "build sh-host"
 
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+scratch
 W=$T/w
 mkdir -p "$W/sub"
 W=$(cd "$W" && pwd -P)
 export SH_TEST_VAR=inherited
-
-# check NAME WANT_STATUS WANT_OUTPUT: compare the last run's output
-# (stdout and stderr together) and status.
-check() {
-	local name=$1 want_st=$2 want=$3
-	printf '%s' "$want" >"$T/want"
-	if cmp -s "$T/want" "$T/got" && [ "$got_st" -eq "$want_st" ]; then
-		ok "$name"
-	else
-		not_ok "$name"
-		echo "# status: got $got_st want $want_st"
-		echo "# want:"
-		sed 's/^/#   /' "$T/want"
-		echo "# got:"
-		sed 's/^/#   /' "$T/got"
-	fi
-}
 
 # t NAME WANT_STATUS WANT_OUTPUT SCRIPT: run sh -c SCRIPT in $W.
 t() {
@@ -356,6 +314,9 @@ cd gl; r [ -d d1 ]; r [ -f a ]; r [ -e nosuch ]; r [ \( a = a \) -a \( -z "" -o 
 r [ ! -s a ]; r [ -x a ]; echo'
 t "test errors are status 2" 0 $'sh: [: missing ]\n2\nsh: test: x: integer expression expected\n2\nsh: [: -q: unary operator expected\n2\n' \
     '[ a = a; echo $?; test x -eq 1; echo $?; [ -q x ]; echo $?'
+t "test builtins: /bin/test's operators too" 0 $'0 0 1 0 1 \n' \
+    'r() { "$@"; printf "%s " $?; }; r [ a \< b ]; r [ b \> a ]; r [ b \< a ]
+r test . -ef ./; r test . -nt /nosuch/x -a ! -d .; echo'
 t "eval" 0 $'ev\n4\n' 'eval "echo ev; x=\$((2+2))"; echo $x'
 printf 'echo "dot $1 $#"; dotvar=set; return 5; echo no\n' >"$W/dotf"
 t ". runs a file in the shell" 0 $'dot a 2\n5 set\n' '. ./dotf a b; echo "$? $dotvar"'
@@ -547,21 +508,7 @@ EOF
 if command -v python3 >/dev/null 2>&1; then
 	for mode in jc fallback; do
 		python3 "$T/ptysession.py" "$mode" "$SH" >"$T/pty.out" 2>"$T/pty.err"
-		if [ ! -s "$T/pty.out" ]; then
-			not_ok "pty session ($mode) ran"
-			sed 's/^/# /' "$T/pty.err"
-			continue
-		fi
-		bad=0
-		while read -r res rest; do
-			if [ "$res" = ok ]; then
-				ok "$rest ($mode)"
-			else
-				not_ok "${rest#ok } ($mode)"
-				bad=1
-			fi
-		done <"$T/pty.out"
-		[ $bad -eq 0 ] || sed 's/^/# transcript: /' "$T/pty.err"
+		relay "pty session ($mode)" "$mode"
 	done
 else
 	for mode in jc fallback; do
@@ -662,21 +609,7 @@ EOF
 
 if command -v python3 >/dev/null 2>&1; then
 	python3 "$T/ptyjobs.py" "$SH" >"$T/pty.out" 2>"$T/pty.err"
-	if [ ! -s "$T/pty.out" ]; then
-		not_ok "pty job control session ran"
-		sed 's/^/# /' "$T/pty.err"
-	else
-		bad=0
-		while read -r res rest; do
-			if [ "$res" = ok ]; then
-				ok "$rest (pty)"
-			else
-				not_ok "${rest#ok } (pty)"
-				bad=1
-			fi
-		done <"$T/pty.out"
-		[ $bad -eq 0 ] || sed 's/^/# transcript: /' "$T/pty.err"
-	fi
+	relay "pty job control session" pty
 else
 	ok "pty job control session # SKIP no python3"
 fi

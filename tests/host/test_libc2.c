@@ -1,6 +1,7 @@
 /* test_libc2.c - host unit tests for the libc beyond its core: stdio
  * streams, directory streams, calendar time, getopt, the string2.c
- * functions, signal sets, the wait status macros, exit() and atexit().
+ * functions, signal sets and names, the wait status macros, exit() and
+ * atexit().
  *
  * As in test_libc.c, the libc sources are #included with every name they
  * define renamed to lc_* by macro, after the host headers they include,
@@ -376,6 +377,10 @@ static const int host_wait_values[] = { WNOHANG, WUNTRACED, WCONTINUED };
 #define sigaction lc_sigaction
 #undef sigprocmask
 #define sigprocmask lc_sigprocmask
+#undef sig2str
+#define sig2str lc_sig2str
+#undef str2sig
+#define str2sig lc_str2sig
 #undef kill
 #define kill lc_kill
 #undef raise
@@ -879,6 +884,7 @@ __attribute__((__noreturn__)) static void _exit(int status)
 #include "../../lib/libc/time.c"
 #include "../../lib/libc/getopt.c"
 #include "../../lib/libc/signal.c"
+#include "../../lib/libc/sig2str.c"
 #include "../../lib/libc/getline.c"
 extern char **environ;	/* the host's (its <unistd.h> hides it) */
 #include "../../lib/libc/getenv.c"
@@ -2265,6 +2271,43 @@ static void test_sigset(void)
 	    "signal numbers kept");
 }
 
+static void test_sig2str(void)
+{
+	static const char *const names[] = { NULL,
+		"HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "EMT", "FPE",
+		"KILL", "BUS", "SEGV", "SYS", "PIPE", "ALRM", "TERM", "URG",
+		"STOP", "TSTP", "CONT", "CHLD", "TTIN", "TTOU", "IO", "XCPU",
+		"XFSZ", "VTALRM", "PROF", "WINCH", "INFO", "USR1", "USR2"
+	};
+	char buf[SIG2STR_MAX];
+	int i, sig, ok;
+
+	OK(sig2str(SIGHUP, buf) == 0 && strcmp(buf, "HUP") == 0,
+	    "sig2str HUP");
+	OK(sig2str(SIGVTALRM, buf) == 0 && strcmp(buf, "VTALRM") == 0,
+	    "sig2str VTALRM (the longest name)");
+	OK(sig2str(SIGINFO, buf) == 0 && strcmp(buf, "INFO") == 0,
+	    "sig2str INFO");
+	OK(sig2str(0, buf) == -1 && sig2str(_NSIG, buf) == -1 &&
+	    sig2str(-1, buf) == -1, "sig2str 0, _NSIG, -1: -1");
+	ok = 1;
+	for (i = 1; i < _NSIG; i++)
+		ok &= sig2str(i, buf) == 0 && strcmp(buf, names[i]) == 0 &&
+		    str2sig(buf, &sig) == 0 && sig == i;
+	OK(ok, "sig2str and str2sig: every signal 1.._NSIG-1, both ways");
+	OK(str2sig("KILL", &sig) == 0 && sig == SIGKILL, "str2sig KILL");
+	OK(str2sig("USR2", &sig) == 0 && sig == 31, "str2sig USR2 is 31");
+	OK(str2sig("9", &sig) == 0 && sig == 9, "str2sig 9");
+	OK(str2sig("0", &sig) == 0 && sig == 0, "str2sig 0: the null signal");
+	OK(str2sig("31", &sig) == 0 && sig == 31, "str2sig 31");
+	sig = 77;
+	OK(str2sig("32", &sig) == -1 && str2sig("99999999999", &sig) == -1 &&
+	    str2sig("9x", &sig) == -1 && str2sig("-1", &sig) == -1 &&
+	    str2sig("", &sig) == -1 && str2sig("SIGKILL", &sig) == -1 &&
+	    str2sig("kill", &sig) == -1 && str2sig("KIL", &sig) == -1 &&
+	    sig == 77, "str2sig: bad names -1, *pnum untouched");
+}
+
 static void test_wait_status(void)
 {
 	int code, sig, s, ok;
@@ -2380,6 +2423,7 @@ int main(void)
 	test_getopt();
 	test_string2();
 	test_sigset();
+	test_sig2str();
 	test_wait_status();
 	test_fcntl_values();
 	return tap_done();

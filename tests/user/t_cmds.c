@@ -12,8 +12,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include "t_cmds.h"
-
-extern char reason[256];	/* tests.c: why a test failed */
+#include "tu.h"
 
 #define OUT_MAX	4096
 
@@ -21,28 +20,9 @@ extern char reason[256];	/* tests.c: why a test failed */
  * output into out, the exit status (or -1, or 256 + signal). */
 static int run(char *const argv[], char *out, size_t max)
 {
-	int p[2], st;
-	size_t done = 0;
-	ssize_t n;
-	pid_t pid;
+	int st = tu_capture(argv, NULL, 1, out, max);
 
-	if (pipe(p) < 0)
-		return -1;
-	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		close(p[0]);
-		if (dup2(p[1], 1) != 1 || dup2(p[1], 2) != 2)
-			_exit(120);
-		close(p[1]);
-		execv(argv[0], argv);
-		_exit(121);
-	}
-	close(p[1]);
-	while (done < max - 1 && (n = read(p[0], out + done, max - 1 - done)) > 0)
-		done += (size_t)n;
-	out[done] = '\0';
-	close(p[0]);
-	if (pid < 0 || waitpid(pid, &st, 0) != pid)
+	if (st < 0)
 		return -1;
 	if (WIFSIGNALED(st))
 		return 256 + WTERMSIG(st);

@@ -20,48 +20,9 @@
 #include <minix/ipc.h>
 #include <minix/callnr.h>
 #include <minix/com.h>
-
-extern char reason[256];
+#include "tu.h"
 
 int _syscall(endpoint_t who, int type, message *m);
-
-#define T_FAIL(...)							\
-	do {								\
-		int n_ = snprintf(reason, sizeof(reason), "line %d: ", __LINE__); \
-		snprintf(reason + n_, sizeof(reason) - (size_t)n_, __VA_ARGS__); \
-		return 1;						\
-	} while (0)
-
-#define T_EQ(got, want)							\
-	do {								\
-		long long g_ = (long long)(got), w_ = (long long)(want); \
-		if (g_ != w_)						\
-			T_FAIL("%s = %lld, want %lld (errno %d)", #got,	\
-			    g_, w_, errno);				\
-	} while (0)
-
-#define T_TRUE(cond)							\
-	do {								\
-		if (!(cond))						\
-			T_FAIL("%s is false (errno %d)", #cond, errno);	\
-	} while (0)
-
-#define T_ERR(call, e)							\
-	do {								\
-		long long r_;						\
-		errno = 0;						\
-		r_ = (long long)(call);					\
-		if (r_ != -1 || errno != (e))				\
-			T_FAIL("%s = %lld errno %d (%s), want -1 errno %d (%s)", \
-			    #call, r_, errno, strerror(errno), (e),	\
-			    strerror(e));				\
-	} while (0)
-
-#define T_STR(got, want)						\
-	do {								\
-		if (strcmp((got), (want)) != 0)				\
-			T_FAIL("%s = \"%s\", want \"%s\"", #got, (got), (want)); \
-	} while (0)
 
 /* ---- helpers ---- */
 
@@ -122,35 +83,6 @@ static int wait_opt(pid_t pid, int options)
 	if (r == 0)
 		return NO_NEWS;
 	return r == pid ? st : -2;
-}
-
-/* Run argv with stdout on a pipe into out; its status word or -1. */
-static int run_capture(char *const argv[], char *out, size_t max)
-{
-	int p[2], st;
-	size_t got = 0;
-	ssize_t n;
-	pid_t pid;
-
-	if (pipe(p) < 0)
-		return -1;
-	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		close(p[0]);
-		if (dup2(p[1], 1) != 1)
-			_exit(120);
-		close(p[1]);
-		execv(argv[0], argv);
-		_exit(121);
-	}
-	close(p[1]);
-	while (got < max - 1 && (n = read(p[0], out + got, max - 1 - got)) > 0)
-		got += (size_t)n;
-	out[got] = '\0';
-	close(p[0]);
-	if (waitpid(pid, &st, 0) != pid)
-		return -1;
-	return st;
 }
 
 /* ---- job control ---- */
@@ -504,11 +436,11 @@ int test_exec_script(void)
 	int st;
 
 	sh_argv[0] = "/test/script";
-	st = run_capture(sh_argv, out, sizeof(out));
+	st = tu_capture(sh_argv, NULL, 0, out, sizeof(out));
 	T_EQ(st, 0);
 	T_STR(out, "script /test/script a b\n");
 	echo_argv[0] = "/test/echoarg";
-	st = run_capture(echo_argv, out, sizeof(out));
+	st = tu_capture(echo_argv, NULL, 0, out, sizeof(out));
 	T_EQ(st, 0);
 	T_STR(out, "one  two /test/echoarg x y z\n");
 	return 0;
@@ -520,7 +452,7 @@ int test_exec_sh_126(void)
 	char *argv[] = { "/bin/sh", "-c", "/test/noexec; echo $?", NULL };
 	char out[256];
 
-	T_EQ(run_capture(argv, out, sizeof(out)), 0);
+	T_EQ(tu_capture(argv, NULL, 0, out, sizeof(out)), 0);
 	T_STR(out, "126\n");
 	return 0;
 }

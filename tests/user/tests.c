@@ -31,47 +31,13 @@
 #include <minix/pm.h>
 #include <minix/safecopies.h>
 #include "t_cmds.h"
+#include "tu.h"
 
 #define TEST_TIMEOUT	20		/* seconds per test */
 #define PIPE_BYTES	(64 * 1024)
 #define FILE_1M		(1024 * 1024)
 
 char reason[256];	/* the t_*.c files fill it too */
-
-/* ---- assertions: on failure fill reason and return 1 from the test ---- */
-
-#define T_FAIL(...)							\
-	do {								\
-		int n_ = snprintf(reason, sizeof(reason), "line %d: ", __LINE__); \
-		snprintf(reason + n_, sizeof(reason) - (size_t)n_, __VA_ARGS__); \
-		return 1;						\
-	} while (0)
-
-#define T_EQ(got, want)							\
-	do {								\
-		long long g_ = (long long)(got), w_ = (long long)(want); \
-		if (g_ != w_)						\
-			T_FAIL("%s = %lld, want %lld (errno %d)", #got,	\
-			    g_, w_, errno);				\
-	} while (0)
-
-#define T_TRUE(cond)							\
-	do {								\
-		if (!(cond))						\
-			T_FAIL("%s is false (errno %d)", #cond, errno);	\
-	} while (0)
-
-/* call must fail with -1 and errno e. */
-#define T_ERR(call, e)							\
-	do {								\
-		long long r_;						\
-		errno = 0;						\
-		r_ = (long long)(call);					\
-		if (r_ != -1 || errno != (e))				\
-			T_FAIL("%s = %lld errno %d (%s), want -1 errno %d (%s)", \
-			    #call, r_, errno, strerror(errno), (e),	\
-			    strerror(e));				\
-	} while (0)
 
 /* ---- helpers ---- */
 
@@ -139,52 +105,6 @@ static endpoint_t endpoint_of(pid_t pid)
 		if (tab[i].pp_pid == pid && tab[i].pp_state != PP_ZOMBIE)
 			return tab[i].pp_endpoint;
 	return NONE;
-}
-
-/* Read the whole of fd into buf (at most max bytes); the count or -1. */
-static ssize_t read_all(int fd, void *buf, size_t max)
-{
-	size_t done = 0;
-	ssize_t n;
-
-	while (done < max) {
-		if ((n = read(fd, (char *)buf + done, max - done)) < 0)
-			return -1;
-		if (n == 0)
-			break;
-		done += (size_t)n;
-	}
-	return (ssize_t)done;
-}
-
-/* Run argv with stdout on a pipe (and env if not NULL); what it printed
- * goes to out (NUL-terminated), its status word is returned (or -1). */
-static int capture(char *const argv[], char *const env[], char *out, size_t max)
-{
-	int p[2], st;
-	ssize_t n;
-	pid_t pid;
-
-	if (pipe(p) < 0)
-		return -1;
-	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		close(p[0]);
-		if (dup2(p[1], 1) != 1)
-			_exit(120);
-		close(p[1]);
-		if (env != NULL)
-			execve(argv[0], argv, env);
-		else
-			execv(argv[0], argv);
-		_exit(121);
-	}
-	close(p[1]);
-	n = read_all(p[0], out, max - 1);
-	out[n > 0 ? n : 0] = '\0';
-	close(p[0]);
-	st = status_of(pid);
-	return n < 0 ? -1 : st;
 }
 
 /* ---- processes ---- */
@@ -263,7 +183,7 @@ static int test_exec_argv(void)
 	char out[64];
 	int st;
 
-	st = capture(argv, NULL, out, sizeof(out));
+	st = tu_capture(argv, NULL, 0, out, sizeof(out));
 	T_TRUE(WIFEXITED(st));
 	T_EQ(WEXITSTATUS(st), 0);
 	T_EQ(strcmp(out, "hello world\n"), 0);
@@ -277,7 +197,7 @@ static int test_exec_env(void)
 	char out[64];
 	int st;
 
-	st = capture(argv, env, out, sizeof(out));
+	st = tu_capture(argv, env, 0, out, sizeof(out));
 	T_EQ(WEXITSTATUS(st), 0);
 	T_EQ(strcmp(out, "bar\n"), 0);
 	return 0;
@@ -288,7 +208,7 @@ static int test_exec_cat_file(void)
 	char *argv[] = { "/bin/cat", "/test/one", NULL };
 	char out[16];
 
-	T_EQ(WEXITSTATUS(capture(argv, NULL, out, sizeof(out))), 0);
+	T_EQ(WEXITSTATUS(tu_capture(argv, NULL, 0, out, sizeof(out))), 0);
 	T_EQ(strcmp(out, "x"), 0);
 	return 0;
 }
@@ -820,7 +740,7 @@ static int test_read_1m(void)
 	T_TRUE((fd = open("/test/1m", O_RDONLY)) >= 0);
 	T_EQ(fstat(fd, &st), 0);
 	T_EQ(st.st_size, FILE_1M);
-	T_EQ(read_all(fd, buf, FILE_1M + 4096), FILE_1M);
+	T_EQ(tu_read_all(fd, buf, FILE_1M + 4096), FILE_1M);
 	for (i = 0; i < FILE_1M; i++)
 		if (buf[i] != pattern(i))
 			T_FAIL("byte %u is %u, want %u", (unsigned)i, buf[i], pattern(i));
@@ -1015,7 +935,7 @@ static int test_dup2_redirect(void)
 	T_EQ(dup2(saved, 1), 1);
 	T_EQ(close(saved), 0);
 	T_EQ(close(p[1]), 0);
-	T_EQ(read_all(p[0], out, sizeof(out) - 1), 11);
+	T_EQ(tu_read_all(p[0], out, sizeof(out) - 1), 11);
 	T_EQ(memcmp(out, "redirected\n", 11), 0);
 	T_EQ(close(p[0]), 0);
 	return 0;

@@ -186,6 +186,9 @@ $(eval $(call ISO_RULE,ubench,$(OS_MODS) ubin/init:bench))
 RUNNER_ARGS := $(subst $(eval) ,:,$(foreach i,01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20,argument-$(i)))
 $(eval $(call ISO_RULE,test,bin/ds bin/memory bin/tty:com2 bin/ext2 bin/runner:$(RUNNER_ARGS)))
 $(eval $(call ISO_RULE,selfcheck,bin/runner:selfcheck))
+# A module with a command line of 258 words, more than the kernel takes:
+# the boot stops with an error naming it (tools/test.sh).
+$(eval $(call ISO_RULE,longargs,bin/hello:$(subst $(eval) ,:,$(foreach i,$(shell seq 257),w$(i)))))
 $(eval $(call ISO_RULE,hello,bin/ds bin/memory bin/hello))
 $(eval $(call ISO_RULE,bench,bin/bench))
 

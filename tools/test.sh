@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -174,6 +174,14 @@ panic_ok() {
 		grep -q '^backtrace: [0-9a-f]' build/panic-serial.log
 }
 check "a kernel panic reports and exits QEMU with the failure code" panic_ok
+# A boot module's command line longer than the kernel takes (258 words)
+# is never cut short: the boot stops, naming the module.
+longargs_ok() {
+	local out
+	out=$(tools/qemu-test.sh build/longargs.iso build/longargs 60)
+	[ $? -ne 0 ] && grep -q "kernel panic: boot module 'hello': command line longer than 256 words or 4096 bytes" build/longargs-serial.log
+}
+check "a boot module's command line too long stops the boot, naming it" longargs_ok
 
 echo "== harness self-check (each of these must be reported as a failure)"
 # A host test that prints "ok" lines and then crashes, with no closing line.

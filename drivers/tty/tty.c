@@ -20,8 +20,10 @@
  * polled while a request is handled.  A write is answered once its bytes
  * (at most WRITE_MAX of them) are queued; when the queue is full the
  * writer waits (EDONTREPLY) and is answered as the queue drains, or on
- * CDEV_CANCEL with the bytes queued so far (EINTR if none).  Echo that
- * finds the queue full is dropped.  ioctl TCXONC (an int: TCOOFF, TCOON)
+ * CDEV_CANCEL with the bytes queued so far (EINTR if none).  Writes
+ * leave the last OQ_ECHO bytes to echo and bells (a ^C typed during a
+ * long output is echoed at once); echo that finds the queue full is
+ * dropped.  ioctl TCXONC (an int: TCOOFF, TCOON)
  * holds and restarts output, as tcflow() does.
  *
  * Input overflow: a canonical line is queued whole when its newline (or
@@ -60,6 +62,7 @@
 #define TTY_HOOK 0 /* bit of our interrupt in the NOTIFY */
 #define WRITE_MAX 4096
 #define OQ_SIZE 16384 /* the output queue */
+#define OQ_ECHO 256   /* of it, kept for echo and bells (not for writes) */
 #define IER_RX 0x01
 #define IER_THRE 0x02
 #define IIR 2
@@ -122,18 +125,24 @@ static void tx_start(void)
 	}
 }
 
-/* Queue one output character (\n as \r\n with OPOST); 0 if no room. */
-static int out_char(int c)
+/* Queue one output character (\n as \r\n with OPOST) if the queue stays
+ * within limit bytes; 0 if no room. */
+static int out_char_to(int c, int limit)
 {
 	int crlf = c == '\n' && (tio.c_oflag & OPOST);
 
-	if (oq_len + 1 + crlf > OQ_SIZE)
+	if (oq_len + 1 + crlf > limit)
 		return 0;
 	if (crlf)
 		oq[(oq_head + oq_len++) % OQ_SIZE] = '\r';
 	oq[(oq_head + oq_len++) % OQ_SIZE] = (char)c;
 	tx_start();
 	return 1;
+}
+
+static int out_char(int c)
+{
+	return out_char_to(c, OQ_SIZE);
 }
 
 /* The transmitter is empty: give it the next burst.  With the queue
@@ -167,13 +176,13 @@ static int write_some(struct writer *w, int *r)
 		size_t n = w->size - w->done, i;
 		if (n > sizeof(buf))
 			n = sizeof(buf);
-		if (n > (size_t)(OQ_SIZE - oq_len))
-			n = (size_t)(OQ_SIZE - oq_len);
-		if (n == 0)
+		if (oq_len >= OQ_SIZE - OQ_ECHO)
 			return 0;
+		if (n > (size_t)(OQ_SIZE - OQ_ECHO - oq_len))
+			n = (size_t)(OQ_SIZE - OQ_ECHO - oq_len);
 		if ((*r = sys_safecopyfrom(w->endpt, w->grant, w->done, (vir_bytes)buf, n)) != OK)
 			return 1;
-		for (i = 0; i < n && out_char(buf[i]); i++)
+		for (i = 0; i < n && out_char_to(buf[i], OQ_SIZE - OQ_ECHO); i++)
 			;
 		w->done += i;
 		if (i < n) /* a \n needing 2 bytes did not fit */

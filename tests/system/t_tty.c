@@ -17,8 +17,9 @@
  * bells).  Which lines are kept is therefore known: we work it out here
  * and read exactly those, each alone, then nothing.
  *
- * Output queue: with output held (TCXONC TCOOFF), 4 writes of 4096 'z'
- * fill the OQ_SIZE bytes of queue and are answered at once; a write of
+ * Output queue: with output held (TCXONC TCOOFF), writes of 4096, 4096,
+ * 4096 and 3840 'z' fill the OQ_SIZE - OQ_ECHO bytes of the queue that
+ * writes may use and are answered at once; a write of
  * 10 more waits (a cancel answers it EINTR, nothing written); another
  * waits until TCOON, then is answered with its 10 bytes.  We wait for
  * the queue to empty, so the host sees all of it.
@@ -32,7 +33,7 @@
 #define TTY_QUEUE 8192  /* the driver's input queue (QUEUE_MAX) */
 #define FLOOD 5000      /* lines typed */
 #define FLOOD_KEPT 755  /* of them fit, in 8192 bytes; 4245 dropped */
-#define TTY_OQ 16384    /* the driver's output queue (OQ_SIZE) */
+#define TTY_OQ (16384 - 256) /* the driver's OQ_SIZE - OQ_ECHO */
 #define T_OK(x) do { if (x) return 1; } while (0) /* x said why */
 
 static char buf[BIG];
@@ -282,6 +283,7 @@ int test_tty_output_queue(void)
 	T_EQ(tcxonc(TCOOFF, 201), OK);
 	for (i = 0; i < TTY_OQ / (int)sizeof(zs); i++)
 		T_EQ(tty_req(CDEV_WRITE, go, sizeof(zs), 210 + (uint32_t)i), (long)sizeof(zs));
+	T_EQ(tty_req(CDEV_WRITE, go, TTY_OQ % sizeof(zs), 214), TTY_OQ % sizeof(zs));
 	T_EQ(write_async(ws, 10, 220, &g1), OK);  /* the queue is full: waits */
 	t_sleep(2);
 	T_EQ(tty_req(CDEV_CANCEL, GRANT_INVALID, 0, 220), EINTR);

@@ -34,6 +34,22 @@ int rmdir(const char *path);
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 void sync(void);
+int fsync(int fd);
+int link(const char *existing, const char *new);
+int symlink(const char *target, const char *linkpath);
+ssize_t readlink(const char *restrict path, char *restrict buf, size_t size);
+int truncate(const char *path, off_t length);
+int ftruncate(int fd, off_t length);
+int chown(const char *path, uid_t uid, gid_t gid);
+int lchown(const char *path, uid_t uid, gid_t gid);
+int fchown(int fd, uid_t uid, gid_t gid);
+/* Credentials (kept by VFS; real and effective ids are the same). */
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int setuid(uid_t uid);
+int setgid(gid_t gid);
 
 /* Processes (lib/libposix: messages to PM). */
 pid_t fork(void);

@@ -44,8 +44,10 @@ static const int tty_calls[] = { SYS_DEVIO, SYS_IRQCTL, SYS_SAFECOPYFROM, SYS_SA
 static const struct io_range tty_io[] = { { 0x3f8, 0x3ff }, { 0x2f8, 0x2ff }, { 0, 0 } };
 static const int tty_irqs[] = { 4, 3, 0 };
 
-/* ext2: grants to the block driver (cpf_* needs a heap: VMCTL). */
+/* ext2: grants to the block driver (cpf_* needs a heap: VMCTL), the time
+ * for inodes and the alarm of the periodic flush (TIMES, SETALARM). */
 static const int fs_calls[] = { SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_VSAFECOPY, SYS_SETGRANT,
+	SYS_TIMES, SYS_SETALARM,
 	SYS_VMCTL, SYS_GETINFO, SYS_DIAGCTL, SYS_EXIT, 0 };
 
 const struct boot_image boot_image[] = {

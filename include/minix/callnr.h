@@ -60,6 +60,24 @@
 #define VFS_IOCTL      (VFS_BASE + 18) /* fd, request (flags), buf */
 #define VFS_FCNTL      (VFS_BASE + 19) /* fd, cmd (flags), arg (mode) -> result */
 #define VFS_SYNC       (VFS_BASE + 20)
+/* Storage: links, attributes, sizes, credentials (from 0x20 on). */
+#define VFS_LSTAT      (VFS_BASE + 0x20) /* as VFS_STAT, a final symlink not followed */
+#define VFS_LINK       (VFS_BASE + 0x21) /* path (existing), path2 (new) */
+#define VFS_SYMLINK    (VFS_BASE + 0x22) /* path (target), path2 (the link) */
+#define VFS_READLINK   (VFS_BASE + 0x23) /* path, path2 buf, path2_len -> bytes */
+#define VFS_TRUNCATE   (VFS_BASE + 0x24) /* path, off -> OK */
+#define VFS_FTRUNCATE  (VFS_BASE + 0x25) /* fd, off -> OK */
+#define VFS_CHMOD      (VFS_BASE + 0x26) /* path, mode */
+#define VFS_FCHMOD     (VFS_BASE + 0x27) /* fd, mode */
+#define VFS_CHOWN      (VFS_BASE + 0x28) /* path, flags uid, mode gid, fd2 1: lchown */
+#define VFS_FCHOWN     (VFS_BASE + 0x29) /* fd, flags uid, mode gid */
+#define VFS_UTIME      (VFS_BASE + 0x2a) /* path, off_lo atime, off_hi mtime,
+					    flags 1: now */
+#define VFS_FSYNC      (VFS_BASE + 0x2b) /* fd */
+#define VFS_UMASK      (VFS_BASE + 0x2c) /* mode -> the old mask */
+#define VFS_GETID      (VFS_BASE + 0x2d) /* -> fd uid, fd2 gid (real = effective) */
+#define VFS_SETID      (VFS_BASE + 0x2e) /* flags 0 uid / 1 gid, mode the id */
+#define VFS_STATVFS    (VFS_BASE + 0x2f) /* path, path2 the struct statvfs */
 /* PM -> VFS notices (SENDREC; VFS answers OK). */
 #define VFS_PM_FORK    (VFS_BASE + 0x40) /* who = parent, who2 = child */
 #define VFS_PM_EXIT    (VFS_BASE + 0x41) /* who: close everything */

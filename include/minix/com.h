@@ -192,16 +192,35 @@
 #define REQ_LOOKUP    (FS_BASE + 1)  /* ino (a directory), grant = name, count */
 #define REQ_STAT      (FS_BASE + 2)  /* ino, grant -> a struct stat */
 #define REQ_READ      (FS_BASE + 3)  /* ino, pos, grant, count -> bytes */
-#define REQ_WRITE     (FS_BASE + 4)
+#define REQ_WRITE     (FS_BASE + 4)  /* ino, pos, grant, count, flags FS_APPEND
+					-> bytes, new pos, r_size */
 #define REQ_GETDENTS  (FS_BASE + 5)  /* ino, pos, grant, count -> bytes, new pos */
-#define REQ_PUTNODE   (FS_BASE + 6)  /* ino, count = references dropped */
-#define REQ_CREATE    (FS_BASE + 7)
-#define REQ_MKDIR     (FS_BASE + 8)
+#define REQ_PUTNODE   (FS_BASE + 6)  /* ino: its last open file closed (frees
+					an inode unlinked while open) */
+/* The name-changing requests: ino = the directory, grant = the name
+ * (count bytes, no NUL), uid/gid = the caller's (owner of what is made).
+ * CREATE, MKDIR, SLINK reply with the new node (r_*); UNLINK and RENAME
+ * take flags FS_KEEP_OPEN and reply r_ino = an inode whose last link went
+ * while VFS holds it open (VFS sends REQ_PUTNODE at its last close). */
+#define REQ_CREATE    (FS_BASE + 7)  /* flags = mode (S_IFREG...) */
+#define REQ_MKDIR     (FS_BASE + 8)  /* flags = mode */
 #define REQ_UNLINK    (FS_BASE + 9)
 #define REQ_RMDIR     (FS_BASE + 10)
-#define REQ_RENAME    (FS_BASE + 11) /* ino old dir, flags new dir, grant "old\0new" */
-#define REQ_SYNC      (FS_BASE + 12)
+#define REQ_RENAME    (FS_BASE + 11) /* ino old dir, pos_lo new dir, grant
+					"old\0new", count, flags */
+#define REQ_SYNC      (FS_BASE + 12) /* write back everything */
 #define REQ_UNMOUNT   (FS_BASE + 13)
+#define REQ_LINK      (FS_BASE + 14) /* ino dir, grant name, flags = the inode */
+#define REQ_SLINK     (FS_BASE + 15) /* ino dir, grant "name\0target", count,
+					pos_lo = the name's length */
+#define REQ_RDLINK    (FS_BASE + 16) /* ino, grant, count -> bytes */
+#define REQ_FTRUNC    (FS_BASE + 17) /* ino, pos = the new size -> r_size */
+#define REQ_CHMOD     (FS_BASE + 18) /* ino, flags = mode bits -> r_mode */
+#define REQ_CHOWN     (FS_BASE + 19) /* ino, uid, gid ((uint32_t)-1 keeps) */
+#define REQ_UTIME     (FS_BASE + 20) /* ino, pos_lo atime, pos_hi mtime */
+#define REQ_STATVFS   (FS_BASE + 21) /* grant -> a struct statvfs */
+#define FS_APPEND     0x1            /* REQ_WRITE: at the end of the file */
+#define FS_KEEP_OPEN  0x1            /* REQ_UNLINK, REQ_RENAME */
 #define FS_REPLY      (FS_BASE + 0x80)
 
 /* memory driver minors. */

@@ -269,8 +269,16 @@ typedef struct {
 	int grant;                /* buffer of VFS or (magic) of the user */
 	uint32_t count;           /* bytes; REQ_LOOKUP: length of the name */
 	uint32_t flags;
-	endpoint_t dev;           /* REQ_READSUPER: the block driver */
-	int minor;                /* REQ_READSUPER: its minor */
+	union {
+		struct {
+			endpoint_t dev;   /* REQ_READSUPER: the block driver */
+			int minor;        /* REQ_READSUPER: its minor */
+		};
+		struct {
+			uint32_t uid;     /* requests: the caller's; replies */
+			uint32_t gid;     /* with r_ino: the node's owner */
+		};
+	};
 	/* reply */
 	int status;               /* OK, bytes, or an error */
 	uint32_t r_ino;           /* REQ_LOOKUP, REQ_READSUPER */

@@ -1,6 +1,6 @@
 /* stat.c - stat(), lstat() and fstat(): VFS copies a struct stat
- * (<sys/stat.h>) to the caller.  There are no symbolic links, so lstat()
- * is stat().
+ * (<sys/stat.h>) to the caller.  lstat() describes a final symbolic link
+ * itself (VFS_LSTAT), stat() what it points to.
  */
 #include <sys/stat.h>
 #include "posix.h"
@@ -18,7 +18,13 @@ int stat(const char *restrict path, struct stat *restrict st)
 
 int lstat(const char *restrict path, struct stat *restrict st)
 {
-	return stat(path, st);
+	message m = { 0 };
+	int r;
+
+	if ((r = __vfs_path(&m, path)) != OK)
+		return __posix_err(r);
+	m.m_vfs.path2 = (vir_bytes)st;
+	return __vfs_call(VFS_LSTAT, &m) < 0 ? -1 : 0;
 }
 
 int fstat(int fd, struct stat *st)

@@ -1,13 +1,15 @@
 /* ext2fs.h - the ext2 file-system logic of the ext2 server, as a library.
  *
  * This file owns the on-disk ext2 structures (superblock, group descriptor,
- * inode, directory entry) and the read-only API over them: mount, inodes,
- * file data (direct, single, double and triple indirect blocks, sparse
- * holes), directory lookup, path resolution and directory listing, all on
- * top of a small LRU block cache.  It has no server loop and no IPC: blocks
- * come from a caller-supplied callback, memory for the cache from the
- * caller, and it uses nothing of libc but memcpy, memset, memcmp and strlen,
- * so the same source runs in the server and in the host unit tests.
+ * inode, directory entry) and the API over them: mount, inodes, file data
+ * (direct, single, double and triple indirect blocks, sparse holes),
+ * directory lookup, path resolution and directory listing, and (second
+ * half, "changing the file system") writing, truncating, names, links and
+ * attributes, all on top of an LRU block cache with write-back and
+ * read-ahead.  It has no server loop and no IPC: blocks come from and go
+ * to caller-supplied callbacks, memory for the cache from the caller, and
+ * it uses nothing of libc but memcpy, memset, memcmp and strlen, so the
+ * same source runs in the server and in the host unit tests.
  *
  * Supported: revision 0 and 1 (dynamic inode size 128..block size), block
  * sizes 1, 2 and 4 KiB, sparse superblocks, the FILETYPE directory format
@@ -70,6 +72,9 @@
 #define EXT2_FEATURE_INCOMPAT_SUPP		EXT2_FEATURE_INCOMPAT_FILETYPE
 #define EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER	0x0001
 #define EXT2_FEATURE_RO_COMPAT_LARGE_FILE	0x0002
+#define EXT2_INDEX_FL		0x1000	/* i_flags: an htree directory */
+#define EXT2_LINK_MAX		32000	/* hard links to one inode */
+#define EXT2_FAST_LINK_MAX	59	/* longest target kept in i_block */
 
 /* i_mode: the file type in the top 4 bits, then the permission bits. */
 #define EXT2_S_IFMT	0170000
@@ -213,6 +218,24 @@ struct ext2_dev {
 	void *ctx;
 	int (*read_block)(void *ctx, uint32_t block, uint32_t block_size,
 		void *buf);
+	/* Write the block (same numbering; also block 1 of 1024 bytes for
+	 * the superblock).  NULL: a read-only mount, changes give EROFS. */
+	int (*write_block)(void *ctx, uint32_t block, uint32_t block_size,
+		const void *buf);
+	/* Optional: read count consecutive blocks from first on into
+	 * bufs[0..count) (count <= EXT2_WRITE_RUN) in one request
+	 * (BDEV_GATHER).  With it, a read that misses the cache reads ahead:
+	 * the blocks of the request (all of a sequential reader's next 64)
+	 * that follow on disk, are not cached, and come before EOF. */
+	int (*read_blocks)(void *ctx, uint32_t first, uint32_t block_size,
+		uint32_t count, void *const *bufs);
+	/* Optional: write count consecutive blocks from first on, from
+	 * bufs[0..count) (block_size each; count <= EXT2_WRITE_RUN), in one
+	 * request (BDEV_SCATTER).  NULL: write_block for each. */
+	int (*write_blocks)(void *ctx, uint32_t first, uint32_t block_size,
+		uint32_t count, const void *const *bufs);
+	/* Seconds since the epoch for inode times; NULL: 0. */
+	uint32_t (*now)(void *ctx);
 };
 
 /* One cache buffer's bookkeeping; its data lives in the data area. */
@@ -223,8 +246,21 @@ struct ext2_buf {
 	int32_t hash_head;		/* first buffer of bucket (this index) */
 	int32_t lru_prev;		/* towards the most recently used */
 	int32_t lru_next;		/* towards the least recently used */
+	int32_t sorted;			/* ext2_sync's work: bufs[k].sorted is
+					   the k-th dirty buffer by block */
 };
 #define EXT2_BUF_VALID	0x1
+#define EXT2_BUF_DIRTY	0x2		/* changed since it was last written */
+#define EXT2_BUF_KIND(f) (((f) >> 8) & 0xf)	/* what a dirty block holds: */
+#define EXT2_KIND_DATA	0		/* file data (and slow symlinks) */
+#define EXT2_KIND_IND1	1		/* indirect: pointing to data */
+#define EXT2_KIND_IND2	2		/* double indirect */
+#define EXT2_KIND_IND3	3		/* triple indirect */
+#define EXT2_KIND_INODE	4		/* inode table */
+#define EXT2_KIND_DIR	5		/* directory */
+#define EXT2_KIND_META	6		/* bitmaps, group descriptors */
+#define EXT2_KINDS	7		/* ext2_sync writes them in this order */
+#define EXT2_WRITE_RUN	64		/* blocks in one write_blocks call */
 
 /* Bytes of cache memory for nbuf buffers of block_size bytes: the buffers'
  * bookkeeping, one zero-filled block (for holes), the data, and alignment
@@ -270,13 +306,25 @@ struct ext2_fs {
 	uint32_t nbuf;
 	int32_t lru_head, lru_tail;	/* most / least recently used */
 
+	/* Read-ahead: the file block a sequential reader of ra_ino reads
+	 * next. */
+	uint32_t ra_ino;
+	uint64_t ra_next;
+
 	/* ext2_readdir(): a position known to start a record. */
 	uint32_t rd_ino;
 	uint64_t rd_pos;
 
+	/* Writing: the superblock copy changed (counters), and where the
+	 * last block of inode goal_ino went (the next one goes after it). */
+	int sb_dirty;
+	uint32_t ndirty;		/* dirty buffers */
+	uint32_t goal_ino, goal_block;
+
 	/* Statistics, for tests and the server's status output. */
 	uint64_t cache_hits;
-	uint64_t cache_misses;		/* = read_block() calls */
+	uint64_t cache_misses;		/* blocks read from the device */
+	uint64_t writes;		/* = write_block() calls */
 };
 
 /* What ext2_read_inode() returns: the inode decoded. */
@@ -390,5 +438,145 @@ int ext2_namei(struct ext2_fs *fs, const char *path, uint32_t *ino);
  */
 int ext2_readdir(struct ext2_fs *fs, uint32_t dir_ino, uint64_t *pos,
 	struct ext2_dirent_info *out);
+
+/* ---- changing the file system ----
+ *
+ * Every change goes to the block cache only (buffers marked dirty) and
+ * reaches the disk through write_block at ext2_sync() or when a dirty
+ * buffer would be evicted (then everything is written, as by ext2_sync).
+ * Free counts in the superblock and group descriptors and both bitmaps
+ * are updated together with every allocation, so after ext2_sync() the
+ * image is consistent (e2fsck -fn clean).  Before changing anything, each
+ * call checks that all the blocks and inodes it needs are free: a call
+ * that fails with ENOSPC (or any check) has changed nothing.
+ *
+ * More errors than the read side's: EROFS (mounted without write_block),
+ * ENOSPC, EEXIST, ENOTEMPTY, EISDIR, EMLINK (EXT2_LINK_MAX), EPERM (a hard
+ * link to a directory), EINVAL (a directory moved into itself, a name
+ * with '/' or NUL, "." or ".." where a new name is needed), EFBIG.
+ * Names are (name, len) pairs; len 0 is ENOENT, over 255 ENAMETOOLONG.
+ * Permissions are not checked here: VFS does, as it knows the caller.
+ */
+
+/* Write every dirty buffer, what is pointed to before what points to
+ * it: file data, indirect blocks (single, double, triple), inode tables,
+ * directories, then bitmaps and group descriptors, and the superblock
+ * last.  Within each kind blocks go in ascending order, runs of
+ * consecutive ones through write_blocks when the device has it.  Returns
+ * 0 or the first write error (the buffers not written stay dirty).
+ */
+int ext2_sync(struct ext2_fs *fs);
+
+/* How many cache buffers hold unwritten changes (the superblock counts
+ * as one more when its counters changed). */
+uint32_t ext2_dirty_count(const struct ext2_fs *fs);
+
+/* As ext2_read_inode(), but an inode with no links that is not deleted
+ * (dtime 0, mode set: unlinked while open, see ext2_unlink) is returned
+ * too. */
+int ext2_read_inode_open(struct ext2_fs *fs, uint32_t ino,
+	struct ext2_inode_info *out);
+
+/* Write the decoded inode back (mode, owner, size, times, links, blocks,
+ * flags, block pointers). */
+int ext2_write_inode(struct ext2_fs *fs, const struct ext2_inode_info *ip);
+
+/* Zero-copy write step: the cache bytes for file bytes [offset, offset +
+ * *chunk), *chunk <= len and inside one block; the block is allocated if
+ * it was a hole (zeroed) and the buffer marked dirty.  The caller copies
+ * the data in.  ext2_write_begin() comes first, ext2_write_finish() at
+ * the end.  ip (a regular
+ * file) is updated in memory (block pointers, i_blocks).  Returns 0,
+ * ENOSPC, EFBIG, EIO or a callback error.
+ */
+int ext2_write_chunk(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t offset, size_t len, void **data, size_t *chunk);
+
+/* The buffer holding data (from ext2_write_chunk) is dirty again: for a
+ * caller that copies into several chunks' buffers at once, after the
+ * copy (a write-back in between may have written them unfilled). */
+void ext2_redirty(struct ext2_fs *fs, const void *data);
+
+/* Before writing at offset past the end: zero the bytes of the last
+ * block between the size and offset (they must read as zeros). */
+int ext2_write_begin(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t offset);
+
+/* After writing `written` bytes ending at `end`: grow the size to end,
+ * set mtime and ctime if anything was written, free blocks allocated past
+ * the size if the write failed (failed != 0), and write the inode. */
+int ext2_write_finish(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t end, size_t written, int failed);
+
+/* Copy len bytes from buf to the file at offset (allocating as needed).
+ * Returns the count (short on ENOSPC after a first piece) or an error. */
+ssize_t ext2_write_data(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t offset, const void *buf, size_t len);
+
+/* Set a regular file's size: blocks past it are freed (indirect ones
+ * too), the bytes of its last block past it zeroed; growing makes a hole.
+ * mtime and ctime change.  EISDIR for a directory, EINVAL for others. */
+int ext2_truncate(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t size);
+
+/* Make name in directory dir: a regular file, FIFO, socket or device
+ * (ext2_create, mode with its S_IF* type; rdev for devices), a
+ * directory (ext2_mkdir; "." and ".." in its first block), or a symlink
+ * to target (ext2_symlink; up to 59 bytes in i_block, longer ones in a
+ * block; ENAMETOOLONG from block_size on).  *ino is the new inode.
+ */
+int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, uint32_t mode, uint32_t rdev, uint32_t uid, uint32_t gid,
+	uint32_t *ino);
+int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, uint32_t mode, uint32_t uid, uint32_t gid, uint32_t *ino);
+int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, const char *target, size_t tlen, uint32_t uid,
+	uint32_t gid, uint32_t *ino);
+
+/* The target of symlink ino into buf (no NUL): its length (at most len),
+ * EINVAL if ino is not a symlink. */
+ssize_t ext2_readlink(struct ext2_fs *fs, uint32_t ino, char *buf,
+	size_t len);
+
+/* Remove the name of a non-directory (EISDIR for a directory).  When its
+ * last link goes: with keep_open the inode stays allocated (links 0,
+ * dtime 0) until ext2_release(), else it is freed now.  *ino (if not NULL)
+ * is the inode the name had. */
+int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, int keep_open, uint32_t *ino);
+
+/* Free inode ino if it has no links left (an unlinked file closed last). */
+int ext2_release(struct ext2_fs *fs, uint32_t ino);
+
+/* Remove an empty directory: ENOTDIR, ENOTEMPTY, EINVAL for ".",
+ * ENOTEMPTY for "..", EBUSY for the root. */
+int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len);
+
+/* A new name for inode ino in dir (EPERM for a directory). */
+int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
+	const char *name, size_t len);
+
+/* Move odir/oname to ndir/nname, replacing an existing nname in one step
+ * (a file by a file, a directory by an empty directory: else EISDIR,
+ * ENOTDIR, ENOTEMPTY).  A directory moved elsewhere gets its ".." changed;
+ * into its own subtree is EINVAL.  The same inode under both names: done,
+ * nothing changes.  *gone (if not NULL) is the inode whose last link the
+ * replacement removed, left allocated with keep_open as in ext2_unlink,
+ * or 0. */
+int ext2_rename(struct ext2_fs *fs, uint32_t odir, const char *oname,
+	size_t olen, uint32_t ndir, const char *nname, size_t nlen,
+	int keep_open, uint32_t *gone);
+
+/* Attributes: the permission bits (07777; the type stays), the owner
+ * ((uint32_t)-1 keeps one), the times.  ctime becomes now.  The inode is
+ * read and written; *out (if not NULL) gets the result. */
+int ext2_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode,
+	struct ext2_inode_info *out);
+int ext2_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid,
+	struct ext2_inode_info *out);
+int ext2_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
+	uint32_t mtime);
 
 #endif /* EXT2FS_H */

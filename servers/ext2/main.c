@@ -1,27 +1,44 @@
-/* main.c - the ext2 file system server (read-only for now): answers VFS's
- * REQ_* requests with the ext2fs.c library, reading the disk through a
- * block driver (BDEV_READ with a direct grant to a cache buffer).
+/* main.c - the ext2 file system server: answers VFS's REQ_* requests
+ * with the ext2fs.c library, reading and writing the disk through a
+ * block driver (BDEV_READ / BDEV_WRITE with a direct grant to a cache
+ * buffer).
  *
- * File data goes from the block cache straight to the grant VFS passed
- * (a magic grant to the user's buffer): one sys_safecopyto per block
- * piece, and no other copy.  Writes of any kind answer EROFS.
+ * Runs of consecutive blocks go in one BDEV_GATHER (read-ahead) or
+ * BDEV_SCATTER (write-back) request.
+ *
+ * File data goes between the block cache and the grant VFS passed (a
+ * magic grant to the user's buffer) and nowhere else, in sys_vsafecopy
+ * batches of block pieces, straight from or into the cache buffers.  Changes stay in the cache
+ * until REQ_SYNC (sync, fsync, unmount, power-off), a dirty buffer's
+ * eviction, or the periodic flush every FLUSH_SECS seconds (a kernel
+ * alarm; the NOTIFY from CLOCK writes everything back).  Permissions are
+ * VFS's business; the requests carry the caller's uid and gid only to
+ * own what it makes.
  */
+#include <stdio.h>
 #include <string.h>
 #include <dirent.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <minix/syslib.h>
 #include <minix/sef.h>
+#include <minix/blockdriver.h>
 #include "ext2fs.h"
 
 /* 512 buffers of 4 KiB, or about 2000 of 1 KiB: a few MiB of files stay
  * cached (the RAM disk is 16 MiB). */
 #define CACHE_BYTES EXT2_CACHE_BYTES(512, 4096)
 
+#define FLUSH_SECS 5
+
 static struct ext2_fs fs;
 static uint8_t cache[CACHE_BYTES] __attribute__((aligned(16)));
 static int mounted;
 static endpoint_t dev_ep;
 static int dev_minor;
+static time_t boot_time;
+static int hz = 100;
+static int alarm_set;
 
 /* The library's block reader: one BDEV_READ into buf. */
 static int read_block(void *ctx, uint32_t block, uint32_t bsize, void *buf)
@@ -50,6 +67,127 @@ static int read_block(void *ctx, uint32_t block, uint32_t bsize, void *buf)
 	return OK;
 }
 
+/* The library's block writer: one BDEV_WRITE from buf. */
+static int write_block(void *ctx, uint32_t block, uint32_t bsize,
+	const void *buf)
+{
+	uint64_t pos = (uint64_t)block * bsize;
+	cp_grant_id_t g;
+	message m;
+	int r;
+
+	(void)ctx;
+	if ((g = cpf_grant_direct(dev_ep, (vir_bytes)buf, bsize, CPF_READ)) < 0)
+		return ENOMEM;
+	memset(&m, 0, sizeof(m));
+	m.m_type = BDEV_WRITE;
+	m.m_bdev.minor = dev_minor;
+	m.m_bdev.pos_lo = (uint32_t)pos;
+	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
+	m.m_bdev.grant = g;
+	m.m_bdev.count = bsize;
+	r = ipc_sendrec(dev_ep, &m);
+	cpf_revoke(g);
+	if (r != OK)
+		return EIO;
+	if (m.m_type != BDEV_REPLY || m.m_bdev.status != (int)bsize)
+		return m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
+	return OK;
+}
+
+/* A run of count consecutive blocks from first on, to or from the cache
+ * buffers bufs[], in one BDEV_SCATTER or BDEV_GATHER: a vector of direct
+ * grants to the buffers, itself granted to the driver. */
+static int xfer_blocks(int type, uint32_t first, uint32_t bsize,
+	uint32_t count, const void *const *bufs)
+{
+	static iovec_s_t iov[EXT2_WRITE_RUN];
+	uint64_t pos = (uint64_t)first * bsize;
+	cp_grant_id_t gv = GRANT_INVALID;
+	int access = type == BDEV_SCATTER ? CPF_READ : CPF_WRITE;
+	uint32_t i, n;
+	message m;
+	int r = ENOMEM;
+
+	if (count == 0 || count > EXT2_WRITE_RUN || count > NR_IOREQS)
+		return EINVAL;
+	for (n = 0; n < count; n++) {
+		iov[n].iov_grant = cpf_grant_direct(dev_ep, (vir_bytes)bufs[n],
+		    bsize, access);
+		iov[n].iov_size = bsize;
+		if (iov[n].iov_grant < 0)
+			goto out;
+	}
+	gv = cpf_grant_direct(dev_ep, (vir_bytes)iov, count * sizeof(iov[0]),
+	    CPF_READ);
+	if (gv < 0)
+		goto out;
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	m.m_bdev.minor = dev_minor;
+	m.m_bdev.pos_lo = (uint32_t)pos;
+	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
+	m.m_bdev.grant = gv;
+	m.m_bdev.count = count;
+	if (ipc_sendrec(dev_ep, &m) != OK || m.m_type != BDEV_REPLY)
+		r = EIO;
+	else if (m.m_bdev.status != (int)(count * bsize))
+		r = m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
+	else
+		r = OK;
+out:
+	if (gv >= 0)
+		cpf_revoke(gv);
+	for (i = 0; i < n; i++)
+		cpf_revoke(iov[i].iov_grant);
+	return r;
+}
+
+/* The library's run writer and reader (write-back, read-ahead). */
+static int write_blocks(void *ctx, uint32_t first, uint32_t bsize,
+	uint32_t count, const void *const *bufs)
+{
+	(void)ctx;
+	return xfer_blocks(BDEV_SCATTER, first, bsize, count, bufs);
+}
+
+static int read_blocks(void *ctx, uint32_t first, uint32_t bsize,
+	uint32_t count, void *const *bufs)
+{
+	(void)ctx;
+	return xfer_blocks(BDEV_GATHER, first, bsize, count,
+	    (const void *const *)bufs);
+}
+
+/* Seconds since the epoch: the boot time plus the uptime. */
+static uint32_t now(void *ctx)
+{
+	clock_t up = 0;
+
+	(void)ctx;
+	if (sys_times(SELF, NULL, NULL, &up, NULL) != OK)
+		return (uint32_t)boot_time;
+	return (uint32_t)(boot_time + up / hz);
+}
+
+/* Changes reach the disk within FLUSH_SECS: the alarm is armed when
+ * something is dirty, and its NOTIFY writes everything back. */
+static void arm_flush(void)
+{
+	if (!alarm_set && ext2_dirty_count(&fs) > 0 &&
+	    sys_setalarm((clock_t)(FLUSH_SECS * hz), 0) == OK)
+		alarm_set = 1;
+}
+
+static void flush_alarm(void)
+{
+	int r;
+
+	alarm_set = 0;
+	if (mounted && (r = ext2_sync(&fs)) != OK)
+		printf("ext2: periodic flush failed: %d\n", r);
+}
+
 static uint64_t pos_of(const message *m)
 {
 	return ((uint64_t)m->m_fs.pos_hi << 32) | m->m_fs.pos_lo;
@@ -74,18 +212,26 @@ static int describe(message *m, uint32_t ino)
 	m->m_fs.r_size_lo = (uint32_t)in.size;
 	m->m_fs.r_size_hi = (uint32_t)(in.size >> 32);
 	m->m_fs.r_nlink = in.links;
+	m->m_fs.uid = in.uid;
+	m->m_fs.gid = in.gid;
 	return OK;
 }
 
 static int do_readsuper(message *m)
 {
-	struct ext2_dev dev = { NULL, read_block };
+	struct ext2_dev dev = { .read_block = read_block,
+	    .read_blocks = read_blocks, .write_block = write_block,
+	    .write_blocks = write_blocks, .now = now };
+	clock_t up;
 	int r;
 
 	if (mounted)
 		return EBUSY;
 	dev_ep = m->m_fs.dev;
 	dev_minor = m->m_fs.minor;
+	hz = sys_hz();
+	if (sys_times(SELF, NULL, NULL, &up, &boot_time) != OK)
+		boot_time = 0;
 	if ((r = ext2_mount(&fs, &dev, cache, sizeof(cache))) != OK)
 		return r;
 	mounted = 1;
@@ -118,7 +264,7 @@ static int do_stat(message *m)
 	struct stat st;
 	int r;
 
-	if ((r = ext2_read_inode(&fs, m->m_fs.ino, &in)) != OK)
+	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
 		return r;
 	memset(&st, 0, sizeof(st));
 	st.st_dev = (dev_t)dev_minor;
@@ -138,12 +284,24 @@ static int do_stat(message *m)
 	return sys_safecopyto(m->m_source, m->m_fs.grant, 0, (vir_bytes)&st, sizeof(st));
 }
 
+/* Access times as Linux's relatime, less its daily update: a read sets
+ * atime only when it is not later than mtime or ctime, so reading a file
+ * again costs no clock call and dirties nothing. */
+static void touch_atime(struct ext2_inode_info *in)
+{
+	if (in->atime > in->mtime && in->atime > in->ctime)
+		return;
+	in->atime = now(NULL);
+	(void)ext2_write_inode(&fs, in);
+}
+
 /* Read: block pieces from the cache straight into the caller's grant,
  * up to BATCH pieces per kernel call (vsafecopy).  The cache pointers of
  * a batch must stay valid until it is sent: a piece touches at most four
- * blocks (data and three indirect), and the cache evicts the least
- * recently used of its buffers, so with more than 4 * BATCH buffers none
- * of the batch's blocks can go.  With fewer, pieces go one at a time. */
+ * blocks (data and three indirect) and reads ahead at most
+ * EXT2_WRITE_RUN, and the cache evicts the least recently used of its
+ * buffers, so with more than 4 * BATCH + EXT2_WRITE_RUN buffers none of
+ * the batch's blocks can go.  With fewer, pieces go one at a time. */
 #define BATCH 16
 
 static int do_read(message *m)
@@ -152,9 +310,10 @@ static int do_read(message *m)
 	struct ext2_inode_info in;
 	uint64_t pos = pos_of(m);
 	size_t done = 0, sent = 0, want = m->m_fs.count;
-	int batch = fs.nbuf > 4 * BATCH ? BATCH : 1, n = 0, r = OK, k, i;
+	int batch = fs.nbuf > 4 * BATCH + EXT2_WRITE_RUN ? BATCH : 1;
+	int n = 0, r = OK, k, i;
 
-	if ((r = ext2_read_inode(&fs, m->m_fs.ino, &in)) != OK)
+	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
 		return r;
 	if (EXT2_S_ISDIR(in.mode))
 		return EISDIR;
@@ -186,7 +345,29 @@ static int do_read(message *m)
 	if (r != OK && sent == 0)
 		return r;
 	set_pos(m, (uint64_t)pos_of(m) + sent);
+	if (sent > 0)
+		touch_atime(&in);
 	return (int)sent;
+}
+
+/* Statvfs: sizes and free counts from the superblock. */
+static int do_statvfs(message *m)
+{
+	const struct ext2_super *sb = &fs.sb;
+	struct statvfs sv;
+
+	memset(&sv, 0, sizeof(sv));
+	sv.f_bsize = sv.f_frsize = fs.block_size;
+	sv.f_blocks = sb->s_blocks_count;
+	sv.f_bfree = sb->s_free_blocks_count;
+	sv.f_bavail = sb->s_free_blocks_count > sb->s_r_blocks_count ?
+	    sb->s_free_blocks_count - sb->s_r_blocks_count : 0;
+	sv.f_files = sb->s_inodes_count;
+	sv.f_ffree = sv.f_favail = sb->s_free_inodes_count;
+	sv.f_fsid = (unsigned long)dev_minor;
+	sv.f_namemax = EXT2_NAME_MAX;
+	return sys_safecopyto(m->m_source, m->m_fs.grant, 0, (vir_bytes)&sv,
+	    sizeof(sv));
 }
 
 /* Getdents: whole <dirent.h> records while they fit. */
@@ -236,8 +417,224 @@ static int do_getdents(message *m)
 	return (int)used;
 }
 
+/* Write: block pieces are copied from the caller's grant straight into
+ * their cache buffers (allocated first if they were holes), up to BATCH
+ * pieces per kernel call (vsafecopy).  Preparing a piece touches at most
+ * 8 buffers (data, indirect, bitmap, descriptor), so with more than
+ * 8 * BATCH buffers none of a batch's is reused before its copy; a
+ * write-back in between may write a buffer before its copy, so each is
+ * marked dirty again after it.  A failed copy leaves no block allocated
+ * past the size. */
+static int do_write(message *m)
+{
+	struct vscp_vec v[BATCH];
+	struct ext2_inode_info in;
+	uint64_t pos = pos_of(m), start;
+	size_t done = 0, queued = 0, want = m->m_fs.count, chunk;
+	int batch = fs.nbuf > 8 * BATCH + 16 ? BATCH : 1, n = 0, k, i;
+	void *data;
+	int r = OK, rv, r2;
+
+	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
+		return r;
+	if (EXT2_S_ISDIR(in.mode))
+		return EISDIR;
+	if (m->m_fs.flags & FS_APPEND)
+		pos = in.size;
+	start = pos;
+	if ((r = ext2_write_begin(&fs, &in, pos)) != OK)
+		return r;
+	for (;;) {
+		chunk = 0;
+		if (queued < want && (r = ext2_write_chunk(&fs, &in,
+		    start + queued, want - queued, &data, &chunk)) == OK) {
+			v[n++] = (struct vscp_vec){ m->m_source, SELF,
+			    m->m_fs.grant, queued, (vir_bytes)data, chunk };
+			queued += chunk;
+		}
+		/* Send a full batch, or what is left at the end. */
+		if (n && (n == batch || chunk == 0 || queued == want)) {
+			rv = sys_vsafecopy_done(v, n, &k);
+			for (i = 0; i < (rv == OK ? n : k); i++) {
+				ext2_redirty(&fs, (const void *)v[i].v_addr);
+				done += v[i].v_bytes;
+			}
+			n = 0;
+			if (rv != OK) {
+				r = rv;
+				break;
+			}
+		}
+		if (chunk == 0 || queued == want)
+			break;	/* all of it, or an error */
+	}
+	pos = start + done;
+	r2 = ext2_write_finish(&fs, &in, done ? pos : 0, done, r != OK);
+	if (done == 0)
+		return r != OK ? r : r2;
+	set_pos(m, pos);
+	m->m_fs.r_size_lo = (uint32_t)in.size;
+	m->m_fs.r_size_hi = (uint32_t)(in.size >> 32);
+	return (int)done;
+}
+
+/* The name (count bytes) from the request's grant, NUL-terminated. */
+static int get_name(const message *m, char *buf, size_t size)
+{
+	int r;
+
+	if (m->m_fs.count == 0)
+		return ENOENT;
+	if (m->m_fs.count >= size)
+		return ENAMETOOLONG;
+	if ((r = sys_safecopyfrom(m->m_source, m->m_fs.grant, 0,
+	    (vir_bytes)buf, m->m_fs.count)) != OK)
+		return r;
+	buf[m->m_fs.count] = '\0';
+	return OK;
+}
+
+static char names[2 * EXT2_NAME_MAX + 4096 + 4];
+
+static int do_create(message *m)
+{
+	uint32_t ino;
+	int r;
+
+	if ((r = get_name(m, names, EXT2_NAME_MAX + 2)) != OK)
+		return r;
+	if (m->m_type == REQ_MKDIR)
+		r = ext2_mkdir(&fs, m->m_fs.ino, names, m->m_fs.count,
+		    m->m_fs.flags, m->m_fs.uid, m->m_fs.gid, &ino);
+	else
+		r = ext2_create(&fs, m->m_fs.ino, names, m->m_fs.count,
+		    m->m_fs.flags, 0, m->m_fs.uid, m->m_fs.gid, &ino);
+	return r != OK ? r : describe(m, ino);
+}
+
+/* After a name went: r_ino = the inode if it has no links left but is
+ * kept for VFS's open files, else 0. */
+static void orphan_reply(message *m, uint32_t ino)
+{
+	struct ext2_inode_info in;
+
+	m->m_fs.r_ino = ino && ext2_read_inode_open(&fs, ino, &in) == OK &&
+	    in.links == 0 ? ino : 0;
+}
+
+static int do_unlink(message *m)
+{
+	uint32_t ino = 0;
+	int r;
+
+	if ((r = get_name(m, names, EXT2_NAME_MAX + 2)) != OK)
+		return r;
+	if (m->m_type == REQ_RMDIR)
+		return ext2_rmdir(&fs, m->m_fs.ino, names, m->m_fs.count);
+	r = ext2_unlink(&fs, m->m_fs.ino, names, m->m_fs.count,
+	    m->m_fs.flags & FS_KEEP_OPEN, &ino);
+	if (r == OK)
+		orphan_reply(m, ino);
+	return r;
+}
+
+static int do_rename(message *m)
+{
+	uint32_t gone = 0;
+	size_t n1;
+	int r;
+
+	if ((r = get_name(m, names, 2 * EXT2_NAME_MAX + 3)) != OK)
+		return r;
+	n1 = strlen(names);
+	if (n1 >= m->m_fs.count)
+		return EINVAL;
+	r = ext2_rename(&fs, m->m_fs.ino, names, n1, m->m_fs.pos_lo,
+	    names + n1 + 1, m->m_fs.count - n1 - 1,
+	    m->m_fs.flags & FS_KEEP_OPEN, &gone);
+	if (r == OK)
+		orphan_reply(m, gone);
+	return r;
+}
+
+static int do_link(message *m)
+{
+	int r;
+
+	if ((r = get_name(m, names, EXT2_NAME_MAX + 2)) != OK)
+		return r;
+	return ext2_link(&fs, m->m_fs.flags, m->m_fs.ino, names, m->m_fs.count);
+}
+
+static int do_slink(message *m)
+{
+	size_t nl = m->m_fs.pos_lo;
+	uint32_t ino;
+	int r;
+
+	if ((r = get_name(m, names, sizeof(names))) != OK)
+		return r;
+	if (nl == 0 || nl >= m->m_fs.count || names[nl] != '\0')
+		return EINVAL;
+	r = ext2_symlink(&fs, m->m_fs.ino, names, nl, names + nl + 1,
+	    m->m_fs.count - nl - 1, m->m_fs.uid, m->m_fs.gid, &ino);
+	return r != OK ? r : describe(m, ino);
+}
+
+static int do_rdlink(message *m)
+{
+	static char buf[4096];
+	ssize_t n;
+	int r;
+
+	n = ext2_readlink(&fs, m->m_fs.ino, buf, sizeof(buf));
+	if (n < 0)
+		return (int)n;
+	if ((size_t)n > m->m_fs.count)
+		n = (ssize_t)m->m_fs.count;
+	if (n > 0 && (r = sys_safecopyto(m->m_source, m->m_fs.grant, 0,
+	    (vir_bytes)buf, (size_t)n)) != OK)
+		return r;
+	return (int)n;
+}
+
+static int do_ftrunc(message *m)
+{
+	struct ext2_inode_info in;
+	int r;
+
+	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
+		return r;
+	if ((r = ext2_truncate(&fs, &in, pos_of(m))) != OK)
+		return r;
+	m->m_fs.r_size_lo = (uint32_t)in.size;
+	m->m_fs.r_size_hi = (uint32_t)(in.size >> 32);
+	return OK;
+}
+
+static int do_attr(message *m)
+{
+	struct ext2_inode_info in;
+	int r;
+
+	switch (m->m_type) {
+	case REQ_CHMOD:
+		r = ext2_chmod(&fs, m->m_fs.ino, m->m_fs.flags, &in);
+		break;
+	case REQ_CHOWN:
+		r = ext2_chown(&fs, m->m_fs.ino, m->m_fs.uid, m->m_fs.gid, &in);
+		break;
+	default:
+		return ext2_utime(&fs, m->m_fs.ino, m->m_fs.pos_lo,
+		    m->m_fs.pos_hi);
+	}
+	return r != OK ? r : describe(m, in.ino);
+}
+
 static int handle(message *m)
 {
+	int r;
+
 	if (m->m_type == REQ_READSUPER)
 		return do_readsuper(m);
 	if (!mounted)
@@ -247,15 +644,26 @@ static int handle(message *m)
 	case REQ_STAT: return do_stat(m);
 	case REQ_READ: return do_read(m);
 	case REQ_GETDENTS: return do_getdents(m);
-	case REQ_PUTNODE: return OK; /* read-only: no inode references kept */
-	case REQ_SYNC: return OK;
-	case REQ_WRITE:
+	case REQ_PUTNODE: return ext2_release(&fs, m->m_fs.ino);
+	case REQ_SYNC: return ext2_sync(&fs);
+	case REQ_UNMOUNT:
+		if ((r = ext2_sync(&fs)) == OK)
+			mounted = 0;
+		return r;
+	case REQ_WRITE: return do_write(m);
 	case REQ_CREATE:
-	case REQ_MKDIR:
+	case REQ_MKDIR: return do_create(m);
 	case REQ_UNLINK:
-	case REQ_RMDIR:
-	case REQ_RENAME:
-		return EROFS;
+	case REQ_RMDIR: return do_unlink(m);
+	case REQ_RENAME: return do_rename(m);
+	case REQ_LINK: return do_link(m);
+	case REQ_SLINK: return do_slink(m);
+	case REQ_RDLINK: return do_rdlink(m);
+	case REQ_FTRUNC: return do_ftrunc(m);
+	case REQ_CHMOD:
+	case REQ_CHOWN:
+	case REQ_UTIME: return do_attr(m);
+	case REQ_STATVFS: return do_statvfs(m);
 	}
 	return EBADREQUEST;
 }
@@ -266,12 +674,21 @@ int main(void)
 	int status;
 
 	sef_startup();
-	cpf_prealloc(8); /* the grant table's memory, now rather than mid-request */
+	/* The grant table's memory now rather than mid-request: a run of
+	 * EXT2_WRITE_RUN blocks takes a grant each, and one for the vector. */
+	cpf_prealloc(EXT2_WRITE_RUN + 8);
 	for (;;) {
-		if (sef_receive_status(ANY, &m, &status) != OK || is_notify(m.m_type))
+		if (sef_receive_status(ANY, &m, &status) != OK)
 			continue;
+		if (is_notify(m.m_type)) {
+			if (m.m_source == CLOCK)
+				flush_alarm();
+			continue;
+		}
 		m.m_fs.status = handle(&m);
 		m.m_type = FS_REPLY;
 		ipc_sendnb(m.m_source, &m);
+		if (mounted)
+			arm_flush();
 	}
 }

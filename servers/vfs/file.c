@@ -9,10 +9,9 @@
  * makes up itself (the stat of a device or pipe, the listing of /dev) it
  * copies out with sys_vircopy.
  *
- * The root file system is read-only today, so the calls that change names
- * end in ext2's EROFS; VFS makes the checks that come first (ENOENT,
- * EEXIST, ENOTDIR, EISDIR, ENOTEMPTY, EBUSY, EXDEV) so that their errors
- * are right anyway.
+ * VFS makes the checks that come first (ENOENT, EEXIST, ENOTDIR, EISDIR,
+ * ENOTEMPTY, EBUSY, EXDEV, and permissions: EACCES) and the file system
+ * the rest (ENOSPC, EMLINK...).  The built-in /dev cannot change: EROFS.
  */
 #include <dirent.h>
 #include <unistd.h>
@@ -24,11 +23,59 @@
 static char path1[VFS_PATH_MAX], path2[VFS_PATH_MAX];
 
 /* Copy the caller's path (m_vfs.buf, len) into path1 and walk it. */
-static int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk)
+int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk,
+	int follow)
 {
 	int r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1);
 
-	return r != OK ? r : path_walk(fp, path1, lk);
+	return r != OK ? r : path_walk(fp, path1, lk, follow);
+}
+
+/* May fp add or remove names in directory dir?  (write and search) */
+static int dir_writable(const struct fproc *fp, const struct vnode *dir)
+{
+	if (dir->v_kind != VN_FS)
+		return EROFS;	/* /dev is VFS's own and fixed */
+	return forbidden(fp, dir, 3);
+}
+
+/* May fp remove (or rename away) node from directory dir?  Write and
+ * search on dir; in a sticky directory (/tmp's S_ISVTX), only the owner
+ * of the node or of the directory, or root (EPERM). */
+static int may_remove(const struct fproc *fp, const struct vnode *dir,
+	const struct vnode *node)
+{
+	int r;
+
+	if ((r = dir_writable(fp, dir)) != OK)
+		return r;
+	if ((dir->v_mode & S_ISVTX) && fp->fp_uid != 0 &&
+	    fp->fp_uid != node->v_uid && fp->fp_uid != dir->v_uid)
+		return EPERM;
+	return OK;
+}
+
+/* The size of inode ino now (another filp may have changed it). */
+int fs_size(uint32_t ino, uint64_t *size)
+{
+	struct stat st;
+	cp_grant_id_t g;
+	message m;
+	int r;
+
+	if ((g = cpf_grant_direct(fs_e, (vir_bytes)&st, sizeof(st), CPF_WRITE)) ==
+	    GRANT_INVALID)
+		return ENOMEM;
+	memset(&m, 0, sizeof(m));
+	m.m_type = REQ_STAT;
+	m.m_fs.ino = ino;
+	m.m_fs.grant = g;
+	m.m_fs.count = sizeof(st);
+	r = fs_request(&m);
+	cpf_revoke(g);
+	if (r == OK)
+		*size = (uint64_t)st.st_size;
+	return r;
 }
 
 static int is_dots(const char *name)
@@ -43,32 +90,41 @@ static int is_busy_dir(const struct vnode *vn)
 	    (vn->v_kind == VN_FS && vn->v_ino == vfs_root.v_ino);
 }
 
-/* O_CREAT of a missing name: ask the file system (read-only: EROFS). */
-static int create_file(const struct lookup *lk, int mode, struct vnode *vn)
+/* O_CREAT of a missing name: the file system makes it, owned by the
+ * caller, with the mode less the caller's umask. */
+static int create_file(struct fproc *fp, const struct lookup *lk, int mode,
+	struct vnode *vn)
 {
 	message m;
 	int r;
 
 	if (lk->slash)
 		return EISDIR;
-	if (lk->dir.v_kind != VN_FS)
-		return EROFS;	/* /dev is VFS's own and fixed */
+	if ((r = dir_writable(fp, &lk->dir)) != OK)
+		return r;
 	r = fs_name_request(REQ_CREATE, lk->dir.v_ino, lk->last,
-	    (uint32_t)(S_IFREG | (mode & 07777)), &m);
+	    (uint32_t)(S_IFREG | (mode & 07777 & ~fp->fp_umask)), &m);
 	if (r != OK)
 		return r;
-	memset(vn, 0, sizeof(*vn));
-	vn->v_kind = VN_FS;
-	vn->v_ino = m.m_fs.r_ino;
-	vn->v_mode = m.m_fs.r_mode;
-	vn->v_nlink = m.m_fs.r_nlink;
+	vnode_of_reply(&m, vn);
 	return OK;
 }
 
-/* May vn be opened with these flags? */
-static int open_check(const struct vnode *vn, int flags)
+/* May vn be opened with these flags?  (created: no permission check,
+ * the creator may write what it made) */
+static int open_check(struct fproc *fp, const struct vnode *vn, int flags,
+	int created)
 {
-	int acc = flags & O_ACCMODE;
+	int acc = flags & O_ACCMODE, mask = 0, r;
+
+	if (acc != O_WRONLY)
+		mask |= 4;
+	if (acc != O_RDONLY || (flags & O_TRUNC))
+		mask |= 2;
+	if (!created && vn->v_kind == VN_FS && !(flags & O_EXEC) &&
+	    !(vn->v_kind == VN_FS && S_ISLNK(vn->v_mode)) &&
+	    (r = forbidden(fp, vn, mask)) != OK)
+		return r;
 
 	if (flags & O_EXEC) {
 		/* A program to run: a regular file with at least one x bit
@@ -85,19 +141,33 @@ static int open_check(const struct vnode *vn, int flags)
 	if (vn->v_kind != VN_FS)
 		return OK;
 	if (S_ISLNK(vn->v_mode))
-		return ELOOP;	/* symbolic links are not followed */
+		return ELOOP;	/* O_NOFOLLOW on a symbolic link */
 	if (!S_ISREG(vn->v_mode))
 		return ENXIO;	/* device nodes and FIFOs on disk: no driver */
-	/* There is no truncate request yet, and the disk is read-only:
-	 * emptying a non-empty file cannot be done. */
-	if ((flags & O_TRUNC) && acc != O_RDONLY && vn->v_size > 0)
-		return EROFS;
+	if (flags & O_EXEC)
+		return forbidden(fp, vn, 5);
 	return OK;
+}
+
+/* Set the size of file vn (and of every filp of it). */
+static int set_size(struct vnode *vn, uint64_t size)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = REQ_FTRUNC;
+	m.m_fs.ino = vn->v_ino;
+	m.m_fs.pos_lo = (uint32_t)size;
+	m.m_fs.pos_hi = (uint32_t)(size >> 32);
+	if ((r = fs_request(&m)) == OK)
+		vn->v_size = size;
+	return r;
 }
 
 int do_open(struct fproc *fp, message *m)
 {
-	int flags = m->m_vfs.flags, fd, r;
+	int flags = m->m_vfs.flags, fd, excl, created = 0, r;
 	struct lookup lk;
 	struct vnode vn;
 	struct filp *f;
@@ -108,19 +178,25 @@ int do_open(struct fproc *fp, message *m)
 		return r;
 	if ((fd = fd_free(fp, 0)) < 0)
 		return fd;
-	if ((r = path_walk(fp, path1, &lk)) != OK)
+	excl = (flags & O_CREAT) && (flags & O_EXCL);
+	if ((r = path_walk(fp, path1, &lk, excl || (flags & O_NOFOLLOW) ? 0 :
+	    WALK_FOLLOW)) != OK)
 		return r;
 	if (!lk.found && lk.err == ENOENT && (flags & O_CREAT)) {
-		if ((r = create_file(&lk, m->m_vfs.mode, &vn)) != OK)
+		if ((r = create_file(fp, &lk, m->m_vfs.mode, &vn)) != OK)
 			return r;
-	} else if (lk.found && (flags & O_CREAT) && (flags & O_EXCL)) {
+		created = 1;
+	} else if (lk.found && excl) {
 		return EEXIST;
 	} else if (lk.err != OK) {
 		return lk.err;
 	} else {
 		vn = lk.node;
 	}
-	if ((r = open_check(&vn, flags)) != OK)
+	if ((r = open_check(fp, &vn, flags, created)) != OK)
+		return r;
+	if ((flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY &&
+	    vn.v_kind == VN_FS && vn.v_size > 0 && (r = set_size(&vn, 0)) != OK)
 		return r;
 	if ((f = filp_alloc()) == NULL)
 		return ENFILE;
@@ -148,8 +224,6 @@ static int fs_rw(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	message m;
 	int r;
 
-	if (write && (f->f_flags & O_APPEND))
-		pos = f->f_vn.v_size;
 	if ((r = make_magic(fs_e, fp->fp_endpoint, buf, len,
 	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
 		return r;
@@ -160,12 +234,15 @@ static int fs_rw(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	m.m_fs.pos_hi = (uint32_t)(pos >> 32);
 	m.m_fs.grant = g;
 	m.m_fs.count = (uint32_t)len;
+	if (write && (f->f_flags & O_APPEND))
+		m.m_fs.flags = FS_APPEND;	/* at the size the disk has */
 	r = fs_request(&m);
 	cpf_revoke(g);
 	if (r > 0) {
-		f->f_pos = pos + (uint64_t)r;
-		if (write && f->f_pos > f->f_vn.v_size)
-			f->f_vn.v_size = f->f_pos;
+		f->f_pos = ((uint64_t)m.m_fs.pos_hi << 32) | m.m_fs.pos_lo;
+		if (write)
+			f->f_vn.v_size = ((uint64_t)m.m_fs.r_size_hi << 32) |
+			    m.m_fs.r_size_lo;
 	}
 	return r;
 }
@@ -218,6 +295,9 @@ int do_lseek(struct fproc *fp, message *m)
 	case SEEK_SET: base = 0; break;
 	case SEEK_CUR: base = (int64_t)f->f_pos; break;
 	case SEEK_END:
+		if (f->f_vn.v_kind == VN_FS && fs_size(f->f_vn.v_ino,
+		    &f->f_vn.v_size) != OK)
+			return EIO;
 		base = f->f_vn.v_kind == VN_FS ? (int64_t)f->f_vn.v_size :
 		    f->f_vn.v_kind == VN_DEVDIR ? 2 + dev_count() : 0;
 		break;
@@ -375,16 +455,16 @@ int do_mkdir(struct fproc *fp, message *m)
 	message fm;
 	int r;
 
-	if ((r = fetch_walk(fp, m, &lk)) != OK)
+	if ((r = fetch_walk(fp, m, &lk, 0)) != OK)
 		return r;
 	if (lk.found || lk.last[0] == '\0' || is_dots(lk.last))
 		return EEXIST;
 	if (lk.err != ENOENT)
 		return lk.err;
-	if (lk.dir.v_kind != VN_FS)
-		return EROFS;
+	if ((r = dir_writable(fp, &lk.dir)) != OK)
+		return r;
 	return fs_name_request(REQ_MKDIR, lk.dir.v_ino, lk.last,
-	    (uint32_t)(S_IFDIR | (m->m_vfs.mode & 07777)), &fm);
+	    (uint32_t)(S_IFDIR | (m->m_vfs.mode & 07777 & ~fp->fp_umask)), &fm);
 }
 
 int do_rmdir(struct fproc *fp, message *m)
@@ -393,7 +473,7 @@ int do_rmdir(struct fproc *fp, message *m)
 	message fm;
 	int r;
 
-	if ((r = fetch_walk(fp, m, &lk)) != OK)
+	if ((r = fetch_walk(fp, m, &lk, 0)) != OK)
 		return r;
 	if (lk.err != OK)
 		return lk.err;
@@ -405,6 +485,8 @@ int do_rmdir(struct fproc *fp, message *m)
 		return ENOTDIR;
 	if (lk.last[0] == '\0' || is_busy_dir(&lk.node))
 		return EBUSY;
+	if ((r = may_remove(fp, &lk.dir, &lk.node)) != OK)
+		return r;
 	if ((r = fs_dir_empty(lk.node.v_ino)) < 0)
 		return r;
 	if (r == 0)
@@ -418,7 +500,7 @@ int do_unlink(struct fproc *fp, message *m)
 	message fm;
 	int r;
 
-	if ((r = fetch_walk(fp, m, &lk)) != OK)
+	if ((r = fetch_walk(fp, m, &lk, 0)) != OK)
 		return r;
 	if (lk.err != OK)
 		return lk.err;
@@ -426,7 +508,13 @@ int do_unlink(struct fproc *fp, message *m)
 		return EISDIR;
 	if (lk.node.v_kind != VN_FS)
 		return EROFS;	/* a device of /dev */
-	return fs_name_request(REQ_UNLINK, lk.dir.v_ino, lk.last, 0, &fm);
+	if ((r = may_remove(fp, &lk.dir, &lk.node)) != OK)
+		return r;
+	r = fs_name_request(REQ_UNLINK, lk.dir.v_ino, lk.last,
+	    fs_is_open(lk.node.v_ino) ? FS_KEEP_OPEN : 0, &fm);
+	if (r == OK && fm.m_fs.r_ino != 0)
+		fs_orphaned(fm.m_fs.r_ino);
+	return r;
 }
 
 /* Does directory dir lie inside directory anc (or is it anc)?  Walks up
@@ -452,7 +540,7 @@ static int inside(const struct vnode *dir, uint32_t anc)
 }
 
 /* VFS_RENAME: path (buf/len) to path2 (path2/path2_len).  REQ_RENAME
- * carries ino = the old directory, flags = the new directory, and one
+ * carries ino = the old directory, pos_lo = the new directory, and one
  * granted buffer "old\0new" (count bytes, without a final NUL). */
 int do_rename(struct fproc *fp, message *m)
 {
@@ -468,13 +556,13 @@ int do_rename(struct fproc *fp, message *m)
 	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.path2, m->m_vfs.path2_len,
 	    path2)) != OK)
 		return r;
-	if ((r = path_walk(fp, path1, &from)) != OK)
+	if ((r = path_walk(fp, path1, &from, 0)) != OK)
 		return r;
 	if (from.err != OK)
 		return from.err;
 	if (from.last[0] == '\0' || is_dots(from.last) || is_busy_dir(&from.node))
 		return EBUSY;
-	if ((r = path_walk(fp, path2, &to)) != OK)
+	if ((r = path_walk(fp, path2, &to, 0)) != OK)
 		return r;
 	if (to.last[0] == '\0' || is_dots(to.last))
 		return EBUSY;
@@ -484,6 +572,10 @@ int do_rename(struct fproc *fp, message *m)
 		return ENOTDIR;
 	if (from.dir.v_kind != VN_FS || to.dir.v_kind != VN_FS)
 		return from.dir.v_kind == to.dir.v_kind ? EROFS : EXDEV;
+	if ((r = may_remove(fp, &from.dir, &from.node)) != OK ||
+	    (r = dir_writable(fp, &to.dir)) != OK ||
+	    (to.found && (r = may_remove(fp, &to.dir, &to.node)) != OK))
+		return r;
 	if (to.found) {
 		if (to.node.v_ino == from.node.v_ino)
 			return OK;	/* the same file: nothing to do */
@@ -519,10 +611,13 @@ int do_rename(struct fproc *fp, message *m)
 	memset(&fm, 0, sizeof(fm));
 	fm.m_type = REQ_RENAME;
 	fm.m_fs.ino = from.dir.v_ino;
-	fm.m_fs.flags = to.dir.v_ino;
+	fm.m_fs.pos_lo = to.dir.v_ino;
 	fm.m_fs.grant = g;
 	fm.m_fs.count = (uint32_t)(n1 + 1 + n2);
+	fm.m_fs.flags = to.found && fs_is_open(to.node.v_ino) ? FS_KEEP_OPEN : 0;
 	r = fs_request(&fm);
 	cpf_revoke(g);
+	if (r == OK && fm.m_fs.r_ino != 0)
+		fs_orphaned(fm.m_fs.r_ino);
 	return r;
 }

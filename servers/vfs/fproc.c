@@ -10,6 +10,7 @@
  * A filp is shared by every fd that dup() or fork() made from it and
  * counted; the last release closes the device or the pipe end.
  */
+#include <stdio.h>
 #include "vfs.h"
 
 struct fproc fproc_tab[NR_PROCS];
@@ -33,6 +34,7 @@ static void fproc_clear(struct fproc *fp, endpoint_t ep)
 	fp->fp_bgrant = GRANT_INVALID;
 	fp->fp_cwd = vfs_root;
 	strcpy(fp->fp_cwd_path, "/");
+	fp->fp_umask = 022;
 }
 
 void fproc_init(void)
@@ -106,9 +108,48 @@ void filp_hold(struct filp *f)
 	f->f_count++;
 }
 
-/* Drop a reference; the last one closes the device or pipe end. */
+/* Is inode ino of the file system open in some filp? */
+int fs_is_open(uint32_t ino)
+{
+	int i;
+
+	for (i = 0; i < NR_FILPS; i++)
+		if (filps[i].f_count > 0 && filps[i].f_vn.v_kind == VN_FS &&
+		    filps[i].f_vn.v_ino == ino)
+			return 1;
+	return 0;
+}
+
+/* The last name of open inode ino went: the file system frees it when
+ * its last filp closes (REQ_PUTNODE). */
+void fs_orphaned(uint32_t ino)
+{
+	int i;
+
+	for (i = 0; i < NR_FILPS; i++)
+		if (filps[i].f_count > 0 && filps[i].f_vn.v_kind == VN_FS &&
+		    filps[i].f_vn.v_ino == ino)
+			filps[i].f_orphan = 1;
+}
+
+static void fs_putnode(uint32_t ino)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = REQ_PUTNODE;
+	m.m_fs.ino = ino;
+	m.m_fs.count = 1;
+	if (fs_request(&m) != OK)
+		printf("vfs: freeing unlinked inode %u failed\n", ino);
+}
+
+/* Drop a reference; the last one closes the device or pipe end, or
+ * frees an unlinked inode nothing else has open. */
 void filp_release(struct filp *f)
 {
+	uint32_t ino;
+
 	if (f->f_count <= 0 || --f->f_count > 0)
 		return;
 	f->f_count = 1;		/* still ours while it is being closed */
@@ -116,7 +157,10 @@ void filp_release(struct filp *f)
 		dev_close(f);
 	else if (f->f_vn.v_kind == VN_PIPE)
 		pipe_close_end(f);
+	ino = f->f_vn.v_kind == VN_FS && f->f_orphan ? f->f_vn.v_ino : 0;
 	memset(f, 0, sizeof(*f));
+	if (ino != 0 && !fs_is_open(ino))
+		fs_putnode(ino);
 }
 
 /* The lowest free fd >= from, or EMFILE. */

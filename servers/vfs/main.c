@@ -23,6 +23,7 @@
 #include "vfs.h"
 
 endpoint_t fs_e = FS_PROC_NR;
+struct fproc *cur_fp;
 int fs_mounted;
 struct vnode vfs_root;
 
@@ -120,6 +121,22 @@ static const handler_t calls[] = {
 	[VFS_IOCTL - VFS_BASE] = do_ioctl,
 	[VFS_FCNTL - VFS_BASE] = do_fcntl,
 	[VFS_SYNC - VFS_BASE] = do_sync,
+	[VFS_LSTAT - VFS_BASE] = do_lstat,
+	[VFS_LINK - VFS_BASE] = do_link,
+	[VFS_SYMLINK - VFS_BASE] = do_symlink,
+	[VFS_READLINK - VFS_BASE] = do_readlink,
+	[VFS_TRUNCATE - VFS_BASE] = do_truncate,
+	[VFS_FTRUNCATE - VFS_BASE] = do_ftruncate,
+	[VFS_CHMOD - VFS_BASE] = do_chmod,
+	[VFS_FCHMOD - VFS_BASE] = do_fchmod,
+	[VFS_CHOWN - VFS_BASE] = do_chown,
+	[VFS_FCHOWN - VFS_BASE] = do_fchown,
+	[VFS_UTIME - VFS_BASE] = do_utime,
+	[VFS_FSYNC - VFS_BASE] = do_fsync,
+	[VFS_UMASK - VFS_BASE] = do_umask,
+	[VFS_GETID - VFS_BASE] = do_getid,
+	[VFS_SETID - VFS_BASE] = do_setid,
+	[VFS_STATVFS - VFS_BASE] = do_statvfs,
 };
 #define NR_CALLS ((int)(sizeof(calls) / sizeof(calls[0])))
 
@@ -165,7 +182,10 @@ static void handle(message *m)
 		reply(who, EBUSY);	/* sent a call without waiting for the last */
 		return;
 	}
-	if ((r = h(fp, m)) == SUSPEND)
+	cur_fp = fp;
+	r = h(fp, m);
+	cur_fp = NULL;
+	if (r == SUSPEND)
 		return;
 	flush_kills();		/* SIGPIPE before the writer sees EPIPE */
 	m->m_type = r;
@@ -198,6 +218,8 @@ static void vfs_startup(void)
 		vfs_root.v_mode = m.m_fs.r_mode;
 		vfs_root.v_size = ((uint64_t)m.m_fs.r_size_hi << 32) | m.m_fs.r_size_lo;
 		vfs_root.v_nlink = m.m_fs.r_nlink;
+		vfs_root.v_uid = m.m_fs.uid;
+		vfs_root.v_gid = m.m_fs.gid;
 		fs_mounted = 1;
 	} else if (r == OK && m.m_type == FS_REPLY && m.m_fs.status == EBUSY) {
 		/* Mounted already (a test drove ext2 before us): its root. */

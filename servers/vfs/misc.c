@@ -97,6 +97,8 @@ int do_chdir(struct fproc *fp, message *m)
 		return r;
 	if (!VN_ISDIR(&vn))
 		return ENOTDIR;
+	if ((r = forbidden(fp, &vn, 1)) != OK)
+		return r;
 	if ((r = path_normalise(fp->fp_cwd_path, path, norm)) != OK)
 		return r;
 	fp->fp_cwd = vn;
@@ -149,6 +151,9 @@ static void pm_fork(endpoint_t parent, endpoint_t child)
 			cp->fp_filp[fd] = pp->fp_filp[fd];
 		}
 	cp->fp_cloexec = pp->fp_cloexec;
+	cp->fp_uid = pp->fp_uid;
+	cp->fp_gid = pp->fp_gid;
+	cp->fp_umask = pp->fp_umask;
 	cp->fp_cwd = pp->fp_cwd;
 	strcpy(cp->fp_cwd_path, pp->fp_cwd_path);
 }

@@ -1,13 +1,16 @@
 /* path.c - path names: fetching them from the caller, walking them one
- * component at a time, the built-in /dev, and the requests to the file
- * system that name things (REQ_LOOKUP and the name-changing REQ_*).
+ * component at a time (symbolic links followed, search permission
+ * checked), the built-in /dev, permission checks, and the requests to the
+ * file system that name things (REQ_LOOKUP and the name-changing REQ_*).
  *
  * A walk starts at / (absolute) or the caller's cwd.  "." stays, ".." of /
  * is /, "dev" in / is the built-in directory /dev (whatever the disk has
  * there), and every other name is asked of ext2 with REQ_LOOKUP, the name
- * granted to it (cpf_grant_direct, read-only).  There are no symbolic
- * links and one file system, so walking is also how paths are normalised:
- * "/dev/../dev/tty" and "/etc/../dev/tty" both reach the tty.
+ * granted to it (cpf_grant_direct, read-only).  A symbolic link met on
+ * the way (and at the end, when the call follows it) is read with
+ * REQ_RDLINK and its target walked in its place, from the link's
+ * directory or from / for an absolute target; more than SYMLOOP_MAX links
+ * in one walk is ELOOP.
  */
 #include <dirent.h>
 #include "vfs.h"
@@ -96,6 +99,8 @@ int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
 	m->m_fs.grant = g;
 	m->m_fs.count = (uint32_t)len;
 	m->m_fs.flags = flags;
+	m->m_fs.uid = cur_fp ? cur_fp->fp_uid : 0;
+	m->m_fs.gid = cur_fp ? cur_fp->fp_gid : 0;
 	r = fs_request(m);
 	cpf_revoke(g);
 	return r;
@@ -176,28 +181,118 @@ static int step(const struct vnode *dir, const char *name, struct vnode *out)
 	}
 	if ((r = fs_name_request(REQ_LOOKUP, dir->v_ino, name, 0, &m)) != OK)
 		return r;
-	memset(out, 0, sizeof(*out));
-	out->v_kind = VN_FS;
-	out->v_ino = m.m_fs.r_ino;
-	out->v_mode = m.m_fs.r_mode;
-	out->v_size = ((uint64_t)m.m_fs.r_size_hi << 32) | m.m_fs.r_size_lo;
-	out->v_nlink = m.m_fs.r_nlink;
+	vnode_of_reply(&m, out);
 	return OK;
 }
 
-/* Walk path up to its last component, and look that one up too.  The
- * result is an error if the directory part cannot be walked (ENOENT,
- * ENOTDIR, ENAMETOOLONG, EIO); otherwise OK, with lk->err saying whether
- * the last component exists (ENOENT: the directory does, the name not). */
-int path_walk(struct fproc *fp, const char *path, struct lookup *lk)
+/* The node a file system reply describes (r_ino, r_mode, ...). */
+void vnode_of_reply(const message *m, struct vnode *vn)
 {
-	struct vnode cur = path[0] == '/' ? vfs_root : fp->fp_cwd, next;
-	const char *p = path, *s;
-	char name[VFS_NAME_MAX + 1];
-	size_t len;
+	memset(vn, 0, sizeof(*vn));
+	vn->v_kind = VN_FS;
+	vn->v_ino = m->m_fs.r_ino;
+	vn->v_mode = m->m_fs.r_mode;
+	vn->v_size = ((uint64_t)m->m_fs.r_size_hi << 32) | m->m_fs.r_size_lo;
+	vn->v_nlink = m->m_fs.r_nlink;
+	vn->v_uid = m->m_fs.uid;
+	vn->v_gid = m->m_fs.gid;
+}
+
+/* May fp do `mask` (R_OK 4, W_OK 2, X_OK 1, or-ed) to vn?  OK or EACCES.
+ * Root may read and write anything, search any directory, and execute a
+ * file with at least one x bit; others get the owner's, the group's or
+ * the others' bits, whichever class they are in first. */
+int forbidden(const struct fproc *fp, const struct vnode *vn, int mask)
+{
+	uint32_t bits;
+
+	if (fp->fp_uid == 0) {
+		if ((mask & 1) && !S_ISDIR(vn->v_mode) && !(vn->v_mode & 0111))
+			return EACCES;
+		return OK;
+	}
+	if (fp->fp_uid == vn->v_uid)
+		bits = vn->v_mode >> 6;
+	else if (fp->fp_gid == vn->v_gid)
+		bits = vn->v_mode >> 3;
+	else
+		bits = vn->v_mode;
+	return ((uint32_t)mask & ~bits & 7) ? EACCES : OK;
+}
+
+/* Read the target of symlink vn into buf (VFS_PATH_MAX bytes) as a
+ * string.  ENOENT for an empty target, ENAMETOOLONG for one too long. */
+static int read_link(const struct vnode *vn, char *buf)
+{
+	cp_grant_id_t g;
+	message m;
 	int r;
 
+	if ((g = cpf_grant_direct(fs_e, (vir_bytes)buf, VFS_PATH_MAX,
+	    CPF_WRITE)) == GRANT_INVALID)
+		return ENOMEM;
+	memset(&m, 0, sizeof(m));
+	m.m_type = REQ_RDLINK;
+	m.m_fs.ino = vn->v_ino;
+	m.m_fs.grant = g;
+	m.m_fs.count = VFS_PATH_MAX;
+	r = fs_request(&m);
+	cpf_revoke(g);
+	if (r < 0)
+		return r;
+	if (r == 0)
+		return ENOENT;
+	if (r >= VFS_PATH_MAX)
+		return ENAMETOOLONG;
+	buf[r] = '\0';
+	return OK;
+}
+
+/* Replace the walk's path by link's target followed by "/rest" (rest
+ * may be empty).  *restart: 1 if the target is absolute. */
+static int splice_link(const struct vnode *link, const char *rest, int slash,
+	char *path, int *absolute)
+{
+	static char target[VFS_PATH_MAX];
+	size_t tl, rl = strlen(rest);
+	int r;
+
+	if ((r = read_link(link, target)) != OK)
+		return r;
+	tl = strlen(target);
+	if (tl + 1 + rl + 1 > VFS_PATH_MAX)
+		return ENAMETOOLONG;
+	memmove(path + tl + 1, rest, rl + 1);	/* rest may be inside path */
+	memcpy(path, target, tl);
+	path[tl] = rl > 0 || slash ? '/' : '\0';
+	if (rl == 0 && slash)
+		path[tl + 1] = '\0';
+	*absolute = target[0] == '/';
+	return OK;
+}
+
+/* Walk path up to its last component, and look that one up too
+ * (following a final symbolic link with WALK_FOLLOW, or when the path
+ * ends in '/').  The result is an error if the directory part cannot be
+ * walked (ENOENT, ENOTDIR, ENAMETOOLONG, EACCES, ELOOP, EIO); otherwise
+ * OK, with lk->err saying whether the last component exists (ENOENT: the
+ * directory does, the name not). */
+int path_walk(struct fproc *fp, const char *path, struct lookup *lk,
+	int follow)
+{
+	static char buf[VFS_PATH_MAX];
+	struct vnode cur = path[0] == '/' ? vfs_root : fp->fp_cwd, next;
+	char name[VFS_NAME_MAX + 1];
+	const char *s;
+	char *p = buf;
+	int links = 0, slash, abs, r;
+	size_t len;
+
 	memset(lk, 0, sizeof(*lk));
+	memset(&next, 0, sizeof(next));
+	if (strlen(path) >= VFS_PATH_MAX)
+		return ENAMETOOLONG;
+	strcpy(buf, path);
 	for (;;) {
 		while (*p == '/')
 			p++;
@@ -216,21 +311,37 @@ int path_walk(struct fproc *fp, const char *path, struct lookup *lk)
 			return ENAMETOOLONG;
 		memcpy(name, s, len);
 		name[len] = '\0';
-		s = p;
-		while (*s == '/')
-			s++;
+		slash = *p == '/';
+		for (s = p; *s == '/'; s++)
+			;
+		if (VN_ISDIR(&cur) && (r = forbidden(fp, &cur, 1)) != OK)
+			return r;
+		r = step(&cur, name, &next);
+		if (r == OK && next.v_kind == VN_FS && S_ISLNK(next.v_mode) &&
+		    (*s != '\0' || follow || slash)) {
+			/* A symbolic link: walk its target instead. */
+			if (++links > SYMLOOP_MAX)
+				return ELOOP;
+			if ((r = splice_link(&next, s, slash, buf, &abs)) != OK)
+				return r;
+			if (abs)
+				cur = vfs_root;
+			p = buf;
+			continue;
+		}
 		if (*s == '\0') {
 			/* The last component. */
 			lk->dir = cur;
 			strcpy(lk->last, name);
-			lk->slash = *p == '/';
-			lk->err = step(&cur, name, &lk->node);
-			lk->found = lk->err == OK;
+			lk->slash = slash;
+			lk->err = r;
+			lk->node = next;
+			lk->found = r == OK;
 			if (lk->found && lk->slash && !VN_ISDIR(&lk->node))
 				lk->err = ENOTDIR;
 			return lk->err == ENOTDIR && !VN_ISDIR(&cur) ? ENOTDIR : OK;
 		}
-		if ((r = step(&cur, name, &next)) != OK)
+		if (r != OK)
 			return r;
 		cur = next;
 	}
@@ -242,7 +353,7 @@ int path_resolve(struct fproc *fp, const char *path, struct vnode *vn)
 	struct lookup lk;
 	int r;
 
-	if ((r = path_walk(fp, path, &lk)) != OK)
+	if ((r = path_walk(fp, path, &lk, WALK_FOLLOW)) != OK)
 		return r;
 	if (lk.err != OK)
 		return lk.err;

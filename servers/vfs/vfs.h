@@ -11,6 +11,8 @@
  *	path.c	path names: fetching, walking, the built-in /dev, ext2 lookups
  *	file.c	open close read write lseek stat fstat getdents and the
  *		name-changing calls (mkdir rmdir unlink rename)
+ *	link.c	links and attributes: link symlink readlink lstat truncate
+ *		ftruncate chmod chown utime fsync umask, credentials
  *	pipe.c	pipes in VFS memory, waiting readers and writers
  *	dev.c	character driver requests, tty reads that wait, cancels
  *	misc.c	dup dup2 fcntl chdir getcwd sync, PM's notices
@@ -50,6 +52,7 @@ struct vnode {
 	uint32_t v_mode;	/* S_IF* and permissions */
 	uint64_t v_size;
 	uint32_t v_nlink;
+	uint32_t v_uid, v_gid;	/* owner */
 };
 
 #define VN_ISDIR(v)	(((v)->v_kind == VN_FS && S_ISDIR((v)->v_mode)) || \
@@ -66,6 +69,7 @@ struct filp {
 	endpoint_t f_driver;	/* VN_DEV: the driver and the minor */
 	int f_minor;
 	struct pipe *f_pipe;	/* VN_PIPE */
+	int f_orphan;		/* VN_FS: its last name went while open */
 };
 
 #define FILP_CAN_READ(f)  (((f)->f_flags & O_ACCMODE) != O_WRONLY)
@@ -79,6 +83,8 @@ struct filp {
 
 struct fproc {
 	endpoint_t fp_endpoint;		/* NONE: the slot is free */
+	uint32_t fp_uid, fp_gid;	/* credentials (real = effective) */
+	uint32_t fp_umask;
 	struct filp *fp_filp[VFS_OPEN_MAX];
 	uint64_t fp_cloexec;		/* bit n: close fd n on exec */
 	struct vnode fp_cwd;
@@ -118,6 +124,7 @@ struct vfs_dev {
 
 /* main.c */
 extern endpoint_t fs_e;		/* the root file system server */
+extern struct fproc *cur_fp;	/* the caller of the call being handled */
 extern int fs_mounted;
 extern struct vnode vfs_root;
 void reply(endpoint_t who, int result);
@@ -141,8 +148,15 @@ int fd_close(struct fproc *fp, int fd);
 
 /* path.c */
 int path_fetch(endpoint_t who, vir_bytes addr, vir_bytes len, char *buf);
-int path_walk(struct fproc *fp, const char *path, struct lookup *lk);
+#define SYMLOOP_MAX	8	/* symbolic links followed in one path */
+#define WALK_FOLLOW	1	/* path_walk: follow a final symbolic link */
+int path_walk(struct fproc *fp, const char *path, struct lookup *lk,
+	int follow);
 int path_resolve(struct fproc *fp, const char *path, struct vnode *vn);
+void vnode_of_reply(const message *m, struct vnode *vn);
+int forbidden(const struct fproc *fp, const struct vnode *vn, int mask);
+int fs_is_open(uint32_t ino);
+void fs_orphaned(uint32_t ino);
 int path_normalise(const char *cwd, const char *path, char *out);
 int fs_request(message *m);
 int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
@@ -165,6 +179,27 @@ int do_mkdir(struct fproc *fp, message *m);
 int do_rmdir(struct fproc *fp, message *m);
 int do_unlink(struct fproc *fp, message *m);
 int do_rename(struct fproc *fp, message *m);
+int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk,
+	int follow);
+int fs_size(uint32_t ino, uint64_t *size);
+
+/* link.c */
+int do_lstat(struct fproc *fp, message *m);
+int do_link(struct fproc *fp, message *m);
+int do_symlink(struct fproc *fp, message *m);
+int do_readlink(struct fproc *fp, message *m);
+int do_truncate(struct fproc *fp, message *m);
+int do_ftruncate(struct fproc *fp, message *m);
+int do_chmod(struct fproc *fp, message *m);
+int do_fchmod(struct fproc *fp, message *m);
+int do_chown(struct fproc *fp, message *m);
+int do_fchown(struct fproc *fp, message *m);
+int do_utime(struct fproc *fp, message *m);
+int do_fsync(struct fproc *fp, message *m);
+int do_umask(struct fproc *fp, message *m);
+int do_getid(struct fproc *fp, message *m);
+int do_setid(struct fproc *fp, message *m);
+int do_statvfs(struct fproc *fp, message *m);
 
 /* pipe.c */
 int do_pipe(struct fproc *fp, message *m);

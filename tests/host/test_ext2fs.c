@@ -584,7 +584,7 @@ static void test_image(const struct image *im)
 	struct ext2_fs fs;
 	struct ext2_inode_info in;
 	struct filedev dev;
-	struct ext2_dev d = { &dev, file_read_block };
+	struct ext2_dev d = { .ctx = &dev, .read_block = file_read_block };
 	char img[600];
 	const void *p;
 	uint64_t hits, misses;
@@ -664,7 +664,7 @@ static void test_small_cache(void)
 	static uint8_t cache[EXT2_CACHE_BYTES(4, 1024)];
 	struct ext2_fs fs;
 	struct filedev dev;
-	struct ext2_dev d = { &dev, file_read_block };
+	struct ext2_dev d = { .ctx = &dev, .read_block = file_read_block };
 	char img[600];
 	uint32_t ino;
 

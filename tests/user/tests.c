@@ -14,7 +14,7 @@
  *
  * The files read come from tools/mkroot.sh: /test/empty (0 B), /test/one
  * (1 B "x"), /test/4k and /test/1m (byte i = (i * 131 + i / 4096) & 255),
- * /test/dir500 (500 empty files f000 .. f499).  The root is read-only.
+ * /test/dir500 (500 empty files f000 .. f499).  Writing files: t_fs2.c.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -850,12 +850,13 @@ static int test_errno_dirs(void)
 	return 0;
 }
 
+/* The root is writable; VFS's own /dev is not. */
 static int test_erofs(void)
 {
-	T_ERR(creat("/test/new", 0644), EROFS);
-	T_ERR(open("/test/new", O_WRONLY | O_CREAT, 0644), EROFS);
-	T_ERR(mkdir("/test/newdir", 0777), EROFS);
-	T_ERR(unlink("/test/one"), EROFS);
+	T_ERR(creat("/dev/new", 0644), EROFS);
+	T_ERR(open("/dev/new", O_WRONLY | O_CREAT, 0644), EROFS);
+	T_ERR(mkdir("/dev/newdir", 0777), EROFS);
+	T_ERR(unlink("/dev/null"), EROFS);
 	return 0;
 }
 
@@ -1187,6 +1188,13 @@ int test_orphan_stopped(void);
 int test_exec_perm(void), test_exec_script(void), test_exec_sh_126(void);
 int test_exec_needs_o_exec(void);
 
+/* t_fs2.c: the writable root. */
+int test_fs2_write_read(void), test_fs2_append_trunc(void), test_fs2_create_errors(void);
+int test_fs2_mkdir_rmdir(void), test_fs2_rename(void), test_fs2_links(void);
+int test_fs2_symlinks(void), test_fs2_unlink_open(void), test_fs2_perms(void);
+int test_fs2_times(void), test_fs2_sparse(void), test_fs2_statvfs(void);
+int test_fs2_enospc(void);
+
 #define T(name) { #name, test_##name }
 static const struct test tests[] = {
 	T(exec_true), T(exec_false), T(fork_exit_status), T(getppid),
@@ -1211,6 +1219,9 @@ static const struct test tests[] = {
 	T(cmd_which), T(cmd_cat_n), T(cmd_ls_R), T(cmd_date), T(cmd_printf),
 	T(cmd_cut_tr), T(cmd_sort), T(cmd_uname), T(cmd_tee_more),
 	T(cmd_writes), T(cmd_usage),
+	T(fs2_write_read), T(fs2_append_trunc), T(fs2_create_errors), T(fs2_mkdir_rmdir),
+	T(fs2_rename), T(fs2_links), T(fs2_symlinks), T(fs2_unlink_open), T(fs2_perms),
+	T(fs2_times), T(fs2_sparse), T(fs2_statvfs), T(fs2_enospc),
 };
 #undef T
 

@@ -207,6 +207,13 @@ $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) 
 	@tools/mkroot.sh $@ $(B)/ubin
 $(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))
 
+# A boot module with a command line of 258 words, more than the kernel
+# takes: the boot stops with an error naming it (tools/test.sh).
+LONG_ARGS := $(subst $(eval) ,:,$(foreach i,$(shell seq 257),w$(i)))
+$(B)/longargs.iso: $(B)/kernel.elf $(B)/bin/hello tools/mkiso.sh
+	@echo "  ISO     $@"
+	@tools/mkiso.sh $@ $(B)/kernel.elf $(B)/bin/hello:$(LONG_ARGS)
+
 # The panic self-test: the kernel panics on purpose after boot.
 $(B)/panic.iso: $(B)/kernel.elf $(B)/bin/hello tools/mkiso.sh
 	@echo "  ISO     $@"

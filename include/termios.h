@@ -36,4 +36,6 @@ struct termios {
 int tcgetattr(int fd, struct termios *t);
 int tcsetattr(int fd, int actions, const struct termios *t);
 #define TCSANOW 0
+#define TCOOFF 0 /* ioctl TCXONC: hold output, restart it */
+#define TCOON 1
 #endif

@@ -202,15 +202,19 @@ int elf_exec(struct proc *p, struct proc *src, vir_bytes img, size_t len,
 	return OK;
 }
 
-/* Start one boot process from a module; a bad module is a panic. */
-#define BOOT_ARGS 8
+/* A boot module's command line (name and arguments, one word per
+ * argument) may have up to BOOT_ARGS words in BOOT_ARGS_BYTES bytes; a
+ * longer one stops the boot with an error naming the module, never cut
+ * short silently. */
+#define BOOT_ARGS 256
+#define BOOT_ARGS_BYTES 4096
 
 /* Put the words of the module's command line at the top of p's stack as
  * argc, argv[], NULL, envp = NULL, the strings (what SYS_EXEC gives a
  * program), and point the stack pointer at argc. */
 static void boot_args(struct proc *p, char *const *argv, int argc)
 {
-	uint32_t frame[BOOT_ARGS + 3 + 64];
+	static uint32_t frame[(BOOT_ARGS + 3) + BOOT_ARGS_BYTES / 4];
 	char *str = (char *)&frame[argc + 3];
 	size_t len;
 	vir_bytes base;
@@ -244,17 +248,18 @@ static int split_words(const char *s, char *words, size_t size, char **argv)
 	char *w = words;
 	int argc = 0;
 
-	while (*s && argc < BOOT_ARGS) {
+	while (*s) {
 		while (*s == ' ')
 			s++;
 		if (!*s)
 			break;
+		if (argc == BOOT_ARGS || strlen(s) >= (size_t)(words + size - w))
+			panic("boot module '%s': command line longer than %d words or %d bytes",
+			    argc ? argv[0] : "?", BOOT_ARGS, BOOT_ARGS_BYTES);
 		argv[argc++] = w;
-		while (*s && *s != ' ' && w < words + size - 1)
+		while (*s && *s != ' ')
 			*w++ = *s++;
 		*w++ = '\0';
-		if (w >= words + size - 1)
-			break;
 	}
 	return argc;
 }
@@ -276,6 +281,9 @@ static void record_mod(const struct multiboot_mod *mod, const char *name, endpoi
 		args++;
 	while (*args == ' ')
 		args++;
+	if (strlen(args) >= sizeof(bm->bm_args))
+		panic("boot module '%s': arguments longer than %d bytes", name,
+		    (int)sizeof(bm->bm_args) - 1);
 	strlcpy_k(bm->bm_args, args, sizeof(bm->bm_args));
 	bm->bm_endpt = e;
 	bm->bm_size = mod->mod_end - mod->mod_start;
@@ -309,7 +317,7 @@ static struct proc *boot_slot(const char *name)
  * privileges (RS itself: with the kernel's); a bad module is a panic. */
 static void start_boot_proc(const struct multiboot_mod *mod)
 {
-	static char words[PROC_NAME_LEN * BOOT_ARGS];
+	static char words[BOOT_ARGS_BYTES];
 	char *argv[BOOT_ARGS];
 	const char *name;
 	struct proc *p;

@@ -16,9 +16,10 @@ cp "$kernel" "$dir/boot/kernel"
 	echo "menuentry \"minix-grants\" {"
 	echo "	multiboot /boot/kernel ${KERNEL_ARGS:-}"
 	for m in "$@"; do
-		# "path:args" gives the module a command line after its name.
+		# "path:arg:arg..." gives the module a command line after its
+		# name (one word per arg).
 		args=""
-		case $m in *:*) args=" ${m#*:}"; m=${m%%:*} ;; esac
+		case $m in *:*) args=" $(echo "${m#*:}" | tr : ' ')"; m=${m%%:*} ;; esac
 		name=$(basename "$m")
 		cp "$m" "$dir/boot/$name"
 		echo "	module /boot/$name $name$args"

@@ -97,6 +97,10 @@ def session(step, until):
                  r"^sh -c 'echo started; exec sleep 30'$"):
             step("^C ends the resumed job", "\x03", r"\^C", timeout=10)
     step("exit status of a job ended by ^C", "echo $?\n", r"^130$")
+    # A long output (yes: the tty's output queue stays full, its writes
+    # wait) is still cut short by ^C.
+    if until("a long output runs", "yes\n", r"^y\ny\ny$"):
+        step("^C stops a long output", "\x03", r"\^C", timeout=10)
     step("a file without the execute bit is not run",
          "/etc/motd; echo status $?\n",
          r"^sh: /etc/motd: Permission denied\nstatus 126$")

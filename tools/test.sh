@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -120,6 +120,9 @@ xs=$(printf '%4097s' '' | tr ' ' x)
 export COM2_INPUT="hello\\nabc\\177d\\nx\\025yz\\n\\004tail\\n"
 COM2_INPUT+="one two\\027three\\na.b/\\027c\\n$xs\\177y\\n"
 COM2_INPUT+="@@R@@xyz@@e@@abc\\032def\\n"
+# Then 5,000 lines typed while no one reads: "<i>:" and (i * 7) % 13 'x'.
+COM2_INPUT+="@@$(awk 'BEGIN { for (i = 1; i <= 5000; i++) {
+	printf "%d:", i; for (k = 0; k < (i * 7) % 13; k++) printf "x"; printf "\\n" } }')"
 out=$(tools/qemu-test.sh build/test.iso build/test 300)
 unset COM2_INPUT
 echo "$out"
@@ -153,13 +156,19 @@ rate_ok() {
 check "refusals are logged, rate-limited per process" rate_ok
 # The tty echoed the input with its editing (backspace-space-backspace for
 # the DEL, for each character ^U and ^W killed, a bell for each character
-# past 4095), then wrote the test's lines.
+# past 4095), then wrote the test's lines; then a bell per dropped line.
 tty_ok() {
 	local rub='\b \b' want
 	want="hello\r\nabc${rub}d\r\nx${rub}yz\r\ntail\r\n"
 	want+="one two$rub$rub${rub}three\r\na.b/$rub${rub}c\r\n"
 	want+="$(printf '%4095s' '' | tr ' ' x)\a\a${rub}y\r\n"
 	want+="out line\r\n@@@e@abc^Z\r\ndef\r\n"
+	# The flood: no echo, a bell for each of the 4245 lines dropped.
+	want+="@$(printf '%4245s' '' | sed 's/ /\\a/g')"
+	# Held output (TCXONC): 16128 'z' that filled the output queue (all
+	# of it but the room kept for echo), then the 10 'w' of the write
+	# that waited for room.
+	want+="$(printf '%16128s' '' | tr ' ' z)wwwwwwwwww"
 	printf "$want" | cmp -s - build/test-com2.log
 }
 check "the tty echoes and edits input, and writes output" tty_ok
@@ -188,6 +197,14 @@ no_test_privs() {
 	return $r
 }
 check "the production image (os.iso) carries no test privileges" no_test_privs
+# A boot module's command line longer than the kernel takes (258 words)
+# is never cut short: the boot stops, naming the module.
+longargs_ok() {
+	local out
+	out=$(tools/qemu-test.sh build/longargs.iso build/longargs 60)
+	[ $? -ne 0 ] && grep -q "kernel panic: boot module 'hello': command line longer than 256 words or 4096 bytes" build/longargs-serial.log
+}
+check "a boot module's command line too long stops the boot, naming it" longargs_ok
 
 echo "== harness self-check (each of these must be reported as a failure)"
 # A host test that prints "ok" lines and then crashes, with no closing line.

@@ -512,8 +512,11 @@ int bi_fg(int argc, char **argv)
 	}
 	if ((j = job_arg(argc > 1 ? argv[1] : NULL, "fg")) == NULL)
 		return 1;
-	out(1, "%s\n", j->cmd);
+	/* The terminal first: once the command is shown, a ^C typed at
+	 * once must already go to the job (the tty's output no longer holds
+	 * the shell until it is sent). */
 	tcsetpgrp(0, j->pgid);
+	out(1, "%s\n", j->cmd);
 	job_continue(j);
 	return job_wait(j);
 }

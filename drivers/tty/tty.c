@@ -13,6 +13,26 @@
  * VMIN of them (VMIN 0: returns at once; VTIME is not honoured).
  * Readers wait (EDONTREPLY) in order; each is answered when its input is
  * ready, or with EINTR on CDEV_CANCEL.  Output turns \n into \r\n.
+ *
+ * Output is interrupt driven: writes and echo go to an output queue
+ * (OQ_SIZE bytes); the THRE interrupt moves it to the UART, a FIFO's
+ * worth (16 bytes, or 1 without a FIFO) at a time, so the UART is never
+ * polled while a request is handled.  A write is answered once its bytes
+ * (at most WRITE_MAX of them) are queued; when the queue is full the
+ * writer waits (EDONTREPLY) and is answered as the queue drains, or on
+ * CDEV_CANCEL with the bytes queued so far (EINTR if none).  Writes
+ * leave the last OQ_ECHO bytes to echo and bells (a ^C typed during a
+ * long output is echoed at once); echo that finds the queue full is
+ * dropped.  ioctl TCXONC (an int: TCOOFF, TCOON)
+ * holds and restarts output, as tcflow() does.
+ *
+ * Input overflow: a canonical line is queued whole when its newline (or
+ * ^D) comes, or dropped whole if the input queue has no room for all of
+ * it; a dropped line rings the bell and is counted.  In non-canonical
+ * mode the last byte of the queue is kept for a newline, so a line can
+ * lose its tail but never its newline (lines are not merged); the bell
+ * rings once per run of dropped bytes.  ioctl TIOCGLINES gives the
+ * counts: lines typed, lines dropped, bytes waiting in each queue.
  */
 #include <string.h>
 #include <stdlib.h>
@@ -41,6 +61,11 @@
 #define QUEUE_MAX 8192
 #define TTY_HOOK 0 /* bit of our interrupt in the NOTIFY */
 #define WRITE_MAX 4096
+#define OQ_SIZE 16384 /* the output queue */
+#define OQ_ECHO 256   /* of it, kept for echo and bells (not for writes) */
+#define IER_RX 0x01
+#define IER_THRE 0x02
+#define IIR 2
 
 static int port = 0x3f8, irq = 4, hook;
 static struct termios tio = {
@@ -59,6 +84,24 @@ static int q_eofs[QUEUE_MAX / 1]; /* positions (mod QUEUE_MAX) where ^D ended in
 static int n_eofs;
 static char line[LINE_MAX];
 static int line_len;
+static unsigned lines_typed, lines_dropped; /* TIOCGLINES */
+static int raw_dropping; /* non-canonical: dropping bytes, bell rung */
+
+/* The output queue, and whether the THRE interrupt is on (the UART is
+ * sending from it). */
+static char oq[OQ_SIZE];
+static int oq_head, oq_len, tx_on, tx_burst = 1;
+static int tx_stopped; /* ioctl TCXONC TCOOFF: output held until TCOON */
+
+/* Writers waiting for room in the output queue, served in order. */
+#define NR_WRITERS 8
+static struct writer {
+	endpoint_t endpt;
+	cp_grant_id_t grant;
+	size_t size, done;
+	cdev_id_t id;
+} writers[NR_WRITERS];
+static int nr_writers;
 
 /* Readers waiting for input, served in order (a background job reading
  * the terminal waits its turn behind the shell). */
@@ -72,21 +115,93 @@ static struct reader {
 } readers[NR_READERS];
 static int nr_readers;
 
-static void out_raw(int c)
+/* Start the UART on the output queue: the THRE interrupt (raised at
+ * once if the transmitter is empty) does the sending. */
+static void tx_start(void)
 {
-	uint32_t lsr;
-	int spin = 10000;
-
-	while (sys_inb(port + LSR, &lsr) == OK && !(lsr & 0x20) && --spin)
-		;
-	sys_outb(port + THR, (uint32_t)(uint8_t)c);
+	if (oq_len > 0 && !tx_on && !tx_stopped) {
+		tx_on = 1;
+		sys_outb(port + IER, IER_RX | IER_THRE);
+	}
 }
 
-static void out_char(int c)
+/* Queue one output character (\n as \r\n with OPOST) if the queue stays
+ * within limit bytes; 0 if no room. */
+static int out_char_to(int c, int limit)
 {
-	if (c == '\n' && (tio.c_oflag & OPOST))
-		out_raw('\r');
-	out_raw(c);
+	int crlf = c == '\n' && (tio.c_oflag & OPOST);
+
+	if (oq_len + 1 + crlf > limit)
+		return 0;
+	if (crlf)
+		oq[(oq_head + oq_len++) % OQ_SIZE] = '\r';
+	oq[(oq_head + oq_len++) % OQ_SIZE] = (char)c;
+	tx_start();
+	return 1;
+}
+
+static int out_char(int c)
+{
+	return out_char_to(c, OQ_SIZE);
+}
+
+/* The transmitter is empty: give it the next burst.  With the queue
+ * empty, the THRE interrupt goes off. */
+static void tx_fill(void)
+{
+	uint32_t lsr;
+	int n;
+
+	if (!tx_on || sys_inb(port + LSR, &lsr) != OK || !(lsr & 0x20))
+		return;
+	for (n = 0; n < tx_burst && oq_len > 0; n++) {
+		sys_outb(port + THR, (uint32_t)(uint8_t)oq[oq_head]);
+		oq_head = (oq_head + 1) % OQ_SIZE;
+		oq_len--;
+	}
+	if (oq_len == 0) {
+		tx_on = 0;
+		sys_outb(port + IER, IER_RX);
+	}
+}
+
+/* Queue what fits of w's bytes; 1 when all are queued (or the copy
+ * failed: then w->done is the answer if not 0, else the error in *r). */
+static int write_some(struct writer *w, int *r)
+{
+	char buf[256];
+
+	*r = OK;
+	while (w->done < w->size) {
+		size_t n = w->size - w->done, i;
+		if (n > sizeof(buf))
+			n = sizeof(buf);
+		if (oq_len >= OQ_SIZE - OQ_ECHO)
+			return 0;
+		if (n > (size_t)(OQ_SIZE - OQ_ECHO - oq_len))
+			n = (size_t)(OQ_SIZE - OQ_ECHO - oq_len);
+		if ((*r = sys_safecopyfrom(w->endpt, w->grant, w->done, (vir_bytes)buf, n)) != OK)
+			return 1;
+		for (i = 0; i < n && out_char_to(buf[i], OQ_SIZE - OQ_ECHO); i++)
+			;
+		w->done += i;
+		if (i < n) /* a \n needing 2 bytes did not fit */
+			return 0;
+	}
+	return 1;
+}
+
+/* Room in the output queue: answer the writers whose bytes now fit. */
+static void serve_writers(void)
+{
+	int r;
+
+	while (nr_writers > 0 && write_some(&writers[0], &r)) {
+		struct writer *w = &writers[0];
+		chardriver_reply_task(w->endpt, w->id,
+		    r == OK || w->done ? (int)w->done : r);
+		memmove(writers, writers + 1, (size_t)--nr_writers * sizeof(writers[0]));
+	}
 }
 
 static void echo_str(const char *s)
@@ -100,6 +215,21 @@ static void queue_put(int c)
 {
 	if (q_len < QUEUE_MAX)
 		queue[(q_head + q_len++) % QUEUE_MAX] = (char)c;
+}
+
+/* Non-canonical input: the last byte of the queue is kept for a
+ * newline, so what overflows is a line's tail, never its end. */
+static void raw_put(int c)
+{
+	if (q_len < QUEUE_MAX - (c != '\n')) {
+		queue_put(c);
+		raw_dropping = 0;
+	} else if (!raw_dropping) {
+		raw_dropping = 1;
+		out_char('\a');
+	}
+	if (c == '\n')
+		lines_typed++;
 }
 
 /* Is input ready for a read of size bytes: a whole line (canonical), or
@@ -210,6 +340,32 @@ static void word_erase(void)
 	}
 }
 
+/* Enter or ^D: the line goes to the queue whole, or (no room for all of
+ * it, or for its ^D mark) is dropped whole with a bell. */
+static void end_line(int c)
+{
+	int i, eof = c != '\n';
+
+	if (!eof)
+		line[line_len++] = '\n'; /* room is always kept for it */
+	if (!eof)
+		lines_typed++;
+	if (q_len + line_len > QUEUE_MAX ||
+	    (eof && n_eofs == (int)(sizeof(q_eofs) / sizeof(q_eofs[0])))) {
+		if (!eof)
+			lines_dropped++;
+		out_char('\a');
+	} else {
+		for (i = 0; i < line_len; i++)
+			queue_put(line[i]);
+		if (eof)
+			q_eofs[n_eofs++] = (q_head + q_len) % QUEUE_MAX;
+	}
+	if (!eof)
+		echo_str("\n");
+	line_len = 0;
+}
+
 static void in_char(int c)
 {
 	if ((tio.c_iflag & ICRNL) && c == '\r')
@@ -225,7 +381,7 @@ static void in_char(int c)
 		return;
 	}
 	if (!(tio.c_lflag & ICANON)) {
-		queue_put(c);
+		raw_put(c);
 		if (tio.c_lflag & ECHO)
 			out_char(c);
 		return;
@@ -245,20 +401,11 @@ static void in_char(int c)
 		return;
 	}
 	if (is_cc(c, VEOF) || c == '\n') {
-		int i;
-		if (c == '\n')
-			line[line_len++] = '\n'; /* room is always kept for it */
-		for (i = 0; i < line_len; i++)
-			queue_put(line[i]);
-		if (c != '\n' && n_eofs < (int)(sizeof(q_eofs) / sizeof(q_eofs[0])))
-			q_eofs[n_eofs++] = (q_head + q_len) % QUEUE_MAX;
-		if (c == '\n')
-			echo_str("\n");
-		line_len = 0;
+		end_line(c);
 		return;
 	}
-	/* Full (the line, or the queue it goes to): ring, drop. */
-	if (line_len >= LINE_MAX - 1 || q_len + line_len + 1 >= QUEUE_MAX) {
+	/* The line is full: ring, drop. */
+	if (line_len >= LINE_MAX - 1) {
 		out_char('\a');
 		return;
 	}
@@ -302,6 +449,14 @@ static void t_intr(unsigned int mask)
 	    sys_inb(port + RBR, &c) == OK)
 		in_char((int)c);
 	serve_reader();
+	tx_fill();
+	if (nr_writers > 0 && oq_len <= OQ_SIZE / 2)
+		serve_writers();
+	/* The PIC sees edges: if the UART still asks (data came after the
+	 * loop, or the THRE of the burst just sent), its line is already
+	 * high.  Switching its interrupts off and on makes a new edge. */
+	sys_outb(port + IER, 0);
+	sys_outb(port + IER, tx_on ? IER_RX | IER_THRE : IER_RX);
 	sys_irqenable(&hook);
 }
 
@@ -331,33 +486,30 @@ static ssize_t t_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 static ssize_t t_write(devminor_t minor, uint64_t pos, endpoint_t endpt,
 	cp_grant_id_t grant, size_t size, int flags, cdev_id_t id)
 {
-	char buf[256];
-	size_t done = 0;
+	struct writer w = { endpt, grant, size, 0, id };
 	int r;
 
-	(void)pos, (void)flags, (void)id;
+	(void)pos, (void)flags;
 	if (minor != 0)
 		return ENXIO;
 	/* At most WRITE_MAX per request (the caller loops on a short count),
-	 * so typed input and ^C are seen between pieces of a long output. */
-	if (size > WRITE_MAX)
-		size = WRITE_MAX;
-	while (done < size) {
-		size_t n = size - done < sizeof(buf) ? size - done : sizeof(buf), i;
-		if ((r = sys_safecopyfrom(endpt, grant, done, (vir_bytes)buf, n)) != OK)
-			return done ? (ssize_t)done : r;
-		for (i = 0; i < n; i++)
-			out_char(buf[i]);
-		done += n;
-	}
-	return (ssize_t)size;
+	 * so one writer does not hold the others for long. */
+	if (w.size > WRITE_MAX)
+		w.size = WRITE_MAX;
+	if (nr_writers == 0 && write_some(&w, &r))
+		return r == OK || w.done ? (ssize_t)w.done : r;
+	if (nr_writers == NR_WRITERS)
+		return w.done ? (ssize_t)w.done : EBUSY;
+	writers[nr_writers++] = w; /* the rest when the queue drains */
+	return EDONTREPLY;
 }
 
 static int t_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
 	cp_grant_id_t grant, int flags, endpoint_t user, cdev_id_t id)
 {
 	struct termios t;
-	int r;
+	struct tty_lines tl;
+	int r, arg;
 
 	(void)flags, (void)user, (void)id;
 	if (minor != 0)
@@ -370,6 +522,24 @@ static int t_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
 		return r;
 	case TIOCGPGRP: return sys_safecopyto(endpt, grant, 0, (vir_bytes)&fg_pgrp, sizeof(fg_pgrp));
 	case TIOCSPGRP: return sys_safecopyfrom(endpt, grant, 0, (vir_bytes)&fg_pgrp, sizeof(fg_pgrp));
+	case TCXONC:
+		if ((r = sys_safecopyfrom(endpt, grant, 0, (vir_bytes)&arg, sizeof(arg))) != OK)
+			return r;
+		if (arg != TCOOFF && arg != TCOON)
+			return EINVAL;
+		tx_stopped = arg == TCOOFF;
+		if (tx_stopped && tx_on) {
+			tx_on = 0;
+			sys_outb(port + IER, IER_RX);
+		}
+		tx_start();
+		return OK;
+	case TIOCGLINES:
+		tl.typed = lines_typed;
+		tl.dropped = lines_dropped;
+		tl.queued = q_len;
+		tl.out_queued = oq_len;
+		return sys_safecopyto(endpt, grant, 0, (vir_bytes)&tl, sizeof(tl));
 	}
 	return ENOTTY;
 }
@@ -386,6 +556,14 @@ static int t_cancel(devminor_t minor, endpoint_t endpt, cdev_id_t id)
 		    (size_t)(--nr_readers - i) * sizeof(readers[0]));
 		return EINTR;
 	}
+	for (i = 0; i < nr_writers; i++) {
+		int done = (int)writers[i].done;
+		if (writers[i].endpt != endpt || writers[i].id != id)
+			continue;
+		memmove(writers + i, writers + i + 1,
+		    (size_t)(--nr_writers - i) * sizeof(writers[0]));
+		return done ? done : EINTR;
+	}
 	return EDONTREPLY; /* nothing of theirs was waiting */
 }
 
@@ -400,6 +578,8 @@ static const struct chardriver tty_cdr = {
 
 static int init_fresh(int type, sef_init_info_t *info)
 {
+	uint32_t iir;
+
 	(void)type, (void)info;
 	sys_outb(port + IER, 0);
 	sys_outb(port + LCR, 0x80);      /* divisor latch */
@@ -408,11 +588,13 @@ static int init_fresh(int type, sef_init_info_t *info)
 	sys_outb(port + LCR, 0x03);      /* 8N1 */
 	/* The FIFO is left as it is: switching it on or off empties it, and
 	 * what was typed before we started would be lost. */
+	if (sys_inb(port + IIR, &iir) == OK && (iir & 0xc0) == 0xc0)
+		tx_burst = 16;           /* the FIFO is on: 16 bytes a time */
 	sys_outb(port + MCR, 0x0b);      /* DTR, RTS, OUT2 */
 	hook = TTY_HOOK;
 	if (sys_irqsetpolicy(irq, 0, &hook) != OK)
 		return EIO;
-	sys_outb(port + IER, 0x01);      /* interrupt on received data */
+	sys_outb(port + IER, IER_RX);    /* interrupt on received data */
 	t_intr(0);                       /* what arrived before */
 	return chardriver_announce();    /* "tty" in DS */
 }

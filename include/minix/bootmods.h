@@ -19,7 +19,7 @@
 #define BOOT_MODS_BASE 0x80000000u
 #define BOOT_RAMDISK_BASE 0xa0000000u /* the RAM disk (*.img) in RS */
 #define NR_BOOT_MODS   16
-#define BOOT_ARGS_LEN  48
+#define BOOT_ARGS_LEN  512 /* longer: the boot stops, naming the module */
 
 struct boot_mod {
 	char bm_name[PROC_NAME_LEN]; /* first word of the command line */

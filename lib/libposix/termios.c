@@ -18,7 +18,7 @@ int tcgetattr(int fd, struct termios *t)
 	return ioctl(fd, TCGETS, t) < 0 ? -1 : 0;
 }
 
-/* Only TCSANOW: the driver has no output queue to drain. */
+/* Only TCSANOW: the change does not wait for queued output to drain. */
 int tcsetattr(int fd, int actions, const struct termios *t)
 {
 	if (actions != TCSANOW)

@@ -213,14 +213,15 @@ static void refresh_ipc(const struct rproc *rp)
  * new stack: argc, argv[], NULL, envp NULL, the strings. */
 static size_t build_frame(const struct rproc *rp, uint32_t *frame, size_t size)
 {
-	char words[RS_LABEL_LEN + RS_ARGS_LEN + 1], *argv[12], *s;
+	char words[RS_LABEL_LEN + RS_ARGS_LEN + 1], *s;
+	char *argv[(RS_LABEL_LEN + RS_ARGS_LEN) / 2 + 2];	/* any word count */
 	size_t len = 0, i;
 	int argc = 0;
 	uint32_t base;
 	char *str;
 
 	snprintf(words, sizeof(words), "%s %s", rp->label, rp->args);
-	for (s = strtok(words, " "); s && argc < 12; s = strtok(NULL, " "))
+	for (s = strtok(words, " "); s; s = strtok(NULL, " "))
 		argv[argc++] = s;
 	for (i = 0; i < (size_t)argc; i++)
 		len += strlen(argv[i]) + 1;

@@ -14,7 +14,7 @@
 
 #define NR_SERVICES 24
 #define NR_CONFS    32
-#define RS_ARGS_LEN 64
+#define RS_ARGS_LEN 512
 #define RS_IMG_BASE 0xb0000000u /* programs of RS_UP services, one slot each */
 #define RS_IMG_MAX  (4u << 20)
 

@@ -18,6 +18,9 @@
 #define T_SELFCHECK_TIMEOUT (2 * sys_hz())
 #define DEBUG_EXIT 0xf4
 
+int t_argc;
+char **t_argv;
+
 struct test { const char *name; int (*fn)(void); };
 static const struct test tests[] = {
 #define T_DECL(name) { #name, name },
@@ -124,6 +127,8 @@ int main(int argc, char **argv)
 	const struct test *list = tests;
 	int i, n = (int)(sizeof(tests) / sizeof(tests[0])), failed = 0;
 
+	t_argc = argc;
+	t_argv = argv;
 	t_runner = t_self();
 	timeout = T_TIMEOUT;
 	if (argc > 1 && strcmp(argv[1], "selfcheck") == 0) {

@@ -17,6 +17,8 @@
 #define T_REASON_LEN 52
 extern char t_reason[T_REASON_LEN];
 extern endpoint_t t_runner; /* the runner's endpoint */
+extern int t_argc;          /* the runner's command line */
+extern char **t_argv;
 
 int t_failf(const char *file, int line, const char *fmt, ...);
 

@@ -4,17 +4,36 @@
  *   "hello\n", "abc<DEL>d\n", "x^Uyz\n", "^D", "tail\n",
  *   "one two^Wthree\n", "a.b/^Wc\n", 4097 'x' <DEL> "y\n"
  *   @@ "R" @@ "xyz" @@ "e" @@ "abc^Zdef\n"
+ *   @@ 5,000 lines "<i>:" and (i * 7) % 13 'x' (test_tty_overflow_whole_lines)
  * Canonical reads get one edited line each; ^D at the start of a line is
  * end of file; ^W erases a word as Linux does; past 4095 bytes the bell
  * rings and the byte is dropped.  Non-canonical reads return as soon as
  * VMIN bytes are there (VMIN 0: at once), echoing only with ECHO.  ^Z
  * drops the line.  The host checks the echo and our output exactly.
+ *
+ * Overflow: the 5,000 lines (58,889 bytes) come while no one reads, into
+ * an input queue of TTY_QUEUE bytes: a line is kept whole if it fits in
+ * what is left, else dropped whole with a bell (the host counts the
+ * bells).  Which lines are kept is therefore known: we work it out here
+ * and read exactly those, each alone, then nothing.
+ *
+ * Output queue: with output held (TCXONC TCOOFF), writes of 4096, 4096,
+ * 4096 and 3840 'z' fill the OQ_SIZE - OQ_ECHO bytes of the queue that
+ * writes may use and are answered at once; a write of
+ * 10 more waits (a cancel answers it EINTR, nothing written); another
+ * waits until TCOON, then is answered with its 10 bytes.  We wait for
+ * the queue to empty, so the host sees all of it.
  */
 #include <termios.h>
 #include <sys/ioctl.h>
+#include <fcntl.h>
 #include "t.h"
 
 #define BIG 4200
+#define TTY_QUEUE 8192  /* the driver's input queue (QUEUE_MAX) */
+#define FLOOD 5000      /* lines typed */
+#define FLOOD_KEPT 755  /* of them fit, in 8192 bytes; 4245 dropped */
+#define TTY_OQ (16384 - 256) /* the driver's OQ_SIZE - OQ_ECHO */
 #define T_OK(x) do { if (x) return 1; } while (0) /* x said why */
 
 static char buf[BIG];
@@ -143,5 +162,147 @@ int test_tty_lines(void)
 	T_EQ(cpf_revoke(g), 0);
 	T_EQ(cpf_revoke(gt), 0);
 	T_EQ(cpf_revoke(go), 0);
+	return 0;
+}
+
+/* Line i of the flood, with its newline; its length. */
+static int flood_line(int i, char *out)
+{
+	int n = snprintf(out, 32, "%d:", i), k;
+
+	for (k = 0; k < (i * 7) % 13; k++)
+		out[n++] = 'x';
+	out[n++] = '\n';
+	return n;
+}
+
+static int get_lines(struct tty_lines *tl, uint32_t id)
+{
+	cp_grant_id_t gl;
+	int r;
+
+	gl = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)tl, sizeof(*tl), CPF_WRITE);
+	if (gl < 0)
+		return EGENERIC;
+	r = tty_req(CDEV_IOCTL, gl, TIOCGLINES, id);
+	cpf_revoke(gl);
+	return r;
+}
+
+int test_tty_overflow_whole_lines(void)
+{
+	struct tty_lines before, after;
+	char want[32];
+	int i, n, space = TTY_QUEUE, kept = 0, waited = 0;
+	message m;
+
+	g = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)buf, sizeof(buf), CPF_WRITE);
+	gt = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)&t, sizeof(t), CPF_READ | CPF_WRITE);
+	T_TRUE(g >= 0 && gt >= 0);
+	T_OK(set_mode(ISIG | ICANON, 1, 60));   /* no echo: only bells */
+	T_EQ(get_lines(&before, 62), OK);
+	T_EQ(before.queued, 0);
+	T_EQ(tty_puts("@", 63), 0);             /* -> the flood */
+	do {
+		t_sleep(1);
+		T_EQ(get_lines(&after, 64), OK);
+	} while (after.typed - before.typed < FLOOD && ++waited < 15 * sys_hz());
+	T_EQ(after.typed - before.typed, FLOOD);
+	for (i = 1; i <= FLOOD; i++) {
+		n = flood_line(i, want);
+		if (n <= space)
+			space -= n, kept++;
+	}
+	T_EQ(kept, FLOOD_KEPT);
+	T_EQ(after.dropped - before.dropped, FLOOD - FLOOD_KEPT);
+	T_EQ(after.queued, TTY_QUEUE - space);
+	/* Each kept line comes whole and alone, in order. */
+	space = TTY_QUEUE;
+	for (i = 1; i <= FLOOD; i++) {
+		n = flood_line(i, want);
+		if (n > space)
+			continue;
+		space -= n;
+		T_OK(read_is(64, want, (size_t)n, 100 + (uint32_t)i));
+	}
+	memset(&m, 0, sizeof(m));                /* and then nothing */
+	m.m_type = CDEV_READ;
+	m.m_cdev.grant = g;
+	m.m_cdev.count = 64;
+	m.m_cdev.flags = O_NONBLOCK;
+	m.m_cdev.id = 9000;
+	T_EQ(ipc_sendrec(TTY_PROC_NR, &m), OK);
+	T_EQ(m.m_cdev.status, EAGAIN);
+	T_OK(set_mode(ISIG | ICANON | ECHO | ECHOE, 1, 9001));
+	T_EQ(cpf_revoke(g), 0);
+	T_EQ(cpf_revoke(gt), 0);
+	return 0;
+}
+
+static int tcxonc(int action, uint32_t id)
+{
+	cp_grant_id_t ga;
+	int r;
+
+	ga = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)&action, sizeof(action), CPF_READ);
+	if (ga < 0)
+		return EGENERIC;
+	r = tty_req(CDEV_IOCTL, ga, TCXONC, id);
+	cpf_revoke(ga);
+	return r;
+}
+
+/* Send a write of n bytes of s without waiting for its answer. */
+static int write_async(const char *s, size_t n, uint32_t id, cp_grant_id_t *go)
+{
+	message m;
+
+	*go = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)s, n, CPF_READ);
+	if (*go < 0)
+		return EGENERIC;
+	memset(&m, 0, sizeof(m));
+	m.m_type = CDEV_WRITE;
+	m.m_cdev.grant = *go;
+	m.m_cdev.count = (uint32_t)n;
+	m.m_cdev.id = id;
+	return ipc_send(TTY_PROC_NR, &m);
+}
+
+int test_tty_output_queue(void)
+{
+	static char zs[4096];
+	const char *ws = "wwwwwwwwww";
+	cp_grant_id_t go, g1, g2;
+	message m;
+	int i;
+
+	memset(zs, 'z', sizeof(zs));
+	go = cpf_grant_direct(TTY_PROC_NR, (vir_bytes)zs, sizeof(zs), CPF_READ);
+	T_TRUE(go >= 0);
+	T_EQ(tcxonc(7, 200), EINVAL);
+	T_EQ(tcxonc(TCOOFF, 201), OK);
+	for (i = 0; i < TTY_OQ / (int)sizeof(zs); i++)
+		T_EQ(tty_req(CDEV_WRITE, go, sizeof(zs), 210 + (uint32_t)i), (long)sizeof(zs));
+	T_EQ(tty_req(CDEV_WRITE, go, TTY_OQ % sizeof(zs), 214), TTY_OQ % sizeof(zs));
+	T_EQ(write_async(ws, 10, 220, &g1), OK);  /* the queue is full: waits */
+	t_sleep(2);
+	T_EQ(tty_req(CDEV_CANCEL, GRANT_INVALID, 0, 220), EINTR);
+	T_EQ(write_async(ws, 10, 221, &g2), OK);
+	t_sleep(2);
+	T_EQ(tcxonc(TCOON, 222), OK);             /* answered before the write */
+	T_EQ(ipc_receive(TTY_PROC_NR, &m, NULL), OK);
+	T_EQ(m.m_type, CDEV_REPLY);
+	T_EQ(m.m_cdev.id, 221);
+	T_EQ(m.m_cdev.status, 10);
+	for (i = 0; i < 5 * sys_hz(); i++) {     /* all out before we end */
+		struct tty_lines tl;
+		T_EQ(get_lines(&tl, 223), OK);
+		if (tl.out_queued == 0)
+			break;
+		t_sleep(1);
+	}
+	T_EQ(cpf_revoke(go), 0);
+	T_EQ(cpf_revoke(g1), 0);
+	T_EQ(cpf_revoke(g2), 0);
 	return 0;
 }

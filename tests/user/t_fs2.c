@@ -22,39 +22,7 @@
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 
-extern char reason[256];
-
-#define T_FAIL(...)							\
-	do {								\
-		int n_ = snprintf(reason, sizeof(reason), "line %d: ", __LINE__); \
-		snprintf(reason + n_, sizeof(reason) - (size_t)n_, __VA_ARGS__); \
-		return 1;						\
-	} while (0)
-
-#define T_EQ(got, want)							\
-	do {								\
-		long long g_ = (long long)(got), w_ = (long long)(want); \
-		if (g_ != w_)						\
-			T_FAIL("%s = %lld, want %lld (errno %d)", #got,	\
-			    g_, w_, errno);				\
-	} while (0)
-
-#define T_TRUE(cond)							\
-	do {								\
-		if (!(cond))						\
-			T_FAIL("%s is false (errno %d)", #cond, errno);	\
-	} while (0)
-
-#define T_ERR(call, e)							\
-	do {								\
-		long long r_;						\
-		errno = 0;						\
-		r_ = (long long)(call);					\
-		if (r_ != -1 || errno != (e))				\
-			T_FAIL("%s = %lld errno %d (%s), want -1 errno %d (%s)", \
-			    #call, r_, errno, strerror(errno), (e),	\
-			    strerror(e));				\
-	} while (0)
+#include "tu.h"
 
 #define D "/tmp/fs2"
 

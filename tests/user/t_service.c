@@ -11,30 +11,7 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 
-extern char reason[256];
-
-#define T_FAIL(...)							\
-	do {								\
-		int n_ = snprintf(reason, sizeof(reason), "line %d: ", __LINE__); \
-		snprintf(reason + n_, sizeof(reason) - (size_t)n_, __VA_ARGS__); \
-		return 1;						\
-	} while (0)
-#define T_EQ(got, want)							\
-	do {								\
-		long long g_ = (long long)(got), w_ = (long long)(want); \
-		if (g_ != w_)						\
-			T_FAIL("%s = %lld, want %lld", #got, g_, w_);	\
-	} while (0)
-#define T_TRUE(c)							\
-	do {								\
-		if (!(c))						\
-			T_FAIL("%s is false", #c);			\
-	} while (0)
-#define T_STR(got, want)						\
-	do {								\
-		if (strcmp((got), (want)) != 0)				\
-			T_FAIL("got \"%s\", want \"%s\"", (got), (want)); \
-	} while (0)
+#include "tu.h"
 
 /* Run /bin/service with up to 8 arguments, stdout and stderr into out;
  * its exit status, or -1. */

@@ -1,4 +1,4 @@
-/* tu.h - what the parts of /bin/tests (tests.c, t_proc2.c, t_cmds.c)
+/* tu.h - what the parts of /bin/tests (tests.c and every t_*.c)
  * share: the failure reason, the T_* assertions, and running a program
  * with its output captured (tu.c).
  */

@@ -10,6 +10,7 @@ in the way.  Every wait has a deadline: nothing here sleeps on a timer.
 """
 import os
 import re
+import sys
 import select
 import signal
 import subprocess
@@ -144,3 +145,52 @@ class Tap:
 
 def tail(text, n=300):
     return text[-n:].replace("\n", "|")
+
+
+def run_session(argv, default_log, body):
+    """The console session scripts' main: boot the image argv[0] under
+    QEMU on the serial console (log argv[1], else default_log), wait for
+    the prompt, run body(step, until), type poweroff and expect QEMU to
+    exit with status 0.  Returns the exit status for sys.exit.
+
+    step(name, send, pattern[, timeout]) types send, waits for the prompt
+    and needs pattern in the output; until(...) waits for pattern only."""
+    if not argv:
+        print("usage: %s IMAGE [LOG]" % os.path.basename(sys.argv[0]),
+              file=sys.stderr)
+        return 2
+    log = argv[1] if len(argv) > 1 else default_log
+    qemu = os.environ.get("QEMU", "qemu-system-i386")
+    tap = Tap()
+    con = Console(["timeout", "-k", "5", "300", qemu, "-m", "128M",
+                   "-no-reboot", "-boot", "d", "-display", "none",
+                   "-monitor", "none", "-serial", "stdio",
+                   "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+                   "-cdrom", argv[0]], log)
+
+    def step(name, send, pattern, timeout=30):
+        con.begin()
+        con.send(send)
+        ok = con.prompt(timeout)
+        out = con.text()
+        ok = ok and re.search(pattern, out, re.M) is not None
+        return tap.result(ok, name, "no /%s/ in: %s" % (pattern, tail(out)))
+
+    def until(name, send, pattern, timeout=30):
+        con.begin()
+        con.send(send)
+        return tap.result(con.expect(pattern, timeout) is not None, name,
+                          "no /%s/ in: %s" % (pattern, tail(con.text())))
+
+    try:
+        if tap.result(con.prompt(120), "boots to a shell prompt",
+                      tail(con.text())):
+            body(step, until)
+            con.begin()
+            con.send("poweroff\n")
+            rc = con.wait_exit(60)
+            tap.result(rc == 0, "poweroff ends QEMU with status 0",
+                       "exit status %s: %s" % (rc, tail(con.text())))
+    finally:
+        con.close()
+    return tap.done()

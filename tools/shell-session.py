@@ -5,56 +5,9 @@ a line and waits for the prompt to come back before the next one (never a
 timer); its output (what follows the typed line, up to the prompt) must
 match the step's pattern.  Prints TAP lines and "N passed, N failed"."""
 import os
-import re
 import sys
 sys.path.insert(0, os.path.dirname(__file__))
-from console import Console, Tap, tail
-
-QEMU = os.environ.get("QEMU", "qemu-system-i386")
-
-
-def main(argv):
-    if not argv:
-        print("usage: shell-session.py IMAGE [LOG]", file=sys.stderr)
-        return 2
-    img = argv[0]
-    log = argv[1] if len(argv) > 1 else "build/shell-session.log"
-    tap = Tap()
-    con = Console(["timeout", "-k", "5", "300", QEMU, "-m", "128M",
-                   "-no-reboot", "-boot", "d", "-display", "none",
-                   "-monitor", "none", "-serial", "stdio",
-                   "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-                   "-cdrom", img], log)
-
-    def step(name, send, pattern, timeout=30):
-        """Type send; wait for the prompt; pattern must be in the output."""
-        con.begin()
-        con.send(send)
-        ok = con.prompt(timeout)
-        out = con.text()
-        ok = ok and re.search(pattern, out, re.M) is not None
-        return tap.result(ok, name, "no /%s/ in: %s" % (pattern, tail(out)))
-
-    def until(name, send, pattern, timeout=30):
-        """Type send; wait for pattern (the prompt need not come back)."""
-        con.begin()
-        con.send(send)
-        return tap.result(con.expect(pattern, timeout) is not None, name,
-                          "no /%s/ in: %s" % (pattern, tail(con.text())))
-
-    try:
-        if tap.result(con.prompt(120), "boots to a shell prompt",
-                      tail(con.text())):
-            session(step, until)
-            con.begin()
-            con.send("poweroff\n")
-            rc = con.wait_exit(60)
-            tap.result(rc == 0, "poweroff ends QEMU with status 0",
-                       "exit status %s: %s" % (rc, tail(con.text())))
-    finally:
-        con.close()
-    return tap.done()
-
+from console import run_session
 
 def session(step, until):
     step("echo hi | cat", "echo hi | cat\n", r"^hi$")
@@ -109,4 +62,4 @@ def session(step, until):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_session(sys.argv[1:], "build/shell-session.log", session))

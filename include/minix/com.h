@@ -43,6 +43,19 @@
 #define MINIX_KERNINFO 6
 #define SENDA    16
 
+/* The IPC status a receive returns (ipc_receive's status, MINIX's
+ * macros): the primitive the message was sent with. */
+#define IPC_STATUS_CALL_SHIFT 0
+#define IPC_STATUS_CALL_MASK  0x3f
+#define IPC_STATUS_CALL(status) (((status) >> IPC_STATUS_CALL_SHIFT) & IPC_STATUS_CALL_MASK)
+#define IPC_STATUS_CALL_TO(call) (((call) & IPC_STATUS_CALL_MASK) << IPC_STATUS_CALL_SHIFT)
+#define IPC_FLG_MSG_FROM_KERNEL 1 /* (never set here: no messages on a process's behalf) */
+#define IPC_STATUS_FLAGS_SHIFT 16
+#define IPC_STATUS_FLAGS(flgs) ((flgs) << IPC_STATUS_FLAGS_SHIFT)
+#define IPC_STATUS_FLAGS_TEST(status, flgs) (((status) >> IPC_STATUS_FLAGS_SHIFT) & (flgs))
+#define is_ipc_notify(status) (IPC_STATUS_CALL(status) == NOTIFY)
+#define is_ipc_asynch(status) (is_ipc_notify(status) || IPC_STATUS_CALL(status) == SENDA)
+
 /* Kernel calls. */
 #define KERNEL_CALL 0x600
 #define SYS_FORK         (KERNEL_CALL + 0)

@@ -379,8 +379,11 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 			vir_bytes off = i == 0 ? offset : 0, size = v[i].vv_size, done;
 			struct proc *owner;
 
-			if (size == 0)
+			/* MINIX's rule: the offset is into the first element,
+			 * whose vv_size counts from the grant's start. */
+			if (size <= off)
 				return EINVAL;
+			size -= off;
 			r = grant_check(caller, granter, v[i].vv_grant, off, size, cpf, &res);
 			if (r != OK)
 				return r;

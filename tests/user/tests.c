@@ -1312,9 +1312,14 @@ static int run_one(int n, const struct test *t)
 	return r;
 }
 
-int main(void)
+int oracle_main(int argc, char **argv);	/* t_oracle.c */
+
+int main(int argc, char **argv)
 {
 	int n = (int)(sizeof(tests) / sizeof(tests[0])), i, r, failed = 0;
+
+	if (argc > 1)
+		return oracle_main(argc, argv);
 
 	printf("tests: %d tests\n", n);
 	for (i = 0; i < n; i++) {

@@ -21,6 +21,10 @@ static const struct vfs_dev devs[] = {
 	{ "tty", "tty", TTY_PROC_NR, 0, 4, 1, 0 },
 	{ "null", "memory", MEM_PROC_NR, MEMORY_NULL, 1, 0, 1 },
 	{ "zero", "memory", MEM_PROC_NR, MEMORY_ZERO, 1, 0, 1 },
+	/* VFS's test driver, there only while `service up /bin/cdevtest`
+	 * runs (else ENXIO). */
+	{ "cdevtest", "cdevtest", NONE, 0, 42, 0, 0 },
+	{ "cdevhang", "cdevtest", NONE, 1, 42, 0, 0 },
 };
 #define NR_DEVS ((int)(sizeof(devs) / sizeof(devs[0])))
 
@@ -74,7 +78,7 @@ int fs_request(message *m)
 {
 	if (!fs_mounted)
 		return EIO;
-	if (ipc_sendrec(fs_e, m) != OK || m->m_type != FS_REPLY)
+	if (fs_sendrec(m) != OK || m->m_type != FS_REPLY)
 		return EIO;
 	return m->m_fs.status;
 }
@@ -109,7 +113,7 @@ int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
 /* Is directory ino empty (only "." and "..")?  1, 0, or an error. */
 int fs_dir_empty(uint32_t ino)
 {
-	static uint8_t buf[2048] __attribute__((aligned(8)));
+	uint8_t buf[2048] __attribute__((aligned(8)));
 	uint64_t pos = 0;
 	cp_grant_id_t g;
 	message m;
@@ -253,7 +257,7 @@ static int read_link(const struct vnode *vn, char *buf)
 static int splice_link(const struct vnode *link, const char *rest, int slash,
 	char *path, int *absolute)
 {
-	static char target[VFS_PATH_MAX];
+	char target[VFS_PATH_MAX];
 	size_t tl, rl = strlen(rest);
 	int r;
 
@@ -280,7 +284,7 @@ static int splice_link(const struct vnode *link, const char *rest, int slash,
 int path_walk(struct fproc *fp, const char *path, struct lookup *lk,
 	int follow)
 {
-	static char buf[VFS_PATH_MAX];
+	char buf[VFS_PATH_MAX];
 	struct vnode cur = path[0] == '/' ? vfs_root : fp->fp_cwd, next;
 	char name[VFS_NAME_MAX + 1];
 	const char *s;

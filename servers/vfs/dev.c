@@ -193,7 +193,7 @@ void dev_reply(message *m)
  * come back with a new endpoint (RS restarted it) or go. */
 #define NR_LABELS 32
 static struct {
-	char l_label[DS_KEY_LEN + 1];
+	char l_label[DS_MAX_KEYLEN];
 	endpoint_t l_ep;
 } labels[NR_LABELS];
 
@@ -240,27 +240,28 @@ static void label_seen(const char *label, endpoint_t ep)
 	}
 }
 
-/* Subscribe to every label in DS (at start-up). */
+/* Subscribe to every key in DS, those there already too (at start-up). */
 void dev_ds_init(void)
 {
 	int r;
 
-	if ((r = ds_subscribe("*", 0)) != OK)
+	if ((r = ds_subscribe(".*", DSF_INITIAL)) != OK)
 		printf("vfs: cannot subscribe to DS: %d\n", r);
 }
 
 /* DS has news: a label published again (a restarted driver) or deleted. */
 void dev_ds_event(void)
 {
-	char key[DS_KEY_LEN + 1];
-	uint32_t value;
+	char key[DS_MAX_KEYLEN];
+	endpoint_t owner, ep;
 	int type;
 
-	while (ds_check(key, &type, &value) == OK) {
+	while (ds_check(key, &type, &owner) == OK) {
 		if (type == 0)
-			label_seen(key, NONE);
-		else if (type & DSF_TYPE_LABEL)
-			label_seen(key, (endpoint_t)value);
+			label_seen(key, NONE);	/* deleted (a service down) */
+		else if ((type & DSF_TYPE_LABEL) &&
+		    ds_retrieve_label_endpt(key, &ep) == OK)
+			label_seen(key, ep);
 	}
 }
 

@@ -91,5 +91,8 @@
 #define VFS_PM_REPLY   (VFS_BASE + 0x48) /* VFS -> PM: a notice is done */
 /* Anyone -> VFS: which processes wait in VFS, and on what (ps). */
 #define VFS_GETWAITS   (VFS_BASE + 0x30) /* buf, len: struct vfs_wait[] -> count */
+#define VFS_MKNOD      (VFS_BASE + 0x31) /* path, mode, off_lo the device number */
+#define VFS_MAPDRIVER  (VFS_BASE + 0x32) /* buf/len label, fd major, flags 1:
+                                            seekable: the driver of a major */
 
 #endif

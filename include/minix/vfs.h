@@ -1,6 +1,7 @@
 /* minix/vfs.h - what VFS hands out to user programs beyond POSIX: the
- * list of processes waiting in VFS and on what (VFS_GETWAITS, for ps).
- * The stub is in lib/libposix (getwaits.c).
+ * list of processes waiting in VFS and on what (VFS_GETWAITS, for ps),
+ * and the major -> driver table (VFS_MAPDRIVER, for service).  The stubs
+ * are in lib/libposix (getwaits.c).
  */
 #ifndef _MINIX_VFS_H
 #define _MINIX_VFS_H
@@ -22,5 +23,10 @@ struct vfs_wait {
 /* libposix: VFS_GETWAITS.  Entries written (as many as fit in size
  * bytes), or -1 and errno. */
 int minix_getwaits(struct vfs_wait *buf, size_t size);
+
+/* libposix: VFS_MAPDRIVER.  The driver with DS label `label` serves the
+ * device nodes of major `major` from now on (seekable: reads and writes
+ * advance the file position).  0, or -1 and errno. */
+int minix_mapdriver(const char *label, int major, int seekable);
 
 #endif /* _MINIX_VFS_H */

@@ -31,15 +31,123 @@ static uint32_t new_id(void)
 	return id;
 }
 
-/* The driver of d now: DS knows it (a restarted driver has a new
- * endpoint), or its boot slot. */
-endpoint_t dev_driver(const struct vfs_dev *d)
+/* The drivers of the major device numbers (MINIX's dmap).  The boot
+ * drivers' entries are here from the start (they serve init's console
+ * before anyone could say so); `service up ... -dev NODE` adds the others
+ * (VFS_MAPDRIVER).  A major without an entry, or whose driver is not in
+ * DS, is ENXIO. */
+#define NR_DMAP 16
+static struct dmap dmap[NR_DMAP] = {
+	{ 1, "memory", 1 },	/* null (minor 0), zero (1) */
+	{ 4, "tty", 0 },	/* console and tty (minor 0) */
+};
+
+static struct dmap *dmap_of(int major)
+{
+	int i;
+
+	for (i = 0; i < NR_DMAP; i++)
+		if (dmap[i].dm_major == major && major != 0)
+			return &dmap[i];
+	return NULL;
+}
+
+/* The driver of label now (a restarted driver has a new endpoint), or
+ * NONE if DS does not know it. */
+static endpoint_t dev_driver(const char *label)
 {
 	endpoint_t ep;
 
-	if (ds_retrieve_label_endpt(d->d_label, &ep) == OK)
+	if (ds_retrieve_label_endpt(label, &ep) == OK)
 		return ep;
-	return d->d_fallback;
+	return NONE;
+}
+
+/* VFS_MAPDRIVER: buf/len the label, fd the major, flags 1 if seekable:
+ * the driver of that major from now on.  EINVAL for a major outside
+ * 1..255 or a label too long, ENOSPC if the table is full. */
+int do_mapdriver(struct fproc *fp, message *m)
+{
+	char label[VFS_PATH_MAX];
+	struct dmap *d;
+	int major = m->m_vfs.fd, r, i;
+
+	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, label)) != OK)
+		return r;
+	if (major < 1 || major > 255 || strlen(label) >= sizeof(d->dm_label))
+		return EINVAL;
+	if ((d = dmap_of(major)) == NULL) {
+		for (i = 0; i < NR_DMAP && dmap[i].dm_major != 0; i++)
+			;
+		if (i == NR_DMAP)
+			return ENOSPC;
+		d = &dmap[i];
+	}
+	d->dm_major = major;
+	strcpy(d->dm_label, label);
+	d->dm_seekable = m->m_vfs.flags & 1;
+	return OK;
+}
+
+/* The device number of inode ino (a device node): OK, or an error. */
+static int node_rdev(uint32_t ino, dev_t *rdev)
+{
+	struct stat st;
+	cp_grant_id_t g;
+	message m;
+	int r;
+
+	if ((g = cpf_grant_direct(fs_e, (vir_bytes)&st, sizeof(st), CPF_WRITE)) ==
+	    GRANT_INVALID)
+		return ENOMEM;
+	memset(&m, 0, sizeof(m));
+	m.m_type = REQ_STAT;
+	m.m_fs.ino = ino;
+	m.m_fs.grant = g;
+	m.m_fs.count = sizeof(st);
+	r = fs_request(&m);
+	cpf_revoke(g);
+	*rdev = st.st_rdev;
+	return r;
+}
+
+/* VFS_MKNOD: path (buf/len), mode (S_IFCHR or S_IFBLK and permissions,
+ * less the umask), the device number in off_lo.  EEXIST if the name
+ * exists, EINVAL for another file type. */
+int do_mknod(struct fproc *fp, message *m)
+{
+	uint32_t mode = (uint32_t)m->m_vfs.mode;
+	struct lookup lk;
+	cp_grant_id_t g;
+	message fm;
+	int r;
+
+	if (!S_ISCHR(mode) && !S_ISBLK(mode))
+		return EINVAL;
+	if ((r = fetch_walk(fp, m, &lk, 0)) != OK)
+		return r;
+	if (lk.found || lk.last[0] == '\0' || strcmp(lk.last, ".") == 0 ||
+	    strcmp(lk.last, "..") == 0)
+		return EEXIST;
+	if (lk.err != ENOENT)
+		return lk.err;
+	if ((r = forbidden(fp, &lk.dir, 3)) != OK)
+		return r;
+	if ((g = cpf_grant_direct(fs_e, (vir_bytes)lk.last, strlen(lk.last),
+	    CPF_READ)) == GRANT_INVALID)
+		return ENOMEM;
+	memset(&fm, 0, sizeof(fm));
+	fm.m_type = REQ_CREATE;
+	fm.m_fs.ino = lk.dir.v_ino;
+	fm.m_fs.grant = g;
+	fm.m_fs.count = (uint32_t)strlen(lk.last);
+	fm.m_fs.flags = (mode & S_IFMT) | (mode & 07777 & ~fp->fp_umask);
+	fm.m_fs.pos_lo = m->m_vfs.off_lo;	/* the device number */
+	fm.m_fs.uid = fp->fp_uid;
+	fm.m_fs.gid = fp->fp_gid;
+	r = fs_request(&fm);
+	cpf_revoke(g);
+	return r;
 }
 
 static void cdev_msg(message *m, int type, const struct filp *f, endpoint_t user)
@@ -55,20 +163,27 @@ static void cdev_msg(message *m, int type, const struct filp *f, endpoint_t user
 	m->m_cdev.user = user;
 }
 
+/* Open device node f (its inode's mode S_IFCHR or S_IFBLK): find the
+ * driver of its major and ask it.  ENXIO if there is none (a block
+ * device: VFS has no block device files), or it is not running. */
 int dev_open(struct fproc *fp, struct filp *f)
 {
-	const struct vfs_dev *d = dev_entry(f->f_vn.v_ino);
+	const struct dmap *d;
+	dev_t rdev;
 	message m;
 	int r;
 
-	if (d == NULL)
+	if ((r = node_rdev(f->f_vn.v_ino, &rdev)) != OK)
+		return r;
+	if (!S_ISCHR(f->f_vn.v_mode) || (d = dmap_of((int)major(rdev))) == NULL)
 		return ENXIO;
-	f->f_driver = dev_driver(d);
-	f->f_minor = d->d_minor;
+	f->f_driver = dev_driver(d->dm_label);
+	f->f_minor = (int)minor(rdev);
 	if (f->f_driver == NONE)
 		return ENXIO;	/* its driver is not running */
+	f->f_dmap = d;
 	cdev_msg(&m, CDEV_OPEN, f, fp->fp_endpoint);
-	if ((r = dev_sendrec_worker(f->f_driver, d->d_label, &m)) != OK)
+	if ((r = dev_sendrec_worker(f->f_driver, d->dm_label, &m)) != OK)
 		return r == EDEADSRCDST ? ENXIO : r;	/* a driver gone for good */
 	if (m.m_type != CDEV_REPLY)
 		return EIO;
@@ -89,7 +204,7 @@ void dev_close(struct filp *f)
 /* Send request m (with grant g) for fp and make fp wait for the answer.
  * SUSPEND, or EIO if the driver is gone. */
 static int dev_start(struct fproc *fp, struct filp *f, message *m,
-	cp_grant_id_t g, const struct vfs_dev *d, int seek)
+	cp_grant_id_t g, int seek)
 {
 	if (asynsend(f->f_driver, m) != OK) {
 		cpf_revoke(g);
@@ -102,7 +217,7 @@ static int dev_start(struct fproc *fp, struct filp *f, message *m,
 	fp->fp_bgrant = g;
 	fp->fp_bcancel = 0;
 	fp->fp_bseek = seek;
-	fp->fp_blabel = d->d_label;
+	fp->fp_blabel = f->f_dmap->dm_label;
 	return SUSPEND;
 }
 
@@ -111,13 +226,10 @@ static int dev_start(struct fproc *fp, struct filp *f, message *m,
 int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	size_t len)
 {
-	const struct vfs_dev *d = dev_entry(f->f_vn.v_ino);
 	cp_grant_id_t g;
 	message m;
 	int r;
 
-	if (d == NULL)
-		return ENXIO;
 	if (f->f_driver == NONE)
 		return EIO;		/* its driver died: open it again */
 	if ((r = make_magic(f->f_driver, fp->fp_endpoint, buf, len,
@@ -126,7 +238,7 @@ int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	cdev_msg(&m, write ? CDEV_WRITE : CDEV_READ, f, fp->fp_endpoint);
 	m.m_cdev.grant = g;
 	m.m_cdev.count = (uint32_t)len;
-	return dev_start(fp, f, &m, g, d, d->d_seekable);
+	return dev_start(fp, f, &m, g, f->f_dmap->dm_seekable);
 }
 
 /* The tty's ioctls; the argument's size and direction by request. */
@@ -152,7 +264,7 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	cdev_msg(&m, CDEV_IOCTL, f, fp->fp_endpoint);
 	m.m_cdev.grant = g;
 	m.m_cdev.count = (uint32_t)request;
-	return dev_start(fp, f, &m, g, dev_entry(f->f_vn.v_ino), 0);
+	return dev_start(fp, f, &m, g, 0);
 }
 
 static struct fproc *waiting_for(endpoint_t driver, uint32_t id)

@@ -111,7 +111,7 @@ void filp_driver_dead(endpoint_t ep)
 	int i;
 
 	for (i = 0; i < NR_FILPS; i++)
-		if (filps[i].f_count > 0 && filps[i].f_vn.v_kind == VN_DEV &&
+		if (filps[i].f_count > 0 && FILP_IS_DEV(&filps[i]) &&
 		    filps[i].f_driver == ep)
 			filps[i].f_driver = NONE;
 }
@@ -166,7 +166,7 @@ void filp_release(struct filp *f)
 	if (f->f_count <= 0 || --f->f_count > 0)
 		return;
 	f->f_count = 1;		/* still ours while it is being closed */
-	if (f->f_vn.v_kind == VN_DEV)
+	if (FILP_IS_DEV(f))
 		dev_close(f);
 	else if (f->f_vn.v_kind == VN_PIPE)
 		pipe_close_end(f);

@@ -108,6 +108,8 @@ static const handler_t calls[] = {
 	[VFS_GETID - VFS_BASE] = do_getid,
 	[VFS_SETID - VFS_BASE] = do_setid,
 	[VFS_STATVFS - VFS_BASE] = do_statvfs,
+	[VFS_MKNOD - VFS_BASE] = do_mknod,
+	[VFS_MAPDRIVER - VFS_BASE] = do_mapdriver,
 };
 #define NR_CALLS ((int)(sizeof(calls) / sizeof(calls[0])))
 

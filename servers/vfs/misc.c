@@ -84,7 +84,7 @@ int do_ioctl(struct fproc *fp, message *m)
 
 	if (f == NULL)
 		return EBADF;
-	if (f->f_vn.v_kind != VN_DEV)
+	if (!FILP_IS_DEV(f))
 		return ENOTTY;
 	return dev_ioctl(fp, f, (unsigned long)(unsigned)m->m_vfs.flags, m->m_vfs.buf);
 }

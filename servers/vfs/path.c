@@ -1,11 +1,10 @@
 /* path.c - path names: fetching them from the caller, walking them one
  * component at a time (symbolic links followed, search permission
- * checked), the built-in /dev, permission checks, and the requests to the
+ * checked), permission checks, and the requests to the
  * file system that name things (REQ_LOOKUP and the name-changing REQ_*).
  *
  * A walk starts at / (absolute) or the caller's cwd.  "." stays, ".." of /
- * is /, "dev" in / is the built-in directory /dev (whatever the disk has
- * there), and every other name is asked of ext2 with REQ_LOOKUP, the name
+ * is /, and every other name is asked of ext2 with REQ_LOOKUP, the name
  * granted to it (cpf_grant_direct, read-only).  A symbolic link met on
  * the way (and at the end, when the call follows it) is read with
  * REQ_RDLINK and its target walked in its place, from the link's
@@ -14,46 +13,6 @@
  */
 #include <dirent.h>
 #include "vfs.h"
-
-/* The devices of /dev, in listing order. */
-static const struct vfs_dev devs[] = {
-	{ "console", "tty", TTY_PROC_NR, 0, 4, 1, 0 },
-	{ "tty", "tty", TTY_PROC_NR, 0, 4, 1, 0 },
-	{ "null", "memory", MEM_PROC_NR, MEMORY_NULL, 1, 0, 1 },
-	{ "zero", "memory", MEM_PROC_NR, MEMORY_ZERO, 1, 0, 1 },
-	/* VFS's test driver, there only while `service up /bin/cdevtest`
-	 * runs (else ENXIO). */
-	{ "cdevtest", "cdevtest", NONE, 0, 42, 0, 0 },
-	{ "cdevhang", "cdevtest", NONE, 1, 42, 0, 0 },
-};
-#define NR_DEVS ((int)(sizeof(devs) / sizeof(devs[0])))
-
-const struct vfs_dev *dev_entry(uint32_t idx)
-{
-	return idx < (uint32_t)NR_DEVS ? &devs[idx] : NULL;
-}
-
-int dev_count(void)
-{
-	return NR_DEVS;
-}
-
-void devdir_vnode(struct vnode *vn)
-{
-	memset(vn, 0, sizeof(*vn));
-	vn->v_kind = VN_DEVDIR;
-	vn->v_mode = S_IFDIR | 0755;
-	vn->v_nlink = 2;
-}
-
-static void dev_vnode(int idx, struct vnode *vn)
-{
-	memset(vn, 0, sizeof(*vn));
-	vn->v_kind = VN_DEV;
-	vn->v_ino = (uint32_t)idx;
-	vn->v_mode = S_IFCHR | 0666;
-	vn->v_nlink = 1;
-}
 
 /* Copy the path [addr, addr+len) of who into buf (VFS_PATH_MAX bytes) as
  * a string.  The length may or may not count a terminating NUL; the name
@@ -153,7 +112,7 @@ int fs_dir_empty(uint32_t ino)
 static int step(const struct vnode *dir, const char *name, struct vnode *out)
 {
 	message m;
-	int i, r;
+	int r;
 
 	if (!VN_ISDIR(dir))
 		return ENOTDIR;
@@ -161,27 +120,9 @@ static int step(const struct vnode *dir, const char *name, struct vnode *out)
 		*out = *dir;
 		return OK;
 	}
-	if (dir->v_kind == VN_DEVDIR) {
-		if (strcmp(name, "..") == 0) {
-			*out = vfs_root;
-			return OK;
-		}
-		for (i = 0; i < NR_DEVS; i++)
-			if (strcmp(name, devs[i].d_name) == 0) {
-				dev_vnode(i, out);
-				return OK;
-			}
-		return ENOENT;
-	}
-	if (dir->v_ino == vfs_root.v_ino) {
-		if (strcmp(name, "..") == 0) {
-			*out = vfs_root;
-			return OK;
-		}
-		if (strcmp(name, "dev") == 0) {
-			devdir_vnode(out);
-			return OK;
-		}
+	if (dir->v_ino == vfs_root.v_ino && strcmp(name, "..") == 0) {
+		*out = vfs_root;
+		return OK;
 	}
 	if ((r = fs_name_request(REQ_LOOKUP, dir->v_ino, name, 0, &m)) != OK)
 		return r;

@@ -10,13 +10,14 @@
  *	main.c	start-up, the receive loop, dispatch, replies, SIGPIPE requests
  *	worker.c the workers calls run on, waits for file systems and drivers
  *	fproc.c	per-process tables: fds, close-on-exec bits, cwd; filps
- *	path.c	path names: fetching, walking, the built-in /dev, ext2 lookups
+ *	path.c	path names: fetching, walking, ext2 lookups
  *	file.c	open close read write lseek stat fstat getdents and the
  *		name-changing calls (mkdir rmdir unlink rename)
  *	link.c	links and attributes: link symlink readlink lstat truncate
  *		ftruncate chmod chown utime fsync umask, credentials
  *	pipe.c	pipes in VFS memory, waiting readers and writers
- *	dev.c	character driver requests, tty reads that wait, cancels
+ *	dev.c	character driver requests, cancels, the major -> driver table,
+ *		mknod, a driver's death
  *	misc.c	dup dup2 fcntl chdir getcwd sync, PM's notices
  */
 #ifndef _VFS_VFS_H
@@ -44,8 +45,6 @@
 /* What a name or an open file refers to. */
 #define VN_NONE		0
 #define VN_FS		1	/* an inode of the root file system (ext2) */
-#define VN_DEVDIR	2	/* the built-in directory /dev */
-#define VN_DEV		3	/* a device of /dev (v_ino: index in the table) */
 #define VN_PIPE		4	/* a pipe (v_ino: index of the pipe) */
 
 struct vnode {
@@ -57,10 +56,16 @@ struct vnode {
 	uint32_t v_uid, v_gid;	/* owner */
 };
 
-#define VN_ISDIR(v)	(((v)->v_kind == VN_FS && S_ISDIR((v)->v_mode)) || \
-			 (v)->v_kind == VN_DEVDIR)
+#define VN_ISDIR(v)	((v)->v_kind == VN_FS && S_ISDIR((v)->v_mode))
 
 struct pipe;
+
+/* A major device number's driver (dev.c: the table VFS_MAPDRIVER fills). */
+struct dmap {
+	int dm_major;		/* 0: a free entry */
+	char dm_label[16];	/* the driver's label in DS */
+	int dm_seekable;	/* reads and writes advance the position */
+};
 
 /* An open file: shared by dup() and fork(), counted. */
 struct filp {
@@ -68,12 +73,14 @@ struct filp {
 	struct vnode f_vn;
 	uint64_t f_pos;
 	int f_flags;		/* access mode, O_APPEND, O_NONBLOCK, O_EXEC */
-	endpoint_t f_driver;	/* VN_DEV: the driver (NONE: it died) and the minor */
+	const struct dmap *f_dmap; /* a device node: its driver; else NULL */
+	endpoint_t f_driver;	/* a device: the driver (NONE: it died), minor */
 	int f_minor;
 	struct pipe *f_pipe;	/* VN_PIPE */
 	int f_orphan;		/* VN_FS: its last name went while open */
 };
 
+#define FILP_IS_DEV(f)	  ((f)->f_dmap != NULL)
 #define FILP_CAN_READ(f)  (((f)->f_flags & O_ACCMODE) != O_WRONLY)
 #define FILP_CAN_WRITE(f) (((f)->f_flags & O_ACCMODE) != O_RDONLY)
 
@@ -132,16 +139,6 @@ struct lookup {
 	int slash;		/* the path ended in '/' */
 };
 
-/* A device of /dev. */
-struct vfs_dev {
-	const char *d_name;
-	const char *d_label;	/* DS label of the driver */
-	endpoint_t d_fallback;	/* its endpoint when DS does not know it */
-	int d_minor;
-	int d_major;		/* for st_rdev (1 memory, 4 tty) */
-	int d_waits;		/* reads may wait (answered by CDEV_REPLY later) */
-	int d_seekable;
-};
 
 /* main.c */
 extern endpoint_t fs_e;		/* the root file system server */
@@ -185,9 +182,6 @@ int fs_request(message *m);
 int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
 	message *m);
 int fs_dir_empty(uint32_t ino);
-const struct vfs_dev *dev_entry(uint32_t idx);
-int dev_count(void);
-void devdir_vnode(struct vnode *vn);
 
 /* file.c */
 int do_open(struct fproc *fp, message *m);
@@ -233,7 +227,8 @@ void pipe_close_end(struct filp *f);
 void pipe_unblock(struct fproc *fp, int exiting);
 
 /* dev.c */
-endpoint_t dev_driver(const struct vfs_dev *d);
+int do_mknod(struct fproc *fp, message *m);
+int do_mapdriver(struct fproc *fp, message *m);
 int dev_open(struct fproc *fp, struct filp *f);
 void dev_close(struct filp *f);
 int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,

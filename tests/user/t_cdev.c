@@ -1,7 +1,8 @@
-/* t_cdev.c - /bin/tests, VFS and a character driver that does not answer:
- * /bin/cdevtest (tests/drivers/cdevtest) started with `service up`,
- * reached as /dev/cdevtest (answers) and /dev/cdevhang (reads never
- * answered).  While a process waits on the stuck driver, others open,
+/* t_cdev.c - /bin/tests, device nodes and a character driver that does
+ * not answer: /bin/cdevtest (tests/drivers/cdevtest) started with
+ * `service up -dev`, reached through nodes made with mknod(), major 42:
+ * /dev/cdevtest (minor 0, answers) and /dev/cdevhang (minor 1, reads
+ * never answered).  While a process waits on the stuck driver, others open,
  * read, write, fork, exec and exit; ps-like VFS_GETWAITS shows the
  * waiter on the driver's label; SIGINT ends the wait with EINTR.  A crash
  * of the driver (`service fi`) gives EIO to a request in flight and to
@@ -15,6 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 #include <sys/wait.h>
 #include <minix/pm.h>
 #include <minix/vfs.h>
@@ -30,9 +33,10 @@ static void on_int(int sig)
 }
 
 /* Run /bin/service with its arguments; its exit status, or -1. */
-static int svc(const char *a1, const char *a2, const char *a3)
+static int svc(const char *a1, const char *a2, const char *a3, const char *a4)
 {
-	char *argv[] = { "/bin/service", (char *)a1, (char *)a2, (char *)a3, NULL };
+	char *argv[] = { "/bin/service", (char *)a1, (char *)a2, (char *)a3,
+		(char *)a4, NULL };
 	char out[512];
 	int st = tu_capture(argv, NULL, 1, out, sizeof(out));
 
@@ -129,10 +133,20 @@ int test_cdev_stuck_driver(void)
 {
 	char buf[32];
 	pid_t pid;
-	int fd, st;
+	int fd, ws;
 
-	T_ERR(open("/dev/cdevtest", O_RDONLY), ENXIO);	/* not running */
-	T_EQ(svc("up", "/bin/cdevtest", NULL), 0);
+	struct stat st;
+
+	T_EQ(mknod("/dev/cdevtest", S_IFCHR | 0666, makedev(42, 0)), 0);
+	T_EQ(mknod("/dev/cdevhang", S_IFCHR | 0666, makedev(42, 1)), 0);
+	T_ERR(mknod("/dev/cdevhang", S_IFCHR | 0666, makedev(42, 1)), EEXIST);
+	T_ERR(mknod("/tmp/cdev.reg", S_IFREG | 0666, 0), EINVAL);
+	T_EQ(stat("/dev/cdevhang", &st), 0);
+	T_TRUE(S_ISCHR(st.st_mode));
+	T_EQ(major(st.st_rdev), 42);
+	T_EQ(minor(st.st_rdev), 1);
+	T_ERR(open("/dev/cdevtest", O_RDONLY), ENXIO);	/* no driver for 42 */
+	T_EQ(svc("up", "/bin/cdevtest", "-dev", "/dev/cdevtest"), 0);
 	T_TRUE((fd = open("/dev/cdevtest", O_RDWR)) >= 0);
 	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
 	T_STR(buf, "cdevtest 1\n");
@@ -147,9 +161,9 @@ int test_cdev_stuck_driver(void)
 	T_EQ(other_work(), 0);
 	T_EQ(wait_on(pid, "cdevtest", VW_DEV), 0);	/* still stuck */
 	T_EQ(kill(pid, SIGINT), 0);
-	T_EQ(waitpid(pid, &st, 0), pid);
-	T_TRUE(WIFEXITED(st));
-	T_EQ(WEXITSTATUS(st), 0);
+	T_EQ(waitpid(pid, &ws, 0), pid);
+	T_TRUE(WIFEXITED(ws));
+	T_EQ(WEXITSTATUS(ws), 0);
 
 	/* The driver crashes with a read in flight and a file open. */
 	T_TRUE((fd = open("/dev/cdevtest", O_RDONLY)) >= 0);
@@ -157,11 +171,11 @@ int test_cdev_stuck_driver(void)
 		stuck_reader(EIO);
 	T_TRUE(pid > 0);
 	T_EQ(wait_on(pid, "cdevtest", VW_DEV), 0);
-	T_EQ(svc("fi", "cdevtest", NULL), 0);
+	T_EQ(svc("fi", "cdevtest", NULL, NULL), 0);
 	T_ERR(read(fd, buf, sizeof(buf)), EIO);	/* crashes it; EIO at restart */
-	T_EQ(waitpid(pid, &st, 0), pid);
-	T_TRUE(WIFEXITED(st));
-	T_EQ(WEXITSTATUS(st), 0);
+	T_EQ(waitpid(pid, &ws, 0), pid);
+	T_TRUE(WIFEXITED(ws));
+	T_EQ(WEXITSTATUS(ws), 0);
 	T_ERR(read(fd, buf, sizeof(buf)), EIO);	/* the old instance's file */
 	T_EQ(close(fd), 0);
 	T_TRUE((fd = open("/dev/cdevtest", O_RDONLY)) >= 0);
@@ -169,7 +183,9 @@ int test_cdev_stuck_driver(void)
 	T_STR(buf, "cdevtest 2\n");		/* the restarted instance */
 	T_EQ(close(fd), 0);
 
-	T_EQ(svc("down", "cdevtest", NULL), 0);
-	T_ERR(open("/dev/cdevtest", O_RDONLY), ENXIO);
+	T_EQ(svc("down", "cdevtest", NULL, NULL), 0);
+	T_ERR(open("/dev/cdevtest", O_RDONLY), ENXIO);	/* its driver is down */
+	T_EQ(unlink("/dev/cdevtest"), 0);
+	T_EQ(unlink("/dev/cdevhang"), 0);
 	return 0;
 }

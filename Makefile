@@ -35,7 +35,7 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := hello runner bench exectest fitest ds rs memory tty ext2 pm vfs
+PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
@@ -47,6 +47,7 @@ vfs_SRC    := $(wildcard servers/vfs/*.c)
 runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
 fitest_SRC := tests/fitest/fitest.c
+cdevtest_SRC := tests/drivers/cdevtest/cdevtest.c
 runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
 
@@ -196,6 +197,12 @@ endef
 # The supervision tests' service is on it too, with its .conf beside it
 # (`service up /bin/fitest`).
 ROOT_EXTRA := $(B)/ubin/fitest $(B)/ubin/fitest.conf $(B)/ubin/fitest-low.conf
+# VFS's test character driver (`service up /bin/cdevtest`).
+ROOT_EXTRA += $(B)/ubin/cdevtest $(B)/ubin/cdevtest.conf
+$(B)/ubin/cdevtest: $(B)/bin/cdevtest
+	@cp $< $@
+$(B)/ubin/cdevtest.conf: tests/drivers/cdevtest/cdevtest.conf
+	@mkdir -p $(dir $@) && cp $< $@
 $(B)/ubin/fitest: $(B)/bin/fitest
 	@cp $< $@
 $(B)/ubin/fitest.conf: tests/fitest/fitest.conf

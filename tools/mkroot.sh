@@ -9,7 +9,7 @@
 # 500 empty files f000..f499; the exec tests' files (below); the commands' tests (tests/user/t_cmds.c)
 # read words, lines and table (from rootfs/test), odc (the bytes
 # "hi\tthere\n\0\001\377~") and the tree tree/{a,sub/b,sub/deep/c}.
-# /bin/[ is a hard link to /bin/test.
+# /bin/[ is a hard link to /bin/test.  /dev has the device nodes.
 set -e
 out=$1
 bindir=${2:-}
@@ -55,6 +55,13 @@ while [ $i -lt 500 ]; do
 	: > "$stage/test/dir500/f$(printf %03d $i)"
 	i=$((i + 1))
 done
+# /dev: the device nodes (VFS finds a node's driver by its major: 1
+# memory, 4 tty, and what `service up -dev` maps; docs/vfs.md).  The
+# host runs this as root; mke2fs -d copies the nodes.
+mknod -m 600 "$stage/dev/console" c 4 0
+mknod -m 666 "$stage/dev/tty" c 4 0
+mknod -m 666 "$stage/dev/null" c 1 0
+mknod -m 666 "$stage/dev/zero" c 1 1
 rm -f "$out"
 mke2fs -q -F -t ext2 -b 1024 -L root -d "$stage" "$out" 16384 >/dev/null
 e2fsck -fn "$out" >/dev/null 2>&1

@@ -17,10 +17,11 @@
 #include <unistd.h>
 #include "vfs.h"
 
-#define DEVFS_DEV	0xfe00u	/* st_dev of /dev and its devices */
 #define PIPEFS_DEV	0xff00u	/* st_dev of pipes */
 
-static char path1[VFS_PATH_MAX], path2[VFS_PATH_MAX];
+/* Each worker has its own path buffers (worker.c): calls run at once. */
+#define path1 (worker_bufs()->wb_path1)
+#define path2buf (worker_bufs()->wb_path2)
 
 /* Copy the caller's path (m_vfs.buf, len) into path1 and walk it. */
 int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk,
@@ -83,11 +84,10 @@ static int is_dots(const char *name)
 	return strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
 }
 
-/* Is vn the root or /dev, which cannot be removed or renamed? */
+/* Is vn the root, which cannot be removed or renamed? */
 static int is_busy_dir(const struct vnode *vn)
 {
-	return vn->v_kind == VN_DEVDIR ||
-	    (vn->v_kind == VN_FS && vn->v_ino == vfs_root.v_ino);
+	return vn->v_kind == VN_FS && vn->v_ino == vfs_root.v_ino;
 }
 
 /* O_CREAT of a missing name: the file system makes it, owned by the
@@ -142,8 +142,10 @@ static int open_check(struct fproc *fp, const struct vnode *vn, int flags,
 		return OK;
 	if (S_ISLNK(vn->v_mode))
 		return ELOOP;	/* O_NOFOLLOW on a symbolic link */
+	if (S_ISCHR(vn->v_mode) || S_ISBLK(vn->v_mode))
+		return OK;	/* a device node: dev_open() finds its driver */
 	if (!S_ISREG(vn->v_mode))
-		return ENXIO;	/* device nodes and FIFOs on disk: no driver */
+		return ENXIO;	/* FIFOs on disk: none yet */
 	if (flags & O_EXEC)
 		return forbidden(fp, vn, 5);
 	return OK;
@@ -202,7 +204,8 @@ int do_open(struct fproc *fp, message *m)
 		return ENFILE;
 	f->f_vn = vn;
 	f->f_flags = flags & (O_ACCMODE | O_APPEND | O_NONBLOCK | O_EXEC);
-	if (vn.v_kind == VN_DEV && (r = dev_open(fp, f)) != OK) {
+	if (vn.v_kind == VN_FS && (S_ISCHR(vn.v_mode) || S_ISBLK(vn.v_mode)) &&
+	    (r = dev_open(fp, f)) != OK) {
 		f->f_count = 0;		/* never opened: nothing to close */
 		return r;
 	}
@@ -257,17 +260,17 @@ static int rw(struct fproc *fp, message *m, int write)
 		return EBADF;
 	if (len > VFS_IO_MAX)
 		len = VFS_IO_MAX;
+	if (FILP_IS_DEV(f))
+		return len == 0 ? 0 : dev_io(fp, f, write, buf, len);
 	switch (f->f_vn.v_kind) {
 	case VN_PIPE:
 		return write ? pipe_write(fp, f, buf, len) : pipe_read(fp, f, buf, len);
-	case VN_DEV:
-		return len == 0 ? 0 : dev_io(fp, f, write, buf, len);
 	case VN_FS:
 		if (S_ISDIR(f->f_vn.v_mode))
 			return EISDIR;
 		return len == 0 ? 0 : fs_rw(fp, f, write, buf, len);
 	}
-	return EISDIR;		/* VN_DEVDIR */
+	return EISDIR;
 }
 
 int do_read(struct fproc *fp, message *m)
@@ -289,7 +292,7 @@ int do_lseek(struct fproc *fp, message *m)
 	if (f == NULL)
 		return EBADF;
 	if (f->f_vn.v_kind == VN_PIPE ||
-	    (f->f_vn.v_kind == VN_DEV && !dev_entry(f->f_vn.v_ino)->d_seekable))
+	    (FILP_IS_DEV(f) && !f->f_dmap->dm_seekable))
 		return ESPIPE;
 	switch (m->m_vfs.whence) {
 	case SEEK_SET: base = 0; break;
@@ -298,8 +301,8 @@ int do_lseek(struct fproc *fp, message *m)
 		if (f->f_vn.v_kind == VN_FS && fs_size(f->f_vn.v_ino,
 		    &f->f_vn.v_size) != OK)
 			return EIO;
-		base = f->f_vn.v_kind == VN_FS ? (int64_t)f->f_vn.v_size :
-		    f->f_vn.v_kind == VN_DEVDIR ? 2 + dev_count() : 0;
+		base = f->f_vn.v_kind == VN_FS && !FILP_IS_DEV(f) ?
+		    (int64_t)f->f_vn.v_size : 0;
 		break;
 	default:
 		return EINVAL;
@@ -316,7 +319,6 @@ int do_lseek(struct fproc *fp, message *m)
 static int stat_vnode(struct fproc *fp, const struct vnode *vn,
 	const struct filp *f, vir_bytes buf)
 {
-	const struct vfs_dev *d;
 	struct stat st;
 	cp_grant_id_t g;
 	message m;
@@ -339,18 +341,6 @@ static int stat_vnode(struct fproc *fp, const struct vnode *vn,
 	st.st_mode = vn->v_mode;
 	st.st_nlink = vn->v_nlink;
 	switch (vn->v_kind) {
-	case VN_DEVDIR:
-		st.st_dev = DEVFS_DEV;
-		st.st_ino = 1;
-		st.st_blksize = 1024;
-		break;
-	case VN_DEV:
-		d = dev_entry(vn->v_ino);
-		st.st_dev = DEVFS_DEV;
-		st.st_ino = 2 + vn->v_ino;
-		st.st_rdev = (dev_t)((d->d_major << 8) | d->d_minor);
-		st.st_blksize = 1024;
-		break;
 	case VN_PIPE:
 		st.st_dev = PIPEFS_DEV;
 		st.st_ino = 1 + vn->v_ino;
@@ -385,38 +375,6 @@ int do_fstat(struct fproc *fp, message *m)
 	return stat_vnode(fp, &f->f_vn, f, m->m_vfs.buf);
 }
 
-/* getdents of /dev: ".", "..", then the devices; the position is the
- * index of the next entry. */
-static int devdir_getdents(struct fproc *fp, struct filp *f, vir_bytes buf,
-	size_t len)
-{
-	static uint8_t recs[1024] __attribute__((aligned(8)));
-	uint64_t idx = f->f_pos, total = 2 + (uint64_t)dev_count();
-	size_t used = 0, room = len < sizeof(recs) ? len : sizeof(recs);
-
-	for (; idx < total; idx++) {
-		const char *name = idx == 0 ? "." : idx == 1 ? ".." :
-		    dev_entry((uint32_t)idx - 2)->d_name;
-		size_t rl = DIRENT_RECLEN(strlen(name));
-		struct dirent *d = (struct dirent *)(recs + used);
-		if (used + rl > room)
-			break;
-		memset(d, 0, rl);
-		d->d_ino = idx == 0 ? 1 : idx == 1 ? vfs_root.v_ino : (ino_t)idx;
-		d->d_off = (off_t)(idx + 1);
-		d->d_reclen = (unsigned short)rl;
-		d->d_type = idx < 2 ? DT_DIR : DT_CHR;
-		strcpy(d->d_name, name);
-		used += rl;
-	}
-	if (used == 0)
-		return idx < total ? EINVAL : 0;
-	if (sys_vircopy(SELF, (vir_bytes)recs, fp->fp_endpoint, buf, used) != OK)
-		return EFAULT;
-	f->f_pos = idx;
-	return (int)used;
-}
-
 int do_getdents(struct fproc *fp, message *m)
 {
 	struct filp *f = fd_get(fp, m->m_vfs.fd);
@@ -431,8 +389,6 @@ int do_getdents(struct fproc *fp, message *m)
 		return ENOTDIR;
 	if (len > VFS_IO_MAX)
 		len = VFS_IO_MAX;
-	if (f->f_vn.v_kind == VN_DEVDIR)
-		return devdir_getdents(fp, f, m->m_vfs.buf, len);
 	if ((r = make_magic(fs_e, fp->fp_endpoint, m->m_vfs.buf, len, CPF_WRITE, &g)) != OK)
 		return r;
 	memset(&fm, 0, sizeof(fm));
@@ -554,7 +510,7 @@ int do_rename(struct fproc *fp, message *m)
 	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
 		return r;
 	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.path2, m->m_vfs.path2_len,
-	    path2)) != OK)
+	    path2buf)) != OK)
 		return r;
 	if ((r = path_walk(fp, path1, &from, 0)) != OK)
 		return r;
@@ -562,7 +518,7 @@ int do_rename(struct fproc *fp, message *m)
 		return from.err;
 	if (from.last[0] == '\0' || is_dots(from.last) || is_busy_dir(&from.node))
 		return EBUSY;
-	if ((r = path_walk(fp, path2, &to, 0)) != OK)
+	if ((r = path_walk(fp, path2buf, &to, 0)) != OK)
 		return r;
 	if (to.last[0] == '\0' || is_dots(to.last))
 		return EBUSY;

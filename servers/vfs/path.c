@@ -1,11 +1,10 @@
 /* path.c - path names: fetching them from the caller, walking them one
  * component at a time (symbolic links followed, search permission
- * checked), the built-in /dev, permission checks, and the requests to the
+ * checked), permission checks, and the requests to the
  * file system that name things (REQ_LOOKUP and the name-changing REQ_*).
  *
  * A walk starts at / (absolute) or the caller's cwd.  "." stays, ".." of /
- * is /, "dev" in / is the built-in directory /dev (whatever the disk has
- * there), and every other name is asked of ext2 with REQ_LOOKUP, the name
+ * is /, and every other name is asked of ext2 with REQ_LOOKUP, the name
  * granted to it (cpf_grant_direct, read-only).  A symbolic link met on
  * the way (and at the end, when the call follows it) is read with
  * REQ_RDLINK and its target walked in its place, from the link's
@@ -14,42 +13,6 @@
  */
 #include <dirent.h>
 #include "vfs.h"
-
-/* The devices of /dev, in listing order. */
-static const struct vfs_dev devs[] = {
-	{ "console", "tty", TTY_PROC_NR, 0, 4, 1, 0 },
-	{ "tty", "tty", TTY_PROC_NR, 0, 4, 1, 0 },
-	{ "null", "memory", MEM_PROC_NR, MEMORY_NULL, 1, 0, 1 },
-	{ "zero", "memory", MEM_PROC_NR, MEMORY_ZERO, 1, 0, 1 },
-};
-#define NR_DEVS ((int)(sizeof(devs) / sizeof(devs[0])))
-
-const struct vfs_dev *dev_entry(uint32_t idx)
-{
-	return idx < (uint32_t)NR_DEVS ? &devs[idx] : NULL;
-}
-
-int dev_count(void)
-{
-	return NR_DEVS;
-}
-
-void devdir_vnode(struct vnode *vn)
-{
-	memset(vn, 0, sizeof(*vn));
-	vn->v_kind = VN_DEVDIR;
-	vn->v_mode = S_IFDIR | 0755;
-	vn->v_nlink = 2;
-}
-
-static void dev_vnode(int idx, struct vnode *vn)
-{
-	memset(vn, 0, sizeof(*vn));
-	vn->v_kind = VN_DEV;
-	vn->v_ino = (uint32_t)idx;
-	vn->v_mode = S_IFCHR | 0666;
-	vn->v_nlink = 1;
-}
 
 /* Copy the path [addr, addr+len) of who into buf (VFS_PATH_MAX bytes) as
  * a string.  The length may or may not count a terminating NUL; the name
@@ -74,7 +37,7 @@ int fs_request(message *m)
 {
 	if (!fs_mounted)
 		return EIO;
-	if (ipc_sendrec(fs_e, m) != OK || m->m_type != FS_REPLY)
+	if (fs_sendrec(m) != OK || m->m_type != FS_REPLY)
 		return EIO;
 	return m->m_fs.status;
 }
@@ -109,7 +72,7 @@ int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
 /* Is directory ino empty (only "." and "..")?  1, 0, or an error. */
 int fs_dir_empty(uint32_t ino)
 {
-	static uint8_t buf[2048] __attribute__((aligned(8)));
+	uint8_t buf[2048] __attribute__((aligned(8)));
 	uint64_t pos = 0;
 	cp_grant_id_t g;
 	message m;
@@ -149,7 +112,7 @@ int fs_dir_empty(uint32_t ino)
 static int step(const struct vnode *dir, const char *name, struct vnode *out)
 {
 	message m;
-	int i, r;
+	int r;
 
 	if (!VN_ISDIR(dir))
 		return ENOTDIR;
@@ -157,27 +120,9 @@ static int step(const struct vnode *dir, const char *name, struct vnode *out)
 		*out = *dir;
 		return OK;
 	}
-	if (dir->v_kind == VN_DEVDIR) {
-		if (strcmp(name, "..") == 0) {
-			*out = vfs_root;
-			return OK;
-		}
-		for (i = 0; i < NR_DEVS; i++)
-			if (strcmp(name, devs[i].d_name) == 0) {
-				dev_vnode(i, out);
-				return OK;
-			}
-		return ENOENT;
-	}
-	if (dir->v_ino == vfs_root.v_ino) {
-		if (strcmp(name, "..") == 0) {
-			*out = vfs_root;
-			return OK;
-		}
-		if (strcmp(name, "dev") == 0) {
-			devdir_vnode(out);
-			return OK;
-		}
+	if (dir->v_ino == vfs_root.v_ino && strcmp(name, "..") == 0) {
+		*out = vfs_root;
+		return OK;
 	}
 	if ((r = fs_name_request(REQ_LOOKUP, dir->v_ino, name, 0, &m)) != OK)
 		return r;
@@ -253,7 +198,7 @@ static int read_link(const struct vnode *vn, char *buf)
 static int splice_link(const struct vnode *link, const char *rest, int slash,
 	char *path, int *absolute)
 {
-	static char target[VFS_PATH_MAX];
+	char target[VFS_PATH_MAX];
 	size_t tl, rl = strlen(rest);
 	int r;
 
@@ -280,7 +225,7 @@ static int splice_link(const struct vnode *link, const char *rest, int slash,
 int path_walk(struct fproc *fp, const char *path, struct lookup *lk,
 	int follow)
 {
-	static char buf[VFS_PATH_MAX];
+	char buf[VFS_PATH_MAX];
 	struct vnode cur = path[0] == '/' ? vfs_root : fp->fp_cwd, next;
 	char name[VFS_NAME_MAX + 1];
 	const char *s;

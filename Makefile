@@ -196,6 +196,13 @@ endef
 # The supervision tests' service is on it too, with its .conf beside it
 # (`service up /bin/fitest`).
 ROOT_EXTRA := $(B)/ubin/fitest $(B)/ubin/fitest.conf $(B)/ubin/fitest-low.conf
+# /sbin: the file system server and its .conf, which mount() starts through
+# RS for each mounted device (docs/storage.md).
+ROOT_EXTRA += $(B)/sbin/ext2 $(B)/sbin/ext2.conf
+$(B)/sbin/ext2: $(B)/bin/ext2
+	@mkdir -p $(dir $@) && cp $< $@
+$(B)/sbin/ext2.conf: servers/ext2/ext2.conf
+	@mkdir -p $(dir $@) && cp $< $@
 $(B)/ubin/fitest: $(B)/bin/fitest
 	@cp $< $@
 $(B)/ubin/fitest.conf: tests/fitest/fitest.conf
@@ -204,7 +211,7 @@ $(B)/ubin/fitest-low.conf: tests/fitest/fitest-low.conf
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
 	@echo "  ROOT    $@"
-	@tools/mkroot.sh $@ $(B)/ubin
+	@tools/mkroot.sh $@ $(B)/ubin $(B)/sbin
 $(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))
 
 # A boot module with a command line of 258 words, more than the kernel

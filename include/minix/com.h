@@ -239,5 +239,8 @@
 #define MEMORY_NULL    0 /* character: /dev/null */
 #define MEMORY_ZERO    1 /* character: /dev/zero */
 #define MEMORY_RAMDISK 2 /* block: the RAM disk (the boot root image) */
+#define MEMORY_RAM1    3 /* block and character: /dev/ram1, an empty RAM disk */
+#define MEMORY_RAM2    4 /* /dev/ram2, another (MEMORY_RAM_SIZE each) */
+#define MEMORY_RAM_SIZE (4u << 20)
 
 #endif

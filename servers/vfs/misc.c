@@ -122,12 +122,8 @@ int do_getcwd(struct fproc *fp, message *m)
 
 int do_sync(struct fproc *fp, message *m)
 {
-	message fm;
-
 	(void)fp, (void)m;
-	memset(&fm, 0, sizeof(fm));
-	fm.m_type = REQ_SYNC;
-	return fs_request(&fm);
+	return sync_all();
 }
 
 int is_pm_notice(const message *m)

@@ -16,6 +16,7 @@
  *	pipe.c	pipes in VFS memory, waiting readers and writers
  *	dev.c	character driver requests, tty reads that wait, cancels
  *	misc.c	dup dup2 fcntl chdir getcwd sync, PM's notices
+ *	mount.c	the mount table: mount, umount, crossing mount points
  */
 #ifndef _VFS_VFS_H
 #define _VFS_VFS_H
@@ -53,6 +54,7 @@ struct vnode {
 	uint64_t v_size;
 	uint32_t v_nlink;
 	uint32_t v_uid, v_gid;	/* owner */
+	int v_mnt;		/* VN_FS: the mount (index in vmnt[]) */
 };
 
 #define VN_ISDIR(v)	(((v)->v_kind == VN_FS && S_ISDIR((v)->v_mode)) || \
@@ -120,13 +122,31 @@ struct vfs_dev {
 	int d_major;		/* for st_rdev (1 memory, 4 tty) */
 	int d_waits;		/* reads may wait (answered by CDEV_REPLY later) */
 	int d_seekable;
+	int d_block;		/* a block device (S_IFBLK): may be mounted */
+};
+
+/* A mounted file system (mount.c).  Entry 0 is the root. */
+#define NR_MNTS		8
+#define MNT_DEV_LEN	32	/* the device as named at mount */
+#define MNT_DIR_LEN	256	/* the mount point, normalised */
+#define MNT_LABEL_LEN	16	/* RS label of the file system process */
+
+struct vmnt {
+	int m_used;
+	endpoint_t m_fs_e;		/* its file system process */
+	char m_label[MNT_LABEL_LEN];
+	char m_type[16];		/* "ext2" */
+	char m_dev[MNT_DEV_LEN];
+	char m_dir[MNT_DIR_LEN];
+	endpoint_t m_dev_e;		/* the block driver and the minor */
+	int m_minor;
+	struct vnode m_root;		/* its root directory */
+	struct vnode m_covered;		/* the directory it hides (not for 0) */
 };
 
 /* main.c */
-extern endpoint_t fs_e;		/* the root file system server */
 extern struct fproc *cur_fp;	/* the caller of the call being handled */
-extern int fs_mounted;
-extern struct vnode vfs_root;
+extern struct vnode vfs_root;	/* vmnt[0].m_root */
 void reply(endpoint_t who, int result);
 void queue_sigpipe(endpoint_t who);
 int make_magic(endpoint_t to, endpoint_t owner, vir_bytes addr, size_t len,
@@ -153,15 +173,15 @@ int path_fetch(endpoint_t who, vir_bytes addr, vir_bytes len, char *buf);
 int path_walk(struct fproc *fp, const char *path, struct lookup *lk,
 	int follow);
 int path_resolve(struct fproc *fp, const char *path, struct vnode *vn);
-void vnode_of_reply(const message *m, struct vnode *vn);
+void vnode_of_reply(const message *m, int mnt, struct vnode *vn);
 int forbidden(const struct fproc *fp, const struct vnode *vn, int mask);
-int fs_is_open(uint32_t ino);
-void fs_orphaned(uint32_t ino);
+int fs_is_open(int mnt, uint32_t ino);
+void fs_orphaned(int mnt, uint32_t ino);
 int path_normalise(const char *cwd, const char *path, char *out);
-int fs_request(message *m);
-int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
-	message *m);
-int fs_dir_empty(uint32_t ino);
+int fs_request(int mnt, message *m);
+int fs_name_request(int type, const struct vnode *dir, const char *name,
+	uint32_t flags, message *m);
+int fs_dir_empty(const struct vnode *dir);
 const struct vfs_dev *dev_entry(uint32_t idx);
 int dev_count(void);
 void devdir_vnode(struct vnode *vn);
@@ -181,7 +201,7 @@ int do_unlink(struct fproc *fp, message *m);
 int do_rename(struct fproc *fp, message *m);
 int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk,
 	int follow);
-int fs_size(uint32_t ino, uint64_t *size);
+int fs_size(const struct vnode *vn, uint64_t *size);
 
 /* link.c */
 int do_lstat(struct fproc *fp, message *m);
@@ -230,5 +250,17 @@ int do_sync(struct fproc *fp, message *m);
 int do_ioctl(struct fproc *fp, message *m);
 int is_pm_notice(const message *m);
 void do_pm_notice(message *m);
+
+/* mount.c */
+extern struct vmnt vmnt[NR_MNTS];
+endpoint_t fs_ep(int mnt);
+int mount_root(const char *dev, endpoint_t fs, endpoint_t drv, int minor);
+int mnt_is_root(const struct vnode *vn);
+void mnt_cross_down(struct vnode *vn);
+int mnt_parent(const struct vnode *dir, struct vnode *out);
+int do_mount(struct fproc *fp, message *m);
+int do_umount(struct fproc *fp, message *m);
+int do_getmnt(struct fproc *fp, message *m);
+int sync_all(void);
 
 #endif /* _VFS_VFS_H */

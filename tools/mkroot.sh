@@ -15,7 +15,9 @@
 # /test/fs1.img is a second ext2 image (2 MiB, 1 KiB blocks) for the mount
 # tests (tests/user/t_mount.c), with hello ("hello from fs1") and
 # sub/deep ("deep"); /test/fs1.df has what df -k must say of it right
-# after it is mounted: 1024-blocks, used and available, from dumpe2fs -h.
+# after it is mounted: 1024-blocks, used and available, from dumpe2fs -h;
+# /test/mount.dev the device the tests mount it from ($MOUNT_DEV, default
+# /dev/ram1: a RAM disk of the memory driver; label:minor for a disk).
 set -e
 out=$1
 bindir=${2:-}
@@ -73,6 +75,8 @@ echo "hello from fs1" > "$fs1/hello"
 echo deep > "$fs1/sub/deep"
 mke2fs -q -F -t ext2 -b 1024 -L fs1 -d "$fs1" "$stage/test/fs1.img" 2048 >/dev/null
 rm -rf "$fs1"
+cp "$stage/test/fs1.img" "$(dirname "$out")/fs1.img"	# for a second disk
+echo "${MOUNT_DEV:-/dev/ram1}" > "$stage/test/mount.dev"
 dumpe2fs -h "$stage/test/fs1.img" 2>/dev/null | awk -F: '
 	/^Block count/ { b = $2 + 0 } /^Free blocks/ { f = $2 + 0 }
 	/^Reserved block count/ { r = $2 + 0 } /^Block size/ { s = $2 / 1024 }

@@ -303,6 +303,7 @@ static int mnt_busy(int mnt)
 int do_umount(struct fproc *fp, message *m)
 {
 	struct vnode vn;
+	endpoint_t fs;
 	message fm;
 	int i, mnt = -1, r;
 
@@ -329,8 +330,9 @@ int do_umount(struct fproc *fp, message *m)
 		return EFAULT;
 	memset(&fm, 0, sizeof(fm));
 	fm.m_type = REQ_UNMOUNT;
-	if ((r = fs_request(mnt, &fm)) != OK)
-		return r;
+	if ((r = fs_request(mnt, &fm)) != OK &&
+	    label_endpoint(vmnt[mnt].m_label, &fs) == OK && fs == vmnt[mnt].m_fs_e)
+		return r;	/* its process refuses; else it is gone: drop it */
 	memset(&vmnt[mnt], 0, sizeof(vmnt[mnt]));
 	return OK;
 }

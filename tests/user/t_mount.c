@@ -279,3 +279,21 @@ int test_mount_write(void)
 	T_EQ(umount(MNT), 0);
 	return 0;
 }
+
+/* The file system process dies (service fi): its files give EIO, and
+ * umount still takes the mount away (and RS's restarted instance). */
+int test_mount_fs_crash(void)
+{
+	if (mount_fresh())
+		return 1;
+	snprintf(cmd, sizeof(cmd), "service fi %s", label());
+	SH(cmd, "", 0);
+	T_ERR(open(MNT "/hello", O_RDONLY), EIO);
+	T_ERR(open(MNT "/hello", O_RDONLY), EIO);
+	T_EQ(umount(MNT), 0);
+	SH("mount", "memory:2 on / type ext2 (rw)\n", 0);
+	snprintf(cmd, sizeof(cmd), "service status %s", label());
+	snprintf(want, sizeof(want), "service: status %s: no such service\n", label());
+	SH(cmd, want, 1);
+	return 0;
+}

@@ -1201,7 +1201,7 @@ int test_fs2_times(void), test_fs2_sparse(void), test_fs2_statvfs(void);
 int test_fs2_enospc(void);
 /* t_mount.c: the mount table; t_cmds2.c: the commands that change files. */
 int test_mount_cross(void), test_mount_busy(void), test_mount_errors(void);
-int test_mount_write(void);
+int test_mount_write(void), test_mount_fs_crash(void);
 int test_cmd_touch_ln_chmod(void), test_cmd_stat_trunc_dd(void);
 int test_cmd_readlink_du(void);
 
@@ -1234,6 +1234,7 @@ static const struct test tests[] = {
 	T(fs2_rename), T(fs2_links), T(fs2_symlinks), T(fs2_unlink_open), T(fs2_perms),
 	T(fs2_times), T(fs2_sparse), T(fs2_statvfs), T(fs2_enospc),
 	T(mount_cross), T(mount_busy), T(mount_errors), T(mount_write),
+	T(mount_fs_crash),
 	T(cmd_touch_ln_chmod), T(cmd_stat_trunc_dd), T(cmd_readlink_du),
 };
 #undef T

@@ -178,7 +178,7 @@ static int find_device(struct fproc *fp, const char *dev, endpoint_t *ep,
 	int *minor)
 {
 	const struct vfs_dev *d;
-	char label[DS_KEY_LEN], *end;
+	char label[MNT_LABEL_LEN], *end;
 	const char *colon = strchr(dev, ':');
 	struct vnode vn;
 	long v;

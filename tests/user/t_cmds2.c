@@ -1,8 +1,9 @@
 /* t_cmds2.c - in-guest tests of the commands that change files and their
  * attributes (touch ln chmod chown stat sync truncate readlink dd du),
  * on the ext2 root under /tmp/cw2, exact output and exit status.  Block
- * counts are exact here: the root has 1 KiB blocks, so a file of 1 to
- * 1024 bytes has 2 sectors, and a sparse file none for its holes.  The
+ * counts are exact here, for the root's block size (statvfs): a file of
+ * 1 byte up to a block has a block's sectors, a directory of a few names
+ * one block, a fast symbolic link or a hole none.  The
  * same commands are tested on the host by tests/host/cmds-files.sh.
  */
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include "tu.h"
 
@@ -37,12 +39,28 @@ static int sh(const char *cmd, char *out)
 			    (want));					\
 	} while (0)
 
+/* SHW(cmd, status, format, ...): as SH, the output wanted made by
+ * snprintf (block counts). */
+#define SHW(cmd, status, ...)						\
+	do {								\
+		static char want_[OUT_MAX];				\
+		snprintf(want_, sizeof(want_), __VA_ARGS__);		\
+		SH(cmd, want_, status);					\
+	} while (0)
+
+static int bsize, sect;		/* the root's block size, its 512-byte sectors */
+
 static int fresh(void)
 {
 	char out[OUT_MAX];
 
+	struct statvfs sv;
+
 	sh("rm -rf " D, out);
 	T_EQ(mkdir(D, 0755), 0);
+	T_EQ(statvfs(D, &sv), 0);
+	bsize = (int)sv.f_bsize;
+	sect = bsize / 512;
 	return 0;
 }
 
@@ -80,22 +98,22 @@ int test_cmd_stat_trunc_dd(void)
 	if (fresh())
 		return 1;
 	/* stat's default layout; the times vary, so they are cut. */
-	SH("printf 12345 > f && chmod 640 f && stat f | grep -v -e ': 20' -e ^Device",
-	    "  File: f\n"
-	    "  Size: 5         \tBlocks: 2          IO Block: 1024   regular file\n"
+	SHW("printf 12345 > f && chmod 640 f && stat f | grep -v -e ': 20' -e ^Device",
+	    0, "  File: f\n"
+	    "  Size: 5         \tBlocks: %-10d IO Block: %-6d regular file\n"
 	    "Access: (0640/-rw-r-----)  Uid: (    0/    root)   Gid: (    0/    root)\n"
-	    " Birth: -\n", 0);
+	    " Birth: -\n", sect, bsize);
 	SH("stat f | grep -c '^Device: 2h/2d\tInode: [0-9]* *Links: 1$'", "1\n", 0);
 	SH("stat f | grep -c '^Modify: 20[0-9-]* [0-9:]*\\.000000000 +0000$'", "1\n", 0);
-	SH("stat -c '%n|%-4s|%4h|%o|%B|%%|%q' f", "f|5   |   1|1024|512|%|%q\n", 0);
+	SHW("stat -c '%n|%-4s|%4h|%o|%B|%%|%q' f", 0, "f|5   |   1|%d|512|%%|%%q\n", bsize);
 	SH("stat -c '%F %t,%T' /dev/null", "character special file 1,0\n", 0);
 	SH("stat nofile", "stat: nofile: No such file or directory\n", 1);
 	SH("stat -c '%Y' /etc/motd | grep -c '^[0-9][0-9]*$'", "1\n", 0);
 	/* truncate: exact sizes, a hole costs no blocks. */
 	SH("truncate -s 10M big && stat -c '%s %b' big", "10485760 0\n", 0);
 	SH("truncate -s +1K big && truncate -s -10M big && stat -c %s big", "1024\n", 0);
-	SH("printf abcdef > t && truncate -s 3 t && cat t && truncate -s 1k t && "
-	    "stat -c '%s %b' t", "abc1024 2\n", 0);
+	SHW("printf abcdef > t && truncate -s 3 t && cat t && truncate -s 1k t && "
+	    "stat -c '%s %b' t", 0, "abc1024 %d\n", sect);
 	SH("truncate -c -s 1 none; ls none", "ls: none: No such file or directory\n", 1);
 	SH("truncate -s 1X t", "truncate: invalid size: 1X\n", 1);
 	/* dd: records, skip, seek, notrunc, onto a device and back. */
@@ -132,13 +150,12 @@ int test_cmd_readlink_du(void)
 	SH("ln -s loop loop && readlink -f loop",
 	    "readlink: loop: Too many levels of symbolic links\n", 1);
 	SH("readlink -f none/x", "readlink: none/x: No such file or directory\n", 1);
-	/* du: 1 KiB blocks are 2 sectors; directories of one block, fast
-	 * symbolic links of none. */
-	SH("rm -f loop && du a", "2\ta/b\n4\ta\n", 0);
-	SH("du -k a", "1\ta/b\n2\ta\n", 0);
-	SH("du -a a", "2\ta/b\n0\ta/up\n4\ta\n", 0);
-	SH("du -s . && du -sk .", "8\t.\n4\t.\n", 0);
-	SH("ln f g && du -s . && du -a . | grep -c g", "8\t.\n0\n", 1);
+	/* du: directories of one block, fast symbolic links of none. */
+	SHW("rm -f loop && du a", 0, "%d\ta/b\n%d\ta\n", sect, 2 * sect);
+	SHW("du -k a", 0, "%d\ta/b\n%d\ta\n", (sect + 1) / 2, sect);
+	SHW("du -a a", 0, "%d\ta/b\n0\ta/up\n%d\ta\n", sect, 2 * sect);
+	SHW("du -s . && du -sk .", 0, "%d\t.\n%d\t.\n", 4 * sect, 2 * sect);
+	SHW("ln f g && du -s . && du -a . | grep -c g", 1, "%d\t.\n0\n", 4 * sect);
 	SH("truncate -s 1M h && du h", "0\th\n", 0);
 	SH("du none", "du: none: No such file or directory\n", 1);
 	SH("du -a -s", "usage: du [-a | -s] [-k] [file ...]\n", 1);

@@ -38,7 +38,7 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := hello runner bench exectest fitest ds rs memory tty ext2 pm vfs
+PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
@@ -50,6 +50,7 @@ vfs_SRC    := $(wildcard servers/vfs/*.c)
 runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
 fitest_SRC := tests/fitest/fitest.c
+cdevtest_SRC := tests/drivers/cdevtest/cdevtest.c
 runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
 
@@ -205,6 +206,12 @@ ROOT_EXTRA += $(B)/sbin/ext2 $(B)/sbin/ext2.conf
 $(B)/sbin/ext2: $(B)/bin/ext2
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/sbin/ext2.conf: servers/ext2/ext2.conf
+	@mkdir -p $(dir $@) && cp $< $@
+# VFS's test character driver (`service up /bin/cdevtest`).
+ROOT_EXTRA += $(B)/ubin/cdevtest $(B)/ubin/cdevtest.conf
+$(B)/ubin/cdevtest: $(B)/bin/cdevtest
+	@cp $< $@
+$(B)/ubin/cdevtest.conf: tests/drivers/cdevtest/cdevtest.conf
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/ubin/fitest: $(B)/bin/fitest
 	@cp $< $@

@@ -22,6 +22,16 @@ def session(step, until):
          r"^Welcome to minix-grants")
     step("a script file", "sh /etc/rc\n", r"^rc: starting$")
     step("ps lists system processes", "ps\n", r"^ +- +7 receive +ext2$")
+    # A read the driver never answers: ps shows the reader waiting on the
+    # driver's label (VFS_GETWAITS), and the shell goes on meanwhile.
+    step("service up a test driver", "service up /bin/cdevtest\n",
+         r"^service: cdevtest is up \(endpoint \d+\)$")
+    step("a read the driver never answers", "cat /dev/cdevhang &\n",
+         r"^\[1\] \d+$")
+    step("ps shows the reader waiting on the driver's label",
+         "sleep 1; ps | grep ' cat$'\n", r"\A[^\n]*\n +\d+ +\d+ cdevtest +cat\n# \Z")
+    step("kill ends it, service down the driver",
+         "kill %1; wait; service down cdevtest; echo done\n", r"^done$")
     step("grants lists VFS's table", "grants vfs\n",
          r"^vfs \(endpoint 3\): [0-9]+ entries, [0-9]+ mappings$")
     # The job prints a line once it runs, then becomes the sleep.

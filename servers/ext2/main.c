@@ -687,7 +687,8 @@ int main(void)
 		}
 		m.m_fs.status = handle(&m);
 		m.m_type = FS_REPLY;
-		ipc_sendnb(m.m_source, &m);
+		/* VFS does not wait in SENDREC (docs/vfs.md): asynsend. */
+		asynsend(m.m_source, &m);
 		if (mounted)
 			arm_flush();
 	}

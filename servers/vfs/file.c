@@ -20,7 +20,9 @@
 #define DEVFS_DEV	0xfe00u	/* st_dev of /dev and its devices */
 #define PIPEFS_DEV	0xff00u	/* st_dev of pipes */
 
-static char path1[VFS_PATH_MAX], path2[VFS_PATH_MAX];
+/* Each worker has its own path buffers (worker.c): calls run at once. */
+#define path1 (worker_bufs()->wb_path1)
+#define path2buf (worker_bufs()->wb_path2)
 
 /* Copy the caller's path (m_vfs.buf, len) into path1 and walk it. */
 int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk,
@@ -390,7 +392,7 @@ int do_fstat(struct fproc *fp, message *m)
 static int devdir_getdents(struct fproc *fp, struct filp *f, vir_bytes buf,
 	size_t len)
 {
-	static uint8_t recs[1024] __attribute__((aligned(8)));
+	uint8_t recs[1024] __attribute__((aligned(8)));
 	uint64_t idx = f->f_pos, total = 2 + (uint64_t)dev_count();
 	size_t used = 0, room = len < sizeof(recs) ? len : sizeof(recs);
 
@@ -556,7 +558,7 @@ int do_rename(struct fproc *fp, message *m)
 	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
 		return r;
 	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.path2, m->m_vfs.path2_len,
-	    path2)) != OK)
+	    path2buf)) != OK)
 		return r;
 	if ((r = path_walk(fp, path1, &from, 0)) != OK)
 		return r;
@@ -564,7 +566,7 @@ int do_rename(struct fproc *fp, message *m)
 		return from.err;
 	if (from.last[0] == '\0' || is_dots(from.last) || is_busy_dir(&from.node))
 		return EBUSY;
-	if ((r = path_walk(fp, path2, &to, 0)) != OK)
+	if ((r = path_walk(fp, path2buf, &to, 0)) != OK)
 		return r;
 	if (to.last[0] == '\0' || is_dots(to.last))
 		return EBUSY;

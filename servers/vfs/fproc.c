@@ -65,6 +65,8 @@ struct fproc *fproc_new(endpoint_t ep)
 	if (s < 0)
 		return NULL;
 	fp = &fproc_tab[s];
+	if (fp->fp_endpoint != NONE && fproc_busy(fp))
+		return NULL;	/* a stale entry whose job still runs */
 	if (fp->fp_endpoint != NONE)
 		fproc_forget(fp);
 	fproc_clear(fp, ep);
@@ -101,6 +103,17 @@ struct filp *filp_alloc(void)
 			return &filps[i];
 		}
 	return NULL;
+}
+
+/* Driver ep died: the files open on it give EIO from now on. */
+void filp_driver_dead(endpoint_t ep)
+{
+	int i;
+
+	for (i = 0; i < NR_FILPS; i++)
+		if (filps[i].f_count > 0 && filps[i].f_vn.v_kind == VN_DEV &&
+		    filps[i].f_driver == ep)
+			filps[i].f_driver = NONE;
 }
 
 void filp_hold(struct filp *f)

@@ -13,7 +13,7 @@
 #include <sys/statvfs.h>
 #include "vfs.h"
 
-static char lpath[VFS_PATH_MAX];
+#define lpath (worker_bufs()->wb_path3)	/* per worker (worker.c) */
 
 /* A request about one inode: type, ino; the rest zero.  Its status. */
 static int inode_request(int type, uint32_t ino, message *m)
@@ -109,7 +109,7 @@ int do_link(struct fproc *fp, message *m)
 /* VFS_SYMLINK: path2 becomes a symbolic link holding the string path. */
 int do_symlink(struct fproc *fp, message *m)
 {
-	static char buf[VFS_NAME_MAX + 1 + VFS_PATH_MAX];
+	char buf[VFS_NAME_MAX + 1 + VFS_PATH_MAX];
 	struct lookup to;
 	size_t nl, tl;
 	cp_grant_id_t g;

@@ -16,10 +16,18 @@
  *
  * The file system process of a mount is started beforehand by the caller
  * through RS (lib/libposix/mount.c: `service up /sbin/ext2`-like, label
- * fs_DEV), and named here by that label; VFS asks RS (RS_STATUS) for its
- * endpoint, so only a process RS runs under that label is ever trusted as
- * a file system.  umount answers the label, and the caller has RS stop
- * the process.  Only root may mount and unmount (EPERM).
+ * fs_DEV), and named here by that label; VFS finds its endpoint in DS,
+ * where RS publishes every service's label before it runs, so only a
+ * process RS runs under that label is ever trusted as a file system.
+ * umount answers the label, and the caller has RS stop the process.  Only
+ * root may mount and unmount (EPERM).
+ *
+ * Requests go through fs_sendrec (worker.c): one at a time per mount, a
+ * worker waits for its answer.  A mount being set up is reserved
+ * (m_pending) while its worker waits for REQ_READSUPER.  When DS says a
+ * mount's process is gone or restarted (dev.c's driver_dead), the mount
+ * is dead: its waiting requests and every later one fail with EIO, and
+ * umount drops it without asking.
  */
 #include <stdio.h>
 #include <sys/mount.h>
@@ -29,7 +37,8 @@
 
 struct vmnt vmnt[NR_MNTS];
 
-static char mpath[VFS_PATH_MAX], mpath2[VFS_PATH_MAX];
+#define mpath (worker_bufs()->wb_path1)	/* per worker (worker.c) */
+#define mpath2 (worker_bufs()->wb_path2)
 
 endpoint_t fs_ep(int mnt)
 {
@@ -153,23 +162,23 @@ int sync_all(void)
 	return result;
 }
 
-/* The endpoint RS runs service label under; ESRCH if none. */
+/* The endpoint of service label (DS, published by RS); ESRCH if none. */
 static int label_endpoint(const char *label, endpoint_t *ep)
 {
-	static struct rs_status st;
-	message m;
+	return ds_retrieve_label_endpt(label, ep) == OK && *ep != NONE ? OK : ESRCH;
+}
 
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_STATUS;
-	strncpy(m.m_rs.label, label, sizeof(m.m_rs.label) - 1);
-	m.m_rs.buf = (vir_bytes)&st;
-	m.m_rs.len = sizeof(st);
-	if (ipc_sendrec(RS_PROC_NR, &m) != OK || m.m_type != OK || m.m_rs.value != 1)
-		return ESRCH;
-	if (st.endpt == NONE)
-		return ESRCH;
-	*ep = st.endpt;
-	return OK;
+/* The process ep is gone (DS: its label was deleted or names another
+ * now): the mounts it served are dead, their waiting requests get EIO. */
+void mnt_fs_dead(endpoint_t ep)
+{
+	int i;
+
+	for (i = 1; i < NR_MNTS; i++)
+		if ((vmnt[i].m_used || vmnt[i].m_pending) && vmnt[i].m_fs_e == ep) {
+			vmnt[i].m_dead = 1;
+			worker_fs_dead(ep);
+		}
 }
 
 /* The block device named dev: "label:minor", or a block device of /dev.
@@ -240,7 +249,7 @@ int do_mount(struct fproc *fp, message *m)
 		return EBUSY;	/* /dev, /, or a mount point already */
 	for (i = 0; i < NR_MNTS; i++) {
 		vm = &vmnt[i];
-		if (!vm->m_used) {
+		if (!vm->m_used && !vm->m_pending) {
 			if (slot < 0 && i > 0)
 				slot = i;
 			continue;
@@ -259,19 +268,26 @@ int do_mount(struct fproc *fp, message *m)
 		return ENAMETOOLONG;
 	if (label_endpoint(args.ma_label, &fs) != OK)
 		return EINVAL;	/* no such file system process */
-	memset(&fm, 0, sizeof(fm));
-	fm.m_type = REQ_READSUPER;
-	fm.m_fs.dev = drv;
-	fm.m_fs.minor = minor;
-	if (ipc_sendrec(fs, &fm) != OK || fm.m_type != FS_REPLY)
-		return EIO;
-	if (fm.m_fs.status != OK)
-		return fm.m_fs.status;
-	vm->m_used = 1;
+	/* Reserved while its worker waits for the superblock. */
+	vm->m_pending = 1;
 	vm->m_fs_e = fs;
 	vm->m_dev_e = drv;
 	vm->m_minor = minor;
 	strcpy(vm->m_label, args.ma_label);
+	memset(&fm, 0, sizeof(fm));
+	fm.m_type = REQ_READSUPER;
+	fm.m_fs.dev = drv;
+	fm.m_fs.minor = minor;
+	if (fs_sendrec(slot, &fm) != OK || fm.m_type != FS_REPLY || vm->m_dead)
+		r = EIO;
+	else
+		r = fm.m_fs.status;
+	if (r != OK) {
+		memset(vm, 0, sizeof(*vm));
+		return r;
+	}
+	vm->m_pending = 0;
+	vm->m_used = 1;
 	strcpy(vm->m_type, args.ma_type[0] ? args.ma_type : "ext2");
 	strcpy(vm->m_dev, mpath);
 	vm->m_covered = dir;
@@ -303,7 +319,6 @@ static int mnt_busy(int mnt)
 int do_umount(struct fproc *fp, message *m)
 {
 	struct vnode vn;
-	endpoint_t fs;
 	message fm;
 	int i, mnt = -1, r;
 
@@ -328,11 +343,15 @@ int do_umount(struct fproc *fp, message *m)
 	if (sys_vircopy(SELF, (vir_bytes)vmnt[mnt].m_label, fp->fp_endpoint,
 	    m->m_vfs.path2, MNT_LABEL_LEN) != OK)
 		return EFAULT;
-	memset(&fm, 0, sizeof(fm));
-	fm.m_type = REQ_UNMOUNT;
-	if ((r = fs_request(mnt, &fm)) != OK &&
-	    label_endpoint(vmnt[mnt].m_label, &fs) == OK && fs == vmnt[mnt].m_fs_e)
-		return r;	/* its process refuses; else it is gone: drop it */
+	if (!vmnt[mnt].m_dead) {
+		memset(&fm, 0, sizeof(fm));
+		fm.m_type = REQ_UNMOUNT;
+		if ((r = fs_request(mnt, &fm)) != OK && !vmnt[mnt].m_dead)
+			return r;	/* its process refuses */
+	}
+	/* Unmounted, or its process is gone: nothing to ask. */
+	if (mnt_busy(mnt))
+		return EBUSY;	/* used meanwhile (we waited) */
 	memset(&vmnt[mnt], 0, sizeof(vmnt[mnt]));
 	return OK;
 }

@@ -26,6 +26,10 @@ static const struct vfs_dev devs[] = {
 	{ "zero", "memory", MEM_PROC_NR, MEMORY_ZERO, 1, 0, 1, 0 },
 	{ "ram1", "memory", MEM_PROC_NR, MEMORY_RAM1, 1, 0, 1, 1 },
 	{ "ram2", "memory", MEM_PROC_NR, MEMORY_RAM2, 1, 0, 1, 1 },
+	/* VFS's test driver, there only while `service up /bin/cdevtest`
+	 * runs (else ENXIO). */
+	{ "cdevtest", "cdevtest", NONE, 0, 42, 0, 0, 0 },
+	{ "cdevhang", "cdevtest", NONE, 1, 42, 0, 0, 0 },
 };
 #define NR_DEVS ((int)(sizeof(devs) / sizeof(devs[0])))
 
@@ -77,9 +81,9 @@ int path_fetch(endpoint_t who, vir_bytes addr, vir_bytes len, char *buf)
 /* Send a request to the file system of mount mnt; its status (or EIO). */
 int fs_request(int mnt, message *m)
 {
-	if (mnt < 0 || mnt >= NR_MNTS || !vmnt[mnt].m_used)
+	if (mnt < 0 || mnt >= NR_MNTS || !vmnt[mnt].m_used || vmnt[mnt].m_dead)
 		return EIO;
-	if (ipc_sendrec(vmnt[mnt].m_fs_e, m) != OK || m->m_type != FS_REPLY)
+	if (fs_sendrec(mnt, m) != OK || m->m_type != FS_REPLY)
 		return EIO;
 	return m->m_fs.status;
 }
@@ -116,7 +120,7 @@ int fs_name_request(int type, const struct vnode *dir, const char *name,
 /* Is directory dir empty (only "." and "..")?  1, 0, or an error. */
 int fs_dir_empty(const struct vnode *dir)
 {
-	static uint8_t buf[2048] __attribute__((aligned(8)));
+	uint8_t buf[2048] __attribute__((aligned(8)));
 	uint64_t pos = 0;
 	cp_grant_id_t g;
 	message m;
@@ -260,7 +264,7 @@ static int read_link(const struct vnode *vn, char *buf)
 static int splice_link(const struct vnode *link, const char *rest, int slash,
 	char *path, int *absolute)
 {
-	static char target[VFS_PATH_MAX];
+	char target[VFS_PATH_MAX];
 	size_t tl, rl = strlen(rest);
 	int r;
 
@@ -287,7 +291,7 @@ static int splice_link(const struct vnode *link, const char *rest, int slash,
 int path_walk(struct fproc *fp, const char *path, struct lookup *lk,
 	int follow)
 {
-	static char buf[VFS_PATH_MAX];
+	char buf[VFS_PATH_MAX];
 	struct vnode cur = path[0] == '/' ? vfs_root : fp->fp_cwd, next;
 	char name[VFS_NAME_MAX + 1];
 	const char *s;

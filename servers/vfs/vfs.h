@@ -2,11 +2,13 @@
  * tables, the waiting-call states, and the functions each file offers.
  *
  * VFS is a system process (built with _SYSTEM: E* values are negative).
- * Users reach it with SENDREC; every request handler returns the reply's
- * m_type (>= 0 or a negative E*), or SUSPEND when the caller must wait and
- * is answered later (a pipe, a tty read).  The layout:
+ * Users reach it with SENDREC; every request handler runs on a worker
+ * (worker.c, docs/vfs.md) and returns the reply's m_type (>= 0 or a
+ * negative E*), or SUSPEND when the caller must wait and is answered later
+ * without holding a worker (a pipe, a device read, write or ioctl).  The layout:
  *
  *	main.c	start-up, the receive loop, dispatch, replies, SIGPIPE requests
+ *	worker.c the workers calls run on, waits for file systems and drivers
  *	fproc.c	per-process tables: fds, close-on-exec bits, cwd; filps
  *	path.c	path names: fetching, walking, the built-in /dev, ext2 lookups
  *	file.c	open close read write lseek stat fstat getdents and the
@@ -68,7 +70,7 @@ struct filp {
 	struct vnode f_vn;
 	uint64_t f_pos;
 	int f_flags;		/* access mode, O_APPEND, O_NONBLOCK, O_EXEC */
-	endpoint_t f_driver;	/* VN_DEV: the driver and the minor */
+	endpoint_t f_driver;	/* VN_DEV: the driver (NONE: it died) and the minor */
 	int f_minor;
 	struct pipe *f_pipe;	/* VN_PIPE */
 	int f_orphan;		/* VN_FS: its last name went while open */
@@ -81,7 +83,22 @@ struct filp {
 #define BLK_NONE	0
 #define BLK_PIPE_READ	1
 #define BLK_PIPE_WRITE	2
-#define BLK_DEV_READ	3	/* a CDEV_READ sent, its CDEV_REPLY not yet in */
+#define BLK_DEV_READ	3	/* a CDEV_READ, WRITE or IOCTL sent, its
+				   CDEV_REPLY not yet in */
+
+/* What a worker waits for (worker.c). */
+#define WAIT_NONE	0
+#define WAIT_FSQ	1	/* its turn at the file system server */
+#define WAIT_FS		2	/* the file system's FS_REPLY */
+#define WAIT_DEV	3	/* a driver's CDEV_REPLY (an open) */
+
+struct worker;
+
+/* A worker's own buffers for path names (file.c, link.c). */
+struct worker_bufs {
+	char wb_path1[VFS_PATH_MAX], wb_path2[VFS_PATH_MAX];
+	char wb_path3[VFS_PATH_MAX];
+};
 
 struct fproc {
 	endpoint_t fp_endpoint;		/* NONE: the slot is free */
@@ -101,6 +118,10 @@ struct fproc {
 	endpoint_t fp_bdriver;
 	cp_grant_id_t fp_bgrant;
 	int fp_bcancel;			/* CDEV_CANCEL sent */
+	int fp_bseek;			/* BLK_DEV_READ: advance f_pos by the result */
+	const char *fp_blabel;		/* BLK_DEV_READ: the driver's label */
+	struct worker *fp_worker;	/* the worker running its job */
+	int fp_queued;			/* its jobs waiting for a worker */
 };
 
 /* The result of walking a path (path_walk). */
@@ -142,6 +163,8 @@ struct vmnt {
 	int m_minor;
 	struct vnode m_root;		/* its root directory */
 	struct vnode m_covered;		/* the directory it hides (not for 0) */
+	int m_pending;			/* being mounted (waits for its superblock) */
+	int m_dead;			/* its process is gone: EIO */
 };
 
 /* main.c */
@@ -149,6 +172,7 @@ extern struct fproc *cur_fp;	/* the caller of the call being handled */
 extern struct vnode vfs_root;	/* vmnt[0].m_root */
 void reply(endpoint_t who, int result);
 void queue_sigpipe(endpoint_t who);
+void do_call(struct fproc *fp, message *m);
 int make_magic(endpoint_t to, endpoint_t owner, vir_bytes addr, size_t len,
 	int access, cp_grant_id_t *gp);
 
@@ -160,6 +184,7 @@ struct fproc *fproc_new(endpoint_t ep);
 void fproc_forget(struct fproc *fp);
 struct filp *filp_alloc(void);
 void filp_hold(struct filp *f);
+void filp_driver_dead(endpoint_t ep);
 void filp_release(struct filp *f);
 int fd_free(struct fproc *fp, int from);
 struct filp *fd_get(struct fproc *fp, int fd);
@@ -239,6 +264,23 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	vir_bytes arg);
 void dev_reply(message *m);
 void dev_unblock(struct fproc *fp, int exiting);
+void dev_ds_event(void);
+void dev_ds_init(void);
+
+/* worker.c */
+struct worker_bufs *worker_bufs(void);
+int in_worker(void);
+int job_add(struct fproc *fp, const message *m);
+int fproc_busy(const struct fproc *fp);
+void workers_run(void);
+int fs_sendrec(int mnt, message *m);
+int worker_fs_reply(const message *m);
+void worker_fs_dead(endpoint_t ep);
+int dev_sendrec_worker(endpoint_t ep, const char *label, message *m);
+int worker_dev_reply(const message *m);
+int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r);
+void worker_dev_dead(endpoint_t ep);
+const char *worker_wait_label(const struct fproc *fp, int *what);
 
 /* misc.c */
 int do_dup(struct fproc *fp, message *m);
@@ -250,6 +292,8 @@ int do_sync(struct fproc *fp, message *m);
 int do_ioctl(struct fproc *fp, message *m);
 int is_pm_notice(const message *m);
 void do_pm_notice(message *m);
+void pm_unpause_now(message *m);
+int do_getwaits(struct fproc *fp, message *m);
 
 /* mount.c */
 extern struct vmnt vmnt[NR_MNTS];
@@ -262,5 +306,6 @@ int do_mount(struct fproc *fp, message *m);
 int do_umount(struct fproc *fp, message *m);
 int do_getmnt(struct fproc *fp, message *m);
 int sync_all(void);
+void mnt_fs_dead(endpoint_t ep);
 
 #endif /* _VFS_VFS_H */

@@ -11,7 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <time.h>
 #include <sys/statvfs.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include "tu.h"
 
@@ -159,5 +162,30 @@ int test_cmd_readlink_du(void)
 	SH("truncate -s 1M h && du h", "0\th\n", 0);
 	SH("du none", "du: none: No such file or directory\n", 1);
 	SH("du -a -s", "usage: du [-a | -s] [-k] [file ...]\n", 1);
+	return 0;
+}
+
+/* utimes(): both times, whole seconds; NULL is now; bad microseconds. */
+int test_utimes(void)
+{
+	struct timeval tv[2] = { { 1000, 999999 }, { 2000, 0 } };
+	struct stat st;
+	time_t now;
+
+	if (fresh())
+		return 1;
+	T_EQ(close(creat(D "/u", 0644)), 0);
+	T_EQ(utimes(D "/u", tv), 0);
+	T_EQ(stat(D "/u", &st), 0);
+	T_EQ(st.st_atime, 1000);
+	T_EQ(st.st_mtime, 2000);
+	now = time(NULL);
+	T_EQ(utimes(D "/u", NULL), 0);
+	T_EQ(stat(D "/u", &st), 0);
+	T_TRUE(st.st_atime >= now && st.st_atime <= now + 2);
+	T_EQ(st.st_mtime, st.st_atime);
+	tv[1].tv_usec = 1000000;
+	T_ERR(utimes(D "/u", tv), EINVAL);
+	T_ERR(utimes(D "/none", NULL), ENOENT);
 	return 0;
 }

@@ -1205,7 +1205,7 @@ int test_fs2_enospc(void);
 int test_mount_cross(void), test_mount_busy(void), test_mount_errors(void);
 int test_mount_write(void), test_mount_fs_crash(void);
 int test_cmd_touch_ln_chmod(void), test_cmd_stat_trunc_dd(void);
-int test_cmd_readlink_du(void);
+int test_cmd_readlink_du(void), test_utimes(void);
 
 #define T(name) { #name, test_##name }
 static const struct test tests[] = {
@@ -1238,6 +1238,7 @@ static const struct test tests[] = {
 	T(mount_cross), T(mount_busy), T(mount_errors), T(mount_write),
 	T(mount_fs_crash),
 	T(cmd_touch_ln_chmod), T(cmd_stat_trunc_dd), T(cmd_readlink_du),
+	T(utimes),
 };
 #undef T
 

@@ -221,7 +221,7 @@ $(B)/ubin/fitest-low.conf: tests/fitest/fitest-low.conf
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA) $(B)/config.stamp
 	@echo "  ROOT    $@"
-	@MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin $(B)/sbin
+	@MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
 $(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))
 
 # A boot module with a command line of 258 words, more than the kernel

@@ -9,8 +9,9 @@
 # 500 empty files f000..f499; the exec tests' files (below); the commands' tests (tests/user/t_cmds.c)
 # read words, lines and table (from rootfs/test), odc (the bytes
 # "hi\tthere\n\0\001\377~") and the tree tree/{a,sub/b,sub/deep/c}.
-# /bin/[ is a hard link to /bin/test.  SBINDIR's files go to /sbin (the
-# file system server that mount() starts).
+# /bin/[ is a hard link to /bin/test.  The files of $SBINDIR (default:
+# sbin beside BINDIR) go to /sbin: the file system server that mount()
+# starts.
 #
 # /test/fs1.img is a second ext2 image (2 MiB, 1 KiB blocks) for the mount
 # tests (tests/user/t_mount.c), with hello ("hello from fs1") and
@@ -21,7 +22,7 @@
 set -e
 out=$1
 bindir=${2:-}
-sbindir=${3:-}
+sbindir=${SBINDIR:-${bindir:+$(dirname "$bindir")/sbin}}
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 cp -a rootfs/. "$stage/"

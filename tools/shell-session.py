@@ -37,6 +37,8 @@ def session(step, until):
          r"crw-r--r--   1  42,   1 cdevhang\n"
          r"crw-------   1   4,   0 console\n"
          r"crw-rw-rw-   1   1,   0 null\n"
+         r"brw-------   1   1,   3 ram1\n"
+         r"brw-------   1   1,   4 ram2\n"
          r"crw-rw-rw-   1   4,   0 tty\n"
          r"crw-rw-rw-   1   1,   1 zero\n# \Z")
     step("a read the driver never answers", "cat /dev/cdevhang &\n",
@@ -80,6 +82,11 @@ def session(step, until):
     # wait) is still cut short by ^C.
     if until("a long output runs", "yes\n", r"^y\ny\ny$"):
         step("^C stops a long output", "\x03", r"\^C", timeout=10)
+    step("mount lists the root file system", "mount\n",
+         r"\A[^\n]*\n\S+ on / type ext2 \(rw\)\n# \Z")
+    step("df -k: one line per mount", "df -k\n",
+         r"^Filesystem +1024-blocks +Used +Available +Capacity +Mounted on\n"
+         r"\S+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+% /\n# \Z")
     step("a file without the execute bit is not run",
          "/etc/motd; echo status $?\n",
          r"^sh: /etc/motd: Permission denied\nstatus 126$")

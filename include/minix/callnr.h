@@ -79,6 +79,13 @@
 #define VFS_GETID      (VFS_BASE + 0x2d) /* -> fd uid, fd2 gid (real = effective) */
 #define VFS_SETID      (VFS_BASE + 0x2e) /* flags 0 uid / 1 gid, mode the id */
 #define VFS_STATVFS    (VFS_BASE + 0x2f) /* path, path2 the struct statvfs */
+/* The mount table (0x38 on; <sys/mount.h>). */
+#define VFS_MOUNT      (VFS_BASE + 0x38) /* path device, path2 dir, off_lo a
+					    struct mnt_args, off_hi its size */
+#define VFS_UMOUNT     (VFS_BASE + 0x39) /* path dir or device, path2 16 bytes
+					    for the file system's label */
+#define VFS_GETMNT     (VFS_BASE + 0x3a) /* fd index, buf a struct mnt_info
+					    -> OK, ENOENT past the last */
 /* PM -> VFS notices.  Both sides send with asynsend (never SENDREC): VFS
  * answers each but VFS_PM_UNPAUSE with VFS_PM_REPLY (who, who2 as in the
  * notice, fd the notice's type, fd2 the result) when it is done. */

@@ -1,5 +1,6 @@
-/* dev.c - requests to the character drivers of /dev (CDEV_*), and the
- * callers that wait for them.
+/* dev.c - requests to the drivers of device nodes: character devices
+ * (CDEV_*) and the callers that wait for them, block device files
+ * (BDEV_*), the major -> driver table, mknod.
  *
  * Every request goes with asynsend and carries an id (a counter); the
  * driver's CDEV_REPLY echoes it, and VFS never waits for a driver.  An
@@ -13,6 +14,12 @@
  *
  * The data moves through a magic grant to the caller's buffer, made for
  * the driver and revoked when the answer is in.
+ *
+ * A block device node (S_IFBLK) opened as a file is read and written
+ * with BDEV_READ/BDEV_WRITE straight to its driver (no cache), one request
+ * per call, the worker waiting for the BDEV_REPLY; a signal does not cut
+ * such a wait short (block I/O is not interruptible), the driver's death
+ * does (EIO).  mount finds the driver of a block node with dev_block().
  */
 #include <termios.h>
 #include <sys/ioctl.h>
@@ -89,23 +96,23 @@ int do_mapdriver(struct fproc *fp, message *m)
 	return OK;
 }
 
-/* The device number of inode ino (a device node): OK, or an error. */
-static int node_rdev(uint32_t ino, dev_t *rdev)
+/* The device number of device node vn: OK, or an error. */
+static int node_rdev(const struct vnode *vn, dev_t *rdev)
 {
 	struct stat st;
 	cp_grant_id_t g;
 	message m;
 	int r;
 
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)&st, sizeof(st), CPF_WRITE)) ==
-	    GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(vn->v_mnt), (vir_bytes)&st, sizeof(st),
+	    CPF_WRITE)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(&m, 0, sizeof(m));
 	m.m_type = REQ_STAT;
-	m.m_fs.ino = ino;
+	m.m_fs.ino = vn->v_ino;
 	m.m_fs.grant = g;
 	m.m_fs.count = sizeof(st);
-	r = fs_request(&m);
+	r = fs_request(vn->v_mnt, &m);
 	cpf_revoke(g);
 	*rdev = st.st_rdev;
 	return r;
@@ -133,8 +140,8 @@ int do_mknod(struct fproc *fp, message *m)
 		return lk.err;
 	if ((r = forbidden(fp, &lk.dir, 3)) != OK)
 		return r;
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)lk.last, strlen(lk.last),
-	    CPF_READ)) == GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(lk.dir.v_mnt), (vir_bytes)lk.last,
+	    strlen(lk.last), CPF_READ)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(&fm, 0, sizeof(fm));
 	fm.m_type = REQ_CREATE;
@@ -145,9 +152,84 @@ int do_mknod(struct fproc *fp, message *m)
 	fm.m_fs.pos_lo = m->m_vfs.off_lo;	/* the device number */
 	fm.m_fs.uid = fp->fp_uid;
 	fm.m_fs.gid = fp->fp_gid;
-	r = fs_request(&fm);
+	r = fs_request(lk.dir.v_mnt, &fm);
 	cpf_revoke(g);
 	return r;
+}
+
+/* The driver of device node vn now (its major through the table, the
+ * label through DS): OK, or ENXIO if there is none or it is not running. */
+static int node_driver(const struct vnode *vn, const struct dmap **d,
+	endpoint_t *ep, int *minor_nr)
+{
+	dev_t rdev;
+	int r;
+
+	if ((r = node_rdev(vn, &rdev)) != OK)
+		return r;
+	if ((*d = dmap_of((int)major(rdev))) == NULL)
+		return ENXIO;
+	*minor_nr = (int)minor(rdev);
+	if ((*ep = dev_driver((*d)->dm_label)) == NONE)
+		return ENXIO;	/* its driver is not running */
+	return OK;
+}
+
+/* The block device of node vn, for mount: its driver's endpoint and the
+ * minor.  ENOTBLK if vn is not a block device node, ENXIO if no driver
+ * serves its major now. */
+int dev_block(const struct vnode *vn, endpoint_t *ep, int *minor_nr)
+{
+	const struct dmap *d;
+
+	if (vn->v_kind != VN_FS || !S_ISBLK(vn->v_mode))
+		return ENOTBLK;
+	return node_driver(vn, &d, ep, minor_nr);
+}
+
+static void bdev_msg(message *m, int type, const struct filp *f)
+{
+	memset(m, 0, sizeof(*m));
+	m->m_type = type;
+	m->m_bdev.minor = f->f_minor;
+	m->m_bdev.pos_lo = (uint32_t)f->f_pos;
+	m->m_bdev.pos_hi = (uint32_t)(f->f_pos >> 32);
+	m->m_bdev.grant = GRANT_INVALID;
+	m->m_bdev.id = new_id();
+}
+
+/* Send block request m to f's driver and wait for its answer: the
+ * driver's status, EIO if it died meanwhile, ENXIO if it was gone. */
+static int bdev_sendrec(struct filp *f, message *m)
+{
+	int r;
+
+	if ((r = dev_sendrec_worker(f->f_driver, f->f_dmap->dm_label, m)) != OK)
+		return r == EDEADSRCDST ? ENXIO : r;
+	return m->m_type == BDEV_REPLY ? m->m_bdev.status : EIO;
+}
+
+/* Read or write len > 0 bytes of block device file f at its position,
+ * straight from or into fp's buffer: the bytes, or an error (ENOSPC for a
+ * write at the end of the device). */
+static int bdev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
+	size_t len)
+{
+	cp_grant_id_t g;
+	message m;
+	int r;
+
+	if ((r = make_magic(f->f_driver, fp->fp_endpoint, buf, len,
+	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
+		return r;
+	bdev_msg(&m, write ? BDEV_WRITE : BDEV_READ, f);
+	m.m_bdev.grant = g;
+	m.m_bdev.count = (uint32_t)len;
+	r = bdev_sendrec(f, &m);
+	cpf_revoke(g);
+	if (r > 0)
+		f->f_pos += (uint64_t)r;
+	return r == 0 && write ? ENOSPC : r;
 }
 
 static void cdev_msg(message *m, int type, const struct filp *f, endpoint_t user)
@@ -164,24 +246,24 @@ static void cdev_msg(message *m, int type, const struct filp *f, endpoint_t user
 }
 
 /* Open device node f (its inode's mode S_IFCHR or S_IFBLK): find the
- * driver of its major and ask it.  ENXIO if there is none (a block
- * device: VFS has no block device files), or it is not running. */
+ * driver of its major and ask it (CDEV_OPEN or BDEV_OPEN).  ENXIO if
+ * there is none, or it is not running. */
 int dev_open(struct fproc *fp, struct filp *f)
 {
 	const struct dmap *d;
-	dev_t rdev;
 	message m;
 	int r;
 
-	if ((r = node_rdev(f->f_vn.v_ino, &rdev)) != OK)
+	if ((r = node_driver(&f->f_vn, &d, &f->f_driver, &f->f_minor)) != OK)
 		return r;
-	if (!S_ISCHR(f->f_vn.v_mode) || (d = dmap_of((int)major(rdev))) == NULL)
-		return ENXIO;
-	f->f_driver = dev_driver(d->dm_label);
-	f->f_minor = (int)minor(rdev);
-	if (f->f_driver == NONE)
-		return ENXIO;	/* its driver is not running */
 	f->f_dmap = d;
+	if (S_ISBLK(f->f_vn.v_mode)) {
+		bdev_msg(&m, BDEV_OPEN, f);
+		m.m_bdev.flags = (FILP_CAN_READ(f) ? BDEV_R_BIT : 0) |
+		    (FILP_CAN_WRITE(f) ? BDEV_W_BIT : 0);
+		r = bdev_sendrec(f, &m);
+		return r < 0 ? r : OK;
+	}
 	cdev_msg(&m, CDEV_OPEN, f, fp->fp_endpoint);
 	if ((r = dev_sendrec_worker(f->f_driver, d->dm_label, &m)) != OK)
 		return r == EDEADSRCDST ? ENXIO : r;	/* a driver gone for good */
@@ -197,7 +279,10 @@ void dev_close(struct filp *f)
 
 	if (f->f_driver == NONE)
 		return;		/* its driver died */
-	cdev_msg(&m, CDEV_CLOSE, f, NONE);
+	if (S_ISBLK(f->f_vn.v_mode))
+		bdev_msg(&m, BDEV_CLOSE, f);	/* its answer is dropped */
+	else
+		cdev_msg(&m, CDEV_CLOSE, f, NONE);
 	(void)asynsend(f->f_driver, &m);
 }
 
@@ -222,7 +307,7 @@ static int dev_start(struct fproc *fp, struct filp *f, message *m,
 }
 
 /* Read or write len > 0 bytes of a device for fp: SUSPEND (the driver's
- * answer ends the call), or an error. */
+ * answer ends the call), the bytes of a block device, or an error. */
 int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	size_t len)
 {
@@ -232,6 +317,8 @@ int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 
 	if (f->f_driver == NONE)
 		return EIO;		/* its driver died: open it again */
+	if (S_ISBLK(f->f_vn.v_mode))
+		return bdev_io(fp, f, write, buf, len);
 	if ((r = make_magic(f->f_driver, fp->fp_endpoint, buf, len,
 	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
 		return r;
@@ -250,6 +337,8 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	cp_grant_id_t g;
 	message m;
 
+	if (S_ISBLK(f->f_vn.v_mode))
+		return ENOTTY;	/* no block device ioctls yet */
 	switch (request) {
 	case TCGETS: size = sizeof(struct termios), access = CPF_WRITE; break;
 	case TCSETS: size = sizeof(struct termios), access = CPF_READ; break;
@@ -316,6 +405,7 @@ static void driver_dead(endpoint_t ep)
 	int i;
 
 	worker_dev_dead(ep);
+	mnt_fs_dead(ep);	/* a mounted file system's process (mount.c) */
 	for (i = 0; i < NR_PROCS; i++) {
 		struct fproc *fp = &fproc_tab[i];
 		if (fp->fp_endpoint == NONE || fp->fp_blocked != BLK_DEV_READ ||

@@ -56,23 +56,23 @@ static int may_remove(const struct fproc *fp, const struct vnode *dir,
 	return OK;
 }
 
-/* The size of inode ino now (another filp may have changed it). */
-int fs_size(uint32_t ino, uint64_t *size)
+/* The size of file vn now (another filp may have changed it). */
+int fs_size(const struct vnode *vn, uint64_t *size)
 {
 	struct stat st;
 	cp_grant_id_t g;
 	message m;
 	int r;
 
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)&st, sizeof(st), CPF_WRITE)) ==
-	    GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(vn->v_mnt), (vir_bytes)&st, sizeof(st),
+	    CPF_WRITE)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(&m, 0, sizeof(m));
 	m.m_type = REQ_STAT;
-	m.m_fs.ino = ino;
+	m.m_fs.ino = vn->v_ino;
 	m.m_fs.grant = g;
 	m.m_fs.count = sizeof(st);
-	r = fs_request(&m);
+	r = fs_request(vn->v_mnt, &m);
 	cpf_revoke(g);
 	if (r == OK)
 		*size = (uint64_t)st.st_size;
@@ -84,10 +84,11 @@ static int is_dots(const char *name)
 	return strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
 }
 
-/* Is vn the root, which cannot be removed or renamed? */
+/* Is vn the root of a file system (/ or a mount point), which cannot be
+ * removed or renamed? */
 static int is_busy_dir(const struct vnode *vn)
 {
-	return vn->v_kind == VN_FS && vn->v_ino == vfs_root.v_ino;
+	return mnt_is_root(vn);
 }
 
 /* O_CREAT of a missing name: the file system makes it, owned by the
@@ -102,11 +103,11 @@ static int create_file(struct fproc *fp, const struct lookup *lk, int mode,
 		return EISDIR;
 	if ((r = dir_writable(fp, &lk->dir)) != OK)
 		return r;
-	r = fs_name_request(REQ_CREATE, lk->dir.v_ino, lk->last,
+	r = fs_name_request(REQ_CREATE, &lk->dir, lk->last,
 	    (uint32_t)(S_IFREG | (mode & 07777 & ~fp->fp_umask)), &m);
 	if (r != OK)
 		return r;
-	vnode_of_reply(&m, vn);
+	vnode_of_reply(&m, lk->dir.v_mnt, vn);
 	return OK;
 }
 
@@ -162,7 +163,7 @@ static int set_size(struct vnode *vn, uint64_t size)
 	m.m_fs.ino = vn->v_ino;
 	m.m_fs.pos_lo = (uint32_t)size;
 	m.m_fs.pos_hi = (uint32_t)(size >> 32);
-	if ((r = fs_request(&m)) == OK)
+	if ((r = fs_request(vn->v_mnt, &m)) == OK)
 		vn->v_size = size;
 	return r;
 }
@@ -227,7 +228,7 @@ static int fs_rw(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	message m;
 	int r;
 
-	if ((r = make_magic(fs_e, fp->fp_endpoint, buf, len,
+	if ((r = make_magic(fs_ep(f->f_vn.v_mnt), fp->fp_endpoint, buf, len,
 	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
 		return r;
 	memset(&m, 0, sizeof(m));
@@ -239,7 +240,7 @@ static int fs_rw(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	m.m_fs.count = (uint32_t)len;
 	if (write && (f->f_flags & O_APPEND))
 		m.m_fs.flags = FS_APPEND;	/* at the size the disk has */
-	r = fs_request(&m);
+	r = fs_request(f->f_vn.v_mnt, &m);
 	cpf_revoke(g);
 	if (r > 0) {
 		f->f_pos = ((uint64_t)m.m_fs.pos_hi << 32) | m.m_fs.pos_lo;
@@ -292,13 +293,14 @@ int do_lseek(struct fproc *fp, message *m)
 	if (f == NULL)
 		return EBADF;
 	if (f->f_vn.v_kind == VN_PIPE ||
-	    (FILP_IS_DEV(f) && !f->f_dmap->dm_seekable))
+	    (FILP_IS_DEV(f) && !S_ISBLK(f->f_vn.v_mode) &&
+	    !f->f_dmap->dm_seekable))
 		return ESPIPE;
 	switch (m->m_vfs.whence) {
 	case SEEK_SET: base = 0; break;
 	case SEEK_CUR: base = (int64_t)f->f_pos; break;
 	case SEEK_END:
-		if (f->f_vn.v_kind == VN_FS && fs_size(f->f_vn.v_ino,
+		if (f->f_vn.v_kind == VN_FS && fs_size(&f->f_vn,
 		    &f->f_vn.v_size) != OK)
 			return EIO;
 		base = f->f_vn.v_kind == VN_FS && !FILP_IS_DEV(f) ?
@@ -325,15 +327,15 @@ static int stat_vnode(struct fproc *fp, const struct vnode *vn,
 	int r;
 
 	if (vn->v_kind == VN_FS) {
-		if ((r = make_magic(fs_e, fp->fp_endpoint, buf, sizeof(st), CPF_WRITE,
-		    &g)) != OK)
+		if ((r = make_magic(fs_ep(vn->v_mnt), fp->fp_endpoint, buf,
+		    sizeof(st), CPF_WRITE, &g)) != OK)
 			return r;
 		memset(&m, 0, sizeof(m));
 		m.m_type = REQ_STAT;
 		m.m_fs.ino = vn->v_ino;
 		m.m_fs.grant = g;
 		m.m_fs.count = sizeof(st);
-		r = fs_request(&m);
+		r = fs_request(vn->v_mnt, &m);
 		cpf_revoke(g);
 		return r;
 	}
@@ -389,7 +391,8 @@ int do_getdents(struct fproc *fp, message *m)
 		return ENOTDIR;
 	if (len > VFS_IO_MAX)
 		len = VFS_IO_MAX;
-	if ((r = make_magic(fs_e, fp->fp_endpoint, m->m_vfs.buf, len, CPF_WRITE, &g)) != OK)
+	if ((r = make_magic(fs_ep(f->f_vn.v_mnt), fp->fp_endpoint, m->m_vfs.buf,
+	    len, CPF_WRITE, &g)) != OK)
 		return r;
 	memset(&fm, 0, sizeof(fm));
 	fm.m_type = REQ_GETDENTS;
@@ -398,7 +401,7 @@ int do_getdents(struct fproc *fp, message *m)
 	fm.m_fs.pos_hi = (uint32_t)(f->f_pos >> 32);
 	fm.m_fs.grant = g;
 	fm.m_fs.count = (uint32_t)len;
-	r = fs_request(&fm);
+	r = fs_request(f->f_vn.v_mnt, &fm);
 	cpf_revoke(g);
 	if (r > 0)
 		f->f_pos = ((uint64_t)fm.m_fs.pos_hi << 32) | fm.m_fs.pos_lo;
@@ -419,7 +422,7 @@ int do_mkdir(struct fproc *fp, message *m)
 		return lk.err;
 	if ((r = dir_writable(fp, &lk.dir)) != OK)
 		return r;
-	return fs_name_request(REQ_MKDIR, lk.dir.v_ino, lk.last,
+	return fs_name_request(REQ_MKDIR, &lk.dir, lk.last,
 	    (uint32_t)(S_IFDIR | (m->m_vfs.mode & 07777 & ~fp->fp_umask)), &fm);
 }
 
@@ -443,11 +446,11 @@ int do_rmdir(struct fproc *fp, message *m)
 		return EBUSY;
 	if ((r = may_remove(fp, &lk.dir, &lk.node)) != OK)
 		return r;
-	if ((r = fs_dir_empty(lk.node.v_ino)) < 0)
+	if ((r = fs_dir_empty(&lk.node)) < 0)
 		return r;
 	if (r == 0)
 		return ENOTEMPTY;
-	return fs_name_request(REQ_RMDIR, lk.dir.v_ino, lk.last, 0, &fm);
+	return fs_name_request(REQ_RMDIR, &lk.dir, lk.last, 0, &fm);
 }
 
 int do_unlink(struct fproc *fp, message *m)
@@ -466,15 +469,16 @@ int do_unlink(struct fproc *fp, message *m)
 		return EROFS;	/* a device of /dev */
 	if ((r = may_remove(fp, &lk.dir, &lk.node)) != OK)
 		return r;
-	r = fs_name_request(REQ_UNLINK, lk.dir.v_ino, lk.last,
-	    fs_is_open(lk.node.v_ino) ? FS_KEEP_OPEN : 0, &fm);
+	r = fs_name_request(REQ_UNLINK, &lk.dir, lk.last,
+	    fs_is_open(lk.node.v_mnt, lk.node.v_ino) ? FS_KEEP_OPEN : 0, &fm);
 	if (r == OK && fm.m_fs.r_ino != 0)
-		fs_orphaned(fm.m_fs.r_ino);
+		fs_orphaned(lk.dir.v_mnt, fm.m_fs.r_ino);
 	return r;
 }
 
 /* Does directory dir lie inside directory anc (or is it anc)?  Walks up
- * with ".." lookups.  1, 0, or an error. */
+ * with ".." lookups, in dir's file system (anc is in the same one).  1, 0,
+ * or an error. */
 static int inside(const struct vnode *dir, uint32_t anc)
 {
 	struct vnode cur = *dir;
@@ -486,9 +490,9 @@ static int inside(const struct vnode *dir, uint32_t anc)
 			return 0;
 		if (cur.v_ino == anc)
 			return 1;
-		if (cur.v_ino == vfs_root.v_ino)
+		if (mnt_is_root(&cur))
 			return 0;
-		if ((r = fs_name_request(REQ_LOOKUP, cur.v_ino, "..", 0, &fm)) != OK)
+		if ((r = fs_name_request(REQ_LOOKUP, &cur, "..", 0, &fm)) != OK)
 			return r;
 		cur.v_ino = fm.m_fs.r_ino;
 	}
@@ -528,12 +532,15 @@ int do_rename(struct fproc *fp, message *m)
 		return ENOTDIR;
 	if (from.dir.v_kind != VN_FS || to.dir.v_kind != VN_FS)
 		return from.dir.v_kind == to.dir.v_kind ? EROFS : EXDEV;
+	if (from.dir.v_mnt != to.dir.v_mnt)
+		return EXDEV;	/* another file system */
 	if ((r = may_remove(fp, &from.dir, &from.node)) != OK ||
 	    (r = dir_writable(fp, &to.dir)) != OK ||
 	    (to.found && (r = may_remove(fp, &to.dir, &to.node)) != OK))
 		return r;
 	if (to.found) {
-		if (to.node.v_ino == from.node.v_ino)
+		if (to.node.v_ino == from.node.v_ino &&
+		    to.node.v_mnt == from.node.v_mnt)
 			return OK;	/* the same file: nothing to do */
 		if (VN_ISDIR(&from.node) && !VN_ISDIR(&to.node))
 			return ENOTDIR;
@@ -542,7 +549,7 @@ int do_rename(struct fproc *fp, message *m)
 		if (VN_ISDIR(&to.node)) {
 			if (is_busy_dir(&to.node))
 				return EBUSY;
-			if ((r = fs_dir_empty(to.node.v_ino)) < 0)
+			if ((r = fs_dir_empty(&to.node)) < 0)
 				return r;
 			if (r == 0)
 				return ENOTEMPTY;
@@ -559,10 +566,8 @@ int do_rename(struct fproc *fp, message *m)
 	n2 = strlen(to.last);
 	memcpy(names, from.last, n1 + 1);
 	memcpy(names + n1 + 1, to.last, n2 + 1);
-	if (!fs_mounted)
-		return EIO;
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)names, n1 + 1 + n2, CPF_READ)) ==
-	    GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(from.dir.v_mnt), (vir_bytes)names,
+	    n1 + 1 + n2, CPF_READ)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(&fm, 0, sizeof(fm));
 	fm.m_type = REQ_RENAME;
@@ -570,10 +575,11 @@ int do_rename(struct fproc *fp, message *m)
 	fm.m_fs.pos_lo = to.dir.v_ino;
 	fm.m_fs.grant = g;
 	fm.m_fs.count = (uint32_t)(n1 + 1 + n2);
-	fm.m_fs.flags = to.found && fs_is_open(to.node.v_ino) ? FS_KEEP_OPEN : 0;
-	r = fs_request(&fm);
+	fm.m_fs.flags = to.found && fs_is_open(to.node.v_mnt, to.node.v_ino) ?
+	    FS_KEEP_OPEN : 0;
+	r = fs_request(from.dir.v_mnt, &fm);
 	cpf_revoke(g);
 	if (r == OK && fm.m_fs.r_ino != 0)
-		fs_orphaned(fm.m_fs.r_ino);
+		fs_orphaned(from.dir.v_mnt, fm.m_fs.r_ino);
 	return r;
 }

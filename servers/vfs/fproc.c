@@ -121,31 +121,33 @@ void filp_hold(struct filp *f)
 	f->f_count++;
 }
 
-/* Is inode ino of the file system open in some filp? */
-int fs_is_open(uint32_t ino)
+/* Is inode ino of mount mnt open in some filp?  (ino 0: any inode of
+ * it, for umount's EBUSY.) */
+int fs_is_open(int mnt, uint32_t ino)
 {
 	int i;
 
 	for (i = 0; i < NR_FILPS; i++)
 		if (filps[i].f_count > 0 && filps[i].f_vn.v_kind == VN_FS &&
-		    filps[i].f_vn.v_ino == ino)
+		    filps[i].f_vn.v_mnt == mnt &&
+		    (ino == 0 || filps[i].f_vn.v_ino == ino))
 			return 1;
 	return 0;
 }
 
-/* The last name of open inode ino went: the file system frees it when
- * its last filp closes (REQ_PUTNODE). */
-void fs_orphaned(uint32_t ino)
+/* The last name of open inode ino of mount mnt went: the file system
+ * frees it when its last filp closes (REQ_PUTNODE). */
+void fs_orphaned(int mnt, uint32_t ino)
 {
 	int i;
 
 	for (i = 0; i < NR_FILPS; i++)
 		if (filps[i].f_count > 0 && filps[i].f_vn.v_kind == VN_FS &&
-		    filps[i].f_vn.v_ino == ino)
+		    filps[i].f_vn.v_mnt == mnt && filps[i].f_vn.v_ino == ino)
 			filps[i].f_orphan = 1;
 }
 
-static void fs_putnode(uint32_t ino)
+static void fs_putnode(int mnt, uint32_t ino)
 {
 	message m;
 
@@ -153,7 +155,7 @@ static void fs_putnode(uint32_t ino)
 	m.m_type = REQ_PUTNODE;
 	m.m_fs.ino = ino;
 	m.m_fs.count = 1;
-	if (fs_request(&m) != OK)
+	if (fs_request(mnt, &m) != OK)
 		printf("vfs: freeing unlinked inode %u failed\n", ino);
 }
 
@@ -162,6 +164,7 @@ static void fs_putnode(uint32_t ino)
 void filp_release(struct filp *f)
 {
 	uint32_t ino;
+	int mnt;
 
 	if (f->f_count <= 0 || --f->f_count > 0)
 		return;
@@ -171,9 +174,10 @@ void filp_release(struct filp *f)
 	else if (f->f_vn.v_kind == VN_PIPE)
 		pipe_close_end(f);
 	ino = f->f_vn.v_kind == VN_FS && f->f_orphan ? f->f_vn.v_ino : 0;
+	mnt = f->f_vn.v_mnt;
 	memset(f, 0, sizeof(*f));
-	if (ino != 0 && !fs_is_open(ino))
-		fs_putnode(ino);
+	if (ino != 0 && !fs_is_open(mnt, ino))
+		fs_putnode(mnt, ino);
 }
 
 /* The lowest free fd >= from, or EMFILE. */

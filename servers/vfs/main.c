@@ -1,6 +1,6 @@
-/* main.c - VFS: start-up (mount the RAM disk's ext2 as /, give init its
- * table), the receive loop and the dispatch of user calls, PM's notices
- * and the answers of file systems and drivers.
+/* main.c - VFS: start-up (mount the RAM disk's ext2 as /: entry 0 of the
+ * mount table, give init its table), the receive loop and the dispatch of
+ * user calls, PM's notices and the answers of file systems and drivers.
  *
  * The loop never waits for anything but its next message.  A user's call
  * or one of PM's notices becomes a job that runs on a worker (worker.c);
@@ -21,9 +21,7 @@
 #include <minix/sef.h>
 #include "vfs.h"
 
-endpoint_t fs_e = FS_PROC_NR;
 struct fproc *cur_fp;
-int fs_mounted;
 struct vnode vfs_root;
 
 /* Answer who (waiting in SENDREC) with result and nothing else. */
@@ -110,6 +108,9 @@ static const handler_t calls[] = {
 	[VFS_STATVFS - VFS_BASE] = do_statvfs,
 	[VFS_MKNOD - VFS_BASE] = do_mknod,
 	[VFS_MAPDRIVER - VFS_BASE] = do_mapdriver,
+	[VFS_MOUNT - VFS_BASE] = do_mount,
+	[VFS_UMOUNT - VFS_BASE] = do_umount,
+	[VFS_GETMNT - VFS_BASE] = do_getmnt,
 };
 #define NR_CALLS ((int)(sizeof(calls) / sizeof(calls[0])))
 
@@ -148,6 +149,10 @@ static void handle(message *m)
 	}
 	if (m->m_type == CDEV_REPLY) {
 		dev_reply(m);
+		return;
+	}
+	if (m->m_type == BDEV_REPLY) {
+		(void)worker_dev_reply(m);	/* else a close's, dropped */
 		return;
 	}
 	if (m->m_type == FS_REPLY) {
@@ -197,41 +202,14 @@ static void handle(message *m)
 /* Mount the RAM disk as / and set up the boot processes' tables. */
 static void vfs_startup(void)
 {
-	endpoint_t ep, mem_e = MEM_PROC_NR;
-	message m;
-	int r;
+	endpoint_t ep, fs_e = FS_PROC_NR, mem_e = MEM_PROC_NR;
 
 	if (ds_retrieve_label_endpt("ext2", &ep) == OK)
 		fs_e = ep;
 	if (ds_retrieve_label_endpt("memory", &ep) == OK)
 		mem_e = ep;
 	cpf_prealloc(16);	/* the grant table now, not in the middle of a call */
-	memset(&vfs_root, 0, sizeof(vfs_root));
-	vfs_root.v_kind = VN_FS;
-	vfs_root.v_mode = S_IFDIR | 0755;
-	vfs_root.v_nlink = 2;
-	memset(&m, 0, sizeof(m));
-	m.m_type = REQ_READSUPER;
-	m.m_fs.dev = mem_e;
-	m.m_fs.minor = MEMORY_RAMDISK;
-	r = ipc_sendrec(fs_e, &m);
-	if (r == OK && m.m_type == FS_REPLY && m.m_fs.status == OK) {
-		vfs_root.v_ino = m.m_fs.r_ino;
-		vfs_root.v_mode = m.m_fs.r_mode;
-		vfs_root.v_size = ((uint64_t)m.m_fs.r_size_hi << 32) | m.m_fs.r_size_lo;
-		vfs_root.v_nlink = m.m_fs.r_nlink;
-		vfs_root.v_uid = m.m_fs.uid;
-		vfs_root.v_gid = m.m_fs.gid;
-		fs_mounted = 1;
-	} else if (r == OK && m.m_type == FS_REPLY && m.m_fs.status == EBUSY) {
-		/* Mounted already (a test drove ext2 before us): its root. */
-		vfs_root.v_ino = 2;
-		fs_mounted = 1;
-		printf("vfs: ext2 was mounted already; using inode 2 as /\n");
-	} else {
-		printf("vfs: mounting the root file system failed (%d, %d)\n", r,
-		    r == OK ? m.m_fs.status : 0);
-	}
+	mount_root("memory:2", fs_e, mem_e, MEMORY_RAMDISK);
 	fproc_init();
 	dev_ds_init();
 }

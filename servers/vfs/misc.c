@@ -126,12 +126,8 @@ int do_getcwd(struct fproc *fp, message *m)
 
 int do_sync(struct fproc *fp, message *m)
 {
-	message fm;
-
 	(void)fp, (void)m;
-	memset(&fm, 0, sizeof(fm));
-	fm.m_type = REQ_SYNC;
-	return fs_request(&fm);
+	return sync_all();
 }
 
 int is_pm_notice(const message *m)
@@ -217,7 +213,7 @@ int do_getwaits(struct fproc *fp, message *m)
 			w.vw_what = VW_DEV;
 			label = q->fp_blabel;
 		} else if ((label = worker_wait_label(q, &what)) != NULL) {
-			w.vw_what = what == WAIT_DEV ? VW_DEV : VW_FS;
+			w.vw_what = what == WAIT_DEV || what == WAIT_BDEV ? VW_DEV : VW_FS;
 		}
 		if (label == NULL)
 			continue;

@@ -4,9 +4,13 @@
  * file system that name things (REQ_LOOKUP and the name-changing REQ_*).
  *
  * A walk starts at / (absolute) or the caller's cwd.  "." stays, ".." of /
- * is /, and every other name is asked of ext2 with REQ_LOOKUP, the name
- * granted to it (cpf_grant_direct, read-only).  A symbolic link met on
- * the way (and at the end, when the call follows it) is read with
+ * is /, and every other name is asked of the directory's file system
+ * with REQ_LOOKUP, the name granted to it (cpf_grant_direct, read-only).
+ * Mount points are crossed both ways (mount.c): a directory another file
+ * system is mounted on is replaced by that one's root, and ".." of a
+ * mounted root is ".." of the directory it is mounted on.  /dev is an
+ * ordinary directory of the root file system.  A symbolic link met on the
+ * way (and at the end, when the call follows it) is read with
  * REQ_RDLINK and its target walked in its place, from the link's
  * directory or from / for an absolute target; more than SYMLOOP_MAX links
  * in one walk is ELOOP.
@@ -32,45 +36,47 @@ int path_fetch(endpoint_t who, vir_bytes addr, vir_bytes len, char *buf)
 	return buf[0] == '\0' ? ENOENT : OK;
 }
 
-/* Send a request to the file system; its status (or EIO). */
-int fs_request(message *m)
+/* Send a request to the file system of mount mnt; its status (or EIO). */
+int fs_request(int mnt, message *m)
 {
-	if (!fs_mounted)
+	if (mnt < 0 || mnt >= NR_MNTS || !vmnt[mnt].m_used || vmnt[mnt].m_dead)
 		return EIO;
-	if (fs_sendrec(m) != OK || m->m_type != FS_REPLY)
+	if (fs_sendrec(mnt, m) != OK || m->m_type != FS_REPLY)
 		return EIO;
 	return m->m_fs.status;
 }
 
 /* A request naming `name` in directory dir (REQ_LOOKUP, REQ_CREATE,
- * REQ_MKDIR, REQ_UNLINK, REQ_RMDIR): ino = dir, the name granted to the
- * file system (count = its length, no NUL), flags as given. */
-int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
-	message *m)
+ * REQ_MKDIR, REQ_UNLINK, REQ_RMDIR, REQ_LINK) to dir's file system: ino =
+ * dir, the name granted to the file system (count = its length, no NUL),
+ * flags as given. */
+int fs_name_request(int type, const struct vnode *dir, const char *name,
+	uint32_t flags, message *m)
 {
 	size_t len = strlen(name);
 	cp_grant_id_t g;
 	int r;
 
-	if (!fs_mounted)
+	if (!vmnt[dir->v_mnt].m_used)
 		return EIO;
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)name, len, CPF_READ)) == GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(dir->v_mnt), (vir_bytes)name, len,
+	    CPF_READ)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(m, 0, sizeof(*m));
 	m->m_type = type;
-	m->m_fs.ino = dir;
+	m->m_fs.ino = dir->v_ino;
 	m->m_fs.grant = g;
 	m->m_fs.count = (uint32_t)len;
 	m->m_fs.flags = flags;
 	m->m_fs.uid = cur_fp ? cur_fp->fp_uid : 0;
 	m->m_fs.gid = cur_fp ? cur_fp->fp_gid : 0;
-	r = fs_request(m);
+	r = fs_request(dir->v_mnt, m);
 	cpf_revoke(g);
 	return r;
 }
 
-/* Is directory ino empty (only "." and "..")?  1, 0, or an error. */
-int fs_dir_empty(uint32_t ino)
+/* Is directory dir empty (only "." and "..")?  1, 0, or an error. */
+int fs_dir_empty(const struct vnode *dir)
 {
 	uint8_t buf[2048] __attribute__((aligned(8)));
 	uint64_t pos = 0;
@@ -78,18 +84,18 @@ int fs_dir_empty(uint32_t ino)
 	message m;
 	int r, off;
 
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)buf, sizeof(buf), CPF_WRITE)) ==
-	    GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(dir->v_mnt), (vir_bytes)buf, sizeof(buf),
+	    CPF_WRITE)) == GRANT_INVALID)
 		return ENOMEM;
 	for (;;) {
 		memset(&m, 0, sizeof(m));
 		m.m_type = REQ_GETDENTS;
-		m.m_fs.ino = ino;
+		m.m_fs.ino = dir->v_ino;
 		m.m_fs.pos_lo = (uint32_t)pos;
 		m.m_fs.pos_hi = (uint32_t)(pos >> 32);
 		m.m_fs.grant = g;
 		m.m_fs.count = sizeof(buf);
-		if ((r = fs_request(&m)) <= 0)
+		if ((r = fs_request(dir->v_mnt, &m)) <= 0)
 			break;		/* 0: the end, all of it was dots */
 		for (off = 0; off + (int)DIRENT_RECLEN(0) <= r; ) {
 			struct dirent *d = (struct dirent *)(buf + off);
@@ -120,21 +126,22 @@ static int step(const struct vnode *dir, const char *name, struct vnode *out)
 		*out = *dir;
 		return OK;
 	}
-	if (dir->v_ino == vfs_root.v_ino && strcmp(name, "..") == 0) {
-		*out = vfs_root;
-		return OK;
-	}
-	if ((r = fs_name_request(REQ_LOOKUP, dir->v_ino, name, 0, &m)) != OK)
+	if (strcmp(name, "..") == 0 && mnt_is_root(dir))
+		return mnt_parent(dir, out);	/* / or across a mount point */
+	if ((r = fs_name_request(REQ_LOOKUP, dir, name, 0, &m)) != OK)
 		return r;
-	vnode_of_reply(&m, out);
+	vnode_of_reply(&m, dir->v_mnt, out);
+	mnt_cross_down(out);	/* a mount point: the mounted root */
 	return OK;
 }
 
-/* The node a file system reply describes (r_ino, r_mode, ...). */
-void vnode_of_reply(const message *m, struct vnode *vn)
+/* The node a reply of mount mnt's file system describes (r_ino, r_mode,
+ * ...). */
+void vnode_of_reply(const message *m, int mnt, struct vnode *vn)
 {
 	memset(vn, 0, sizeof(*vn));
 	vn->v_kind = VN_FS;
+	vn->v_mnt = mnt;
 	vn->v_ino = m->m_fs.r_ino;
 	vn->v_mode = m->m_fs.r_mode;
 	vn->v_size = ((uint64_t)m->m_fs.r_size_hi << 32) | m->m_fs.r_size_lo;
@@ -173,7 +180,7 @@ static int read_link(const struct vnode *vn, char *buf)
 	message m;
 	int r;
 
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)buf, VFS_PATH_MAX,
+	if ((g = cpf_grant_direct(fs_ep(vn->v_mnt), (vir_bytes)buf, VFS_PATH_MAX,
 	    CPF_WRITE)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(&m, 0, sizeof(m));
@@ -181,7 +188,7 @@ static int read_link(const struct vnode *vn, char *buf)
 	m.m_fs.ino = vn->v_ino;
 	m.m_fs.grant = g;
 	m.m_fs.count = VFS_PATH_MAX;
-	r = fs_request(&m);
+	r = fs_request(vn->v_mnt, &m);
 	cpf_revoke(g);
 	if (r < 0)
 		return r;

@@ -19,6 +19,7 @@
  *	dev.c	character driver requests, cancels, the major -> driver table,
  *		mknod, a driver's death
  *	misc.c	dup dup2 fcntl chdir getcwd sync, PM's notices
+ *	mount.c	the mount table: mount, umount, crossing mount points
  */
 #ifndef _VFS_VFS_H
 #define _VFS_VFS_H
@@ -54,6 +55,7 @@ struct vnode {
 	uint64_t v_size;
 	uint32_t v_nlink;
 	uint32_t v_uid, v_gid;	/* owner */
+	int v_mnt;		/* VN_FS: the mount (index in vmnt[]) */
 };
 
 #define VN_ISDIR(v)	((v)->v_kind == VN_FS && S_ISDIR((v)->v_mode))
@@ -96,6 +98,7 @@ struct filp {
 #define WAIT_FSQ	1	/* its turn at the file system server */
 #define WAIT_FS		2	/* the file system's FS_REPLY */
 #define WAIT_DEV	3	/* a driver's CDEV_REPLY (an open) */
+#define WAIT_BDEV	4	/* a block driver's BDEV_REPLY (dev.c) */
 
 struct worker;
 
@@ -139,12 +142,30 @@ struct lookup {
 	int slash;		/* the path ended in '/' */
 };
 
+/* A mounted file system (mount.c).  Entry 0 is the root. */
+#define NR_MNTS		8
+#define MNT_DEV_LEN	32	/* the device as named at mount */
+#define MNT_DIR_LEN	256	/* the mount point, normalised */
+#define MNT_LABEL_LEN	16	/* RS label of the file system process */
+
+struct vmnt {
+	int m_used;
+	endpoint_t m_fs_e;		/* its file system process */
+	char m_label[MNT_LABEL_LEN];
+	char m_type[16];		/* "ext2" */
+	char m_dev[MNT_DEV_LEN];
+	char m_dir[MNT_DIR_LEN];
+	endpoint_t m_dev_e;		/* the block driver and the minor */
+	int m_minor;
+	struct vnode m_root;		/* its root directory */
+	struct vnode m_covered;		/* the directory it hides (not for 0) */
+	int m_pending;			/* being mounted (waits for its superblock) */
+	int m_dead;			/* its process is gone: EIO */
+};
 
 /* main.c */
-extern endpoint_t fs_e;		/* the root file system server */
 extern struct fproc *cur_fp;	/* the caller of the call being handled */
-extern int fs_mounted;
-extern struct vnode vfs_root;
+extern struct vnode vfs_root;	/* vmnt[0].m_root */
 void reply(endpoint_t who, int result);
 void queue_sigpipe(endpoint_t who);
 void do_call(struct fproc *fp, message *m);
@@ -173,15 +194,15 @@ int path_fetch(endpoint_t who, vir_bytes addr, vir_bytes len, char *buf);
 int path_walk(struct fproc *fp, const char *path, struct lookup *lk,
 	int follow);
 int path_resolve(struct fproc *fp, const char *path, struct vnode *vn);
-void vnode_of_reply(const message *m, struct vnode *vn);
+void vnode_of_reply(const message *m, int mnt, struct vnode *vn);
 int forbidden(const struct fproc *fp, const struct vnode *vn, int mask);
-int fs_is_open(uint32_t ino);
-void fs_orphaned(uint32_t ino);
+int fs_is_open(int mnt, uint32_t ino);
+void fs_orphaned(int mnt, uint32_t ino);
 int path_normalise(const char *cwd, const char *path, char *out);
-int fs_request(message *m);
-int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
-	message *m);
-int fs_dir_empty(uint32_t ino);
+int fs_request(int mnt, message *m);
+int fs_name_request(int type, const struct vnode *dir, const char *name,
+	uint32_t flags, message *m);
+int fs_dir_empty(const struct vnode *dir);
 
 /* file.c */
 int do_open(struct fproc *fp, message *m);
@@ -198,7 +219,7 @@ int do_unlink(struct fproc *fp, message *m);
 int do_rename(struct fproc *fp, message *m);
 int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk,
 	int follow);
-int fs_size(uint32_t ino, uint64_t *size);
+int fs_size(const struct vnode *vn, uint64_t *size);
 
 /* link.c */
 int do_lstat(struct fproc *fp, message *m);
@@ -229,6 +250,7 @@ void pipe_unblock(struct fproc *fp, int exiting);
 /* dev.c */
 int do_mknod(struct fproc *fp, message *m);
 int do_mapdriver(struct fproc *fp, message *m);
+int dev_block(const struct vnode *vn, endpoint_t *ep, int *minor_nr);
 int dev_open(struct fproc *fp, struct filp *f);
 void dev_close(struct filp *f);
 int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
@@ -246,8 +268,9 @@ int in_worker(void);
 int job_add(struct fproc *fp, const message *m);
 int fproc_busy(const struct fproc *fp);
 void workers_run(void);
-int fs_sendrec(message *m);
+int fs_sendrec(int mnt, message *m);
 int worker_fs_reply(const message *m);
+void worker_fs_dead(endpoint_t ep);
 int dev_sendrec_worker(endpoint_t ep, const char *label, message *m);
 int worker_dev_reply(const message *m);
 int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r);
@@ -266,5 +289,18 @@ int is_pm_notice(const message *m);
 void do_pm_notice(message *m);
 void pm_unpause_now(message *m);
 int do_getwaits(struct fproc *fp, message *m);
+
+/* mount.c */
+extern struct vmnt vmnt[NR_MNTS];
+endpoint_t fs_ep(int mnt);
+int mount_root(const char *dev, endpoint_t fs, endpoint_t drv, int minor);
+int mnt_is_root(const struct vnode *vn);
+void mnt_cross_down(struct vnode *vn);
+int mnt_parent(const struct vnode *dir, struct vnode *out);
+int do_mount(struct fproc *fp, message *m);
+int do_umount(struct fproc *fp, message *m);
+int do_getmnt(struct fproc *fp, message *m);
+int sync_all(void);
+void mnt_fs_dead(endpoint_t ep);
 
 #endif /* _VFS_VFS_H */

@@ -5,7 +5,8 @@
  *
  * The main loop receives a message and either hands it to the worker that
  * waits for it (a file system's FS_REPLY, a driver's CDEV_REPLY to an
- * open) or makes it a job: a user's call or one of PM's notices.  Jobs
+ * open, a BDEV_REPLY to a block device file's request) or makes it a job:
+ * a user's call or one of PM's notices.  Jobs
  * start, in arrival order, on a free worker; a process has at most one job
  * running (its next one, PM's VFS_PM_EXIT for instance, waits for it).  A
  * worker runs until it waits (worker_wait) or ends; only the main loop
@@ -13,7 +14,8 @@
  *
  * Requests to a file system server go one at a time (the server serves
  * them one at a time anyway): a worker that finds the server busy queues
- * for it.  A hung server stalls the workers that need it and no other.
+ * for it.  Each mount (mount.c) has its server, its owner and its queue.
+ * A hung server stalls the workers that need it and no other.
  */
 #include <stdio.h>
 #include "vfs.h"
@@ -49,8 +51,8 @@ struct worker {
 static struct worker workers[NR_WORKERS];
 static struct worker *self;		/* the running worker, NULL: main */
 static uint32_t main_esp;
-static struct worker *fs_owner;		/* has a request at the file system */
-static struct worker *fs_queue;		/* waits for the file system */
+static struct worker *fs_owner[NR_MNTS];	/* has a request at mount i's server */
+static struct worker *fs_queue[NR_MNTS];	/* waits for mount i's server */
 
 static struct job {
 	struct fproc *j_fp;
@@ -233,9 +235,11 @@ void workers_run(void)
 	} while (progress);
 }
 
-/* Send m to the file system and wait for its FS_REPLY, which lands in m.
- * OK, or EIO if it cannot be sent (the answer is in m->m_fs.status). */
-int fs_sendrec(message *m)
+/* Send m to the file system server of mount mnt (vmnt[mnt].m_fs_e, set
+ * also while mount.c asks a new one for its superblock) and wait for its
+ * FS_REPLY, which lands in m.  OK, or EIO if it cannot be sent (the answer
+ * is in m->m_fs.status). */
+int fs_sendrec(int mnt, message *m)
 {
 	struct worker *w = self, **q;
 	int r;
@@ -244,73 +248,91 @@ int fs_sendrec(message *m)
 		printf("vfs: file system request %#x outside a worker\n", m->m_type);
 		return EIO;
 	}
-	if (fs_owner != NULL) {
+	if (mnt < 0 || mnt >= NR_MNTS)
+		return EIO;
+	if (fs_owner[mnt] != NULL) {
 		/* Queue; the owner hands the server over when it is done. */
 		w->w_next = NULL;
-		for (q = &fs_queue; *q; q = &(*q)->w_next)
+		for (q = &fs_queue[mnt]; *q; q = &(*q)->w_next)
 			;
 		*q = w;
-		w->w_label = "ext2";
+		w->w_label = vmnt[mnt].m_label;
 		worker_wait(WAIT_FSQ);
 	}
-	fs_owner = w;
+	fs_owner[mnt] = w;
 	w->w_reply = m;
-	w->w_dst = fs_e;
-	w->w_label = "ext2";
-	if ((r = asynsend(fs_e, m)) == OK)
+	w->w_dst = vmnt[mnt].m_fs_e;
+	w->w_label = vmnt[mnt].m_label;
+	if ((r = asynsend(w->w_dst, m)) == OK)
 		r = worker_wait(WAIT_FS);
 	w->w_label = NULL;
-	fs_owner = fs_queue;
-	if (fs_queue) {
-		fs_queue = fs_queue->w_next;
-		worker_wake(fs_owner, OK);
+	fs_owner[mnt] = fs_queue[mnt];
+	if (fs_queue[mnt]) {
+		fs_queue[mnt] = fs_queue[mnt]->w_next;
+		worker_wake(fs_owner[mnt], OK);
 	}
 	return r == OK ? OK : EIO;
 }
 
-/* A message from a file system server: the answer the owner waits for?
+/* A message from a file system server: the answer an owner waits for?
  * (1: taken.) */
 int worker_fs_reply(const message *m)
 {
-	if (fs_owner == NULL || fs_owner->w_state != W_WAITING ||
-	    fs_owner->w_wait != WAIT_FS || m->m_source != fs_owner->w_dst)
-		return 0;
-	*fs_owner->w_reply = *m;
-	worker_wake(fs_owner, OK);
-	return 1;
+	struct worker *o;
+	int i;
+
+	for (i = 0; i < NR_MNTS; i++) {
+		o = fs_owner[i];
+		if (o == NULL || o->w_state != W_WAITING ||
+		    o->w_wait != WAIT_FS || m->m_source != o->w_dst)
+			continue;
+		*o->w_reply = *m;
+		worker_wake(o, OK);
+		return 1;
+	}
+	return 0;
 }
 
-/* Send m (a CDEV request with its id) to driver ep and wait for the
- * CDEV_REPLY with that id, which lands in m: OK, or why the wait ended
- * (EINTR: a signal or an exit, EIO: the driver died, EDEADSRCDST: there
- * was no driver to send to). */
+/* Is m a block driver's request (BDEV_*)? */
+static int is_bdev(int type)
+{
+	return type >= BDEV_OPEN && type <= BDEV_IOCTL;
+}
+
+/* Send m (a CDEV or BDEV request with its id) to driver ep and wait for
+ * the CDEV_REPLY or BDEV_REPLY with that id, which lands in m: OK, or why
+ * the wait ended (EINTR: a signal or an exit, EIO: the driver died,
+ * EDEADSRCDST: there was no driver to send to).  A block request is not
+ * cut short by a signal or an exit (block I/O is not interruptible). */
 int dev_sendrec_worker(endpoint_t ep, const char *label, message *m)
 {
 	struct worker *w = self;
-	int r;
+	int bdev = is_bdev(m->m_type), r;
 
 	if (w == NULL)
 		return EIO;
 	w->w_reply = m;
 	w->w_dst = ep;
-	w->w_id = m->m_cdev.id;
+	w->w_id = bdev ? m->m_bdev.id : m->m_cdev.id;
 	w->w_label = label;
 	if ((r = asynsend(ep, m)) == OK)
-		r = worker_wait(WAIT_DEV);
+		r = worker_wait(bdev ? WAIT_BDEV : WAIT_DEV);
 	w->w_label = NULL;
 	return r;
 }
 
-/* A driver's CDEV_REPLY: for a worker waiting on that request?  (1:
- * taken.) */
+/* A driver's CDEV_REPLY or BDEV_REPLY: for a worker waiting on that
+ * request?  (1: taken.) */
 int worker_dev_reply(const message *m)
 {
-	int i;
+	int bdev = m->m_type == BDEV_REPLY, i;
+	uint32_t id = bdev ? m->m_bdev.id : m->m_cdev.id;
 
 	for (i = 0; i < NR_WORKERS; i++) {
 		struct worker *w = &workers[i];
-		if (w->w_state == W_WAITING && w->w_wait == WAIT_DEV &&
-		    w->w_dst == m->m_source && w->w_id == m->m_cdev.id) {
+		if (w->w_state == W_WAITING &&
+		    w->w_wait == (bdev ? WAIT_BDEV : WAIT_DEV) &&
+		    w->w_dst == m->m_source && w->w_id == id) {
 			*w->w_reply = *m;
 			worker_wake(w, OK);
 			return 1;
@@ -344,6 +366,17 @@ int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r)
 	return 1;
 }
 
+/* Every worker waiting for file system server ep (it died): EIO. */
+void worker_fs_dead(endpoint_t ep)
+{
+	int i;
+
+	for (i = 0; i < NR_WORKERS; i++)
+		if (workers[i].w_state == W_WAITING &&
+		    workers[i].w_wait == WAIT_FS && workers[i].w_dst == ep)
+			worker_wake(&workers[i], EIO);
+}
+
 /* Every worker waiting on driver ep (it died): EIO. */
 void worker_dev_dead(endpoint_t ep)
 {
@@ -351,7 +384,8 @@ void worker_dev_dead(endpoint_t ep)
 
 	for (i = 0; i < NR_WORKERS; i++)
 		if (workers[i].w_state == W_WAITING &&
-		    workers[i].w_wait == WAIT_DEV && workers[i].w_dst == ep)
+		    (workers[i].w_wait == WAIT_DEV ||
+		    workers[i].w_wait == WAIT_BDEV) && workers[i].w_dst == ep)
 			worker_wake(&workers[i], EIO);
 }
 

@@ -356,8 +356,10 @@ static int test_hundred_procs(void)
 		return 1;
 	before = count_procs();
 	T_TRUE(before > 0);
-	T_EQ(minix_getsysinfo(GET_KINFO, 0, &k0, sizeof(k0)), 0);
+	/* Before the frame count: its buffer's pages are this process's own
+	 * copies then (copy-on-write), whatever the program's layout. */
 	T_TRUE((vfs_grants = count_grants(VFS_PROC_NR, CPF_USED)) >= 0);
+	T_EQ(minix_getsysinfo(GET_KINFO, 0, &k0, sizeof(k0)), 0);
 	if (fork_and_reap(100) != 0)
 		return 1;
 	T_EQ(count_procs(), before);
@@ -1208,6 +1210,11 @@ int test_fs2_mkdir_rmdir(void), test_fs2_rename(void), test_fs2_links(void);
 int test_fs2_symlinks(void), test_fs2_unlink_open(void), test_fs2_perms(void);
 int test_fs2_times(void), test_fs2_sparse(void), test_fs2_statvfs(void);
 int test_fs2_enospc(void);
+/* t_mount.c: the mount table; t_cmds2.c: the commands that change files. */
+int test_mount_cross(void), test_mount_busy(void), test_mount_errors(void);
+int test_mount_write(void), test_mount_fs_crash(void), test_mount_blockdev(void);
+int test_cmd_touch_ln_chmod(void), test_cmd_stat_trunc_dd(void);
+int test_cmd_readlink_du(void), test_utimes(void);
 
 #define T(name) { #name, test_##name }
 static const struct test tests[] = {
@@ -1237,6 +1244,10 @@ static const struct test tests[] = {
 	T(fs2_write_read), T(fs2_append_trunc), T(fs2_create_errors), T(fs2_mkdir_rmdir),
 	T(fs2_rename), T(fs2_links), T(fs2_symlinks), T(fs2_unlink_open), T(fs2_perms),
 	T(fs2_times), T(fs2_sparse), T(fs2_statvfs), T(fs2_enospc),
+	T(mount_cross), T(mount_busy), T(mount_errors), T(mount_write),
+	T(mount_fs_crash), T(mount_blockdev),
+	T(cmd_touch_ln_chmod), T(cmd_stat_trunc_dd), T(cmd_readlink_du),
+	T(utimes),
 };
 #undef T
 

@@ -73,13 +73,13 @@ static int fi(int op, const char *label, int type, uint32_t seed, uint32_t index
 	return m.m_type;
 }
 
-static int fi_read(uint32_t addr, void *buf, uint32_t len)
+static int fi_read_of(const char *label, uint32_t addr, void *buf, uint32_t len)
 {
 	message m;
 
 	memset(&m, 0, sizeof(m));
 	m.m_type = RS_FI;
-	strcpy(m.m_rs_fi.label, "fitest");
+	strcpy(m.m_rs_fi.label, label);
 	m.m_rs_fi.op = FI_OP_READ;
 	m.m_rs_fi.addr = addr;
 	m.m_rs_fi.buf = (vir_bytes)buf;
@@ -88,6 +88,8 @@ static int fi_read(uint32_t addr, void *buf, uint32_t len)
 		return EGENERIC;
 	return m.m_type;
 }
+
+#define fi_read(addr, buf, len) fi_read_of("fitest", (addr), (buf), (len))
 
 /* A fresh fitest (no backoff, pristine program); its endpoint. */
 static endpoint_t refresh(void)
@@ -271,6 +273,45 @@ int test_fi_refusals(void)
 	T_EQ(memcmp(before, after, 8), 0);
 	T_EQ(fitest(), ep);
 	T_EQ(ping(ep, FIT_PING, NULL), OK);
+	return 0;
+}
+
+extern const uint8_t _binary_fitest_start[], _binary_fitest_end[];
+
+/* Another instance of the same program (fitx, RS_UP): the same fault is
+ * planned for it, and a fault injected into fitest leaves it as it was. */
+int test_fi_other_instance(void)
+{
+	static const char conf[] = "service fitx {\n\tipc SYSTEM ds rs;\n};\n";
+	struct fi_log a, x;
+	uint8_t bytes[FI_MAXBYTES];
+	endpoint_t ep;
+	message m;
+
+	T_TRUE((ep = refresh()) != NONE);
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_UP;
+	strcpy(m.m_rs.label, "fitx");
+	m.m_rs.buf = (vir_bytes)_binary_fitest_start;
+	m.m_rs.len = (uint32_t)(_binary_fitest_end - _binary_fitest_start);
+	m.m_rs.buf2 = (vir_bytes)conf;
+	m.m_rs.len2 = sizeof(conf) - 1;
+	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
+	T_EQ(m.m_type, OK);
+	T_EQ(fi(FI_OP_PLAN, "fitx", FI_NOP, 9, 2, 0, &x), OK);
+	T_EQ(fi(FI_OP_INJECT, "fitest", FI_NOP, 9, 2, 0, &a), OK);
+	T_EQ(x.addr, a.addr);
+	T_EQ(memcmp(x.new, a.new, (size_t)a.len), 0);
+	T_EQ(fi_read_of("fitx", a.addr, bytes, (uint32_t)a.len), OK);
+	T_EQ(memcmp(bytes, a.old, (size_t)a.len), 0);
+	T_EQ(fi_read(a.addr, bytes, (uint32_t)a.len), OK);
+	T_EQ(memcmp(bytes, a.new, (size_t)a.len), 0);
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_DOWN;
+	strcpy(m.m_rs.label, "fitx");
+	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
+	T_EQ(m.m_type, OK);
+	T_TRUE(refresh() != NONE);
 	return 0;
 }
 

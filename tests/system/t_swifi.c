@@ -5,7 +5,8 @@
  * restarts it, and a restart (from RS's pristine copy) brings the old
  * bytes back; bad labels, types and addresses are refused and change
  * nothing; SYS_FIPATCH writes a forked child's own copy of a shared page
- * (the parent's text and data stay as they were) and says why it refuses.
+ * (the parent's text and data stay as they were, the child's text stays
+ * read-only to it) and says why it refuses.
  */
 #include <minix/rs.h>
 #include <minix/fi.h>
@@ -324,12 +325,17 @@ static void __attribute__((noinline)) victim(void)
 	__asm__ volatile("nop; nop; nop; nop");
 }
 
+static endpoint_t parent;
+
+/* Waits for the word from the parent, then writes its own (patched)
+ * text: that must still fault. */
 static void wait_child(void *arg)
 {
 	int v;
 
 	(void)arg;
-	t_expect(t_runner, 0x420, &v);	/* never comes: the parent removes us */
+	t_expect(parent, 0x420, &v);
+	*(volatile uint8_t *)victim = 0x90;
 }
 
 static unsigned kdiag_lines(void)
@@ -364,6 +370,7 @@ int test_fipatch_cow(void)
 
 	victim();
 	memcpy(code, (const void *)victim, 4);
+	parent = t_self();
 	T_TRUE((child = t_fork(wait_child, NULL)) != NONE);
 	T_EQ(sys_fipatch(child, FIPATCH_WRITE, (vir_bytes)victim, (void *)ud2x2, 4), OK);
 	T_EQ(sys_fipatch(child, FIPATCH_READ, (vir_bytes)victim, theirs, 4), OK);
@@ -395,6 +402,9 @@ int test_fipatch_cow(void)
 	T_EQ(sys_fipatch(child, FIPATCH_READ, 0, theirs, 4), EINVAL);
 	T_EQ(sys_fipatch(child, FIPATCH_READ, (vir_bytes)victim, theirs, 4), OK);
 	T_EQ(memcmp(theirs, ud2x2, 4), 0);	/* the refusals changed nothing */
+	/* Its text is still read-only to it. */
+	T_EQ(t_reply(child, 0x420, 0), OK);
+	T_EQ(t_wait_ksig(child, 2 * sys_hz()), 1 << SIGSEGV);
 	T_EQ(sys_clear(child), OK);
 	return 0;
 }

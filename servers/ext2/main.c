@@ -23,6 +23,8 @@
 #include <minix/syslib.h>
 #include <minix/sef.h>
 #include <minix/blockdriver.h>
+#include <minix/ds.h>
+#include <minix/sysinfo.h>
 #include "ext2fs.h"
 
 /* 512 buffers of 4 KiB, or about 2000 of 1 KiB: a few MiB of files stay
@@ -39,78 +41,30 @@ static int dev_minor;
 static time_t boot_time;
 static int hz = 100;
 static int alarm_set;
+static unsigned bdev_requests, bdev_restarts;
 
-/* The library's block reader: one BDEV_READ into buf. */
-static int read_block(void *ctx, uint32_t block, uint32_t bsize, void *buf)
-{
-	uint64_t pos = (uint64_t)block * bsize;
-	cp_grant_id_t g;
-	message m;
-	int r;
+/* The disk driver: its label (its process name, which RS sets; DS maps
+ * it to the current endpoint) and the endpoint we send to. */
+static char dev_label[PROC_NAME_LEN];
 
-	(void)ctx;
-	if ((g = cpf_grant_direct(dev_ep, (vir_bytes)buf, bsize, CPF_WRITE)) < 0)
-		return ENOMEM;
-	memset(&m, 0, sizeof(m));
-	m.m_type = BDEV_READ;
-	m.m_bdev.minor = dev_minor;
-	m.m_bdev.pos_lo = (uint32_t)pos;
-	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = bsize;
-	r = ipc_sendrec(dev_ep, &m);
-	cpf_revoke(g);
-	if (r != OK)
-		return EIO;
-	if (m.m_type != BDEV_REPLY || m.m_bdev.status != (int)bsize)
-		return m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
-	return OK;
-}
-
-/* The library's block writer: one BDEV_WRITE from buf. */
-static int write_block(void *ctx, uint32_t block, uint32_t bsize,
-	const void *buf)
-{
-	uint64_t pos = (uint64_t)block * bsize;
-	cp_grant_id_t g;
-	message m;
-	int r;
-
-	(void)ctx;
-	if ((g = cpf_grant_direct(dev_ep, (vir_bytes)buf, bsize, CPF_READ)) < 0)
-		return ENOMEM;
-	memset(&m, 0, sizeof(m));
-	m.m_type = BDEV_WRITE;
-	m.m_bdev.minor = dev_minor;
-	m.m_bdev.pos_lo = (uint32_t)pos;
-	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = bsize;
-	r = ipc_sendrec(dev_ep, &m);
-	cpf_revoke(g);
-	if (r != OK)
-		return EIO;
-	if (m.m_type != BDEV_REPLY || m.m_bdev.status != (int)bsize)
-		return m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
-	return OK;
-}
-
-/* A run of count consecutive blocks from first on, to or from the cache
- * buffers bufs[], in one BDEV_SCATTER or BDEV_GATHER: a vector of direct
- * grants to the buffers, itself granted to the driver. */
-static int xfer_blocks(int type, uint32_t first, uint32_t bsize,
-	uint32_t count, const void *const *bufs)
+/* One block request, grants made for the current driver endpoint:
+ * BDEV_READ / BDEV_WRITE of one block (a direct grant to the buffer), or
+ * BDEV_GATHER / BDEV_SCATTER of count consecutive blocks (a vector of
+ * direct grants, itself granted).  EDEADSRCDST if the driver died before
+ * it answered. */
+static int bdev_once(int type, uint32_t first, uint32_t bsize,
+	uint32_t count, void *const *bufs)
 {
 	static iovec_s_t iov[EXT2_WRITE_RUN];
 	uint64_t pos = (uint64_t)first * bsize;
+	int vec = type == BDEV_GATHER || type == BDEV_SCATTER;
+	int access = type == BDEV_WRITE || type == BDEV_SCATTER ?
+	    CPF_READ : CPF_WRITE;
 	cp_grant_id_t gv = GRANT_INVALID;
-	int access = type == BDEV_SCATTER ? CPF_READ : CPF_WRITE;
-	uint32_t i, n;
+	uint32_t i, n, want = count * bsize;
 	message m;
 	int r = ENOMEM;
 
-	if (count == 0 || count > EXT2_WRITE_RUN || count > NR_IOREQS)
-		return EINVAL;
 	for (n = 0; n < count; n++) {
 		iov[n].iov_grant = cpf_grant_direct(dev_ep, (vir_bytes)bufs[n],
 		    bsize, access);
@@ -118,20 +72,22 @@ static int xfer_blocks(int type, uint32_t first, uint32_t bsize,
 		if (iov[n].iov_grant < 0)
 			goto out;
 	}
-	gv = cpf_grant_direct(dev_ep, (vir_bytes)iov, count * sizeof(iov[0]),
-	    CPF_READ);
-	if (gv < 0)
+	if (vec && (gv = cpf_grant_direct(dev_ep, (vir_bytes)iov,
+	    count * sizeof(iov[0]), CPF_READ)) < 0)
 		goto out;
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
 	m.m_bdev.minor = dev_minor;
 	m.m_bdev.pos_lo = (uint32_t)pos;
 	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = gv;
-	m.m_bdev.count = count;
-	if (ipc_sendrec(dev_ep, &m) != OK || m.m_type != BDEV_REPLY)
+	m.m_bdev.grant = vec ? gv : iov[0].iov_grant;
+	m.m_bdev.count = vec ? count : bsize;
+	bdev_requests++;
+	if ((r = ipc_sendrec(dev_ep, &m)) == EDEADSRCDST)
+		goto out;
+	if (r != OK || m.m_type != BDEV_REPLY)
 		r = EIO;
-	else if (m.m_bdev.status != (int)(count * bsize))
+	else if (m.m_bdev.status != (int)want)
 		r = m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
 	else
 		r = OK;
@@ -143,20 +99,94 @@ out:
 	return r;
 }
 
-/* The library's run writer and reader (write-back, read-ahead). */
+/* DS told us something changed: take the driver's endpoint if its label
+ * was published again (a restart). */
+static void ds_news(void)
+{
+	char key[DS_KEY_LEN + 1];
+	uint32_t value;
+	int type;
+
+	while (ds_check(key, &type, &value) == OK)
+		if (strcmp(key, dev_label) == 0 && type == DSF_TYPE_LABEL)
+			dev_ep = (endpoint_t)value;
+}
+
+/* The driver died under a request: wait until RS has started it again
+ * and it has published its label with a new endpoint (DS's NOTIFY), so
+ * the request can be sent again. */
+static int wait_driver(endpoint_t dead)
+{
+	endpoint_t ep;
+	message m;
+	int status;
+
+	if (!dev_label[0])
+		return EIO;
+	for (;;) {
+		ds_news();
+		if (dev_ep == dead && ds_retrieve_label_endpt(dev_label, &ep) == OK)
+			dev_ep = ep;
+		if (dev_ep != dead)
+			return OK;
+		/* Nothing new yet: sleep until DS has news for us. */
+		if (ipc_receive(DS_PROC_NR, &m, &status) != OK)
+			return EIO;
+	}
+}
+
+/* A block request, sent again to the driver's next instance if the
+ * driver dies before it answers: the caller never sees the restart.
+ * Reads and writes of whole blocks are idempotent, so sending one twice
+ * does no harm. */
+static int bdev_io(int type, uint32_t first, uint32_t bsize, uint32_t count,
+	void *const *bufs)
+{
+	endpoint_t ep;
+	int r;
+
+	if (count == 0 || count > EXT2_WRITE_RUN || count > NR_IOREQS)
+		return EINVAL;
+	for (;;) {
+		ep = dev_ep;
+		if ((r = bdev_once(type, first, bsize, count, bufs)) != EDEADSRCDST)
+			return r;
+		bdev_restarts++;
+		if ((r = wait_driver(ep)) != OK)
+			return r;
+	}
+}
+
+/* The library's block reader and writer: one block. */
+static int read_block(void *ctx, uint32_t block, uint32_t bsize, void *buf)
+{
+	(void)ctx;
+	return bdev_io(BDEV_READ, block, bsize, 1, &buf);
+}
+
+static int write_block(void *ctx, uint32_t block, uint32_t bsize,
+	const void *buf)
+{
+	void *b = (void *)buf;
+
+	(void)ctx;
+	return bdev_io(BDEV_WRITE, block, bsize, 1, &b);
+}
+
+/* The library's run writer and reader (write-back, read-ahead): count
+ * consecutive blocks from first on, in one BDEV_SCATTER or BDEV_GATHER. */
 static int write_blocks(void *ctx, uint32_t first, uint32_t bsize,
 	uint32_t count, const void *const *bufs)
 {
 	(void)ctx;
-	return xfer_blocks(BDEV_SCATTER, first, bsize, count, bufs);
+	return bdev_io(BDEV_SCATTER, first, bsize, count, (void *const *)bufs);
 }
 
 static int read_blocks(void *ctx, uint32_t first, uint32_t bsize,
 	uint32_t count, void *const *bufs)
 {
 	(void)ctx;
-	return xfer_blocks(BDEV_GATHER, first, bsize, count,
-	    (const void *const *)bufs);
+	return bdev_io(BDEV_GATHER, first, bsize, count, bufs);
 }
 
 /* Seconds since the epoch: the boot time plus the uptime. */
@@ -217,6 +247,28 @@ static int describe(message *m, uint32_t ino)
 	return OK;
 }
 
+/* The driver's label is its process name (RS names a service after its
+ * label); DS tells us when it is published again, with a new endpoint
+ * after a restart.  Without a label (a driver RS does not know), a
+ * driver's death is an EIO. */
+static void learn_label(void)
+{
+	struct proc_info pi;
+	endpoint_t ep;
+
+	dev_label[0] = '\0';
+	if (sys_getproc(&pi, dev_ep) != OK)
+		return;
+	strncpy(dev_label, pi.pi_name, sizeof(dev_label) - 1);
+	dev_label[sizeof(dev_label) - 1] = '\0';
+	if (ds_retrieve_label_endpt(dev_label, &ep) != OK || ep != dev_ep ||
+	    ds_subscribe(dev_label, 0) != OK) {
+		dev_label[0] = '\0';
+		return;
+	}
+	ds_news();	/* forget what changed before */
+}
+
 static int do_readsuper(message *m)
 {
 	struct ext2_dev dev = { .read_block = read_block,
@@ -229,6 +281,7 @@ static int do_readsuper(message *m)
 		return EBUSY;
 	dev_ep = m->m_fs.dev;
 	dev_minor = m->m_fs.minor;
+	learn_label();
 	hz = sys_hz();
 	if (sys_times(SELF, NULL, NULL, &up, &boot_time) != OK)
 		boot_time = 0;
@@ -683,6 +736,8 @@ int main(void)
 		if (is_notify(m.m_type)) {
 			if (m.m_source == CLOCK)
 				flush_alarm();
+			else if (m.m_source == DS_PROC_NR)
+				ds_news();
 			continue;
 		}
 		m.m_fs.status = handle(&m);

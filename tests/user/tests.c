@@ -1197,6 +1197,8 @@ int test_fs2_mkdir_rmdir(void), test_fs2_rename(void), test_fs2_links(void);
 int test_fs2_symlinks(void), test_fs2_unlink_open(void), test_fs2_perms(void);
 int test_fs2_times(void), test_fs2_sparse(void), test_fs2_statvfs(void);
 int test_fs2_enospc(void);
+/* t_fsdrv.c: the disk driver restarted under the file system. */
+int test_fsdrv_read_restart(void), test_fsdrv_write_restart(void);
 
 #define T(name) { #name, test_##name }
 static const struct test tests[] = {
@@ -1226,6 +1228,7 @@ static const struct test tests[] = {
 	T(fs2_write_read), T(fs2_append_trunc), T(fs2_create_errors), T(fs2_mkdir_rmdir),
 	T(fs2_rename), T(fs2_links), T(fs2_symlinks), T(fs2_unlink_open), T(fs2_perms),
 	T(fs2_times), T(fs2_sparse), T(fs2_statvfs), T(fs2_enospc),
+	T(fsdrv_read_restart), T(fsdrv_write_restart),
 };
 #undef T
 

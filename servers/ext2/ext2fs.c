@@ -115,10 +115,11 @@ void ext2_cache_invalidate(struct ext2_fs *fs)
 	fs->rd_ino = 0;
 	fs->rd_pos = 0;
 	fs->ndirty = 0;
+	fs->im_phys = 0;
 }
 
 /* Carve the cache out of [mem, mem + bytes): bookkeeping, then the zero
- * block and the data, 64-byte aligned.
+ * block and the data, page-aligned.
  */
 static int cache_init(struct ext2_fs *fs, void *mem, size_t bytes)
 {
@@ -136,7 +137,9 @@ static int cache_init(struct ext2_fs *fs, void *mem, size_t bytes)
 	p = ((uintptr_t)mem + 7) & ~(uintptr_t)7;
 	fs->bufs = (struct ext2_buf *)p;
 	p += n * sizeof(struct ext2_buf);
-	p = (p + 63) & ~(uintptr_t)63;
+	/* The data page-aligned, so that a copy to a page-aligned user
+	 * buffer is whole pages (the kernel's fast case). */
+	p = ((p + fs->block_size + 4095) & ~(uintptr_t)4095) - fs->block_size;
 	fs->zero = (uint8_t *)p;
 	fs->data = fs->zero + fs->block_size;
 	fs->nbuf = (uint32_t)n;
@@ -465,6 +468,18 @@ int ext2_map_block(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	int levels, r;
 
 	*phys = 0;
+	if (fs->im_phys && fs->im_ino == ip->ino &&
+	    fb - fs->im_first < apb && fb >= fs->im_first &&
+	    fs->bufs[fs->im_buf].block == fs->im_phys &&
+	    (fs->bufs[fs->im_buf].flags & EXT2_BUF_VALID)) {
+		/* The leaf indirect block the last mapping went through. */
+		memcpy(&b, buf_data(fs, fs->im_buf) + 4 * (uint32_t)(fb -
+		    fs->im_first), 4);
+		if (b != 0 && !block_ok(fs, b))
+			return EIO;
+		*phys = b;
+		return OK;
+	}
 	if (ext2_is_fast_symlink(fs, ip))
 		return EINVAL;
 	if (fb < EXT2_NDIR_BLOCKS) {
@@ -492,6 +507,13 @@ int ext2_map_block(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 		if ((r = cache_get(fs, b, &p)) != OK)
 			return r;
 		levels--;
+		if (levels == 0) {
+			fs->im_ino = ip->ino;
+			fs->im_phys = b;
+			fs->im_first = file_block - (fb & (apb - 1));
+			fs->im_buf = (int32_t)((size_t)(p - fs->data) >>
+			    fs->log_block_size);
+		}
 		memcpy(&b, p + 4 * ((fb >> (levels * shift)) & (apb - 1)), 4);
 	}
 	if (b != 0 && !block_ok(fs, b))
@@ -511,6 +533,19 @@ static int32_t cache_find(struct ext2_fs *fs, uint32_t block)
 	return -1;
 }
 
+static void sort_idx(int32_t *idx, uint32_t n)
+{
+	uint32_t i, j;
+	int32_t x;
+
+	for (i = 1; i < n; i++) {
+		x = idx[i];
+		for (j = i; j > 0 && idx[j - 1] > x; j--)
+			idx[j] = idx[j - 1];
+		idx[j] = x;
+	}
+}
+
 /* Read block phys (file block fb of ip, not cached) and the file blocks
  * after it that follow it on disk, are not cached and come before EOF,
  * up to want blocks, in one read_blocks call.  The buffers come from the
@@ -524,6 +559,13 @@ static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	uint32_t n, i, p2;
 	int r = OK;
 
+	/* The remembered indirect block is used without the LRU hearing of
+	 * it: keep it from being the one evicted now. */
+	if (fs->im_phys && fs->bufs[fs->im_buf].block == fs->im_phys &&
+	    fs->lru_head != fs->im_buf) {
+		lru_unlink(fs, fs->im_buf);
+		lru_push_head(fs, fs->im_buf);
+	}
 	if (want > EXT2_WRITE_RUN)
 		want = EXT2_WRITE_RUN;
 	if (want > fs->nbuf / 4)
@@ -544,8 +586,13 @@ static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 		lru_unlink(fs, b);
 		lru_push_head(fs, b);
 		idx[i] = b;
-		bufs[i] = buf_data(fs, b);
 	}
+	/* Blocks in ascending buffer order: taken from a cache used in order,
+	 * they lie one after the other in memory and a later read copies
+	 * them in one piece (merge_next). */
+	sort_idx(idx, i);
+	for (p2 = 0; p2 < i; p2++)
+		bufs[p2] = buf_data(fs, idx[p2]);
 	if (r == OK) {
 		fs->cache_misses += n;
 		r = fs->dev.read_blocks(fs->dev.ctx, phys, fs->block_size, n, bufs);
@@ -570,6 +617,39 @@ static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 		lru_push_head(fs, b);
 	}
 	return OK;
+}
+
+/* After file block *fb, held by buffer hit and read to its end: how many
+ * more bytes (at most left, and at most to_eof) the piece can take from
+ * the file's next blocks while they are cached in the buffers right
+ * after hit in memory (read-ahead fills buffers in order), up to
+ * EXT2_MERGE_MAX blocks in all.  *fb becomes the last block taken.  Each
+ * block taken is used (LRU), as a piece of its own would be. */
+static size_t merge_next(struct ext2_fs *fs, const struct ext2_inode_info *ip,
+	uint64_t *fb, int32_t hit, uint64_t left, uint64_t to_eof)
+{
+	uint32_t bs = fs->block_size, phys, k;
+	size_t more = 0, take;
+	int32_t i;
+
+	if (left > to_eof)
+		left = to_eof;
+	for (k = 1; k < EXT2_MERGE_MAX && left > 0; k++) {
+		i = hit + (int32_t)k;
+		if ((uint32_t)i >= fs->nbuf ||
+		    ext2_map_block(fs, ip, *fb + 1, &phys) != OK || phys == 0 ||
+		    fs->bufs[i].block != phys ||
+		    !(fs->bufs[i].flags & EXT2_BUF_VALID))
+			break;
+		fs->cache_hits++;
+		lru_unlink(fs, i);
+		lru_push_head(fs, i);
+		take = left < bs ? (size_t)left : bs;
+		more += take;
+		left -= take;
+		(*fb)++;
+	}
+	return more;
 }
 
 int ext2_read_chunk(struct ext2_fs *fs, const struct ext2_inode_info *ip,
@@ -613,6 +693,12 @@ int ext2_read_chunk(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 				lru_push_head(fs, hit);
 			}
 			p = buf_data(fs, hit);
+			*data = p + boff;
+			/* The file's next blocks, when the next buffers
+			 * hold them, join this piece: one copy. */
+			n += merge_next(fs, ip, &fb, hit, len - n,
+			    ip->size - offset - n);
+			goto done;
 		} else {
 			if (fs->dev.read_blocks != NULL) {
 				/* A miss: the request's blocks, or a
@@ -630,6 +716,7 @@ int ext2_read_chunk(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 		}
 		*data = p + boff;
 	}
+done:
 	fs->ra_ino = ip->ino;
 	fs->ra_next = fb + 1;
 	*chunk = (size_t)n;
@@ -1169,6 +1256,7 @@ static int free_block(struct ext2_fs *fs, uint32_t b)
 
 	if (!block_ok(fs, b))
 		return EIO;
+	fs->im_phys = 0;	/* it may have been the remembered indirect block */
 	g = (b - fs->first_data_block) / fs->blocks_per_group;
 	if ((r = read_group_desc(fs, g, &gd)) != OK)
 		return r;

@@ -261,6 +261,7 @@ struct ext2_buf {
 #define EXT2_KIND_META	6		/* bitmaps, group descriptors */
 #define EXT2_KINDS	7		/* ext2_sync writes them in this order */
 #define EXT2_WRITE_RUN	64		/* blocks in one write_blocks call */
+#define EXT2_MERGE_MAX	16		/* blocks in one ext2_read_chunk piece */
 
 /* Bytes of cache memory for nbuf buffers of block_size bytes: the buffers'
  * bookkeeping, one zero-filled block (for holes), the data, and alignment
@@ -268,7 +269,7 @@ struct ext2_buf {
  * memory of EXT2_CACHE_BYTES(64, 4096) gives 64 buffers on a 4 KiB file
  * system and about 250 on a 1 KiB one.
  */
-#define EXT2_CACHE_SLACK	128
+#define EXT2_CACHE_SLACK	(128 + 4096)	/* alignment: data on a page */
 #define EXT2_CACHE_BYTES(nbuf, block_size)                                \
 	((size_t)(nbuf) * (sizeof(struct ext2_buf) + (block_size)) +      \
 	    (block_size) + EXT2_CACHE_SLACK)
@@ -310,6 +311,14 @@ struct ext2_fs {
 	 * next. */
 	uint32_t ra_ino;
 	uint64_t ra_next;
+
+	/* The last leaf indirect block a mapping went through: file blocks
+	 * [im_first, im_first + addr_per_block) of inode im_ino map through
+	 * block im_phys, held by buffer im_buf while that buffer still
+	 * holds it.  im_phys 0: none.  Forgotten when any block is freed. */
+	uint32_t im_ino, im_phys;
+	uint64_t im_first;
+	int32_t im_buf;
 
 	/* ext2_readdir(): a position known to start a record. */
 	uint32_t rd_ino;

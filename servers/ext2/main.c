@@ -348,12 +348,14 @@ static void touch_atime(struct ext2_inode_info *in)
 	(void)ext2_write_inode(&fs, in);
 }
 
-/* Read: block pieces from the cache straight into the caller's grant,
- * up to BATCH pieces per kernel call (vsafecopy).  The cache pointers of
- * a batch must stay valid until it is sent: a piece touches at most four
- * blocks (data and three indirect) and reads ahead at most
- * EXT2_WRITE_RUN, and the cache evicts the least recently used of its
- * buffers, so with more than 4 * BATCH + EXT2_WRITE_RUN buffers none of
+/* Read: pieces from the cache straight into the caller's grant, up to
+ * BATCH pieces per kernel call (vsafecopy); a piece is one block, or up
+ * to EXT2_MERGE_MAX cached blocks of the file that lie one after the
+ * other in the cache's memory.  The cache pointers of a batch must stay
+ * valid until it is sent: a piece touches at most EXT2_MERGE_MAX data
+ * blocks and three indirect ones and reads ahead at most EXT2_WRITE_RUN,
+ * and the cache evicts the least recently used of its buffers, so with
+ * more than (EXT2_MERGE_MAX + 3) * BATCH + EXT2_WRITE_RUN buffers none of
  * the batch's blocks can go.  With fewer, pieces go one at a time. */
 #define BATCH 16
 
@@ -363,7 +365,8 @@ static int do_read(message *m)
 	struct ext2_inode_info in;
 	uint64_t pos = pos_of(m);
 	size_t done = 0, sent = 0, want = m->m_fs.count;
-	int batch = fs.nbuf > 4 * BATCH + EXT2_WRITE_RUN ? BATCH : 1;
+	int batch = fs.nbuf > (EXT2_MERGE_MAX + 3) * BATCH + EXT2_WRITE_RUN ?
+	    BATCH : 1;
 	int n = 0, r = OK, k, i;
 
 	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)

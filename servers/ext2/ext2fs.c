@@ -116,6 +116,7 @@ void ext2_cache_invalidate(struct ext2_fs *fs)
 	fs->rd_pos = 0;
 	fs->ndirty = 0;
 	fs->im_phys = 0;
+	fs->ic_ino = 0;
 }
 
 /* Carve the cache out of [mem, mem + bytes): bookkeeping, then the zero
@@ -398,18 +399,32 @@ static int get_inode(struct ext2_fs *fs, uint32_t ino,
 	memset(out, 0, sizeof(*out));
 	if (ino == 0 || ino > fs->inodes_count)
 		return EINVAL;
-	if ((r = read_group_desc(fs, (ino - 1) / fs->inodes_per_group,
-	    &gd)) != OK)
-		return r;
-	if (!itable_ok(fs, &gd))
-		return EIO;
-	idx = (ino - 1) % fs->inodes_per_group;
-	byte = (uint64_t)idx * fs->inode_size;
-	r = cache_get(fs, gd.bg_inode_table +
-	    (uint32_t)(byte >> fs->log_block_size), &p);
-	if (r != OK)
-		return r;
-	memcpy(&raw, p + (byte & (fs->block_size - 1)), sizeof(raw));
+	if (ino == fs->ic_ino && fs->bufs[fs->ic_buf].block == fs->ic_blk &&
+	    (fs->bufs[fs->ic_buf].flags & EXT2_BUF_VALID)) {
+		/* The inode read last, still in the same buffer (every
+		 * change to an inode goes through its buffer). */
+		p = buf_data(fs, fs->ic_buf) + fs->ic_off;
+	} else {
+		if ((r = read_group_desc(fs, (ino - 1) / fs->inodes_per_group,
+		    &gd)) != OK)
+			return r;
+		if (!itable_ok(fs, &gd))
+			return EIO;
+		idx = (ino - 1) % fs->inodes_per_group;
+		byte = (uint64_t)idx * fs->inode_size;
+		r = cache_get(fs, gd.bg_inode_table +
+		    (uint32_t)(byte >> fs->log_block_size), &p);
+		if (r != OK)
+			return r;
+		fs->ic_ino = ino;
+		fs->ic_blk = gd.bg_inode_table +
+		    (uint32_t)(byte >> fs->log_block_size);
+		fs->ic_buf = (int32_t)((size_t)(p - fs->data) >>
+		    fs->log_block_size);
+		fs->ic_off = (uint32_t)(byte & (fs->block_size - 1));
+		p += fs->ic_off;
+	}
+	memcpy(&raw, p, sizeof(raw));
 
 	out->ino = ino;
 	out->mode = raw.i_mode;
@@ -628,18 +643,39 @@ static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 static size_t merge_next(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	uint64_t *fb, int32_t hit, uint64_t left, uint64_t to_eof)
 {
-	uint32_t bs = fs->block_size, phys, k;
+	uint32_t bs = fs->block_size, phys, k, max = EXT2_MERGE_MAX;
+	const uint8_t *leaf = NULL;
 	size_t more = 0, take;
+	uint64_t first = 0;
+	struct ext2_buf *b;
 	int32_t i;
 
 	if (left > to_eof)
 		left = to_eof;
-	for (k = 1; k < EXT2_MERGE_MAX && left > 0; k++) {
+	if (left == 0)
+		return 0;
+	if (fs->nbuf - (uint32_t)hit < max)
+		max = fs->nbuf - (uint32_t)hit;
+	/* The remembered leaf indirect block, read in place: taking cached
+	 * blocks evicts nothing, so it stays valid through the loop. */
+	if (fs->im_phys && fs->im_ino == ip->ino &&
+	    fs->bufs[fs->im_buf].block == fs->im_phys &&
+	    (fs->bufs[fs->im_buf].flags & EXT2_BUF_VALID)) {
+		leaf = buf_data(fs, fs->im_buf);
+		first = fs->im_first;
+	}
+	for (k = 1; k < max && left > 0; k++) {
+		uint64_t nb = *fb + 1;
 		i = hit + (int32_t)k;
-		if ((uint32_t)i >= fs->nbuf ||
-		    ext2_map_block(fs, ip, *fb + 1, &phys) != OK || phys == 0 ||
-		    fs->bufs[i].block != phys ||
-		    !(fs->bufs[i].flags & EXT2_BUF_VALID))
+		b = &fs->bufs[i];
+		if (leaf && nb - first < fs->addr_per_block && nb >= first)
+			memcpy(&phys, leaf + 4 * (uint32_t)(nb - first), 4);
+		else if (nb < EXT2_NDIR_BLOCKS)
+			phys = ip->block[nb];
+		else if (ext2_map_block(fs, ip, nb, &phys) != OK)
+			break;
+		if (phys == 0 || b->block != phys || !(b->flags & EXT2_BUF_VALID) ||
+		    !block_ok(fs, phys))
 			break;
 		fs->cache_hits++;
 		lru_unlink(fs, i);

@@ -320,6 +320,12 @@ struct ext2_fs {
 	uint64_t im_first;
 	int32_t im_buf;
 
+	/* The inode read last: inode ic_ino is at byte ic_off of block
+	 * ic_blk, held by buffer ic_buf while that buffer still holds it.
+	 * ic_ino 0: none. */
+	uint32_t ic_ino, ic_blk, ic_off;
+	int32_t ic_buf;
+
 	/* ext2_readdir(): a position known to start a record. */
 	uint32_t rd_ino;
 	uint64_t rd_pos;

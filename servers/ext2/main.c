@@ -385,7 +385,13 @@ static int do_read(message *m)
 		}
 		/* Send a full batch, or what is left at the end. */
 		if (n && (n == batch || chunk == 0)) {
-			int rv = sys_vsafecopy_done(v, n, &k);
+			/* One piece (a small read): a plain safecopy,
+			 * no vector for the kernel to fetch. */
+			int rv;
+			k = 0;
+			rv = n == 1 ? sys_safecopyto(m->m_source,
+			    m->m_fs.grant, v[0].v_offset, v[0].v_addr,
+			    v[0].v_bytes) : sys_vsafecopy_done(v, n, &k);
 			if (rv != OK) {
 				/* The pieces before the failing one arrived. */
 				for (i = 0; i < k; i++)

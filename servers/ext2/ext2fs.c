@@ -563,16 +563,17 @@ static void sort_idx(int32_t *idx, uint32_t n)
 
 /* Read block phys (file block fb of ip, not cached) and the file blocks
  * after it that follow it on disk, are not cached and come before EOF,
- * up to want blocks, in one read_blocks call.  The buffers come from the
+ * up to want blocks (and the single indirect block when it lies among
+ * them), in one read_blocks call.  The buffers come from the
  * least recently used end, as cache_lookup's do. */
 static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	uint64_t fb, uint32_t phys, uint64_t want)
 {
 	int32_t idx[EXT2_WRITE_RUN], b;
 	void *bufs[EXT2_WRITE_RUN];
-	uint64_t last = (ip->size - 1) >> fs->log_block_size;
-	uint32_t n, i, p2;
-	int r = OK;
+	uint64_t last = (ip->size - 1) >> fs->log_block_size, nf;
+	uint32_t n, i, p2, cap;
+	int r = OK, spec = 0;
 
 	/* The remembered indirect block is used without the LRU hearing of
 	 * it: keep it from being the one evicted now. */
@@ -581,14 +582,30 @@ static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 		lru_unlink(fs, fs->im_buf);
 		lru_push_head(fs, fs->im_buf);
 	}
-	if (want > EXT2_WRITE_RUN)
-		want = EXT2_WRITE_RUN;
-	if (want > fs->nbuf / 4)
-		want = fs->nbuf / 4;
-	for (n = 1; n < want && fb + n <= last; n++)
-		if (ext2_map_block(fs, ip, fb + n, &p2) != OK ||
-		    p2 != phys + n || cache_find(fs, p2) >= 0)
+	cap = fs->nbuf / 4 < EXT2_WRITE_RUN ? fs->nbuf / 4 : EXT2_WRITE_RUN;
+	if (want > cap)
+		want = cap;
+	for (n = 1, nf = 1; n < cap && nf < want && fb + nf <= last; n++, nf++) {
+		if (!spec && fb + nf == EXT2_NDIR_BLOCKS &&
+		    ip->block[EXT2_IND_BLOCK] == phys + n &&
+		    block_ok(fs, phys + n) && cache_find(fs, phys + n) < 0) {
+			/* The single indirect block lies right after the
+			 * direct blocks, as a file written in order has it:
+			 * it joins the request, and so do the blocks after
+			 * it, taken for the file's next ones without reading
+			 * it first.  Were they not, caching them is harmless:
+			 * a block missing from the cache is as on disk. */
+			spec = 1;
+			if (++n >= cap)
+				break;
+		}
+		if (spec)
+			p2 = phys + n;
+		else if (ext2_map_block(fs, ip, fb + nf, &p2) != OK)
 			break;
+		if (p2 != phys + n || !block_ok(fs, p2) || cache_find(fs, p2) >= 0)
+			break;
+	}
 	if (n < 2)
 		return OK;	/* one block: cache_get reads it */
 	for (i = 0; i < n; i++) {

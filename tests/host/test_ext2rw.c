@@ -644,6 +644,19 @@ static void test_read_ahead(void)
 	int ok = ext2_read_inode(&fs, ino_of("/w/f20m"), &in) == OK;
 	size_t i;
 
+	/* A cold 64 KiB read from the start: the direct blocks, the single
+	 * indirect block after them and the next blocks, in one request
+	 * when a run holds them all (4 KiB blocks: 16 + 1). */
+	run = fs.nbuf / 4 < EXT2_WRITE_RUN ? fs.nbuf / 4 : EXT2_WRITE_RUN;
+	before = dev_reads;
+	n = ok ? ext2_read_data(&fs, &in, 0, buf, sizeof(buf)) : -1;
+	for (i = 0, ok = n == (ssize_t)sizeof(buf); ok && i < sizeof(buf); i++)
+		ok = buf[i] == pat(i, 6);
+	OK_(ok && dev_reads - before == (65536 / fs.block_size + 1 + run - 1) /
+	    run, "a cold 64 KiB read: exact, in one request per run of 64 "
+	    "blocks (the indirect block among them)");
+	printf("# 64 KiB cold: %u device reads\n", dev_reads - before);
+	ext2_cache_invalidate(&fs);
 	before = dev_reads;
 	for (off = 0; ok && off < 20 * MiB; off += (uint64_t)n) {
 		n = ext2_read_data(&fs, &in, off, buf, sizeof(buf));
@@ -654,7 +667,6 @@ static void test_read_ahead(void)
 	OK_(ok, "a cold read of the 20 MiB file through read-ahead: exact");
 	printf("# 20 MiB cold: %u device reads for %llu blocks\n",
 	    dev_reads - before, (unsigned long long)blocks);
-	run = fs.nbuf / 4 < EXT2_WRITE_RUN ? fs.nbuf / 4 : EXT2_WRITE_RUN;
 	OK_(dev_reads - before < blocks / run + blocks / (fs.block_size / 4) + 20,
 	    "a request per run of 64 blocks (a quarter of the cache at most; "
 	    "and per indirect block)");

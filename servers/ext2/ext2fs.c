@@ -128,9 +128,11 @@ static int cache_init(struct ext2_fs *fs, void *mem, size_t bytes)
 	size_t n;
 	uintptr_t p;
 
-	if (mem == NULL || bytes < EXT2_CACHE_SLACK + fs->block_size)
+	if (mem == NULL || bytes < EXT2_CACHE_SLACK + (1 + EXT2_TX_MAX) *
+	    (size_t)fs->block_size)
 		return ENOMEM;
-	n = (bytes - EXT2_CACHE_SLACK - fs->block_size) / per;
+	n = (bytes - EXT2_CACHE_SLACK - (1 + EXT2_TX_MAX) *
+	    (size_t)fs->block_size) / per;
 	if (n < EXT2_CACHE_MIN_BUFS)
 		return ENOMEM;
 	if (n > 0x1000000)
@@ -144,6 +146,9 @@ static int cache_init(struct ext2_fs *fs, void *mem, size_t bytes)
 	fs->zero = (uint8_t *)p;
 	fs->data = fs->zero + fs->block_size;
 	fs->nbuf = (uint32_t)n;
+	fs->tx_data = fs->data + n * fs->block_size;
+	fs->tx_depth = 0;
+	fs->tx_n = 0;
 	memset(fs->zero, 0, fs->block_size);
 	ext2_cache_invalidate(fs);
 	return OK;
@@ -1026,6 +1031,117 @@ static int writable(const struct ext2_fs *fs)
 
 /* Mark the cache buffer holding p (from cache_get) dirty, holding a
  * block of this kind (EXT2_KIND_*: its place in the write order). */
+/* ---- changes as transactions ----
+ * Every public call that changes the file system runs between tx_begin
+ * and tx_end.  The first time it writes a buffer (cache_getw, cache_new)
+ * the buffer's contents and flags are kept (tx_log); if the call fails,
+ * tx_undo puts every one back, and the superblock copy too, so a failing
+ * call (EIO on a corrupt image, ENOSPC) leaves the disk as it was.  A
+ * call that writes more than EXT2_TX_MAX blocks (a large truncate) is not
+ * put back. */
+
+static void tx_begin(struct ext2_fs *fs)
+{
+	if (fs->tx_depth++ > 0)
+		return;
+	fs->tx_n = 0;
+	fs->tx_overflow = fs->tx_synced = 0;
+	fs->tx_sb = fs->sb;
+	fs->tx_sb_dirty = fs->sb_dirty;
+	fs->tx_ro_compat = fs->feature_ro_compat;
+}
+
+/* Keep block's contents before the change writes it: data (the buffer
+ * holding it, with its flags), or NULL if it is not cached. */
+static void tx_log(struct ext2_fs *fs, uint32_t block, const uint8_t *data,
+	uint32_t flags)
+{
+	struct ext2_undo *e;
+	uint32_t k;
+
+	if (!fs->tx_depth || fs->tx_overflow)
+		return;
+	for (k = 0; k < fs->tx_n; k++)
+		if (fs->tx_log[k].block == block)
+			return;
+	if (k == EXT2_TX_MAX) {
+		fs->tx_overflow = 1;
+		return;
+	}
+	e = &fs->tx_log[fs->tx_n++];
+	e->block = block;
+	e->absent = data == NULL;
+	e->flags = flags;
+	if (data)
+		memcpy(fs->tx_data + (size_t)k * fs->block_size, data,
+		    fs->block_size);
+}
+
+static void set_clean(struct ext2_fs *fs, int32_t i, uint32_t flags)
+{
+	if (fs->bufs[i].flags & EXT2_BUF_DIRTY)
+		fs->ndirty--;
+	fs->bufs[i].flags = flags & ~(uint32_t)EXT2_BUF_DIRTY;
+}
+
+static void mark_dirty(struct ext2_fs *fs, const uint8_t *p, int kind);
+
+/* The call failed: every block it wrote gets its old contents back.  A
+ * buffer written back meanwhile (an eviction's sync) is made dirty, so
+ * that the old contents reach the disk again. */
+static void tx_undo(struct ext2_fs *fs)
+{
+	const struct ext2_undo *e;
+	const uint8_t *c;
+	uint32_t k, kind;
+	int32_t i;
+
+	for (k = 0; k < fs->tx_n; k++) {
+		e = &fs->tx_log[k];
+		kind = (e->flags >> 8) & 0xff;
+		i = cache_find(fs, e->block);
+		if (e->absent) {
+			/* A new block: never on disk, forget it. */
+			if (i >= 0) {
+				set_clean(fs, i, 0);
+				hash_remove(fs, i);
+				lru_unlink(fs, i);
+				lru_push_tail(fs, i);
+			}
+			continue;
+		}
+		if (i < 0) {
+			/* Evicted, so written back: bring it back. */
+			if (cache_lookup(fs, e->block, 1, &c) != OK)
+				continue;
+			i = (int32_t)((size_t)(c - fs->data) >> fs->log_block_size);
+		}
+		memcpy(buf_data(fs, i), fs->tx_data + (size_t)k * fs->block_size,
+		    fs->block_size);
+		if (e->flags & EXT2_BUF_DIRTY || fs->tx_synced ||
+		    !(e->flags & EXT2_BUF_VALID))
+			mark_dirty(fs, buf_data(fs, i), (int)kind);
+		else
+			set_clean(fs, i, e->flags);
+	}
+	fs->sb = fs->tx_sb;
+	fs->sb_dirty = fs->tx_sb_dirty || fs->tx_synced;
+	fs->feature_ro_compat = fs->tx_ro_compat;
+	fs->im_phys = 0;
+	fs->ic_ino = 0;
+	fs->rd_ino = 0;
+}
+
+static int tx_end(struct ext2_fs *fs, int r)
+{
+	if (--fs->tx_depth > 0)
+		return r;
+	if (r != OK && !fs->tx_overflow)
+		tx_undo(fs);
+	fs->tx_n = 0;
+	return r;
+}
+
 static void mark_dirty(struct ext2_fs *fs, const uint8_t *p, int kind)
 {
 	uint32_t i = (uint32_t)((size_t)(p - fs->data) / fs->block_size);
@@ -1045,6 +1161,9 @@ static int cache_getw(struct ext2_fs *fs, uint32_t block, int kind,
 
 	if ((r = cache_lookup(fs, block, 0, &c)) != OK)
 		return r;
+	if (fs->tx_depth)
+		tx_log(fs, block, c, fs->bufs[(size_t)(c - fs->data) >>
+		    fs->log_block_size].flags);
 	mark_dirty(fs, c, kind);
 	*p = (uint8_t *)c;
 	return OK;
@@ -1055,8 +1174,15 @@ static int cache_new(struct ext2_fs *fs, uint32_t block, int kind,
 	uint8_t **p)
 {
 	const uint8_t *c;
+	int32_t i;
 	int r;
 
+
+	if (fs->tx_depth) {
+		i = cache_find(fs, block);
+		tx_log(fs, block, i >= 0 ? buf_data(fs, i) : NULL,
+		    i >= 0 ? fs->bufs[i].flags : 0);
+	}
 	if ((r = cache_lookup(fs, block, 1, &c)) != OK)
 		return r;
 	mark_dirty(fs, c, kind);
@@ -1145,6 +1271,8 @@ int ext2_sync(struct ext2_fs *fs)
 
 	if (!writable(fs))
 		return OK;
+	if (fs->tx_depth)
+		fs->tx_synced = 1;	/* a change's blocks may reach the disk */
 	for (kind = 0; kind < EXT2_KINDS; kind++)
 		if ((r = sync_pass(fs, kind)) != OK)
 			return r;
@@ -1826,7 +1954,7 @@ static int zero_range(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	return OK;
 }
 
-int ext2_truncate(struct ext2_fs *fs, struct ext2_inode_info *ip,
+static int tx_truncate(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	uint64_t size)
 {
 	uint64_t bs = fs->block_size, mask = bs - 1, end;
@@ -2191,7 +2319,7 @@ static int make_node(struct ext2_fs *fs, uint32_t dir_ino, const char *name,
 	return ext2_write_inode(fs, dir);
 }
 
-int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name,
+static int tx_create(struct ext2_fs *fs, uint32_t dir, const char *name,
 	size_t len, uint32_t mode, uint32_t rdev, uint32_t uid, uint32_t gid,
 	uint32_t *ino)
 {
@@ -2215,7 +2343,7 @@ int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name,
 	return OK;
 }
 
-int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+static int tx_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 	size_t len, uint32_t mode, uint32_t uid, uint32_t gid, uint32_t *ino)
 {
 	struct ext2_inode_info d, in;
@@ -2242,7 +2370,7 @@ int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 	return OK;
 }
 
-int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+static int tx_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
 	size_t len, const char *target, size_t tlen, uint32_t uid,
 	uint32_t gid, uint32_t *ino)
 {
@@ -2354,7 +2482,7 @@ static int drop_link(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	return destroy(fs, ip);
 }
 
-int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+static int tx_unlink(struct ext2_fs *fs, uint32_t dir, const char *name,
 	size_t len, int keep_open, uint32_t *ino)
 {
 	struct ext2_inode_info d, in;
@@ -2379,7 +2507,7 @@ int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name,
 	return drop_link(fs, &in, keep_open, NULL);
 }
 
-int ext2_release(struct ext2_fs *fs, uint32_t ino)
+static int tx_release(struct ext2_fs *fs, uint32_t ino)
 {
 	struct ext2_inode_info in;
 	int r;
@@ -2391,7 +2519,7 @@ int ext2_release(struct ext2_fs *fs, uint32_t ino)
 	return in.links == 0 ? destroy(fs, &in) : OK;
 }
 
-int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+static int tx_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 	size_t len)
 {
 	struct ext2_inode_info d, in;
@@ -2425,7 +2553,7 @@ int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 	return destroy(fs, &in);
 }
 
-int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
+static int tx_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
 	const char *name, size_t len)
 {
 	struct ext2_inode_info d, in;
@@ -2508,7 +2636,7 @@ static int rename_checks(struct ext2_fs *fs, struct ext2_inode_info *o,
 	return need > fs->sb.s_free_blocks_count ? ENOSPC : OK;
 }
 
-int ext2_rename(struct ext2_fs *fs, uint32_t odir, const char *oname,
+static int tx_rename(struct ext2_fs *fs, uint32_t odir, const char *oname,
 	size_t olen, uint32_t ndir, const char *nname, size_t nlen,
 	int keep_open, uint32_t *gone)
 {
@@ -2605,7 +2733,7 @@ static int attr_end(struct ext2_fs *fs, struct ext2_inode_info *in,
 	return OK;
 }
 
-int ext2_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode,
+static int tx_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode,
 	struct ext2_inode_info *out)
 {
 	struct ext2_inode_info in;
@@ -2617,7 +2745,7 @@ int ext2_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode,
 	return attr_end(fs, &in, out);
 }
 
-int ext2_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid,
+static int tx_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid,
 	struct ext2_inode_info *out)
 {
 	struct ext2_inode_info in;
@@ -2632,7 +2760,7 @@ int ext2_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid,
 	return attr_end(fs, &in, out);
 }
 
-int ext2_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
+static int tx_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
 	uint32_t mtime)
 {
 	struct ext2_inode_info in;
@@ -2643,4 +2771,96 @@ int ext2_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
 	in.atime = atime;
 	in.mtime = mtime;
 	return attr_end(fs, &in, NULL);
+}
+
+/* The changes, each one transaction: all of it or, on an error, none
+ * (tx_begin, tx_end). */
+
+int ext2_truncate(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t size)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_truncate(fs, ip, size));
+}
+
+int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, uint32_t mode, uint32_t rdev, uint32_t uid, uint32_t gid,
+	uint32_t *ino)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_create(fs, dir, name, len, mode, rdev, uid, gid,
+	    ino));
+}
+
+int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, uint32_t mode, uint32_t uid, uint32_t gid, uint32_t *ino)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_mkdir(fs, dir, name, len, mode, uid, gid, ino));
+}
+
+int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, const char *target, size_t tlen, uint32_t uid,
+	uint32_t gid, uint32_t *ino)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_symlink(fs, dir, name, len, target, tlen, uid,
+	    gid, ino));
+}
+
+int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, int keep_open, uint32_t *ino)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_unlink(fs, dir, name, len, keep_open, ino));
+}
+
+int ext2_release(struct ext2_fs *fs, uint32_t ino)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_release(fs, ino));
+}
+
+int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_rmdir(fs, dir, name, len));
+}
+
+int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
+	const char *name, size_t len)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_link(fs, ino, dir, name, len));
+}
+
+int ext2_rename(struct ext2_fs *fs, uint32_t odir, const char *oname,
+	size_t olen, uint32_t ndir, const char *nname, size_t nlen,
+	int keep_open, uint32_t *gone)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_rename(fs, odir, oname, olen, ndir, nname, nlen,
+	    keep_open, gone));
+}
+
+int ext2_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode,
+	struct ext2_inode_info *out)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_chmod(fs, ino, mode, out));
+}
+
+int ext2_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid,
+	struct ext2_inode_info *out)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_chown(fs, ino, uid, gid, out));
+}
+
+int ext2_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
+	uint32_t mtime)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_utime(fs, ino, atime, mtime));
 }

@@ -7,6 +7,7 @@
 
 typedef uint32_t vir_bytes;  /* virtual address or length in bytes */
 typedef uint32_t phys_bytes; /* physical address or length in bytes */
+typedef int32_t cp_grant_id_t; /* a grant ID (minix/safecopies.h) */
 typedef uint32_t clock_t_;   /* ticks since boot (see clock_t below) */
 typedef int      bitchunk_t_unused;
 

@@ -24,7 +24,6 @@
 #include <minix/sef.h>
 #include <minix/blockdriver.h>
 #include <minix/ds.h>
-#include <minix/sysinfo.h>
 #include "ext2fs.h"
 
 /* 512 buffers of 4 KiB, or about 2000 of 1 KiB: a few MiB of files stay
@@ -45,7 +44,7 @@ static unsigned bdev_requests, bdev_restarts;
 
 /* The disk driver: its label (its process name, which RS sets; DS maps
  * it to the current endpoint) and the endpoint we send to. */
-static char dev_label[PROC_NAME_LEN];
+static char dev_label[DS_MAX_KEYLEN];
 
 /* One block request, grants made for the current driver endpoint:
  * BDEV_READ / BDEV_WRITE of one block (a direct grant to the buffer), or
@@ -103,13 +102,15 @@ out:
  * was published again (a restart). */
 static void ds_news(void)
 {
-	char key[DS_KEY_LEN + 1];
-	uint32_t value;
+	char key[DS_MAX_KEYLEN];
+	endpoint_t owner, ep;
 	int type;
 
-	while (ds_check(key, &type, &value) == OK)
-		if (strcmp(key, dev_label) == 0 && type == DSF_TYPE_LABEL)
-			dev_ep = (endpoint_t)value;
+	while (ds_check(key, &type, &owner) == OK)
+		if (dev_label[0] && strcmp(key, dev_label) == 0 &&
+		    (type & DSF_MASK_TYPE) == DSF_TYPE_LABEL &&
+		    ds_retrieve_label_endpt(dev_label, &ep) == OK)
+			dev_ep = ep;
 }
 
 /* The driver died under a request: wait until RS has started it again
@@ -247,22 +248,22 @@ static int describe(message *m, uint32_t ino)
 	return OK;
 }
 
-/* The driver's label is its process name (RS names a service after its
- * label); DS tells us when it is published again, with a new endpoint
- * after a restart.  Without a label (a driver RS does not know), a
+/* The driver's label, from DS (the name it published its endpoint
+ * under); DS tells us when it is published again, with a new endpoint
+ * after a restart.  Without a label (a driver DS does not know), a
  * driver's death is an EIO. */
 static void learn_label(void)
 {
-	struct proc_info pi;
-	endpoint_t ep;
+	char re[DS_MAX_KEYLEN + 2];
 
 	dev_label[0] = '\0';
-	if (sys_getproc(&pi, dev_ep) != OK)
+	if (ds_retrieve_label_name(dev_label, dev_ep) != OK ||
+	    strlen(dev_label) + 3 > sizeof(re)) {
+		dev_label[0] = '\0';
 		return;
-	strncpy(dev_label, pi.pi_name, sizeof(dev_label) - 1);
-	dev_label[sizeof(dev_label) - 1] = '\0';
-	if (ds_retrieve_label_endpt(dev_label, &ep) != OK || ep != dev_ep ||
-	    ds_subscribe(dev_label, 0) != OK) {
+	}
+	snprintf(re, sizeof(re), "^%s$", dev_label);
+	if (ds_subscribe(re, 0) != OK) {
 		dev_label[0] = '\0';
 		return;
 	}

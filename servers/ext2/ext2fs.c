@@ -608,7 +608,8 @@ static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 			p2 = phys + n;
 		else if (ext2_map_block(fs, ip, fb + nf, &p2) != OK)
 			break;
-		if (p2 != phys + n || !block_ok(fs, p2) || cache_find(fs, p2) >= 0)
+		if (p2 != phys + n || !block_ok(fs, p2) ||
+		    cache_find(fs, p2) >= 0)
 			break;
 	}
 	if (n < 2)
@@ -696,8 +697,8 @@ static size_t merge_next(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 			phys = ip->block[nb];
 		else if (ext2_map_block(fs, ip, nb, &phys) != OK)
 			break;
-		if (phys == 0 || b->block != phys || !(b->flags & EXT2_BUF_VALID) ||
-		    !block_ok(fs, phys))
+		if (phys == 0 || b->block != phys ||
+		    !(b->flags & EXT2_BUF_VALID) || !block_ok(fs, phys))
 			break;
 		fs->cache_hits++;
 		lru_unlink(fs, i);
@@ -1114,7 +1115,8 @@ static void tx_undo(struct ext2_fs *fs)
 			/* Evicted, so written back: bring it back. */
 			if (cache_lookup(fs, e->block, 1, &c) != OK)
 				continue;
-			i = (int32_t)((size_t)(c - fs->data) >> fs->log_block_size);
+			i = (int32_t)((size_t)(c - fs->data) >>
+			    fs->log_block_size);
 		}
 		memcpy(buf_data(fs, i), fs->tx_data + (size_t)k * fs->block_size,
 		    fs->block_size);
@@ -1272,7 +1274,7 @@ int ext2_sync(struct ext2_fs *fs)
 	if (!writable(fs))
 		return OK;
 	if (fs->tx_depth)
-		fs->tx_synced = 1;	/* a change's blocks may reach the disk */
+		fs->tx_synced = 1;	/* a change's blocks may be written */
 	for (kind = 0; kind < EXT2_KINDS; kind++)
 		if ((r = sync_pass(fs, kind)) != OK)
 			return r;
@@ -1437,7 +1439,7 @@ static int free_block(struct ext2_fs *fs, uint32_t b)
 
 	if (!block_ok(fs, b))
 		return EIO;
-	fs->im_phys = 0;	/* it may have been the remembered indirect block */
+	fs->im_phys = 0;	/* it may be the remembered indirect block */
 	g = (b - fs->first_data_block) / fs->blocks_per_group;
 	if ((r = read_group_desc(fs, g, &gd)) != OK)
 		return r;

@@ -266,9 +266,9 @@ struct ext2_buf {
 
 /* Bytes of cache memory for nbuf buffers of block_size bytes: the buffers'
  * bookkeeping, one zero-filled block (for holes), the data, the undo
- * blocks of a change, and alignment slack.  ext2_mount() makes as many buffers as fit, at least 4; e.g.
- * memory of EXT2_CACHE_BYTES(64, 4096) gives 64 buffers on a 4 KiB file
- * system and about 250 on a 1 KiB one.
+ * blocks of a change, and alignment slack.  ext2_mount() makes as many
+ * buffers as fit, at least 4; e.g. memory of EXT2_CACHE_BYTES(64, 4096)
+ * gives 64 buffers on a 4 KiB file system and about 330 on a 1 KiB one.
  */
 #define EXT2_CACHE_SLACK	(128 + 4096)	/* alignment: data on a page */
 #define EXT2_CACHE_BYTES(nbuf, block_size)                                \

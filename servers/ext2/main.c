@@ -126,7 +126,8 @@ static int wait_driver(endpoint_t dead)
 		return EIO;
 	for (;;) {
 		ds_news();
-		if (dev_ep == dead && ds_retrieve_label_endpt(dev_label, &ep) == OK)
+		if (dev_ep == dead &&
+		    ds_retrieve_label_endpt(dev_label, &ep) == OK)
 			dev_ep = ep;
 		if (dev_ep != dead)
 			return OK;
@@ -150,7 +151,8 @@ static int bdev_io(int type, uint32_t first, uint32_t bsize, uint32_t count,
 		return EINVAL;
 	for (;;) {
 		ep = dev_ep;
-		if ((r = bdev_once(type, first, bsize, count, bufs)) != EDEADSRCDST)
+		r = bdev_once(type, first, bsize, count, bufs);
+		if (r != EDEADSRCDST)
 			return r;
 		bdev_restarts++;
 		if ((r = wait_driver(ep)) != OK)

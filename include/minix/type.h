@@ -32,6 +32,18 @@ typedef int pid_t;
 #endif
 typedef uint32_t sigset_t_;
 
+/* MINIX's short names. */
+typedef uint8_t  u8_t;
+typedef uint16_t u16_t;
+typedef uint32_t u32_t;
+typedef uint64_t u64_t;
+typedef int8_t   i8_t;
+typedef int16_t  i16_t;
+typedef int32_t  i32_t;
+typedef int64_t  i64_t;
+typedef int devminor_t;      /* a device's minor number, in driver calls */
+typedef uint32_t cdev_id_t;  /* a character request's ID (CDEV_CANCEL) */
+
 /* One physical range returned by SYS_VUMAP. */
 struct vumap_phys {
 	phys_bytes vp_addr;

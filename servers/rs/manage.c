@@ -57,7 +57,7 @@ clock_t rs_now(void)
 {
 	clock_t t = 0;
 
-	getticks(&t);
+	t = getticks();
 	return t;
 }
 

@@ -115,7 +115,9 @@ static void ds_news(void)
 
 /* The driver died under a request: wait until RS has started it again
  * and it has published its label with a new endpoint (DS's NOTIFY), so
- * the request can be sent again. */
+ * the request can be sent again.  A driver taken down for good loses its
+ * label (RS deletes it): EIO then, at once for every later request too,
+ * until a driver publishes the label again. */
 static int wait_driver(endpoint_t dead)
 {
 	endpoint_t ep;
@@ -126,9 +128,11 @@ static int wait_driver(endpoint_t dead)
 		return EIO;
 	for (;;) {
 		ds_news();
-		if (dev_ep == dead &&
-		    ds_retrieve_label_endpt(dev_label, &ep) == OK)
+		if (dev_ep == dead) {
+			if (ds_retrieve_label_endpt(dev_label, &ep) != OK)
+				return EIO;	/* down for good */
 			dev_ep = ep;
+		}
 		if (dev_ep != dead)
 			return OK;
 		/* Nothing new yet: sleep until DS has news for us. */

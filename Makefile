@@ -10,6 +10,9 @@ NM      := $(CROSS)nm
 NASM    ?= nasm
 QEMU    ?= qemu-system-i386
 HZ      ?= 100
+# The device the mount tests mount a second ext2 image from
+# (tests/user/t_mount.c): a RAM disk of the memory driver, or label:minor.
+MOUNT_DEV ?= /dev/ram1
 B       := build
 
 GCCINC   = $(shell $(CC) -print-file-name=include 2>/dev/null)
@@ -35,7 +38,7 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := hello runner bench exectest fitest ds rs memory tty ext2 pm vfs
+PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
@@ -47,6 +50,7 @@ vfs_SRC    := $(wildcard servers/vfs/*.c)
 runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
 fitest_SRC := tests/fitest/fitest.c
+cdevtest_SRC := tests/drivers/cdevtest/cdevtest.c
 runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
 
@@ -68,7 +72,7 @@ all: $(B)/kernel.elf $(PROGS:%=$(B)/bin/%) $(UBIN)
 # $(B)/config.stamp, rewritten only when one of them changes, and what
 # depends on them depends on the stamp: `make HZ=1000 run` after a build
 # at HZ=100 rebuilds the kernel.
-CONFIG_VARS := HZ
+CONFIG_VARS := HZ MOUNT_DEV
 CONFIG_LINE := $(foreach v,$(CONFIG_VARS),$(v)=$($(v)))
 $(B)/config.stamp: FORCE
 	@mkdir -p $(B)
@@ -196,22 +200,35 @@ endef
 # The supervision tests' service is on it too, with its .conf beside it
 # (`service up /bin/fitest`).
 ROOT_EXTRA := $(B)/ubin/fitest $(B)/ubin/fitest.conf $(B)/ubin/fitest-low.conf
+# /sbin: the file system server and its .conf, which mount() starts through
+# RS for each mounted device (docs/storage.md).
+ROOT_EXTRA += $(B)/sbin/ext2 $(B)/sbin/ext2.conf
+$(B)/sbin/ext2: $(B)/bin/ext2
+	@mkdir -p $(dir $@) && cp $< $@
+$(B)/sbin/ext2.conf: servers/ext2/ext2.conf
+	@mkdir -p $(dir $@) && cp $< $@
+# VFS's test character driver (`service up /bin/cdevtest`).
+ROOT_EXTRA += $(B)/ubin/cdevtest $(B)/ubin/cdevtest.conf
+$(B)/ubin/cdevtest: $(B)/bin/cdevtest
+	@cp $< $@
+$(B)/ubin/cdevtest.conf: tests/drivers/cdevtest/cdevtest.conf
+	@mkdir -p $(dir $@) && cp $< $@
 $(B)/ubin/fitest: $(B)/bin/fitest
 	@cp $< $@
 $(B)/ubin/fitest.conf: tests/fitest/fitest.conf
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/ubin/fitest-low.conf: tests/fitest/fitest-low.conf
 	@mkdir -p $(dir $@) && cp $< $@
-$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
+$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA) $(B)/config.stamp
 	@echo "  ROOT    $@"
-	@tools/mkroot.sh $@ $(B)/ubin
+	@MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
 $(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))
 # utest again on a root image with 1 KiB blocks (tools/test.sh): ext2
 # keeps working with the block size the default (4 KiB) no longer uses.
-$(B)/1k/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
+$(B)/1k/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA) $(B)/config.stamp
 	@mkdir -p $(dir $@)
 	@echo "  ROOT    $@"
-	@ROOT_BLOCK=1024 tools/mkroot.sh $@ $(B)/ubin
+	@ROOT_BLOCK=1024 MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
 $(B)/utest1k.iso: $(B)/kernel.elf $(foreach m,$(call boot_mods,utest),$(B)/$(firstword $(subst :, ,$(call mod_path,$(m))))) $(B)/conf/utest/system.conf $(B)/1k/root.img tools/mkiso.sh
 	@echo "  ISO     $@"
 	@tools/mkiso.sh $@ $(B)/kernel.elf $(foreach m,$(call boot_mods,utest),$(B)/$(call mod_path,$(m))) $(B)/conf/utest/system.conf $(B)/1k/root.img

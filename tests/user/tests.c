@@ -1215,6 +1215,8 @@ int test_mount_cross(void), test_mount_busy(void), test_mount_errors(void);
 int test_mount_write(void), test_mount_fs_crash(void), test_mount_blockdev(void);
 int test_cmd_touch_ln_chmod(void), test_cmd_stat_trunc_dd(void);
 int test_cmd_readlink_du(void), test_utimes(void);
+/* t_fsdrv.c: the disk driver restarted under the file system. */
+int test_fsdrv_read_restart(void), test_fsdrv_write_restart(void);
 
 #define T(name) { #name, test_##name }
 static const struct test tests[] = {
@@ -1248,6 +1250,7 @@ static const struct test tests[] = {
 	T(mount_fs_crash), T(mount_blockdev),
 	T(cmd_touch_ln_chmod), T(cmd_stat_trunc_dd), T(cmd_readlink_du),
 	T(utimes),
+	T(fsdrv_read_restart), T(fsdrv_write_restart),
 };
 #undef T
 

@@ -230,11 +230,15 @@ $(B)/ubin/fitest-low.conf: tests/fitest/fitest-low.conf
 $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
 	@echo "  ROOT    $@"
 	@tools/mkroot.sh $@ $(B)/ubin
-# The same tree on a disk image (BLOCKSIZE, DISK_KIB): the tests' pristine
-# copy, rebuilt when a program changes (the tests boot scratch copies).
+# The same tree on disk images (DISK_KIB): the tests' pristine copies,
+# with BLOCKSIZE-byte blocks and with 1 KiB blocks, rebuilt when a program
+# changes (the tests boot scratch copies of them).
 $(B)/test-disk.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
 	@echo "  DISK    $@"
 	@BLOCKSIZE=$(BLOCKSIZE) tools/mkroot.sh $@ $(B)/ubin $(DISK_KIB)
+$(B)/test-disk-1k.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
+	@echo "  DISK    $@"
+	@BLOCKSIZE=1024 tools/mkroot.sh $@ $(B)/ubin $(DISK_KIB)
 $(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))
 
 # A boot module with a command line of 258 words, more than the kernel

@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/test-disk.img; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/test-disk.img build/test-disk-1k.img; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -156,6 +156,15 @@ out=$(tools/rs-session.py build/os.iso build/rs-session.log 2>&1)
 unset QEMU_EXTRA
 echo "$out"
 add_closing "$out"
+
+echo "== the root disk: persistence, e2fsck and debugfs (QEMU, TCG)"
+# Scratch copies of the pristine disk images, 4 KiB and 1 KiB blocks.
+for img in test-disk test-disk-1k; do
+	cp build/$img.img build/persist-$img.img
+	out=$(tools/disk-session.py build/os.iso build/persist-$img.img build/disk-session-$img.log 2>&1)
+	echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&$img: /"
+	add_closing "$out"
+done
 
 echo "== host checks of the guest runs"
 # Refusals (failed grant checks among them) are logged by one kdiag(),

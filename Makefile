@@ -22,6 +22,9 @@ BLOCKSIZE ?= 4096
 disk_virtio_driver := virtio_blk
 disk_virtio_qemu    = -drive file=$(1),format=raw,if=none,id=disk$(2) -device virtio-blk-pci,drive=disk$(2),disable-modern=on
 DISK_DRIVER = $(disk_$(DISK)_driver)
+ifeq ($(DISK_DRIVER),)
+$(error DISK=$(DISK): no such kind of disk (the table in the Makefile has: $(patsubst disk_%_driver,%,$(filter disk_%_driver,$(.VARIABLES)))))
+endif
 
 GCCINC   = $(shell $(CC) -print-file-name=include 2>/dev/null)
 LIBGCC   = $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
@@ -262,7 +265,7 @@ $(B)/panic.iso: $(B)/kernel.elf $(B)/bin/hello tools/mkiso.sh
 # attaches FILE as a second disk of the same kind (minor 1).
 # (DISK, DISK_IMG, DISK_KIB, BLOCKSIZE and the table of disk kinds are at
 # the top: the images' rules need them.)
-disk_qemu   = $(if $(DISK_DRIVER),$(call disk_$(DISK)_qemu,$(1),$(2)),$(error DISK=$(DISK): no such disk kind (virtio))) 
+disk_qemu   = $(call disk_$(DISK)_qemu,$(1),$(2))
 DISK_ARGS   = $(call disk_qemu,$(DISK_IMG),0) $(if $(DISK2),$(call disk_qemu,$(DISK2),1))
 $(B)/disk.stamp: FORCE
 	@mkdir -p $(B)

@@ -123,9 +123,10 @@ COM2_INPUT+="@@R@@xyz@@e@@abc\\032def\\n"
 # Then 5,000 lines typed while no one reads: "<i>:" and (i * 7) % 13 'x'.
 COM2_INPUT+="@@$(awk 'BEGIN { for (i = 1; i <= 5000; i++) {
 	printf "%d:", i; for (k = 0; k < (i * 7) % 13; k++) printf "x"; printf "\\n" } }')"
-# A 1 MiB scratch disk for the virtio_blk tests (tests/system/t_vblk.c).
+# A 1 MiB scratch disk for the virtio_blk tests (tests/system/t_vblk.c),
+# through QEMU's blkdebug, which fails the I/O of two sectors.
 tools/vblk-image.py make build/vblk-test.img
-export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=build/vblk-test.img)"
+export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=blkdebug:tests/system/t_vblk.blkdebug:build/vblk-test.img)"
 out=$(tools/qemu-test.sh build/test.iso build/test 300)
 unset COM2_INPUT QEMU_EXTRA
 echo "$out"

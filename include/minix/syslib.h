@@ -46,7 +46,7 @@ int sys_setalarm(clock_t exp_time, int abs_time);
 int sys_setalarm2(clock_t exp_time, int abs_time, clock_t *time_left);
 int sys_times(endpoint_t proc_ep, clock_t *user_time, clock_t *sys_time,
 	clock_t *uptime, time_t *boottime);
-int getticks(clock_t *ticks);                 /* uptime in ticks */
+clock_t getticks(void);                       /* uptime in ticks */
 int sys_hz(void);
 
 int sys_irqsetpolicy(int irq_vec, int policy, int *irq_hook_id);
@@ -67,7 +67,7 @@ int sys_getinfo(int request, endpoint_t e, void *ptr, size_t len);
  * value of one "key=value" word of it: OK, ESRCH if absent, E2BIG if the
  * value does not fit in max_len bytes with its NUL (MINIX's names). */
 int sys_getmonparams(char *buf, size_t len);
-int env_get_param(const char *key, char *value, int max_len);
+int sys_getkenv(const char *key, char *value, int max_len);
 int sys_getkinfo(struct kinfo *ki);
 int sys_getproc(struct proc_info *pi, endpoint_t e);
 int sys_getproctab(struct proc_info *tab); /* NR_SLOTS entries */

@@ -275,17 +275,21 @@ $(B)/disk.stamp: FORCE
 $(DISK_IMG): | $(UBIN) $(ROOT_EXTRA)
 	@echo "  DISK    $@ ($(BLOCKSIZE)-byte blocks, $(DISK_KIB) KiB; kept across runs, make clean-disk to rebuild)"
 	@BLOCKSIZE=$(BLOCKSIZE) tools/mkroot.sh $@ $(B)/ubin $(DISK_KIB)
+	@touch $@.made
 
-# Programs built after the disk image are not on it: say so.
+# Programs built after the disk image was made are not on it: say so.
+# (The image's own time changes whenever the guest writes; $(DISK_IMG).made
+# keeps the time it was made.)
 disk-check: $(DISK_IMG)
-	@newer=$$(find $(B)/ubin -type f -newer $(DISK_IMG) 2>/dev/null | sed 's|.*/||' | head -5 | tr '\n' ' '); \
+	@[ -e $(DISK_IMG).made ] || touch -r $(DISK_IMG) $(DISK_IMG).made; \
+	newer=$$(find $(B)/ubin -type f -newer $(DISK_IMG).made 2>/dev/null | sed 's|.*/||' | head -5 | tr '\n' ' '); \
 	if [ -n "$$newer" ]; then \
 		echo "warning: $(DISK_IMG) is older than programs of this build ($$newer...):"; \
 		echo "warning: the guest runs the old ones.  make clean-disk rebuilds the disk (what was written on it is lost)."; \
 	fi
 
 clean-disk:
-	rm -f $(DISK_IMG)
+	rm -f $(DISK_IMG) $(DISK_IMG).made
 	@$(MAKE) -s $(DISK_IMG)
 
 # The QEMU arguments attaching FILE as disk N of kind DISK (tools/test.sh).

@@ -97,4 +97,7 @@ T_DECL(test_fs_magic_grant_read)
 T_DECL(test_fs_getdents_500)
 T_DECL(test_fs_write_back)
 T_DECL(test_grant_map_holes)
+T_DECL(test_virtio_blk_edges)
+T_DECL(test_virtio_blk_vectors)
+T_DECL(test_virtio_blk_device_error)
 T_DECL(test_rs_memory_restart) /* last: it restarts the memory driver */

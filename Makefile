@@ -35,12 +35,13 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := hello runner bench exectest fitest ds rs memory tty ext2 pm vfs
+PROGS := hello runner bench exectest fitest ds rs memory tty ext2 pm vfs at_wini
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
 memory_SRC := $(wildcard drivers/memory/*.c)
 tty_SRC    := $(wildcard drivers/tty/*.c)
+at_wini_SRC := $(wildcard drivers/at_wini/*.c)
 ext2_SRC   := $(wildcard servers/ext2/*.c)
 pm_SRC     := $(wildcard servers/pm/*.c)
 vfs_SRC    := $(wildcard servers/vfs/*.c)

@@ -11,10 +11,15 @@
 # LOGPREFIX-com2.log (the tty driver's tests).  COM2_INPUT is sent in
 # parts split at "@@": the first at once, part k+1 once the guest has
 # written its k-th '@' on COM2 (so input can follow a mode change).
+#
+# With QEMU_DISK set (a raw image), the guest gets it as the primary IDE
+# master (at_wini's disk).
 set -u
 img=$1 log=$2 limit=${3:-300}
 QEMU=${QEMU:-qemu-system-i386}
 com2=()
+disk=()
+[ -z "${QEMU_DISK:-}" ] || disk=(-drive "file=$QEMU_DISK,if=ide,index=0,format=raw")
 feed_com2() { # feed_com2 LOG LIMIT: COM2_INPUT, part by part
 	local rest=$COM2_INPUT part k=0 i
 	while :; do
@@ -41,7 +46,7 @@ if [ -n "${COM2_INPUT:-}" ]; then
 	com2=(-chardev "pipe,id=c2,path=$fifo/c2" -serial chardev:c2)
 fi
 timeout --foreground -k 5 "$limit" "$QEMU" -m 128M -no-reboot -boot d \
-	-display none -monitor none -serial stdio "${com2[@]}" \
+	-display none -monitor none -serial stdio "${com2[@]}" "${disk[@]}" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-debugcon "file:$log-debug.log" -cdrom "$img" </dev/null \
 	| tr -d '\r' > "$log-serial.log"

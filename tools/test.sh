@@ -123,7 +123,11 @@ COM2_INPUT+="@@R@@xyz@@e@@abc\\032def\\n"
 # Then 5,000 lines typed while no one reads: "<i>:" and (i * 7) % 13 'x'.
 COM2_INPUT+="@@$(awk 'BEGIN { for (i = 1; i <= 5000; i++) {
 	printf "%d:", i; for (k = 0; k < (i * 7) % 13; k++) printf "x"; printf "\\n" } }')"
-out=$(tools/qemu-test.sh build/test.iso build/test 300)
+# A scratch IDE disk for at_wini (the block-driver conformance test):
+# 129 GiB, sparse, so that its last sectors need LBA48.
+rm -f build/ide-scratch.img
+truncate -s 129G build/ide-scratch.img
+out=$(QEMU_DISK=build/ide-scratch.img tools/qemu-test.sh build/test.iso build/test 300)
 unset COM2_INPUT
 echo "$out"
 add_closing "$out"

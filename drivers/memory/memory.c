@@ -68,6 +68,9 @@ static ssize_t d_transfer(devminor_t minor, int do_write, uint64_t pos,
 	(void)flags;
 	if (minor != MEMORY_RAMDISK || !disk_size)
 		return ENXIO;
+	/* A bad grant in a vector touches nothing (one piece checks itself). */
+	if (count > 1 && (r = blockdriver_check_iov(endpt, iov, count, do_write)) != OK)
+		return r;
 	for (i = 0; i < count && pos < disk_size; i++) {
 		vir_bytes n = iov[i].iov_size, a = RAMDISK_BASE + (vir_bytes)pos;
 		if (n > disk_size - pos)

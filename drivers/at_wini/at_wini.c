@@ -1,0 +1,379 @@
+/* at_wini.c - the ATA disk driver: the primary channel's master disk on the
+ * legacy ports (1f0-1f7, 3f6, IRQ 14), as QEMU's PIIX IDE gives it
+ * (`-drive file=X,if=ide,format=raw`).  One block minor, 0: the whole
+ * disk.  Its size comes from IDENTIFY DEVICE (LBA28, or LBA48 when the
+ * disk has it); commands are LBA28 when they fit, else LBA48.
+ *
+ * Data moves without a copy in the driver:
+ *  - PIO: each sector goes between the data port and the caller's granted
+ *    buffer in one SYS_SDEVIO (sys_safe_insw/sys_safe_outsw), checked
+ *    against the grant in the kernel like every safecopy;
+ *  - DMA: through the PIIX bus-master function (dma.c), when the disk's
+ *    controller has a bus-master BAR: the grants are vumapped and the
+ *    controller reads or writes the caller's frames.
+ * Every wait is interrupt-driven (the IRQ's NOTIFY), with a 5-second
+ * alarm per command; a request that arrives meanwhile waits in a queue.
+ *
+ * Requests are checked before the disk is touched: a position or a piece
+ * that is not a multiple of 512 is EINVAL, a bad grant anywhere in the
+ * vector is the grant's error (nothing moves); a request at or past the
+ * end transfers 0 bytes and one across it stops at the end (MINIX's).
+ * A device error or a timeout is EIO (the channel is reset).
+ */
+#include <minix/syslib.h>
+#include <minix/sef.h>
+#include <minix/blockdriver.h>
+#include <stdio.h>
+#include <string.h>
+#include "at_wini.h"
+
+struct wini wini;
+
+/* ---- requests that arrive while a command runs ---- */
+
+#define QUEUE_LEN 16
+static struct { message m; int status; } queue[QUEUE_LEN];
+static int q_head, q_len;
+
+static void enqueue(const message *m, int status)
+{
+	message r;
+
+	if (q_len == QUEUE_LEN) {
+		/* Cannot happen with fewer than 16 clients; answer rather than
+		 * leave the caller waiting. */
+		memset(&r, 0, sizeof(r));
+		r.m_type = BDEV_REPLY;
+		r.m_bdev.id = m->m_bdev.id;
+		r.m_bdev.status = EAGAIN;
+		ipc_sendnb(m->m_source, &r);
+		return;
+	}
+	queue[(q_head + q_len) % QUEUE_LEN].m = *m;
+	queue[(q_head + q_len) % QUEUE_LEN].status = status;
+	q_len++;
+}
+
+/* ---- registers and waits ---- */
+
+uint8_t w_in(int reg)
+{
+	uint32_t v = 0xff;
+
+	sys_inb(reg, &v);
+	return (uint8_t)v;
+}
+
+void w_out(int reg, int v)
+{
+	sys_outb(reg, (uint32_t)v);
+}
+
+/* The 400 ns a device needs after a select or a reset: four reads of the
+ * alternate status. */
+static void delay400(void)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		w_in(REG_ALTSTATUS);
+}
+
+/* Poll the alternate status (which acknowledges nothing) until the disk is
+ * not busy and (st & mask) == want; the status, or -1 after many tries. */
+static int poll_status(int mask, int want)
+{
+	int i, st;
+
+	for (i = 0; i < 100000; i++) {
+		st = w_in(REG_ALTSTATUS);
+		if (!(st & ST_BSY) && (st & mask) == want)
+			return st;
+	}
+	return -1;
+}
+
+/* Arm the command's alarm. */
+static void alarm_start(void)
+{
+	clock_t now = 0;
+
+	getticks(&now);
+	wini.deadline = now + W_TIMEOUT_S * sys_hz();
+	sys_setalarm(W_TIMEOUT_S * sys_hz(), 0);
+}
+
+static void alarm_stop(void)
+{
+	sys_setalarm(0, 0);
+}
+
+/* Wait for the disk's interrupt and for it to leave BSY; the status
+ * (reading it acknowledges the interrupt), or -1 on timeout.  Requests
+ * that come meanwhile are queued; an earlier interrupt's late NOTIFY is
+ * harmless, since BSY is checked. */
+int w_intr_wait(void)
+{
+	message m;
+	int ipc_status, st;
+	clock_t now;
+
+	for (;;) {
+		if (sef_receive_status(ANY, &m, &ipc_status) != OK)
+			continue;
+		if (!is_notify(m.m_type)) {
+			enqueue(&m, ipc_status);
+			continue;
+		}
+		if (m.m_source == HARDWARE) {
+			st = w_in(REG_STATUS);
+			if (!(st & ST_BSY))
+				return st;
+		} else if (m.m_source == CLOCK) {
+			now = 0;
+			getticks(&now);
+			if ((long)(now - wini.deadline) >= 0)
+				return -1;	/* else a cancelled alarm's NOTIFY */
+		}
+	}
+}
+
+/* Reset the channel after an error or a timeout. */
+void w_reset(void)
+{
+	w_out(REG_CTL, CTL_SRST | CTL_NIEN);
+	delay400();
+	w_out(REG_CTL, 0);
+	poll_status(0, 0);
+}
+
+/* Load the task file for count sectors at lba and start cmd (the LBA28
+ * or the LBA48 form, chosen by the caller). */
+int w_command(int cmd, uint64_t lba, unsigned int count, int ext)
+{
+	if (poll_status(0, 0) < 0)
+		return EIO;
+	if (ext) {
+		w_out(REG_DEVICE, DEV_LBA);
+		w_out(REG_COUNT, (count >> 8) & 0xff);
+		w_out(REG_LBA0, (int)(lba >> 24) & 0xff);
+		w_out(REG_LBA1, (int)(lba >> 32) & 0xff);
+		w_out(REG_LBA2, (int)(lba >> 40) & 0xff);
+	} else {
+		w_out(REG_DEVICE, DEV_LBA | ((int)(lba >> 24) & 0x0f));
+	}
+	w_out(REG_COUNT, count & 0xff);
+	w_out(REG_LBA0, (int)lba & 0xff);
+	w_out(REG_LBA1, (int)(lba >> 8) & 0xff);
+	w_out(REG_LBA2, (int)(lba >> 16) & 0xff);
+	w_out(REG_COMMAND, cmd);
+	return OK;
+}
+
+/* ---- PIO ---- */
+
+/* The position in the request's vector: piece i, offset off. */
+struct cursor { unsigned int i; vir_bytes off; };
+
+static void advance(struct cursor *c, const iovec_s_t *iov, vir_bytes n)
+{
+	c->off += n;
+	if (c->off == iov[c->i].iov_size)
+		c->i++, c->off = 0;
+}
+
+/* count sectors at lba by PIO, one SYS_SDEVIO per sector straight to or
+ * from the caller's grant. */
+static int pio_transfer(int do_write, uint64_t lba, unsigned int count,
+	endpoint_t endpt, const iovec_s_t *iov, struct cursor *c)
+{
+	int ext = lba + count > LBA28_LIMIT || count > 256, st, r = OK;
+	unsigned int s;
+
+	alarm_start();
+	if (w_command(do_write ? (ext ? CMD_WRITE_EXT : CMD_WRITE)
+	    : (ext ? CMD_READ_EXT : CMD_READ), lba, count, ext) != OK) {
+		r = EIO;
+		goto out;
+	}
+	for (s = 0; s < count; s++) {
+		if (do_write) {
+			/* The disk asks for each sector with DRQ; the
+			 * interrupt comes once it has taken it. */
+			if (s == 0 && poll_status(ST_DRQ | ST_ERR, ST_DRQ) < 0) {
+				r = EIO;
+				break;
+			}
+			if (sys_safe_outsw(REG_DATA, endpt, iov[c->i].iov_grant,
+			    c->off, SECTOR_SIZE) != OK) {
+				r = EIO;
+				break;
+			}
+			advance(c, iov, SECTOR_SIZE);
+			st = w_intr_wait();
+			if (st < 0 || (st & (ST_ERR | ST_DF)) ||
+			    (s + 1 < count && !(st & ST_DRQ))) {
+				r = EIO;
+				break;
+			}
+		} else {
+			st = w_intr_wait();
+			if (st < 0 || (st & (ST_ERR | ST_DF)) || !(st & ST_DRQ)) {
+				r = EIO;
+				break;
+			}
+			if (sys_safe_insw(REG_DATA, endpt, iov[c->i].iov_grant,
+			    c->off, SECTOR_SIZE) != OK) {
+				r = EIO;
+				break;
+			}
+			advance(c, iov, SECTOR_SIZE);
+		}
+	}
+out:
+	alarm_stop();
+	if (r != OK) {
+		wini.errors++;
+		w_reset();
+	}
+	return r;
+}
+
+/* ---- the block protocol ---- */
+
+static int w_open(devminor_t minor, int access)
+{
+	(void)access;
+	return minor == 0 && wini.present ? OK : ENXIO;
+}
+
+static int w_close(devminor_t minor)
+{
+	return minor == 0 && wini.present ? OK : ENXIO;
+}
+
+static ssize_t w_transfer(devminor_t minor, int do_write, uint64_t pos,
+	endpoint_t endpt, iovec_s_t *iov, unsigned int count, int flags)
+{
+	uint64_t size = wini.sectors * SECTOR_SIZE, lba, total = 0, left;
+	struct cursor c = { 0, 0 };
+	unsigned int i, n;
+	int r;
+
+	(void)flags;
+	if (minor != 0 || !wini.present)
+		return ENXIO;
+	if (pos % SECTOR_SIZE)
+		return EINVAL;
+	for (i = 0; i < count; i++) {
+		if (iov[i].iov_size % SECTOR_SIZE)
+			return EINVAL;
+		total += iov[i].iov_size;
+	}
+	if (pos >= size)
+		return 0;	/* at or past the end: nothing, as MINIX's */
+	if (total > size - pos)
+		total = size - pos;
+	if (wini.dma)
+		return dma_transfer(do_write, pos / SECTOR_SIZE, total, endpt, iov, count);
+	/* PIO moves piece by piece: check every grant first, so that a bad
+	 * one anywhere leaves the disk and the buffers untouched. */
+	if ((r = blockdriver_check_iov(endpt, iov, count, do_write)) != OK)
+		return r;
+	lba = pos / SECTOR_SIZE;
+	for (left = total / SECTOR_SIZE; left > 0; left -= n, lba += n) {
+		n = left > MAX_PIO_SECTORS ? MAX_PIO_SECTORS : (unsigned int)left;
+		if ((r = pio_transfer(do_write, lba, n, endpt, iov, &c)) != OK)
+			return r;
+	}
+	return (ssize_t)total;
+}
+
+static const struct blockdriver w_dtab = {
+	.bdr_open = w_open,
+	.bdr_close = w_close,
+	.bdr_transfer = w_transfer,
+};
+
+/* ---- start ---- */
+
+/* IDENTIFY DEVICE on the master, polled (interrupts off); fills wini. */
+static int identify(void)
+{
+	static uint16_t id[256];
+	int st, i;
+
+	w_out(REG_CTL, CTL_NIEN);
+	w_out(REG_DEVICE, DEV_LBA);
+	delay400();
+	if (w_in(REG_STATUS) == 0xff || w_in(REG_STATUS) == 0)
+		return ENXIO;		/* no device: a floating bus */
+	w_out(REG_COMMAND, CMD_IDENTIFY);
+	if ((st = poll_status(0, 0)) < 0 || (st & ST_ERR) || !(st & ST_DRQ))
+		return ENXIO;		/* none, or ATAPI (it aborts IDENTIFY) */
+	if (sys_insw(REG_DATA, SELF, id, sizeof(id)) != OK)
+		return EIO;
+	w_in(REG_STATUS);
+	if (!(id[49] & ID_CAP_LBA))
+		return ENXIO;		/* CHS only: not handled */
+	wini.sectors = id[60] | ((uint32_t)id[61] << 16);
+	wini.lba48 = (id[83] & ID_CMD_LBA48) != 0;
+	if (wini.lba48)
+		wini.sectors = id[100] | ((uint64_t)id[101] << 16) |
+		    ((uint64_t)id[102] << 32) | ((uint64_t)id[103] << 48);
+	for (i = 0; i < 20; i++) {
+		wini.model[2 * i] = (char)(id[27 + i] >> 8);
+		wini.model[2 * i + 1] = (char)(id[27 + i] & 0xff);
+	}
+	for (i = 40; i > 0 && wini.model[i - 1] == ' '; i--)
+		wini.model[i - 1] = '\0';
+	return wini.sectors ? OK : ENXIO;
+}
+
+static int init(int type, sef_init_info_t *info)
+{
+	int pio_only = wini.pio_only;
+
+	(void)type, (void)info;
+	memset(&wini, 0, sizeof(wini));
+	wini.pio_only = pio_only;
+	wini.hook = W_HOOK;
+	if (identify() != OK) {
+		printf("at_wini: no ATA disk on the primary channel\n");
+		return blockdriver_announce();
+	}
+	if (sys_irqsetpolicy(W_IRQ, IRQ_REENABLE, &wini.hook) != OK)
+		return EIO;
+	w_out(REG_CTL, 0);		/* interrupts on */
+	wini.present = 1;
+	if (!wini.pio_only)
+		dma_init();
+	printf("at_wini: %s, %llu sectors (%llu MiB), %s, %s\n", wini.model,
+	    (unsigned long long)wini.sectors,
+	    (unsigned long long)(wini.sectors >> 11),
+	    wini.lba48 ? "LBA48" : "LBA28", wini.dma ? "DMA" : "PIO");
+	return blockdriver_announce();	/* "at_wini" in DS */
+}
+
+int main(int argc, char **argv)
+{
+	message m;
+	int status, i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "pio") == 0)
+			wini.pio_only = 1;
+	sef_setcb_init_fresh(init);
+	sef_setcb_init_restart(init);
+	sef_startup();
+	for (;;) {
+		if (q_len > 0) {
+			m = queue[q_head].m;
+			status = queue[q_head].status;
+			q_head = (q_head + 1) % QUEUE_LEN, q_len--;
+		} else if (sef_receive_status(ANY, &m, &status) != OK) {
+			continue;
+		}
+		blockdriver_process(&w_dtab, &m, status);
+	}
+}

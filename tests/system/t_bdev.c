@@ -1,0 +1,350 @@
+/* t_bdev.c - the block-driver conformance test: one function,
+ * bdev_conformance(), that speaks MINIX's block protocol (BDEV_OPEN,
+ * CLOSE, READ, WRITE, GATHER, SCATTER) to a driver found by its DS label,
+ * with grants to our own buffers, and checks exact results:
+ *
+ *  - its size (found by reads alone) is the one expected;
+ *  - the first and last sectors are written and read back byte-exact;
+ *  - at and past the end a request moves nothing and gives 0; across the
+ *    end it stops at the end; a position that wraps is EINVAL;
+ *  - a misaligned position or size is EINVAL on a disk (sector 512), or
+ *    moves exactly the bytes asked on a byte-granular device (sector 1);
+ *  - a grant too small, a read-only grant read into, a write-only grant
+ *    written from, a revoked grant: EPERM; GRANT_INVALID: EINVAL (the
+ *    kernel's grant errors); a bad grant anywhere in a vector: nothing
+ *    moves, the disk and every buffer unchanged;
+ *  - vectors of 16 and of NR_IOREQS pieces, scattered then gathered back,
+ *    and one piece more than NR_IOREQS, none, and a piece of 0 bytes
+ *    (EINVAL);
+ *  - every buffer lies between canaries, checked after every request.
+ *
+ * What it writes it writes near the ends of the device, and it puts the
+ * old contents back, so it can run on a device that holds a file system.
+ * Adding a driver is one line: a test_bdev_* function at the end.
+ */
+#include <minix/ds.h>
+#include <minix/blockdriver.h>
+#include "t.h"
+
+#define SEC      512
+#define CANARY   32
+#define CAN_BYTE 0xc5
+#define BIG      (NR_IOREQS * 4096)	/* the largest vector: 64 x 4 KiB */
+/* The scratch IDE disk tools/test.sh gives test.iso: 129 GiB (sparse), so
+ * that its last sectors need LBA48. */
+#define AT_WINI_SCRATCH (129ull << 30)
+
+/* ---- buffers between canaries ---- */
+
+static uint8_t arena[2 * BIG + 200 * 1024];
+static size_t arena_used;
+static uint8_t *bufs[NR_IOREQS + 16];
+static size_t buf_len[NR_IOREQS + 16];
+static int nbufs;
+
+static uint8_t *balloc(size_t n)
+{
+	uint8_t *p = arena + arena_used + CANARY;
+
+	arena_used += n + 2 * CANARY;
+	arena_used = (arena_used + 15) & ~(size_t)15;
+	memset(p - CANARY, CAN_BYTE, CANARY);
+	memset(p + n, CAN_BYTE, CANARY);
+	bufs[nbufs] = p, buf_len[nbufs++] = n;
+	return p;
+}
+
+static int canaries_ok(void)
+{
+	int i, k;
+
+	for (i = 0; i < nbufs; i++)
+		for (k = 0; k < CANARY; k++)
+			if (bufs[i][-1 - k] != CAN_BYTE || bufs[i][buf_len[i] + k] != CAN_BYTE)
+				return 0;
+	return 1;
+}
+
+static int all_bytes(const uint8_t *p, size_t n, int v)
+{
+	while (n--)
+		if (*p++ != (uint8_t)v)
+			return 0;
+	return 1;
+}
+
+/* A pattern that differs at every byte position and with seed. */
+static void pattern(uint8_t *p, size_t n, unsigned seed)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i] = (uint8_t)((i * 131 + (i >> 8) * 7 + seed * 29) ^ (seed >> 3));
+}
+
+/* ---- requests ---- */
+
+static endpoint_t drv;
+static int dminor;
+static int canary_broken;
+
+static int req(int type, int minor, uint64_t pos, cp_grant_id_t g, uint32_t count)
+{
+	static uint32_t id = 1000;
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	m.m_bdev.minor = minor;
+	m.m_bdev.pos_lo = (uint32_t)pos;
+	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
+	m.m_bdev.grant = g;
+	m.m_bdev.count = count;
+	m.m_bdev.id = ++id;
+	r = ipc_sendrec(drv, &m);
+	if (!canaries_ok())
+		canary_broken = 1;
+	if (r != OK)
+		return r;
+	if (m.m_type != BDEV_REPLY || m.m_bdev.id != id)
+		return EGENERIC;
+	return m.m_bdev.status;
+}
+
+/* One buffer, through a fresh grant with the given access. */
+static int xfer(int write, uint64_t pos, uint8_t *p, size_t n, int access)
+{
+	cp_grant_id_t g = cpf_grant_direct(drv, (vir_bytes)p, n, access);
+	int r = req(write ? BDEV_WRITE : BDEV_READ, dminor, pos, g, (uint32_t)n);
+
+	cpf_revoke(g);
+	return r;
+}
+#define RD(pos, p, n) xfer(0, (pos), (p), (n), CPF_WRITE)
+#define WR(pos, p, n) xfer(1, (pos), (p), (n), CPF_READ)
+
+/* A vector of cnt pieces p[i] of n[i] bytes, granted with access (bad,
+ * if not GRANT_INVALID - 1, replaces the grant of piece bad_i). */
+static int vxfer(int write, uint64_t pos, uint8_t **p, const size_t *n, int cnt,
+	int bad_i, cp_grant_id_t bad)
+{
+	static iovec_s_t iov[NR_IOREQS + 1];
+	cp_grant_id_t gv;
+	int i, r;
+
+	for (i = 0; i < cnt; i++) {
+		iov[i].iov_grant = cpf_grant_direct(drv, (vir_bytes)p[i], n[i],
+		    write ? CPF_READ : CPF_WRITE);
+		iov[i].iov_size = n[i];
+	}
+	if (bad_i >= 0) {
+		cpf_revoke(iov[bad_i].iov_grant);
+		iov[bad_i].iov_grant = bad;
+	}
+	gv = cpf_grant_direct(drv, (vir_bytes)iov, sizeof(iov), CPF_READ);
+	r = req(write ? BDEV_SCATTER : BDEV_GATHER, dminor, pos, gv, (uint32_t)cnt);
+	cpf_revoke(gv);
+	for (i = 0; i < cnt; i++)
+		if (i != bad_i)
+			cpf_revoke(iov[i].iov_grant);
+	return r;
+}
+
+#define T_REQ(expr, want) do { T_EQ((expr), (want)); T_TRUE(!canary_broken); } while (0)
+
+/* The device's size in bytes: the end is where a one-sector read at a
+ * sector boundary gives 0. */
+static uint64_t probe_size(uint8_t *b)
+{
+	uint64_t lo = 0, hi = 1ull << 41, mid;	/* sectors: lo reads, hi does not */
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (RD(mid * SEC, b, SEC) == SEC)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi * SEC;
+}
+
+/* ---- the test ---- */
+
+/* label's minor, of `size` bytes; sector is 512 for a disk that takes only
+ * whole sectors, 1 for a byte-granular device (the RAM disk). */
+int bdev_conformance(const char *label, int minor, int sector, uint64_t size);
+
+int bdev_conformance(const char *label, int minor, int sector, uint64_t size)
+{
+	uint8_t *a, *b, *c, *save_first, *save_tail, *big, *big2, *vp[NR_IOREQS + 1];
+	size_t vn[NR_IOREQS + 1];
+	uint64_t end, tail;
+	cp_grant_id_t g, ro;
+	int i, k;
+
+	arena_used = 0, nbufs = 0, canary_broken = 0;
+	T_EQ(ds_retrieve_label_endpt(label, &drv), OK);
+	dminor = minor;
+	a = balloc(4 * SEC), b = balloc(4 * SEC), c = balloc(4 * SEC);
+	save_first = balloc(SEC), save_tail = balloc(BIG);
+	big = balloc(BIG), big2 = balloc(BIG);
+	for (i = 0; i <= NR_IOREQS; i++)
+		vp[i] = balloc(4096);
+
+	T_REQ(req(BDEV_OPEN, minor, 0, GRANT_INVALID, 0), OK);
+	T_REQ(req(BDEV_OPEN, minor + 1000, 0, GRANT_INVALID, 0), ENXIO);
+	T_EQ(probe_size(a), size);
+	end = size;
+	tail = end - BIG;		/* the vectors' region, at the end */
+	T_REQ(RD(0, save_first, SEC), SEC);
+	T_REQ(RD(tail, save_tail, BIG), BIG);
+
+	/* First and last sectors, written and read back. */
+	pattern(a, SEC, 1);
+	T_REQ(WR(0, a, SEC), SEC);
+	memset(b, 0, SEC);
+	T_REQ(RD(0, b, SEC), SEC);
+	T_EQ(memcmp(a, b, SEC), 0);
+	pattern(a, SEC, 2);
+	T_REQ(WR(end - SEC, a, SEC), SEC);
+	memset(b, 0, SEC);
+	T_REQ(RD(end - SEC, b, SEC), SEC);
+	T_EQ(memcmp(a, b, SEC), 0);
+
+	/* At, past and across the end; a wrapping position. */
+	memset(b, 0xee, 4 * SEC);
+	T_REQ(RD(end, b, SEC), 0);
+	T_REQ(RD(end + SEC, b, SEC), 0);
+	T_REQ(RD(end + (1ull << 32), b, SEC), 0);
+	T_TRUE(all_bytes(b, 4 * SEC, 0xee));
+	pattern(c, SEC, 3);
+	T_REQ(WR(end, c, SEC), 0);
+	T_REQ(RD(end - SEC, b, 2 * SEC), SEC);		/* across: stops at the end */
+	T_EQ(memcmp(a, b, SEC), 0);			/* the end write left it */
+	T_TRUE(all_bytes(b + SEC, 3 * SEC, 0xee));
+	pattern(c, 2 * SEC, 4);
+	T_REQ(WR(end - SEC, c, 2 * SEC), SEC);
+	memset(b, 0xee, 4 * SEC);
+	T_REQ(RD(end - SEC, b, SEC), SEC);
+	T_EQ(memcmp(b, c, SEC), 0);
+	T_REQ(RD(0ull - SEC, b, 2 * SEC), EINVAL);	/* pos + size wraps */
+
+	/* Misaligned position and size. */
+	memset(b, 0xee, 4 * SEC);
+	pattern(a, 2 * SEC, 5);
+	T_REQ(WR(end - 2 * SEC, a, 2 * SEC), 2 * SEC);
+	if (sector > 1) {
+		T_REQ(RD(end - 2 * SEC + 1, b, SEC), EINVAL);
+		T_REQ(RD(end - 2 * SEC, b, SEC - 1), EINVAL);
+		T_REQ(RD(end - 2 * SEC, b, SEC + 2), EINVAL);
+		T_TRUE(all_bytes(b, 4 * SEC, 0xee));
+		pattern(c, 2 * SEC, 6);
+		T_REQ(WR(end - 2 * SEC + 2, c, SEC), EINVAL);
+		T_REQ(WR(end - 2 * SEC, c, SEC + 2), EINVAL);
+	} else {
+		T_REQ(RD(end - 2 * SEC + 1, b, SEC), SEC);
+		T_EQ(memcmp(b, a + 1, SEC), 0);
+		T_TRUE(all_bytes(b + SEC, 3 * SEC, 0xee));
+		T_REQ(RD(end - 2 * SEC, b, 3), 3);
+		T_EQ(memcmp(b, a, 3), 0);
+		T_EQ(b[3], a[1 + 3]);			/* untouched since */
+		memcpy(c, a, 2 * SEC);
+		c[7] ^= 0xff, c[8] ^= 0xff;
+		T_REQ(WR(end - 2 * SEC + 7, c + 7, 2), 2);
+		memcpy(a, c, 2 * SEC);
+	}
+	T_REQ(RD(end - 2 * SEC, b, 2 * SEC), 2 * SEC);
+	T_EQ(memcmp(a, b, 2 * SEC), 0);			/* the disk as it was */
+
+	/* Bad grants: too small, wrong access, invalid, revoked. */
+	memset(b, 0xee, 4 * SEC);
+	g = cpf_grant_direct(drv, (vir_bytes)b, SEC / 2, CPF_READ | CPF_WRITE);
+	T_REQ(req(BDEV_READ, minor, end - 2 * SEC, g, SEC), EPERM);
+	T_REQ(req(BDEV_WRITE, minor, end - 2 * SEC, g, SEC), EPERM);
+	cpf_revoke(g);
+	ro = cpf_grant_direct(drv, (vir_bytes)b, SEC, CPF_READ);
+	T_REQ(req(BDEV_READ, minor, end - 2 * SEC, ro, SEC), EPERM);
+	cpf_revoke(ro);
+	T_TRUE(all_bytes(b, 4 * SEC, 0xee));
+	g = cpf_grant_direct(drv, (vir_bytes)b, SEC, CPF_WRITE);
+	T_REQ(req(BDEV_WRITE, minor, end - 2 * SEC, g, SEC), EPERM);
+	cpf_revoke(g);
+	T_REQ(req(BDEV_READ, minor, end - 2 * SEC, GRANT_INVALID, SEC), EINVAL);
+	T_REQ(req(BDEV_WRITE, minor, end - 2 * SEC, GRANT_INVALID, SEC), EINVAL);
+	g = cpf_grant_direct(drv, (vir_bytes)b, SEC, CPF_READ | CPF_WRITE);
+	cpf_revoke(g);
+	T_REQ(req(BDEV_READ, minor, end - 2 * SEC, g, SEC), EPERM);
+	T_TRUE(all_bytes(b, 4 * SEC, 0xee));
+	T_REQ(RD(end - 2 * SEC, b, 2 * SEC), 2 * SEC);
+	T_EQ(memcmp(a, b, 2 * SEC), 0);			/* no write got through */
+
+	/* Zero bytes, zero and too many pieces, a bad vector grant. */
+	T_REQ(RD(end - 2 * SEC, c, 0), EINVAL);
+	T_REQ(WR(end - 2 * SEC, c, 0), EINVAL);
+	T_REQ(req(BDEV_GATHER, minor, tail, GRANT_INVALID, 1), EINVAL);
+	for (i = 0; i <= NR_IOREQS; i++)
+		vn[i] = SEC;
+	T_REQ(vxfer(0, tail, vp, vn, 0, -1, 0), EINVAL);
+	T_REQ(vxfer(0, tail, vp, vn, NR_IOREQS + 1, -1, 0), EINVAL);
+	vn[3] = 0;
+	T_REQ(vxfer(0, tail, vp, vn, 16, -1, 0), EINVAL);
+	vn[3] = SEC;
+
+	/* Vectors of 16 and NR_IOREQS pieces: scatter, read back in one
+	 * piece, gather back. */
+	for (k = 0; k < 2; k++) {
+		int cnt = k ? NR_IOREQS : 16;
+		size_t total = 0, off;
+
+		for (i = 0; i < cnt; i++) {
+			vn[i] = k ? 4096 : (size_t)SEC * (1 + i % 3);
+			pattern(vp[i], vn[i], 100 * k + i);
+			total += vn[i];
+		}
+		T_REQ(vxfer(1, tail, vp, vn, cnt, -1, 0), (int)total);
+		memset(big, 0xee, BIG);
+		T_REQ(RD(tail, big, total), (int)total);
+		for (i = 0, off = 0; i < cnt; off += vn[i++])
+			T_EQ(memcmp(big + off, vp[i], vn[i]), 0);
+		T_TRUE(all_bytes(big + total, BIG - total, 0xee));
+		for (i = 0; i < cnt; i++)
+			memset(vp[i], 0xee, 4096);
+		T_REQ(vxfer(0, tail, vp, vn, cnt, -1, 0), (int)total);
+		for (i = 0, off = 0; i < cnt; off += vn[i++]) {
+			T_EQ(memcmp(big + off, vp[i], vn[i]), 0);
+			T_TRUE(all_bytes(vp[i] + vn[i], 4096 - vn[i], 0xee));
+		}
+	}
+
+	/* A bad grant in the middle of a vector: nothing moves, either way
+	 * (big holds what the region has now). */
+	for (i = 0; i < 16; i++) {
+		vn[i] = 4096;
+		memset(vp[i], 0xee, 4096);
+	}
+	T_REQ(vxfer(0, tail, vp, vn, 16, 8, GRANT_INVALID), EINVAL);
+	ro = cpf_grant_direct(drv, (vir_bytes)vp[8], 4096, CPF_READ);
+	T_REQ(vxfer(0, tail, vp, vn, 16, 8, ro), EPERM);
+	cpf_revoke(ro);
+	for (i = 0; i < 16; i++)
+		T_TRUE(all_bytes(vp[i], 4096, 0xee));
+	T_REQ(vxfer(1, tail, vp, vn, 16, 8, GRANT_INVALID), EINVAL);
+	g = cpf_grant_direct(drv, (vir_bytes)vp[8], 4096, CPF_WRITE);
+	T_REQ(vxfer(1, tail, vp, vn, 16, 15, g), EPERM);
+	cpf_revoke(g);
+	T_REQ(RD(tail, big2, 16 * 4096), 16 * 4096);
+	T_EQ(memcmp(big, big2, 16 * 4096), 0);
+
+	/* Put back what was there; close. */
+	T_REQ(WR(tail, save_tail, BIG), BIG);
+	T_REQ(WR(0, save_first, SEC), SEC);
+	T_REQ(RD(tail, big, BIG), BIG);
+	T_EQ(memcmp(big, save_tail, BIG), 0);
+	T_REQ(req(BDEV_CLOSE, minor, 0, GRANT_INVALID, 0), OK);
+	return 0;
+}
+
+/* Each block driver, one line: label, minor, sector, size. */
+int test_bdev_memory(void) { return bdev_conformance("memory", MEMORY_RAMDISK, 1, 16384 * 1024); }
+int test_bdev_at_wini(void) { return bdev_conformance("at_wini", 0, SEC, AT_WINI_SCRATCH); }

@@ -29,7 +29,7 @@ KERNEL_OBJ := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.o)
 LIBC_OBJ   := $(patsubst %.c,$(B)/%.o,$(wildcard lib/libc/*.c))
 CMDUTIL_OBJ := $(patsubst %.c,$(B)/%.o,$(wildcard lib/cmdutil/*.c))
 LIBSYS_OBJ := $(patsubst %.c,$(B)/%.o,$(filter-out lib/libsys/crt0.c,$(wildcard lib/libsys/*.c)))
-DRVLIBS    := libchardriver libblockdriver
+DRVLIBS    := libchardriver libblockdriver libpci
 DRVLIB_A   := $(DRVLIBS:%=$(B)/lib/%.a)
 CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
@@ -113,6 +113,12 @@ $(B)/lib/libblockdriver/%.o: lib/libblockdriver/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(SCFLAGS) -c $< -o $@
+$(B)/lib/libpci/%.o: lib/libpci/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(SCFLAGS) -c $< -o $@
+$(B)/lib/libpci.a: $(patsubst %.c,$(B)/%.o,$(wildcard lib/libpci/*.c))
+	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libchardriver.a: $(patsubst %.c,$(B)/%.o,$(wildcard lib/libchardriver/*.c))
 	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libblockdriver.a: $(patsubst %.c,$(B)/%.o,$(wildcard lib/libblockdriver/*.c))

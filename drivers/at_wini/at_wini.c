@@ -94,7 +94,7 @@ static int poll_status(int mask, int want)
 }
 
 /* Arm the command's alarm. */
-static void alarm_start(void)
+void w_alarm_start(void)
 {
 	clock_t now = 0;
 
@@ -103,7 +103,7 @@ static void alarm_start(void)
 	sys_setalarm(W_TIMEOUT_S * sys_hz(), 0);
 }
 
-static void alarm_stop(void)
+void w_alarm_stop(void)
 {
 	sys_setalarm(0, 0);
 }
@@ -172,14 +172,18 @@ int w_command(int cmd, uint64_t lba, unsigned int count, int ext)
 
 /* ---- PIO ---- */
 
-/* The position in the request's vector: piece i, offset off. */
-struct cursor { unsigned int i; vir_bytes off; };
-
-static void advance(struct cursor *c, const iovec_s_t *iov, vir_bytes n)
+/* Move c on by n bytes. */
+void cursor_advance(struct cursor *c, const iovec_s_t *iov, vir_bytes n)
 {
-	c->off += n;
-	if (c->off == iov[c->i].iov_size)
+	while (n > 0) {
+		vir_bytes rest = iov[c->i].iov_size - c->off;
+		if (n < rest) {
+			c->off += n;
+			return;
+		}
+		n -= rest;
 		c->i++, c->off = 0;
+	}
 }
 
 /* count sectors at lba by PIO, one SYS_SDEVIO per sector straight to or
@@ -190,7 +194,7 @@ static int pio_transfer(int do_write, uint64_t lba, unsigned int count,
 	int ext = lba + count > LBA28_LIMIT || count > 256, st, r = OK;
 	unsigned int s;
 
-	alarm_start();
+	w_alarm_start();
 	if (w_command(do_write ? (ext ? CMD_WRITE_EXT : CMD_WRITE)
 	    : (ext ? CMD_READ_EXT : CMD_READ), lba, count, ext) != OK) {
 		r = EIO;
@@ -209,7 +213,7 @@ static int pio_transfer(int do_write, uint64_t lba, unsigned int count,
 				r = EIO;
 				break;
 			}
-			advance(c, iov, SECTOR_SIZE);
+			cursor_advance(c, iov, SECTOR_SIZE);
 			st = w_intr_wait();
 			if (st < 0 || (st & (ST_ERR | ST_DF)) ||
 			    (s + 1 < count && !(st & ST_DRQ))) {
@@ -227,11 +231,11 @@ static int pio_transfer(int do_write, uint64_t lba, unsigned int count,
 				r = EIO;
 				break;
 			}
-			advance(c, iov, SECTOR_SIZE);
+			cursor_advance(c, iov, SECTOR_SIZE);
 		}
 	}
 out:
-	alarm_stop();
+	w_alarm_stop();
 	if (r != OK) {
 		wini.errors++;
 		w_reset();
@@ -274,15 +278,19 @@ static ssize_t w_transfer(devminor_t minor, int do_write, uint64_t pos,
 		return 0;	/* at or past the end: nothing, as MINIX's */
 	if (total > size - pos)
 		total = size - pos;
-	if (wini.dma)
-		return dma_transfer(do_write, pos / SECTOR_SIZE, total, endpt, iov, count);
-	/* PIO moves piece by piece: check every grant first, so that a bad
-	 * one anywhere leaves the disk and the buffers untouched. */
+	/* Commands move the request a part at a time: check every grant
+	 * first, so that a bad one anywhere leaves the disk and the buffers
+	 * untouched. */
 	if ((r = blockdriver_check_iov(endpt, iov, count, do_write)) != OK)
 		return r;
 	lba = pos / SECTOR_SIZE;
-	for (left = total / SECTOR_SIZE; left > 0; left -= n, lba += n) {
-		n = left > MAX_PIO_SECTORS ? MAX_PIO_SECTORS : (unsigned int)left;
+	left = total;
+	if (wini.dma && (r = dma_transfer(do_write, &lba, &left, endpt, iov, count,
+	    &c)) != EAGAIN)
+		return r == OK ? (ssize_t)total : r;
+	for (; left > 0; left -= n * SECTOR_SIZE, lba += n) {
+		n = left / SECTOR_SIZE > MAX_PIO_SECTORS ? MAX_PIO_SECTORS
+		    : (unsigned int)(left / SECTOR_SIZE);
 		if ((r = pio_transfer(do_write, lba, n, endpt, iov, &c)) != OK)
 			return r;
 	}
@@ -314,6 +322,7 @@ static int identify(void)
 	if (sys_insw(REG_DATA, SELF, id, sizeof(id)) != OK)
 		return EIO;
 	w_in(REG_STATUS);
+	wini.id49 = id[49];
 	if (!(id[49] & ID_CAP_LBA))
 		return ENXIO;		/* CHS only: not handled */
 	wini.sectors = id[60] | ((uint32_t)id[61] << 16);

@@ -41,6 +41,7 @@
 #define CMD_WRITE_DMA_EXT 0x35
 #define CMD_IDENTIFY   0xec
 
+#define ID_CAP_DMA    0x0100          /* word 49 */
 #define ID_CAP_LBA    0x0200          /* word 49 */
 #define ID_CMD_LBA48  0x0400          /* word 83 */
 
@@ -53,6 +54,7 @@ struct wini {
 	int present;          /* a disk answered IDENTIFY */
 	uint64_t sectors;     /* its size */
 	int lba48;
+	uint16_t id49;        /* IDENTIFY's capabilities word */
 	char model[41];
 	int hook;             /* IRQ hook */
 	int pio_only;         /* argument "pio": no DMA even if possible */
@@ -63,7 +65,13 @@ struct wini {
 };
 extern struct wini wini;
 
+/* The position in a request's vector: piece i, offset off. */
+struct cursor { unsigned int i; vir_bytes off; };
+void cursor_advance(struct cursor *c, const iovec_s_t *iov, vir_bytes n);
+
 uint8_t w_in(int reg);
+void w_alarm_start(void);
+void w_alarm_stop(void);
 void w_out(int reg, int v);
 int w_intr_wait(void);
 void w_reset(void);
@@ -71,6 +79,6 @@ int w_command(int cmd, uint64_t lba, unsigned int count, int ext);
 
 /* dma.c */
 void dma_init(void);
-ssize_t dma_transfer(int do_write, uint64_t lba, uint64_t bytes,
-	endpoint_t endpt, const iovec_s_t *iov, unsigned int count);
+int dma_transfer(int do_write, uint64_t *lba, uint64_t *left,
+	endpoint_t endpt, const iovec_s_t *iov, unsigned int count, struct cursor *c);
 #endif

@@ -25,6 +25,7 @@
 #include <minix/blockdriver.h>
 #include <stdio.h>
 #include <string.h>
+#include <minix/at_wini.h>
 #include "at_wini.h"
 
 struct wini wini;
@@ -297,10 +298,28 @@ static ssize_t w_transfer(devminor_t minor, int do_write, uint64_t pos,
 	return (ssize_t)total;
 }
 
+/* ATAIOCSPIO: PIO only, or DMA again when the controller has it. */
+static int w_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
+	cp_grant_id_t grant)
+{
+	int v, r;
+
+	if (minor != 0 || !wini.present)
+		return ENXIO;
+	if (request != ATAIOCSPIO)
+		return ENOTTY;
+	if ((r = sys_safecopyfrom(endpt, grant, 0, (vir_bytes)&v, sizeof(v))) != OK)
+		return r;
+	wini.pio_only = v != 0;
+	wini.dma = !wini.pio_only && wini.bm_base != 0;
+	return OK;
+}
+
 static const struct blockdriver w_dtab = {
 	.bdr_open = w_open,
 	.bdr_close = w_close,
 	.bdr_transfer = w_transfer,
+	.bdr_ioctl = w_ioctl,
 };
 
 /* ---- start ---- */
@@ -355,8 +374,9 @@ static int init(int type, sef_init_info_t *info)
 		return EIO;
 	w_out(REG_CTL, 0);		/* interrupts on */
 	wini.present = 1;
-	if (!wini.pio_only)
-		dma_init();
+	dma_init();
+	if (wini.pio_only)
+		wini.dma = 0;
 	printf("at_wini: %s, %llu sectors (%llu MiB), %s, %s\n", wini.model,
 	    (unsigned long long)wini.sectors,
 	    (unsigned long long)(wini.sectors >> 11),

@@ -24,6 +24,7 @@
  */
 #include <minix/ds.h>
 #include <minix/blockdriver.h>
+#include <minix/at_wini.h>
 #include "t.h"
 
 #define SEC      512
@@ -348,3 +349,99 @@ int bdev_conformance(const char *label, int minor, int sector, uint64_t size)
 /* Each block driver, one line: label, minor, sector, size. */
 int test_bdev_memory(void) { return bdev_conformance("memory", MEMORY_RAMDISK, 1, 16384 * 1024); }
 int test_bdev_at_wini(void) { return bdev_conformance("at_wini", 0, SEC, AT_WINI_SCRATCH); }
+
+/* at_wini again, by PIO (it uses DMA when it can). */
+static int ata_pio(int on)
+{
+	cp_grant_id_t g = cpf_grant_direct(drv, (vir_bytes)&on, sizeof(on), CPF_READ);
+	int r = req(BDEV_IOCTL, 0, 0, g, ATAIOCSPIO);
+
+	cpf_revoke(g);
+	return r;
+}
+
+int test_bdev_at_wini_pio(void)
+{
+	int r;
+
+	T_EQ(ds_retrieve_label_endpt("at_wini", &drv), OK);
+	T_EQ(ata_pio(1), OK);
+	r = bdev_conformance("at_wini", 0, SEC, AT_WINI_SCRATCH);
+	T_EQ(ata_pio(0), OK);
+	return r;
+}
+
+/* ---- SYS_SDEVIO ---- */
+
+/* Did the last call log exactly one refusal since n0, reading what? */
+static int logged(unsigned n0, const char *what)
+{
+	char last[KDIAG_TEXT_LEN], want[KDIAG_TEXT_LEN];
+	struct kinfo ki;
+	endpoint_t me;
+
+	if (sys_getkinfo(&ki) != OK || ki.kdiag_lines != n0 + 1 ||
+	    sys_getinfo(GET_KDIAG, SELF, last, sizeof(last)) != OK ||
+	    sys_whoami(&me, NULL, 0) != OK)
+		return 0;
+	snprintf(want, sizeof(want), "runner (%d): %s", me, what);
+	return strcmp(last, want) == 0;
+}
+
+/* String port I/O: the CMOS data port (ours: io 70:2) read into our own
+ * memory and into a grant across a page end, byte-exact against single
+ * reads; sizes, directions, grants and ports refused before anything
+ * moves. */
+int test_sdevio(void)
+{
+	static uint8_t page[2 * 4096] __attribute__((aligned(4096)));
+	uint8_t *p = page + 4096 - 3;	/* 6 bytes across a page end */
+	struct kinfo ki;
+	uint32_t v;
+	cp_grant_id_t g, ro;
+	int i;
+
+	T_EQ(sys_outb(0x70, 0x0f), OK);	/* CMOS register 15: shutdown status */
+	T_EQ(sys_inb(0x71, &v), OK);
+	memset(page, 0xee, sizeof(page));
+	T_EQ(sys_insb(0x71, SELF, p, 6), OK);
+	for (i = 0; i < 6; i++)
+		T_EQ(p[i], v & 0xff);
+	T_EQ(p[-1], 0xee);
+	T_EQ(p[6], 0xee);
+	memset(page, 0xee, sizeof(page));
+	g = cpf_grant_direct(t_self(), (vir_bytes)page, sizeof(page), CPF_READ | CPF_WRITE);
+	ro = cpf_grant_direct(t_self(), (vir_bytes)page, sizeof(page), CPF_READ);
+	T_EQ(sys_safe_insb(0x71, t_self(), g, 4096 - 3, 6), OK);
+	for (i = 0; i < 6; i++)
+		T_EQ(p[i], v & 0xff);
+	T_EQ(p[-1], 0xee);
+	T_EQ(p[6], 0xee);
+	/* A word across the page end, the same register twice. */
+	memset(page, 0xee, sizeof(page));
+	T_EQ(sys_safe_insw(0x70, t_self(), g, 4096 - 1, 2), OK);
+	T_EQ(page[4096 - 2], 0xee);
+	T_EQ(page[4096 + 1], 0xee);
+	/* Refusals: nothing moves. */
+	memset(page, 0xee, sizeof(page));
+	T_EQ(sys_safe_insb(0x71, t_self(), ro, 0, 4), EPERM);	/* read-only */
+	T_EQ(sys_safe_insb(0x71, t_self(), g, sizeof(page) - 2, 4), EPERM); /* past it */
+	T_EQ(sys_safe_insb(0x71, t_self(), GRANT_INVALID, 0, 4), EINVAL);
+	T_EQ(sys_safe_insw(0x70, t_self(), g, 0, 3), EINVAL);	/* odd for words */
+	T_EQ(sys_safe_insb(0x71, t_self(), g, 0, 0), EINVAL);
+	T_EQ(sys_safe_insb(0x71, t_self(), g, 0, SDEVIO_MAX + 1), EINVAL);
+	T_EQ(sys_sdevio(_DIO_INPUT | _DIO_OUTPUT | _DIO_BYTE, 0x71, SELF, page, 4, 0), EINVAL);
+	T_EQ(sys_insb(0x71, 1, page, 4), EPERM);		/* another's memory */
+	T_EQ(sys_insb(0x71, SELF, (void *)0x1000, 4), EFAULT);	/* kernel's */
+	T_TRUE(all_bytes(page, sizeof(page), 0xee));
+	T_EQ(sys_getkinfo(&ki), OK);
+	T_EQ(sys_safe_insw(0x1f0, t_self(), g, 0, 512), EPERM);	/* not our port */
+	T_TRUE(logged(ki.kdiag_lines, "SYS_SDEVIO port 0x1f0 not in its .conf"));
+	T_EQ(sys_getkinfo(&ki), OK);
+	T_EQ(sys_insw(0x71, SELF, page, 2), EPERM);		/* 71..72: 72 is not */
+	T_TRUE(logged(ki.kdiag_lines, "SYS_SDEVIO port 0x71 not in its .conf"));
+	T_TRUE(all_bytes(page, sizeof(page), 0xee));
+	cpf_revoke(g);
+	cpf_revoke(ro);
+	return 0;
+}

@@ -88,6 +88,8 @@ T_DECL(test_fs_magic_grant_read)
 T_DECL(test_fs_getdents_500)
 T_DECL(test_fs_write_back)
 T_DECL(test_grant_map_holes)
+T_DECL(test_sdevio)
 T_DECL(test_bdev_memory)
 T_DECL(test_bdev_at_wini)
+T_DECL(test_bdev_at_wini_pio)
 T_DECL(test_rs_memory_restart) /* last: it restarts the memory driver */

@@ -187,52 +187,77 @@ void cursor_advance(struct cursor *c, const iovec_s_t *iov, vir_bytes n)
 	}
 }
 
-/* count sectors at lba by PIO, one SYS_SDEVIO per sector straight to or
- * from the caller's grant. */
+/* Move one DRQ block of bytes between the data port and the caller's
+ * pieces at c: one SYS_SDEVIO per piece it touches. */
+static int pio_block(int do_write, endpoint_t endpt, const iovec_s_t *iov,
+	struct cursor *c, vir_bytes bytes)
+{
+	vir_bytes chunk;
+	int r;
+
+	for (; bytes > 0; bytes -= chunk) {
+		chunk = iov[c->i].iov_size - c->off;
+		if (chunk > bytes)
+			chunk = bytes;
+		r = do_write ? sys_safe_outsw(REG_DATA, endpt, iov[c->i].iov_grant,
+		    c->off, (int)chunk) : sys_safe_insw(REG_DATA, endpt,
+		    iov[c->i].iov_grant, c->off, (int)chunk);
+		if (r != OK)
+			return r;
+		cursor_advance(c, iov, chunk);
+	}
+	return OK;
+}
+
+/* count sectors at lba by PIO, in DRQ blocks of wini.multiple sectors
+ * (READ/WRITE MULTIPLE; one sector with READ/WRITE SECTORS): each block
+ * goes straight to or from the caller's grants, and the disk interrupts
+ * once per block. */
 static int pio_transfer(int do_write, uint64_t lba, unsigned int count,
 	endpoint_t endpt, const iovec_s_t *iov, struct cursor *c)
 {
-	int ext = lba + count > LBA28_LIMIT || count > 256, st, r = OK;
-	unsigned int s;
+	int ext = lba + count > LBA28_LIMIT, mult = wini.multiple > 1, st, r = OK;
+	unsigned int s, n;
+	int cmd;
 
+	if (do_write)
+		cmd = mult ? (ext ? CMD_WRITE_MULT_EXT : CMD_WRITE_MULT)
+		    : (ext ? CMD_WRITE_EXT : CMD_WRITE);
+	else
+		cmd = mult ? (ext ? CMD_READ_MULT_EXT : CMD_READ_MULT)
+		    : (ext ? CMD_READ_EXT : CMD_READ);
 	w_alarm_start();
-	if (w_command(do_write ? (ext ? CMD_WRITE_EXT : CMD_WRITE)
-	    : (ext ? CMD_READ_EXT : CMD_READ), lba, count, ext) != OK) {
+	if (w_command(cmd, lba, count, ext) != OK) {
 		r = EIO;
 		goto out;
 	}
-	for (s = 0; s < count; s++) {
+	for (s = 0; s < count; s += n) {
+		n = count - s < (unsigned int)wini.multiple ? count - s
+		    : (unsigned int)wini.multiple;
 		if (do_write) {
-			/* The disk asks for each sector with DRQ; the
+			/* The disk asks for each block with DRQ; the
 			 * interrupt comes once it has taken it. */
 			if (s == 0 && poll_status(ST_DRQ | ST_ERR, ST_DRQ) < 0) {
 				r = EIO;
 				break;
 			}
-			if (sys_safe_outsw(REG_DATA, endpt, iov[c->i].iov_grant,
-			    c->off, SECTOR_SIZE) != OK) {
+			if (pio_block(1, endpt, iov, c, n * SECTOR_SIZE) != OK) {
 				r = EIO;
 				break;
 			}
-			cursor_advance(c, iov, SECTOR_SIZE);
 			st = w_intr_wait();
 			if (st < 0 || (st & (ST_ERR | ST_DF)) ||
-			    (s + 1 < count && !(st & ST_DRQ))) {
+			    (s + n < count && !(st & ST_DRQ))) {
 				r = EIO;
 				break;
 			}
 		} else {
 			st = w_intr_wait();
-			if (st < 0 || (st & (ST_ERR | ST_DF)) || !(st & ST_DRQ)) {
+			if (st < 0 || (st & (ST_ERR | ST_DF)) || !(st & ST_DRQ) ||
+			    pio_block(0, endpt, iov, c, n * SECTOR_SIZE) != OK) {
 				r = EIO;
 				break;
 			}
-			if (sys_safe_insw(REG_DATA, endpt, iov[c->i].iov_grant,
-			    c->off, SECTOR_SIZE) != OK) {
-				r = EIO;
-				break;
-			}
-			cursor_advance(c, iov, SECTOR_SIZE);
 		}
 	}
 out:
@@ -342,6 +367,7 @@ static int identify(void)
 		return EIO;
 	w_in(REG_STATUS);
 	wini.id49 = id[49];
+	wini.max_multiple = id[47] & 0xff;
 	if (!(id[49] & ID_CAP_LBA))
 		return ENXIO;		/* CHS only: not handled */
 	wini.sectors = id[60] | ((uint32_t)id[61] << 16);
@@ -358,6 +384,24 @@ static int identify(void)
 	return wini.sectors ? OK : ENXIO;
 }
 
+/* SET MULTIPLE MODE to the largest DRQ block the disk takes (at most 16
+ * sectors), polled; 1 (plain READ/WRITE SECTORS) if it has none or
+ * refuses. */
+static void set_multiple(void)
+{
+	int n = wini.max_multiple > 16 ? 16 : wini.max_multiple, st;
+
+	wini.multiple = 1;
+	if (n < 2)
+		return;
+	w_out(REG_DEVICE, DEV_LBA);
+	w_out(REG_COUNT, n);
+	w_out(REG_COMMAND, CMD_SET_MULT);
+	if ((st = poll_status(0, 0)) >= 0 && !(st & ST_ERR))
+		wini.multiple = n;
+	w_in(REG_STATUS);
+}
+
 static int init(int type, sef_init_info_t *info)
 {
 	int pio_only = wini.pio_only;
@@ -372,15 +416,17 @@ static int init(int type, sef_init_info_t *info)
 	}
 	if (sys_irqsetpolicy(W_IRQ, IRQ_REENABLE, &wini.hook) != OK)
 		return EIO;
+	set_multiple();
 	w_out(REG_CTL, 0);		/* interrupts on */
 	wini.present = 1;
 	dma_init();
 	if (wini.pio_only)
 		wini.dma = 0;
-	printf("at_wini: %s, %llu sectors (%llu MiB), %s, %s\n", wini.model,
-	    (unsigned long long)wini.sectors,
+	printf("at_wini: %s, %llu sectors (%llu MiB), %s, %s, PIO %d sector%s a block\n",
+	    wini.model, (unsigned long long)wini.sectors,
 	    (unsigned long long)(wini.sectors >> 11),
-	    wini.lba48 ? "LBA48" : "LBA28", wini.dma ? "DMA" : "PIO");
+	    wini.lba48 ? "LBA48" : "LBA28", wini.dma ? "DMA" : "no DMA",
+	    wini.multiple, wini.multiple > 1 ? "s" : "");
 	return blockdriver_announce();	/* "at_wini" in DS */
 }
 

@@ -39,6 +39,11 @@
 #define CMD_READ_DMA_EXT  0x25
 #define CMD_WRITE_DMA     0xca
 #define CMD_WRITE_DMA_EXT 0x35
+#define CMD_READ_MULT      0xc4
+#define CMD_READ_MULT_EXT  0x29
+#define CMD_WRITE_MULT     0xc5
+#define CMD_WRITE_MULT_EXT 0x39
+#define CMD_SET_MULT   0xc6
 #define CMD_IDENTIFY   0xec
 
 #define ID_CAP_DMA    0x0100          /* word 49 */
@@ -55,6 +60,8 @@ struct wini {
 	uint64_t sectors;     /* its size */
 	int lba48;
 	uint16_t id49;        /* IDENTIFY's capabilities word */
+	int max_multiple;     /* sectors a DRQ block may have (IDENTIFY word 47) */
+	int multiple;         /* what SET MULTIPLE MODE set: 1, or up to 16 */
 	char model[41];
 	int hook;             /* IRQ hook */
 	int pio_only;         /* argument "pio": no DMA even if possible */

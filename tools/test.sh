@@ -124,10 +124,12 @@ COM2_INPUT+="@@R@@xyz@@e@@abc\\032def\\n"
 COM2_INPUT+="@@$(awk 'BEGIN { for (i = 1; i <= 5000; i++) {
 	printf "%d:", i; for (k = 0; k < (i * 7) % 13; k++) printf "x"; printf "\\n" } }')"
 # A scratch IDE disk for at_wini (the block-driver conformance test):
-# 129 GiB, sparse, so that its last sectors need LBA48.
+# 129 GiB, sparse, so that its last sectors need LBA48; through QEMU's
+# blkdebug, which fails the accesses to one sector (ide-errors.cfg).
 rm -f build/ide-scratch.img
 truncate -s 129G build/ide-scratch.img
-out=$(QEMU_DISK=build/ide-scratch.img tools/qemu-test.sh build/test.iso build/test 300)
+out=$(QEMU_DISK=blkdebug:tests/system/ide-errors.cfg:build/ide-scratch.img \
+	tools/qemu-test.sh build/test.iso build/test 300)
 unset COM2_INPUT
 echo "$out"
 add_closing "$out"

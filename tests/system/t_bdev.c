@@ -445,3 +445,27 @@ int test_sdevio(void)
 	cpf_revoke(ro);
 	return 0;
 }
+
+/* A disk error reaches the caller as EIO: the scratch disk fails every
+ * access to sector 2048 (tests/system/ide-errors.cfg), by DMA and by PIO;
+ * the driver resets the channel and goes on. */
+int test_ata_device_error(void)
+{
+	static uint8_t b[4 * SEC];
+	uint64_t bad = 2048 * SEC;
+	int pio;
+
+	T_EQ(ds_retrieve_label_endpt("at_wini", &drv), OK);
+	dminor = 0;
+	for (pio = 0; pio < 2; pio++) {
+		T_EQ(ata_pio(pio), OK);
+		T_EQ(RD(bad, b, SEC), EIO);
+		T_EQ(RD(bad - 2 * SEC, b, 4 * SEC), EIO);
+		T_EQ(WR(bad, b, SEC), EIO);
+		T_EQ(WR(bad - SEC, b, 2 * SEC), EIO);
+		T_EQ(RD(bad - SEC, b, SEC), SEC);	/* its neighbours work */
+		T_EQ(WR(bad + SEC, b, SEC), SEC);
+	}
+	T_EQ(ata_pio(0), OK);
+	return 0;
+}

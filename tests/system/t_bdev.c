@@ -25,6 +25,7 @@
 #include <minix/ds.h>
 #include <minix/blockdriver.h>
 #include <minix/at_wini.h>
+#include <minix/rs.h>
 #include "t.h"
 
 #define SEC      512
@@ -467,5 +468,39 @@ int test_ata_device_error(void)
 		T_EQ(WR(bad + SEC, b, SEC), SEC);
 	}
 	T_EQ(ata_pio(0), OK);
+	return 0;
+}
+
+/* `service fi at_wini`: RS restarts the driver, which identifies the
+ * disk again and serves by DMA what its predecessor wrote; the frames the
+ * dead instance held for DMA went back (no frame leaks: the runner's
+ * check). */
+int test_ata_restart(void)
+{
+	static uint8_t w[8 * SEC], r[8 * SEC];
+	endpoint_t ep0, ep1 = NONE;
+	clock_t end;
+	message m;
+
+	T_EQ(ds_retrieve_label_endpt("at_wini", &ep0), OK);
+	drv = ep0, dminor = 0;
+	pattern(w, sizeof(w), 77);
+	T_EQ(WR(64 * SEC, w, sizeof(w)), (int)sizeof(w));
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_FI;
+	strcpy(m.m_rs.label, "at_wini");
+	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
+	T_EQ(m.m_type, OK);
+	T_EQ(req(BDEV_OPEN, 0, 0, GRANT_INVALID, 0), EDEADSRCDST);	/* it crashes */
+	for (end = t_now() + 5 * sys_hz(); t_now() < end; t_sleep(1)) {
+		if (ds_retrieve_label_endpt("at_wini", &ep1) == OK && ep1 != ep0) {
+			drv = ep1;
+			if (req(BDEV_OPEN, 0, 0, GRANT_INVALID, 0) == OK)
+				break;
+		}
+	}
+	T_TRUE(ep1 != ep0 && ep1 != NONE);
+	T_EQ(RD(64 * SEC, r, sizeof(r)), (int)sizeof(r));
+	T_EQ(memcmp(w, r, sizeof(w)), 0);
 	return 0;
 }

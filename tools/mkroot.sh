@@ -1,8 +1,10 @@
 #!/bin/sh
-# mkroot.sh OUT.img [BINDIR] - the root file system image: ext2 (revision
-# 1, 1 KiB blocks) built by mke2fs -d from a staging copy of rootfs/, the
-# programs of BINDIR in /bin, and generated test files, no mounting.
-# Checked with e2fsck -fn right after.
+# mkroot.sh OUT.img [BINDIR [SIZE_KIB]] - the root file system image: ext2
+# (revision 1) of SIZE_KIB KiB (16384, the RAM disk, by default) with
+# BLOCKSIZE-byte blocks (1024 by default; the Makefile's disk images use
+# its BLOCKSIZE, 4096 unless given) built by mke2fs -d from a staging copy
+# of rootfs/, the programs of BINDIR in /bin, and generated test files, no
+# mounting.  Checked with e2fsck -fn right after.
 #
 # /test holds what the file-system tests read back: empty (0 B), one
 # (1 B), 4k and 1m (byte i = (i * 131 + i / 4096) & 255) and dir500 with
@@ -13,6 +15,9 @@
 set -e
 out=$1
 bindir=${2:-}
+size_kib=${3:-16384}
+bsize=${BLOCKSIZE:-1024}
+case $bsize in 1024|2048|4096) ;; *) echo "mkroot: BLOCKSIZE=$bsize: want 1024, 2048 or 4096" >&2; exit 1 ;; esac
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 cp -a rootfs/. "$stage/"
@@ -56,5 +61,5 @@ while [ $i -lt 500 ]; do
 	i=$((i + 1))
 done
 rm -f "$out"
-mke2fs -q -F -t ext2 -b 1024 -L root -d "$stage" "$out" 16384 >/dev/null
+mke2fs -q -F -t ext2 -b "$bsize" -L root -d "$stage" "$out" $((size_kib * 1024 / bsize)) >/dev/null
 e2fsck -fn "$out" >/dev/null 2>&1

@@ -8,18 +8,14 @@
 #
 # With COM2_INPUT set (a printf format), COM2 is a pipe pair: the guest
 # reads those bytes from it, and what it writes there is kept in
-# LOGPREFIX-com2.log (the tty driver's tests).  COM2_INPUT is sent in
+# LOGPREFIX-com2.log (the tty driver's tests).  QEMU_EXTRA, if set, is
+# more QEMU arguments (words), e.g. a disk (make disk-args FILE=...).  COM2_INPUT is sent in
 # parts split at "@@": the first at once, part k+1 once the guest has
 # written its k-th '@' on COM2 (so input can follow a mode change).
-#
-# With QEMU_DISK set (a raw image), the guest gets it as the primary IDE
-# master (at_wini's disk).
 set -u
 img=$1 log=$2 limit=${3:-300}
 QEMU=${QEMU:-qemu-system-i386}
 com2=()
-disk=()
-[ -z "${QEMU_DISK:-}" ] || disk=(-drive "file=$QEMU_DISK,if=ide,index=0,format=raw")
 feed_com2() { # feed_com2 LOG LIMIT: COM2_INPUT, part by part
 	local rest=$COM2_INPUT part k=0 i
 	while :; do
@@ -46,9 +42,9 @@ if [ -n "${COM2_INPUT:-}" ]; then
 	com2=(-chardev "pipe,id=c2,path=$fifo/c2" -serial chardev:c2)
 fi
 timeout --foreground -k 5 "$limit" "$QEMU" -m 128M -no-reboot -boot d \
-	-display none -monitor none -serial stdio "${com2[@]}" "${disk[@]}" \
+	-display none -monitor none -serial stdio "${com2[@]}" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	-debugcon "file:$log-debug.log" -cdrom "$img" </dev/null \
+	-debugcon "file:$log-debug.log" -cdrom "$img" ${QEMU_EXTRA:-} </dev/null \
 	| tr -d '\r' > "$log-serial.log"
 rc=${PIPESTATUS[0]}
 if [ -n "${COM2_INPUT:-}" ]; then

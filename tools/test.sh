@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/test-disk.img; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -123,14 +123,17 @@ COM2_INPUT+="@@R@@xyz@@e@@abc\\032def\\n"
 # Then 5,000 lines typed while no one reads: "<i>:" and (i * 7) % 13 'x'.
 COM2_INPUT+="@@$(awk 'BEGIN { for (i = 1; i <= 5000; i++) {
 	printf "%d:", i; for (k = 0; k < (i * 7) % 13; k++) printf "x"; printf "\\n" } }')"
-# A scratch IDE disk for at_wini (the block-driver conformance test):
+# A 1 MiB scratch disk for the virtio_blk tests (tests/system/t_vblk.c),
+# and one for at_wini (the block-driver conformance test, t_bdev.c):
 # 129 GiB, sparse, so that its last sectors need LBA48; through QEMU's
 # blkdebug, which fails the accesses to one sector (ide-errors.cfg).
+tools/vblk-image.py make build/vblk-test.img
 rm -f build/ide-scratch.img
 truncate -s 129G build/ide-scratch.img
-out=$(QEMU_DISK=blkdebug:tests/system/ide-errors.cfg:build/ide-scratch.img \
-	tools/qemu-test.sh build/test.iso build/test 300)
-unset COM2_INPUT
+export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=build/vblk-test.img) \
+$(make -s disk-args DISK=ide FILE=blkdebug:tests/system/ide-errors.cfg:build/ide-scratch.img)"
+out=$(tools/qemu-test.sh build/test.iso build/test 300)
+unset COM2_INPUT QEMU_EXTRA
 echo "$out"
 add_closing "$out"
 
@@ -139,13 +142,24 @@ out=$(tools/qemu-test.sh build/utest.iso build/utest 300)
 echo "$out"
 add_closing "$out"
 
+# os.iso has its root on the disk: each session boots a scratch copy of
+# the pristine disk image (never the user's build/disk.img).
+scratch_disk() { # scratch_disk FILE: a fresh copy, and QEMU_EXTRA for it
+	cp build/test-disk.img "$1"
+	QEMU_EXTRA="$(make -s disk-args FILE="$1")"
+	export QEMU_EXTRA
+}
+
 echo "== shell session over the serial console (QEMU, TCG)"
+scratch_disk build/session-disk.img
 out=$(tools/shell-session.py build/os.iso build/shell-session.log 2>&1)
 echo "$out"
 add_closing "$out"
 
 echo "== RS at the console: service fi tty (QEMU, TCG)"
+scratch_disk build/session-disk.img
 out=$(tools/rs-session.py build/os.iso build/rs-session.log 2>&1)
+unset QEMU_EXTRA
 echo "$out"
 add_closing "$out"
 
@@ -178,6 +192,9 @@ tty_ok() {
 	printf "$want" | cmp -s - build/test-com2.log
 }
 check "the tty echoes and edits input, and writes output" tty_ok
+# The virtio_blk tests' disk holds what their writes left, nothing else:
+# the refused requests touched nothing.
+check "virtio_blk: the disk holds exactly the tests' writes" tools/vblk-image.py check build/vblk-test.img
 # A kernel panic prints registers and a backtrace and leaves QEMU with the
 # panic code (37), never hanging.
 panic_ok() {

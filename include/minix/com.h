@@ -159,6 +159,7 @@
 #define GET_WHOAMI   5 /* caller's endpoint and name */
 #define GET_FRAMES   6 /* free and total page frames */
 #define GET_KDIAG    7 /* the last refusal on the kernel log (kdiag) */
+#define GET_MONPARAMS 8 /* the kernel's command line, NUL-ended (MINIX's name) */
 
 /* SYS_DIAGCTL requests. */
 #define DIAGCTL_CODE_DIAG 1 /* print a string on the console */

@@ -88,6 +88,10 @@ int do_getinfo(struct proc *caller, message *m)
 		gt.gt_copied = i;
 		return copy_to_proc(caller, dst, &gt, sizeof(gt));
 	}
+	case GET_MONPARAMS:
+		if (len < sizeof(kernel_cmdline))
+			return EINVAL;
+		return copy_to_proc(caller, dst, kernel_cmdline, sizeof(kernel_cmdline));
 	case GET_KDIAG:
 		if (len < KDIAG_TEXT_LEN)
 			return EINVAL;

@@ -1,5 +1,5 @@
-/* main.c - VFS: start-up (mount the RAM disk's ext2 as /, give init its
- * table), the receive loop and the dispatch of user calls, PM's notices
+/* main.c - VFS: start-up (mount the root device named on the kernel
+ * command line, root=LABEL:MINOR, as /; give init its table), the receive loop and the dispatch of user calls, PM's notices
  * and driver replies.
  *
  * Every message is handled to the end before the next is received.  A
@@ -192,17 +192,51 @@ static void handle(message *m)
 	ipc_sendnb(who, m);
 }
 
-/* Mount the RAM disk as / and set up the boot processes' tables. */
+/* The root device: "root=LABEL:MINOR" on the kernel command line
+ * (root=virtio_blk:0, root=memory:2); the driver is found in DS by its
+ * label, waiting up to 5 s for it to announce itself.  OK or an error,
+ * said on the console. */
+static int root_device(endpoint_t *ep, int *minor)
+{
+	char arg[48], *colon, *p;
+	message m;
+	int i, r, n = 0;
+
+	if ((r = env_get_param("root", arg, sizeof(arg))) != OK) {
+		printf("vfs: no root=LABEL:MINOR on the kernel command line\n");
+		return r;
+	}
+	colon = strchr(arg, ':');
+	for (p = colon ? colon + 1 : NULL; p && *p >= '0' && *p <= '9' && n < 1000; p++)
+		n = n * 10 + (*p - '0');
+	if (!colon || colon == arg || !colon[1] || *p) {
+		printf("vfs: bad root=%s (want LABEL:MINOR)\n", arg);
+		return EINVAL;
+	}
+	*colon = '\0';
+	for (i = 0; (r = ds_retrieve_label_endpt(arg, ep)) != OK && i < 5 * sys_hz(); i++) {
+		sys_setalarm(1, 0);
+		ipc_receive(CLOCK, &m, NULL);
+	}
+	if (r != OK)
+		printf("vfs: root device driver '%s' is not running\n", arg);
+	*minor = n;
+	return r;
+}
+
+/* Mount the root device as / and set up the boot processes' tables. */
 static void vfs_startup(void)
 {
-	endpoint_t ep, mem_e = MEM_PROC_NR;
+	endpoint_t ep, dev_e = NONE;
 	message m;
-	int r;
+	int r, minor = 0;
 
 	if (ds_retrieve_label_endpt("ext2", &ep) == OK)
 		fs_e = ep;
-	if (ds_retrieve_label_endpt("memory", &ep) == OK)
-		mem_e = ep;
+	if (root_device(&dev_e, &minor) != OK) {
+		fproc_init();
+		return;
+	}
 	cpf_prealloc(16);	/* the grant table now, not in the middle of a call */
 	memset(&vfs_root, 0, sizeof(vfs_root));
 	vfs_root.v_kind = VN_FS;
@@ -210,8 +244,8 @@ static void vfs_startup(void)
 	vfs_root.v_nlink = 2;
 	memset(&m, 0, sizeof(m));
 	m.m_type = REQ_READSUPER;
-	m.m_fs.dev = mem_e;
-	m.m_fs.minor = MEMORY_RAMDISK;
+	m.m_fs.dev = dev_e;
+	m.m_fs.minor = minor;
 	r = ipc_sendrec(fs_e, &m);
 	if (r == OK && m.m_type == FS_REPLY && m.m_fs.status == OK) {
 		vfs_root.v_ino = m.m_fs.r_ino;

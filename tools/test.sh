@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/test-disk.img; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/utest-ide.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/test-disk.img; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -141,6 +141,17 @@ echo "== user-mode OS: /bin/tests under init (QEMU, TCG)"
 out=$(tools/qemu-test.sh build/utest.iso build/utest 300)
 echo "$out"
 add_closing "$out"
+
+echo "== the same with the root on an IDE disk (at_wini), then e2fsck"
+# A copy of the RAM disk's image (root.img), so that only the driver
+# differs; e2fsck judges what the tests left on it.
+cp build/root.img build/utest-ide-disk.img
+out=$(QEMU_EXTRA="$(make -s disk-args DISK=ide FILE=build/utest-ide-disk.img)" \
+	tools/qemu-test.sh build/utest-ide.iso build/utest-ide 300)
+echo "$out"
+add_closing "$out"
+ide_fsck() { e2fsck -fn build/utest-ide-disk.img >/dev/null 2>&1; }
+check "utest-ide: e2fsck -fn finds the IDE root clean" ide_fsck
 
 # os.iso has its root on the disk: each session boots a scratch copy of
 # the pristine disk image (never the user's build/disk.img).

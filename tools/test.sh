@@ -124,14 +124,17 @@ COM2_INPUT+="@@R@@xyz@@e@@abc\\032def\\n"
 COM2_INPUT+="@@$(awk 'BEGIN { for (i = 1; i <= 5000; i++) {
 	printf "%d:", i; for (k = 0; k < (i * 7) % 13; k++) printf "x"; printf "\\n" } }')"
 # A 1 MiB scratch disk for the virtio_blk tests (tests/system/t_vblk.c),
-# and one for at_wini (the block-driver conformance test, t_bdev.c):
-# 129 GiB, sparse, so that its last sectors need LBA48; through QEMU's
-# blkdebug, which fails the accesses to one sector (ide-errors.cfg).
+# and two for at_wini (the block-driver conformance test, t_bdev.c): the
+# master of 129 GiB, sparse, so that its last sectors need LBA48, through
+# QEMU's blkdebug, which fails the accesses to one sector
+# (ide-errors.cfg); the slave of 4 MiB.
 tools/vblk-image.py make build/vblk-test.img
-rm -f build/ide-scratch.img
+rm -f build/ide-scratch.img build/ide-slave.img
 truncate -s 129G build/ide-scratch.img
+truncate -s 4M build/ide-slave.img
 export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=build/vblk-test.img) \
-$(make -s disk-args DISK=ide FILE=blkdebug:tests/system/ide-errors.cfg:build/ide-scratch.img)"
+$(make -s disk-args DISK=ide FILE=blkdebug:tests/system/ide-errors.cfg:build/ide-scratch.img) \
+$(make -s disk-args DISK=ide N=1 FILE=build/ide-slave.img)"
 out=$(tools/qemu-test.sh build/test.iso build/test 300)
 unset COM2_INPUT QEMU_EXTRA
 echo "$out"

@@ -1,7 +1,7 @@
-/* at_wini.c - the ATA disk driver: the primary channel's master disk on the
- * legacy ports (1f0-1f7, 3f6, IRQ 14), as QEMU's PIIX IDE gives it
- * (`-drive file=X,if=ide,format=raw`).  One block minor, 0: the whole
- * disk.  Its size comes from IDENTIFY DEVICE (LBA28, or LBA48 when the
+/* at_wini.c - the ATA disk driver: the primary channel's disks on the
+ * legacy ports (1f0-1f7, 3f6, IRQ 14), as QEMU's PIIX IDE gives them
+ * (`-drive file=X,if=ide,format=raw,index=N`).  Block minor 0 is the
+ * master (index 0), minor 1 the slave (index 1), each a whole disk.  Its size comes from IDENTIFY DEVICE (LBA28, or LBA48 when the
  * disk has it); commands are LBA28 when they fit, else LBA48.
  *
  * Data moves without a copy in the driver:
@@ -16,8 +16,8 @@
  *
  * Requests are checked before the disk is touched: a position or a piece
  * that is not a multiple of 512 is EINVAL, a bad grant anywhere in the
- * vector is the grant's error (nothing moves); a request at or past the
- * end transfers 0 bytes and one across it stops at the end (MINIX's).
+ * vector is the grant's error, a range not all inside the disk is ENXIO
+ * (as for every block driver here): nothing moves.
  * A device error or a timeout is EIO (the channel is reset).
  */
 #include <minix/syslib.h>
@@ -150,18 +150,18 @@ void w_reset(void)
 
 /* Load the task file for count sectors at lba and start cmd (the LBA28
  * or the LBA48 form, chosen by the caller). */
-int w_command(int cmd, uint64_t lba, unsigned int count, int ext)
+int w_command(const struct drive *d, int cmd, uint64_t lba, unsigned int count, int ext)
 {
 	if (poll_status(0, 0) < 0)
 		return EIO;
 	if (ext) {
-		w_out(REG_DEVICE, DEV_LBA);
+		w_out(REG_DEVICE, DEV_LBA | d->sel);
 		w_out(REG_COUNT, (count >> 8) & 0xff);
 		w_out(REG_LBA0, (int)(lba >> 24) & 0xff);
 		w_out(REG_LBA1, (int)(lba >> 32) & 0xff);
 		w_out(REG_LBA2, (int)(lba >> 40) & 0xff);
 	} else {
-		w_out(REG_DEVICE, DEV_LBA | ((int)(lba >> 24) & 0x0f));
+		w_out(REG_DEVICE, DEV_LBA | d->sel | ((int)(lba >> 24) & 0x0f));
 	}
 	w_out(REG_COUNT, count & 0xff);
 	w_out(REG_LBA0, (int)lba & 0xff);
@@ -209,14 +209,14 @@ static int pio_block(int do_write, endpoint_t endpt, const iovec_s_t *iov,
 	return OK;
 }
 
-/* count sectors at lba by PIO, in DRQ blocks of wini.multiple sectors
+/* count sectors at lba of d by PIO, in DRQ blocks of d->multiple sectors
  * (READ/WRITE MULTIPLE; one sector with READ/WRITE SECTORS): each block
  * goes straight to or from the caller's grants, and the disk interrupts
  * once per block. */
-static int pio_transfer(int do_write, uint64_t lba, unsigned int count,
-	endpoint_t endpt, const iovec_s_t *iov, struct cursor *c)
+static int pio_transfer(const struct drive *d, int do_write, uint64_t lba,
+	unsigned int count, endpoint_t endpt, const iovec_s_t *iov, struct cursor *c)
 {
-	int ext = lba + count > LBA28_LIMIT, mult = wini.multiple > 1, st, r = OK;
+	int ext = lba + count > LBA28_LIMIT, mult = d->multiple > 1, st, r = OK;
 	unsigned int s, n;
 	int cmd;
 
@@ -227,13 +227,13 @@ static int pio_transfer(int do_write, uint64_t lba, unsigned int count,
 		cmd = mult ? (ext ? CMD_READ_MULT_EXT : CMD_READ_MULT)
 		    : (ext ? CMD_READ_EXT : CMD_READ);
 	w_alarm_start();
-	if (w_command(cmd, lba, count, ext) != OK) {
+	if (w_command(d, cmd, lba, count, ext) != OK) {
 		r = EIO;
 		goto out;
 	}
 	for (s = 0; s < count; s += n) {
-		n = count - s < (unsigned int)wini.multiple ? count - s
-		    : (unsigned int)wini.multiple;
+		n = count - s < (unsigned int)d->multiple ? count - s
+		    : (unsigned int)d->multiple;
 		if (do_write) {
 			/* The disk asks for each block with DRQ; the
 			 * interrupt comes once it has taken it. */
@@ -271,28 +271,37 @@ out:
 
 /* ---- the block protocol ---- */
 
+/* The disk of a minor, or NULL. */
+static struct drive *drive_of(devminor_t minor)
+{
+	return minor >= 0 && minor < NR_DRIVES && wini.d[minor].present ?
+	    &wini.d[minor] : NULL;
+}
+
 static int w_open(devminor_t minor, int access)
 {
 	(void)access;
-	return minor == 0 && wini.present ? OK : ENXIO;
+	return drive_of(minor) ? OK : ENXIO;
 }
 
 static int w_close(devminor_t minor)
 {
-	return minor == 0 && wini.present ? OK : ENXIO;
+	return drive_of(minor) ? OK : ENXIO;
 }
 
 static ssize_t w_transfer(devminor_t minor, int do_write, uint64_t pos,
 	endpoint_t endpt, iovec_s_t *iov, unsigned int count, int flags)
 {
-	uint64_t size = wini.sectors * SECTOR_SIZE, lba, total = 0, left;
+	struct drive *d = drive_of(minor);
+	uint64_t size, lba, total = 0, left;
 	struct cursor c = { 0, 0 };
 	unsigned int i, n;
 	int r;
 
 	(void)flags;
-	if (minor != 0 || !wini.present)
+	if (!d)
 		return ENXIO;
+	size = d->sectors * SECTOR_SIZE;
 	if (pos % SECTOR_SIZE)
 		return EINVAL;
 	for (i = 0; i < count; i++) {
@@ -300,10 +309,8 @@ static ssize_t w_transfer(devminor_t minor, int do_write, uint64_t pos,
 			return EINVAL;
 		total += iov[i].iov_size;
 	}
-	if (pos >= size)
-		return 0;	/* at or past the end: nothing, as MINIX's */
-	if (total > size - pos)
-		total = size - pos;
+	if (pos >= size || total > size - pos)
+		return ENXIO;	/* not all inside the disk (wrapping too) */
 	/* Commands move the request a part at a time: check every grant
 	 * first, so that a bad one anywhere leaves the disk and the buffers
 	 * untouched. */
@@ -311,13 +318,13 @@ static ssize_t w_transfer(devminor_t minor, int do_write, uint64_t pos,
 		return r;
 	lba = pos / SECTOR_SIZE;
 	left = total;
-	if (wini.dma && (r = dma_transfer(do_write, &lba, &left, endpt, iov, count,
-	    &c)) != EAGAIN)
+	if (wini.dma && d->dma && (r = dma_transfer(d, do_write, &lba, &left,
+	    endpt, iov, count, &c)) != EAGAIN)
 		return r == OK ? (ssize_t)total : r;
 	for (; left > 0; left -= n * SECTOR_SIZE, lba += n) {
 		n = left / SECTOR_SIZE > MAX_PIO_SECTORS ? MAX_PIO_SECTORS
 		    : (unsigned int)(left / SECTOR_SIZE);
-		if ((r = pio_transfer(do_write, lba, n, endpt, iov, &c)) != OK)
+		if ((r = pio_transfer(d, do_write, lba, n, endpt, iov, &c)) != OK)
 			return r;
 	}
 	return (ssize_t)total;
@@ -329,7 +336,7 @@ static int w_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
 {
 	int v, r;
 
-	if (minor != 0 || !wini.present)
+	if (!drive_of(minor))
 		return ENXIO;
 	if (request != ATAIOCSPIO)
 		return ENOTTY;
@@ -349,84 +356,98 @@ static const struct blockdriver w_dtab = {
 
 /* ---- start ---- */
 
-/* IDENTIFY DEVICE on the master, polled (interrupts off); fills wini. */
-static int identify(void)
+/* IDENTIFY DEVICE on drive d, polled (interrupts off); fills *d. */
+static int identify(struct drive *d)
 {
 	static uint16_t id[256];
 	int st, i;
 
 	w_out(REG_CTL, CTL_NIEN);
-	w_out(REG_DEVICE, DEV_LBA);
+	w_out(REG_DEVICE, DEV_LBA | d->sel);
 	delay400();
-	if (w_in(REG_STATUS) == 0xff || w_in(REG_STATUS) == 0)
-		return ENXIO;		/* no device: a floating bus */
+	st = w_in(REG_STATUS);
+	if (st == 0xff || st == 0)
+		return ENXIO;		/* no device: a floating bus, or none here */
 	w_out(REG_COMMAND, CMD_IDENTIFY);
 	if ((st = poll_status(0, 0)) < 0 || (st & ST_ERR) || !(st & ST_DRQ))
 		return ENXIO;		/* none, or ATAPI (it aborts IDENTIFY) */
 	if (sys_insw(REG_DATA, SELF, id, sizeof(id)) != OK)
 		return EIO;
 	w_in(REG_STATUS);
-	wini.id49 = id[49];
-	wini.max_multiple = id[47] & 0xff;
 	if (!(id[49] & ID_CAP_LBA))
 		return ENXIO;		/* CHS only: not handled */
-	wini.sectors = id[60] | ((uint32_t)id[61] << 16);
-	wini.lba48 = (id[83] & ID_CMD_LBA48) != 0;
-	if (wini.lba48)
-		wini.sectors = id[100] | ((uint64_t)id[101] << 16) |
+	d->dma = (id[49] & ID_CAP_DMA) != 0;
+	d->max_multiple = id[47] & 0xff;
+	d->sectors = id[60] | ((uint32_t)id[61] << 16);
+	d->lba48 = (id[83] & ID_CMD_LBA48) != 0;
+	if (d->lba48)
+		d->sectors = id[100] | ((uint64_t)id[101] << 16) |
 		    ((uint64_t)id[102] << 32) | ((uint64_t)id[103] << 48);
 	for (i = 0; i < 20; i++) {
-		wini.model[2 * i] = (char)(id[27 + i] >> 8);
-		wini.model[2 * i + 1] = (char)(id[27 + i] & 0xff);
+		d->model[2 * i] = (char)(id[27 + i] >> 8);
+		d->model[2 * i + 1] = (char)(id[27 + i] & 0xff);
 	}
-	for (i = 40; i > 0 && wini.model[i - 1] == ' '; i--)
-		wini.model[i - 1] = '\0';
-	return wini.sectors ? OK : ENXIO;
+	for (i = 40; i > 0 && d->model[i - 1] == ' '; i--)
+		d->model[i - 1] = '\0';
+	return d->sectors ? OK : ENXIO;
 }
 
-/* SET MULTIPLE MODE to the largest DRQ block the disk takes (at most 16
+/* SET MULTIPLE MODE to the largest DRQ block d takes (at most 16
  * sectors), polled; 1 (plain READ/WRITE SECTORS) if it has none or
  * refuses. */
-static void set_multiple(void)
+static void set_multiple(struct drive *d)
 {
-	int n = wini.max_multiple > 16 ? 16 : wini.max_multiple, st;
+	int n = d->max_multiple > 16 ? 16 : d->max_multiple, st;
 
-	wini.multiple = 1;
+	d->multiple = 1;
 	if (n < 2)
 		return;
-	w_out(REG_DEVICE, DEV_LBA);
+	w_out(REG_DEVICE, DEV_LBA | d->sel);
 	w_out(REG_COUNT, n);
 	w_out(REG_COMMAND, CMD_SET_MULT);
 	if ((st = poll_status(0, 0)) >= 0 && !(st & ST_ERR))
-		wini.multiple = n;
+		d->multiple = n;
 	w_in(REG_STATUS);
 }
 
 static int init(int type, sef_init_info_t *info)
 {
-	int pio_only = wini.pio_only;
+	int pio_only = wini.pio_only, i, any = 0;
+	struct drive *d;
 
 	(void)type, (void)info;
 	memset(&wini, 0, sizeof(wini));
 	wini.pio_only = pio_only;
 	wini.hook = W_HOOK;
-	if (identify() != OK) {
+	for (i = 0; i < NR_DRIVES; i++) {
+		d = &wini.d[i];
+		d->sel = i ? DEV_SLAVE : 0;
+		if (identify(d) == OK) {
+			set_multiple(d);
+			d->present = any = 1;
+		}
+	}
+	if (!any) {
 		printf("at_wini: no ATA disk on the primary channel\n");
 		return blockdriver_announce();
 	}
 	if (sys_irqsetpolicy(W_IRQ, IRQ_REENABLE, &wini.hook) != OK)
 		return EIO;
-	set_multiple();
 	w_out(REG_CTL, 0);		/* interrupts on */
-	wini.present = 1;
 	dma_init();
 	if (wini.pio_only)
 		wini.dma = 0;
-	printf("at_wini: %s, %llu sectors (%llu MiB), %s, %s, PIO %d sector%s a block\n",
-	    wini.model, (unsigned long long)wini.sectors,
-	    (unsigned long long)(wini.sectors >> 11),
-	    wini.lba48 ? "LBA48" : "LBA28", wini.dma ? "DMA" : "no DMA",
-	    wini.multiple, wini.multiple > 1 ? "s" : "");
+	for (i = 0; i < NR_DRIVES; i++) {
+		d = &wini.d[i];
+		if (!d->present)
+			continue;
+		printf("at_wini: disk %d: %s, %llu sectors (%llu MiB), %s, %s, "
+		    "PIO %d sector%s a block\n", i, d->model,
+		    (unsigned long long)d->sectors,
+		    (unsigned long long)(d->sectors >> 11),
+		    d->lba48 ? "LBA48" : "LBA28", wini.dma && d->dma ? "DMA" : "no DMA",
+		    d->multiple, d->multiple > 1 ? "s" : "");
+	}
 	return blockdriver_announce();	/* "at_wini" in DS */
 }
 

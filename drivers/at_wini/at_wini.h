@@ -30,6 +30,7 @@
 #define CTL_NIEN 0x02
 #define CTL_SRST 0x04
 #define DEV_LBA  0xe0                 /* master, LBA addressing */
+#define DEV_SLAVE 0x10                /* with DEV_LBA: the slave */
 
 #define CMD_READ       0x20
 #define CMD_READ_EXT   0x24
@@ -55,17 +56,23 @@
 #define MAX_PIO_SECTORS 256           /* one command */
 #define W_TIMEOUT_S     5             /* seconds a command may take */
 
-struct wini {
-	int present;          /* a disk answered IDENTIFY */
+#define NR_DRIVES 2                   /* master (minor 0), slave (minor 1) */
+struct drive {
+	int present;          /* it answered IDENTIFY */
+	int sel;              /* its bit in the device register */
 	uint64_t sectors;     /* its size */
 	int lba48;
-	uint16_t id49;        /* IDENTIFY's capabilities word */
+	int dma;              /* it can do DMA (IDENTIFY word 49) */
 	int max_multiple;     /* sectors a DRQ block may have (IDENTIFY word 47) */
 	int multiple;         /* what SET MULTIPLE MODE set: 1, or up to 16 */
 	char model[41];
+};
+
+struct wini {
+	struct drive d[NR_DRIVES];
 	int hook;             /* IRQ hook */
-	int pio_only;         /* argument "pio": no DMA even if possible */
-	int dma;              /* bus-master DMA in use */
+	int pio_only;         /* argument "pio" or ATAIOCSPIO: no DMA */
+	int dma;              /* bus-master DMA in use on the channel */
 	int bm_base;          /* the bus-master registers of the primary channel */
 	clock_t deadline;     /* of the running command's alarm */
 	unsigned long errors; /* device errors and timeouts */
@@ -82,10 +89,11 @@ void w_alarm_stop(void);
 void w_out(int reg, int v);
 int w_intr_wait(void);
 void w_reset(void);
-int w_command(int cmd, uint64_t lba, unsigned int count, int ext);
+int w_command(const struct drive *d, int cmd, uint64_t lba, unsigned int count,
+	int ext);
 
 /* dma.c */
 void dma_init(void);
-int dma_transfer(int do_write, uint64_t *lba, uint64_t *left,
+int dma_transfer(const struct drive *d, int do_write, uint64_t *lba, uint64_t *left,
 	endpoint_t endpt, const iovec_s_t *iov, unsigned int count, struct cursor *c);
 #endif

@@ -9,8 +9,8 @@
  * pieces, each vumapped, run and released before the next.  A buffer at
  * an odd address or of an odd length cannot be described to the
  * controller: such a request goes by PIO.  No usable BAR4 (or one outside
- * the .conf's ports), or a disk without DMA: dma_init() leaves wini.dma 0
- * and everything goes by PIO.
+ * the .conf's ports): dma_init() leaves wini.dma 0 and everything goes by
+ * PIO; so does a disk without DMA (IDENTIFY word 49).
  */
 #include <minix/syslib.h>
 #include <minix/sef.h>
@@ -47,10 +47,6 @@ void dma_init(void)
 	char name[24];
 	cp_grant_id_t g;
 
-	if (!(wini.id49 & ID_CAP_DMA)) {
-		printf("at_wini: the disk has no DMA\n");
-		return;
-	}
 	if (pci_init() != OK || pci_find_class(1, 1, -1, 0, &devind) != OK) {
 		printf("at_wini: no PCI IDE controller: PIO\n");
 		return;
@@ -116,7 +112,8 @@ static int fill_prd(const struct vumap_phys *p, int n, vir_bytes use)
 }
 
 /* One DMA command: count sectors at lba, the PRD table filled. */
-static int dma_command(int do_write, uint64_t lba, unsigned int count)
+static int dma_command(const struct drive *d, int do_write, uint64_t lba,
+	unsigned int count)
 {
 	int ext = lba + count > LBA28_LIMIT, st, bst, r = OK;
 
@@ -125,7 +122,7 @@ static int dma_command(int do_write, uint64_t lba, unsigned int count)
 	sys_outl(wini.bm_base + BM_PRD, (uint32_t)prd_phys);
 	sys_outb(wini.bm_base + BM_CMD, do_write ? 0 : BM_CMD_TOMEM);
 	w_alarm_start();
-	if (w_command(do_write ? (ext ? CMD_WRITE_DMA_EXT : CMD_WRITE_DMA)
+	if (w_command(d, do_write ? (ext ? CMD_WRITE_DMA_EXT : CMD_WRITE_DMA)
 	    : (ext ? CMD_READ_DMA_EXT : CMD_READ_DMA), lba, count, ext) != OK) {
 		r = EIO;
 		goto out;
@@ -151,7 +148,7 @@ out:
  * *lba, *left and c advance as commands complete.  OK, EIO, the grant
  * error, or EAGAIN when a piece cannot be described to the controller
  * (an odd address or length): the caller moves the rest by PIO. */
-int dma_transfer(int do_write, uint64_t *lba, uint64_t *left,
+int dma_transfer(const struct drive *d, int do_write, uint64_t *lba, uint64_t *left,
 	endpoint_t endpt, const iovec_s_t *iov, unsigned int count, struct cursor *c)
 {
 	static struct vumap_vir v[NR_IOREQS];
@@ -183,7 +180,7 @@ int dma_transfer(int do_write, uint64_t *lba, uint64_t *left,
 			sys_vumap_release(p, n);
 			return EAGAIN;
 		}
-		r = dma_command(do_write, *lba, (unsigned int)(use / SECTOR_SIZE));
+		r = dma_command(d, do_write, *lba, (unsigned int)(use / SECTOR_SIZE));
 		sys_vumap_release(p, n);
 		if (r != OK)
 			return r;

@@ -1,9 +1,10 @@
 /* blockdriver.c - libblockdriver: decode BDEV_* requests, fetch the I/O
  * vector of a gather/scatter request through the caller's grant, call the
- * driver, reply.  Positions are 64-bit; a transfer that would wrap is
- * refused, and so is a piece of zero bytes or a total beyond SSIZE_MAX
- * (EINVAL, as MINIX's).  blockdriver_check_iov() checks every grant of a
- * vector before a driver moves the first byte.
+ * driver, reply.  Positions are 64-bit.  A piece of zero bytes or a
+ * total beyond SSIZE_MAX is refused (EINVAL); the driver checks the range
+ * against its device (ENXIO at, past or across its end, wrapping
+ * included).  blockdriver_check_iov() checks every grant of a vector
+ * before a driver moves the first byte.
  */
 #include <string.h>
 #include <minix/blockdriver.h>
@@ -22,9 +23,8 @@ static void reply(endpoint_t endpt, uint32_t id, int r)
 	ipc_sendnb(endpt, &m);
 }
 
-/* Every piece has a byte at least, and the total fits an ssize_t and the
- * positions from pos on. */
-static int check_sizes(const iovec_s_t *iov, unsigned int n, uint64_t pos)
+/* Every piece has a byte at least, and the total fits an ssize_t. */
+static int check_sizes(const iovec_s_t *iov, unsigned int n)
 {
 	uint64_t total = 0;
 	unsigned int i;
@@ -34,7 +34,7 @@ static int check_sizes(const iovec_s_t *iov, unsigned int n, uint64_t pos)
 			return EINVAL;
 		total += iov[i].iov_size;
 	}
-	if (total > 0x7fffffffu || pos + total < pos)
+	if (total > 0x7fffffffu)
 		return EINVAL;
 	return OK;
 }
@@ -84,7 +84,7 @@ static int do_transfer(const struct blockdriver *bdp, const message *m)
 		    n * sizeof(iov[0]))) != OK)
 			return r;
 	}
-	if ((r = check_sizes(iov, n, pos)) != OK)
+	if ((r = check_sizes(iov, n)) != OK)
 		return r;
 	return (int)bdp->bdr_transfer(b->minor, write, pos, m->m_source, iov, n, (int)b->flags);
 }

@@ -94,6 +94,8 @@ T_DECL(test_sdevio)
 T_DECL(test_bdev_memory)
 T_DECL(test_bdev_at_wini)
 T_DECL(test_bdev_at_wini_pio)
+T_DECL(test_bdev_at_wini_slave)
+T_DECL(test_bdev_virtio_blk)
 T_DECL(test_ata_device_error)
 T_DECL(test_ata_restart)
 T_DECL(test_rs_memory_restart) /* last: it restarts the memory driver */

@@ -97,10 +97,7 @@ static int poll_status(int mask, int want)
 /* Arm the command's alarm. */
 void w_alarm_start(void)
 {
-	clock_t now = 0;
-
-	getticks(&now);
-	wini.deadline = now + W_TIMEOUT_S * sys_hz();
+	wini.deadline = getticks() + W_TIMEOUT_S * sys_hz();
 	sys_setalarm(W_TIMEOUT_S * sys_hz(), 0);
 }
 
@@ -117,7 +114,6 @@ int w_intr_wait(void)
 {
 	message m;
 	int ipc_status, st;
-	clock_t now;
 
 	for (;;) {
 		if (sef_receive_status(ANY, &m, &ipc_status) != OK)
@@ -131,9 +127,7 @@ int w_intr_wait(void)
 			if (!(st & ST_BSY))
 				return st;
 		} else if (m.m_source == CLOCK) {
-			now = 0;
-			getticks(&now);
-			if ((long)(now - wini.deadline) >= 0)
+			if ((long)(getticks() - wini.deadline) >= 0)
 				return -1;	/* else a cancelled alarm's NOTIFY */
 		}
 	}

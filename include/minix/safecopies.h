@@ -10,7 +10,6 @@
 #include <minix/type.h>
 #include <minix/endpoint.h>
 
-typedef int32_t cp_grant_id_t;
 
 typedef struct {
 	int cp_flags; /* CPF_* */

@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <minix/errno.h>
-#include <minix/syslib.h>
 #include <minix/sysutil.h>
+
+int sys_getmonparams(char *buf, size_t len);	/* sys_getmonparams.c */
 
 int env_argc;
 char **env_argv;
@@ -29,11 +30,6 @@ static const char *find(const char *key)
 		if (strncmp(env_argv[i], key, n) == 0 && env_argv[i][n] == '=')
 			v = env_argv[i] + n + 1;
 	return v;
-}
-
-int sys_getmonparams(char *buf, size_t len)
-{
-	return sys_getinfo(GET_MONPARAMS, SELF, buf, len);
 }
 
 /* The value of "key=value" on the kernel's command line, in value. */

@@ -24,6 +24,9 @@ disk_virtio_qemu    = -drive file=$(1),format=raw,if=none,id=disk$(2) -device vi
 disk_ide_driver    := at_wini
 disk_ide_qemu       = -drive file=$(1),format=raw,if=ide,index=$(2)
 DISK_DRIVER = $(disk_$(DISK)_driver)
+ifeq ($(DISK_DRIVER),)
+$(error DISK=$(DISK): no such kind of disk (the table in the Makefile has: $(patsubst disk_%_driver,%,$(filter disk_%_driver,$(.VARIABLES)))))
+endif
 
 GCCINC   = $(shell $(CC) -print-file-name=include 2>/dev/null)
 LIBGCC   = $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
@@ -234,11 +237,15 @@ $(B)/ubin/fitest-low.conf: tests/fitest/fitest-low.conf
 $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
 	@echo "  ROOT    $@"
 	@tools/mkroot.sh $@ $(B)/ubin
-# The same tree on a disk image (BLOCKSIZE, DISK_KIB): the tests' pristine
-# copy, rebuilt when a program changes (the tests boot scratch copies).
+# The same tree on disk images (DISK_KIB): the tests' pristine copies,
+# with BLOCKSIZE-byte blocks and with 1 KiB blocks, rebuilt when a program
+# changes (the tests boot scratch copies of them).
 $(B)/test-disk.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
 	@echo "  DISK    $@"
 	@BLOCKSIZE=$(BLOCKSIZE) tools/mkroot.sh $@ $(B)/ubin $(DISK_KIB)
+$(B)/test-disk-1k.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
+	@echo "  DISK    $@"
+	@BLOCKSIZE=1024 tools/mkroot.sh $@ $(B)/ubin $(DISK_KIB)
 $(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))
 
 # A boot module with a command line of 258 words, more than the kernel
@@ -262,7 +269,7 @@ $(B)/panic.iso: $(B)/kernel.elf $(B)/bin/hello tools/mkiso.sh
 # attaches FILE as a second disk of the same kind (minor 1).
 # (DISK, DISK_IMG, DISK_KIB, BLOCKSIZE and the table of disk kinds are at
 # the top: the images' rules need them.)
-disk_qemu   = $(if $(DISK_DRIVER),$(call disk_$(DISK)_qemu,$(1),$(2)),$(error DISK=$(DISK): no such disk kind (virtio ide))) 
+disk_qemu   = $(call disk_$(DISK)_qemu,$(1),$(2))
 DISK_ARGS   = $(call disk_qemu,$(DISK_IMG),0) $(if $(DISK2),$(call disk_qemu,$(DISK2),1))
 $(B)/disk.stamp: FORCE
 	@mkdir -p $(B)
@@ -272,17 +279,21 @@ $(B)/disk.stamp: FORCE
 $(DISK_IMG): | $(UBIN) $(ROOT_EXTRA)
 	@echo "  DISK    $@ ($(BLOCKSIZE)-byte blocks, $(DISK_KIB) KiB; kept across runs, make clean-disk to rebuild)"
 	@BLOCKSIZE=$(BLOCKSIZE) tools/mkroot.sh $@ $(B)/ubin $(DISK_KIB)
+	@touch $@.made
 
-# Programs built after the disk image are not on it: say so.
+# Programs built after the disk image was made are not on it: say so.
+# (The image's own time changes whenever the guest writes; $(DISK_IMG).made
+# keeps the time it was made.)
 disk-check: $(DISK_IMG)
-	@newer=$$(find $(B)/ubin -type f -newer $(DISK_IMG) 2>/dev/null | sed 's|.*/||' | head -5 | tr '\n' ' '); \
+	@[ -e $(DISK_IMG).made ] || touch -r $(DISK_IMG) $(DISK_IMG).made; \
+	newer=$$(find $(B)/ubin -type f -newer $(DISK_IMG).made 2>/dev/null | sed 's|.*/||' | head -5 | tr '\n' ' '); \
 	if [ -n "$$newer" ]; then \
 		echo "warning: $(DISK_IMG) is older than programs of this build ($$newer...):"; \
 		echo "warning: the guest runs the old ones.  make clean-disk rebuilds the disk (what was written on it is lost)."; \
 	fi
 
 clean-disk:
-	rm -f $(DISK_IMG)
+	rm -f $(DISK_IMG) $(DISK_IMG).made
 	@$(MAKE) -s $(DISK_IMG)
 
 # The QEMU arguments attaching FILE as disk N of kind DISK (tools/test.sh).

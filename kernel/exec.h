@@ -10,5 +10,4 @@ void load_boot_image(struct multiboot_info *mbi);
 /* The kernel's command line ("root=virtio_blk:0 ..."), for GET_MONPARAMS. */
 #define KERNEL_CMDLINE_LEN 256
 extern char kernel_cmdline[KERNEL_CMDLINE_LEN];
-extern uint32_t ramdisk_size; /* bytes at RAMDISK_BASE in the memory driver */
 #endif

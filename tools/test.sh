@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/utest-ide.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/test-disk.img; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/utest-ide.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/test-disk.img build/test-disk-1k.img; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -124,15 +124,16 @@ COM2_INPUT+="@@R@@xyz@@e@@abc\\032def\\n"
 COM2_INPUT+="@@$(awk 'BEGIN { for (i = 1; i <= 5000; i++) {
 	printf "%d:", i; for (k = 0; k < (i * 7) % 13; k++) printf "x"; printf "\\n" } }')"
 # A 1 MiB scratch disk for the virtio_blk tests (tests/system/t_vblk.c),
-# and two for at_wini (the block-driver conformance test, t_bdev.c): the
-# master of 129 GiB, sparse, so that its last sectors need LBA48, through
-# QEMU's blkdebug, which fails the accesses to one sector
-# (ide-errors.cfg); the slave of 4 MiB.
+# through QEMU's blkdebug, which fails the I/O of two sectors; and two
+# for at_wini (the block-driver conformance test, t_bdev.c): the master of
+# 129 GiB, sparse, so that its last sectors need LBA48, through blkdebug
+# too, which fails the accesses to one sector (ide-errors.cfg); the slave
+# of 4 MiB.
 tools/vblk-image.py make build/vblk-test.img
 rm -f build/ide-scratch.img build/ide-slave.img
 truncate -s 129G build/ide-scratch.img
 truncate -s 4M build/ide-slave.img
-export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=build/vblk-test.img) \
+export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=blkdebug:tests/system/t_vblk.blkdebug:build/vblk-test.img) \
 $(make -s disk-args DISK=ide FILE=blkdebug:tests/system/ide-errors.cfg:build/ide-scratch.img) \
 $(make -s disk-args DISK=ide N=1 FILE=build/ide-slave.img)"
 out=$(tools/qemu-test.sh build/test.iso build/test 300)
@@ -176,6 +177,15 @@ out=$(tools/rs-session.py build/os.iso build/rs-session.log 2>&1)
 unset QEMU_EXTRA
 echo "$out"
 add_closing "$out"
+
+echo "== the root disk: persistence, e2fsck and debugfs (QEMU, TCG)"
+# Scratch copies of the pristine disk images, 4 KiB and 1 KiB blocks.
+for img in test-disk test-disk-1k; do
+	cp build/$img.img build/persist-$img.img
+	out=$(tools/disk-session.py build/os.iso build/persist-$img.img build/disk-session-$img.log 2>&1)
+	echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&$img: /"
+	add_closing "$out"
+done
 
 echo "== host checks of the guest runs"
 # Refusals (failed grant checks among them) are logged by one kdiag(),

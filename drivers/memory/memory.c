@@ -1,7 +1,8 @@
 /* memory.c - the memory driver: /dev/null and /dev/zero (character
  * minors MEMORY_NULL, MEMORY_ZERO, through libchardriver) and the RAM disk
  * (block minor MEMORY_RAMDISK, through libblockdriver): the boot image's
- * *.img module, which RS keeps and lends it as a grant that it maps at
+ * *.img module, if it has one (the images whose root is on the RAM disk,
+ * root=memory:2), which RS keeps and lends it as a grant that it maps at
  * RAMDISK_BASE, so that the disk outlives a restart.  Data moves
  * only through the caller's grants: safecopy for reads and writes,
  * safememset for /dev/zero.  Publishes itself in DS as "memory".
@@ -110,6 +111,7 @@ static void map_ramdisk(void)
 		return;
 	}
 	disk_size = m.m_rs.len;
+	printf("memory: RAM disk, %u KiB\n", (unsigned)(disk_size / 1024));
 }
 
 static int init_fresh(int type, sef_init_info_t *info)

@@ -87,7 +87,7 @@ int sys_getinfo(int request, endpoint_t e, void *ptr, size_t len);
  * value of one "key=value" word of it: OK, ESRCH if absent, E2BIG if the
  * value does not fit in max_len bytes with its NUL (MINIX's names). */
 int sys_getmonparams(char *buf, size_t len);
-int env_get_param(const char *key, char *value, int max_len);
+int sys_getkenv(const char *key, char *value, int max_len);
 int sys_getkinfo(struct kinfo *ki);
 int sys_getproc(struct proc_info *pi, endpoint_t e);
 int sys_getproctab(struct proc_info *tab); /* NR_SLOTS entries */

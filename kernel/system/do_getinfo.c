@@ -51,10 +51,6 @@ int do_getinfo(struct proc *caller, message *m)
 		for (p = proc + NR_TASKS; p < proc + NR_SLOTS; p++)
 			ki.procs_in_use += !isemptyp(p);
 		ki.kdiag_lines = kdiag_lines;
-		if (ramdisk_size) {
-			ki.ramdisk_base = RAMDISK_BASE;
-			ki.ramdisk_size = ramdisk_size;
-		}
 		return copy_to_proc(caller, dst, &ki, sizeof(ki));
 	case GET_PROC:
 	case GET_WHOAMI:

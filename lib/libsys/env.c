@@ -1,14 +1,8 @@
-/* env.c - MINIX's env_* helpers: a service's "key=value" arguments,
- * then, as MINIX's env_get_param(), the kernel's command line
- * (SYS_GETINFO GET_MONPARAMS, sys_getmonparams()): how VFS learns its
- * root device ("root=virtio_blk:0").
- */
+/* env.c - MINIX's env_* helpers: a service's "key=value" arguments. */
 #include <stdlib.h>
 #include <string.h>
 #include <minix/errno.h>
 #include <minix/sysutil.h>
-
-int sys_getmonparams(char *buf, size_t len);	/* sys_getmonparams.c */
 
 int env_argc;
 char **env_argv;
@@ -32,35 +26,6 @@ static const char *find(const char *key)
 	return v;
 }
 
-/* The value of "key=value" on the kernel's command line, in value. */
-static int monparam(const char *key, char *value, int max_size)
-{
-	static char line[256];
-	size_t k = strlen(key), n;
-	const char *p, *e;
-	int r;
-
-	if ((r = sys_getmonparams(line, sizeof(line))) != OK)
-		return r;
-	line[sizeof(line) - 1] = '\0';
-	for (p = line; *p; p = e) {
-		while (*p == ' ')
-			p++;
-		for (e = p; *e && *e != ' '; e++)
-			;
-		if ((size_t)(e - p) <= k || strncmp(p, key, k) != 0 || p[k] != '=')
-			continue;
-		n = (size_t)(e - p) - k - 1;
-		if (n + 1 > (size_t)max_size)
-			return E2BIG;
-		memcpy(value, p + k + 1, n);
-		value[n] = '\0';
-		return OK;
-	}
-	return ESRCH;
-}
-
-/* The service's own arguments first, then the kernel's command line. */
 int env_get_param(const char *key, char *value, int max_size)
 {
 	const char *v;
@@ -68,7 +33,7 @@ int env_get_param(const char *key, char *value, int max_size)
 	if (!key || !*key || max_size <= 0)
 		return EINVAL;
 	if (!(v = find(key)))
-		return monparam(key, value, max_size);
+		return ESRCH;
 	if (strlen(v) >= (size_t)max_size)
 		return E2BIG;
 	strcpy(value, v);

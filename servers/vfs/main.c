@@ -202,7 +202,7 @@ static int root_device(endpoint_t *ep, int *minor)
 	message m;
 	int i, r, n = 0;
 
-	if ((r = env_get_param("root", arg, sizeof(arg))) != OK) {
+	if ((r = sys_getkenv("root", arg, sizeof(arg))) != OK) {
 		printf("vfs: no root=LABEL:MINOR on the kernel command line\n");
 		return r;
 	}

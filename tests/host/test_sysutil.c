@@ -25,10 +25,6 @@ void panic(const char *fmt, ...)
 	longjmp(panic_jb, 1);
 }
 
-/* No kernel command line on the host: env_get_param() finds nothing
- * there. */
-int sys_getmonparams(char *buf, size_t len);
-int sys_getmonparams(char *buf, size_t len) { (void)buf, (void)len; return ESRCH; }
 #include "../../lib/libsys/env.c"
 #include "../../lib/libsys/optset.c"
 

@@ -6,7 +6,9 @@
  * (the last sector, 0xa5; sectors 1000..1031, byte ~pattern), and try
  * requests the driver must refuse without touching the disk or the
  * buffer.  tools/test.sh then compares the image with what these writes,
- * and only these, leave.
+ * and only these, leave.  QEMU fails every read touching sector 1500 and
+ * every write touching sector 1600 (t_vblk.blkdebug): the driver must
+ * answer EIO.
  */
 #include "t.h"
 #include <minix/ds.h>
@@ -172,5 +174,35 @@ int test_virtio_blk_vectors(void)
 	for (k = 0; k < 3; k++)
 		T_EQ(cpf_revoke(g[k]), 0);
 	T_EQ(cpf_revoke(gv), 0);
+	return 0;
+}
+
+int test_virtio_blk_device_error(void)
+{
+	endpoint_t ep = driver();
+	cp_grant_id_t g;
+	size_t i;
+
+	T_TRUE(ep != NONE);
+	g = cpf_grant_direct(ep, (vir_bytes)buf, sizeof(buf), CPF_READ | CPF_WRITE);
+	T_TRUE(g >= 0);
+	T_EQ(req(ep, BDEV_READ, 0, 1500 * 512, g, 512), EIO);
+	T_EQ(req(ep, BDEV_READ, 0, 1496 * 512, g, 8192), EIO);
+	T_EQ(req(ep, BDEV_READ, 0, 1499 * 512, g, 512), 512);   /* next to it */
+	T_TRUE(same_as_disk(0, 1499 * 512, 512));
+	T_EQ(req(ep, BDEV_READ, 0, 1501 * 512, g, 512), 512);
+	T_TRUE(same_as_disk(0, 1501 * 512, 512));
+	/* A write that fails: the same bytes as on disk, so the image
+	 * stays what tools/test.sh expects either way. */
+	for (i = 0; i < 1024; i++)
+		buf[i] = pat(1600 * 512 + i);
+	T_EQ(req(ep, BDEV_WRITE, 0, 1600 * 512, g, 1024), EIO);
+	for (i = 0; i < 512; i++)
+		buf[i] = pat(1601 * 512 + i);
+	T_EQ(req(ep, BDEV_WRITE, 0, 1601 * 512, g, 512), 512);  /* next to it */
+	/* The driver goes on after the errors. */
+	T_EQ(req(ep, BDEV_READ, 0, 0, g, 4096), 4096);
+	T_TRUE(same_as_disk(0, 0, 4096));
+	T_EQ(cpf_revoke(g), 0);
 	return 0;
 }

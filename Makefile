@@ -209,7 +209,7 @@ image_confs  = $(foreach m,$(call boot_mods,$(1)),$(call mod_conf,$(call mod_nam
 # MINOR, read by VFS): os.iso's is the disk (DISK below), the others keep
 # theirs on the memory driver's RAM disk (minor 2, MEMORY_RAMDISK), which
 # is then one more module, root.img.  An image named *-ide has its root
-# on at_wini's disk (utest-ide: the user tests with the root on IDE).
+# on at_wini's disk (utest-ide, os-ide: make test with the root on IDE).
 image_root    = $(if $(filter os,$(1)),$(DISK_DRIVER):0,$(if $(filter %-ide,$(1)),at_wini:0,memory:2))
 image_ramdisk = $(if $(filter memory:%,$(call image_root,$(1))),$(B)/root.img)
 

@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/utest-ide.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/test-disk.img build/test-disk-1k.img; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/os-ide.iso build/utest-ide.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/test-disk.img build/test-disk-1k.img; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -186,6 +186,12 @@ for img in test-disk test-disk-1k; do
 	echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&$img: /"
 	add_closing "$out"
 done
+# The same on IDE (at_wini, os-ide.iso: its root on at_wini's disk),
+# 4 KiB blocks.
+cp build/test-disk.img build/persist-ide.img
+out=$(DISK=ide tools/disk-session.py build/os-ide.iso build/persist-ide.img build/disk-session-ide.log 2>&1)
+echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&ide: /"
+add_closing "$out"
 
 echo "== host checks of the guest runs"
 # Refusals (failed grant checks among them) are logged by one kdiag(),

@@ -166,7 +166,9 @@ int dma_transfer(const struct drive *d, int do_write, uint64_t *lba, uint64_t *l
 			if (sz > want - got)
 				sz = want - got;
 			v[nv].vv_grant = iov[c->i + nv].iov_grant;
-			v[nv].vv_size = sz;	/* the first from c->off on */
+			/* MINIX's vumap: the first piece's size counts from
+			 * the grant's start, offset c->off into it. */
+			v[nv].vv_size = sz + (nv ? 0 : c->off);
 			got += sz;
 		}
 		n = SCPVEC_NR;

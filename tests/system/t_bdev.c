@@ -31,7 +31,8 @@
 #define SEC      512
 #define CANARY   32
 #define CAN_BYTE 0xc5
-#define BIG      (NR_IOREQS * 4096)	/* the largest vector: 64 x 4 KiB */
+#define BIG      (NR_IOREQS * 4096)	/* buffers: 64 x 4 KiB */
+#define REGION   (NR_IOREQS * 2048)	/* the vectors' region: the last 128 KiB */
 /* The scratch IDE disk tools/test.sh gives test.iso: 129 GiB (sparse), so
  * that its last sectors need LBA48. */
 #define AT_WINI_SCRATCH (129ull << 30)
@@ -39,7 +40,7 @@
 
 /* ---- buffers between canaries ---- */
 
-static uint8_t arena[2 * BIG + 200 * 1024];
+static uint8_t arena[3 * BIG + 80 * 4096];	/* what bdev_conformance() takes */
 static size_t arena_used;
 static uint8_t *bufs[NR_IOREQS + 16];
 static size_t buf_len[NR_IOREQS + 16];
@@ -49,6 +50,8 @@ static uint8_t *balloc(size_t n)
 {
 	uint8_t *p = arena + arena_used + CANARY;
 
+	if (arena_used + n + 2 * CANARY + 15 > sizeof(arena) || nbufs == NR_IOREQS + 16)
+		return NULL;
 	arena_used += n + 2 * CANARY;
 	arena_used = (arena_used + 15) & ~(size_t)15;
 	memset(p - CANARY, CAN_BYTE, CANARY);
@@ -190,18 +193,19 @@ int bdev_conformance(const char *label, int minor, int sector, uint64_t size)
 	T_EQ(ds_retrieve_label_endpt(label, &drv), OK);
 	dminor = minor;
 	a = balloc(4 * SEC), b = balloc(4 * SEC), c = balloc(4 * SEC);
-	save_first = balloc(SEC), save_tail = balloc(BIG);
+	save_first = balloc(SEC), save_tail = balloc(REGION);
 	big = balloc(BIG), big2 = balloc(BIG);
 	for (i = 0; i <= NR_IOREQS; i++)
-		vp[i] = balloc(4096);
+		T_TRUE((vp[i] = balloc(4096)) != NULL);
+	T_TRUE(a && b && c && save_first && save_tail && big && big2);
 
 	T_REQ(req(BDEV_OPEN, minor, 0, GRANT_INVALID, 0), OK);
 	T_REQ(req(BDEV_OPEN, minor + 1000, 0, GRANT_INVALID, 0), ENXIO);
 	T_EQ(probe_size(a), size);
 	end = size;
-	tail = end - BIG;		/* the vectors' region, at the end */
+	tail = end - REGION;		/* the vectors' region, at the end */
 	T_REQ(RD(0, save_first, SEC), SEC);
-	T_REQ(RD(tail, save_tail, BIG), BIG);
+	T_REQ(RD(tail, save_tail, REGION), REGION);
 
 	/* First and last sectors, written and read back. */
 	pattern(a, SEC, 1);
@@ -293,14 +297,15 @@ int bdev_conformance(const char *label, int minor, int sector, uint64_t size)
 	T_REQ(vxfer(0, tail, vp, vn, 16, -1, 0), EINVAL);
 	vn[3] = SEC;
 
-	/* Vectors of 16 and NR_IOREQS pieces: scatter, read back in one
-	 * piece, gather back. */
+	/* Vectors of 16 and NR_IOREQS pieces (of 2 KiB: 128 KiB, at the end
+	 * of a 1 MiB disk that fails sector 1600), scattered, read back in
+	 * one piece, gathered back. */
 	for (k = 0; k < 2; k++) {
 		int cnt = k ? NR_IOREQS : 16;
 		size_t total = 0, off;
 
 		for (i = 0; i < cnt; i++) {
-			vn[i] = k ? 4096 : (size_t)SEC * (1 + i % 3);
+			vn[i] = k ? 2048 : (size_t)SEC * (1 + i % 3);
 			pattern(vp[i], vn[i], 100 * k + i);
 			total += vn[i];
 		}
@@ -339,10 +344,10 @@ int bdev_conformance(const char *label, int minor, int sector, uint64_t size)
 	T_EQ(memcmp(big, big2, 16 * 4096), 0);
 
 	/* Put back what was there; close. */
-	T_REQ(WR(tail, save_tail, BIG), BIG);
+	T_REQ(WR(tail, save_tail, REGION), REGION);
 	T_REQ(WR(0, save_first, SEC), SEC);
-	T_REQ(RD(tail, big, BIG), BIG);
-	T_EQ(memcmp(big, save_tail, BIG), 0);
+	T_REQ(RD(tail, big, REGION), REGION);
+	T_EQ(memcmp(big, save_tail, REGION), 0);
 	T_REQ(req(BDEV_CLOSE, minor, 0, GRANT_INVALID, 0), OK);
 	return 0;
 }
@@ -504,5 +509,35 @@ int test_ata_restart(void)
 	T_TRUE(ep1 != ep0 && ep1 != NONE);
 	T_EQ(RD(64 * SEC, r, sizeof(r)), (int)sizeof(r));
 	T_EQ(memcmp(w, r, sizeof(w)), 0);
+	return 0;
+}
+
+/* Large requests through at_wini, by DMA and by PIO: 768 KiB scattered
+ * from 64 pieces of 12 KiB (so DMA's 128 KiB commands start inside a
+ * piece), read back in one request (6 commands), gathered back. */
+int test_ata_large(void)
+{
+	static uint8_t one[64 * 12288], pieces[64 * 12288];
+	uint8_t *vp[64];
+	size_t vn[64];
+	uint64_t pos = 8 << 20;
+	int pio, i;
+
+	T_EQ(ds_retrieve_label_endpt("at_wini", &drv), OK);
+	dminor = 0;
+	for (i = 0; i < 64; i++)
+		vp[i] = pieces + i * 12288, vn[i] = 12288;
+	for (pio = 0; pio < 2; pio++) {
+		T_EQ(ata_pio(pio), OK);
+		pattern(pieces, sizeof(pieces), 7 + pio);
+		T_EQ(vxfer(1, pos, vp, vn, 64, -1, 0), (int)sizeof(pieces));
+		memset(one, 0, sizeof(one));
+		T_EQ(RD(pos, one, sizeof(one)), (int)sizeof(one));
+		T_EQ(memcmp(one, pieces, sizeof(one)), 0);
+		memset(pieces, 0, sizeof(pieces));
+		T_EQ(vxfer(0, pos, vp, vn, 64, -1, 0), (int)sizeof(pieces));
+		T_EQ(memcmp(one, pieces, sizeof(one)), 0);
+	}
+	T_EQ(ata_pio(0), OK);
 	return 0;
 }

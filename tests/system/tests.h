@@ -101,6 +101,7 @@ T_DECL(test_bdev_at_wini)
 T_DECL(test_bdev_at_wini_pio)
 T_DECL(test_bdev_at_wini_slave)
 T_DECL(test_bdev_virtio_blk)
+T_DECL(test_ata_large)
 T_DECL(test_ata_device_error)
 T_DECL(test_ata_restart)
 T_DECL(test_rs_memory_restart) /* last: it restarts the memory driver */

@@ -24,6 +24,8 @@ DISK_KIB  ?= 65536
 BLOCKSIZE ?= 4096
 disk_virtio_driver := virtio_blk
 disk_virtio_qemu    = -drive file=$(1),format=raw,if=none,id=disk$(2) -device virtio-blk-pci,drive=disk$(2),disable-modern=on
+disk_ide_driver    := at_wini
+disk_ide_qemu       = -drive file=$(1),format=raw,if=ide,index=$(2)
 DISK_DRIVER = $(disk_$(DISK)_driver)
 ifeq ($(DISK_DRIVER),)
 $(error DISK=$(DISK): no such kind of disk (the table in the Makefile has: $(patsubst disk_%_driver,%,$(filter disk_%_driver,$(.VARIABLES)))))
@@ -52,13 +54,14 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs virtio_blk
+PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs virtio_blk at_wini
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
 memory_SRC := $(wildcard drivers/memory/*.c)
 tty_SRC    := $(wildcard drivers/tty/*.c)
 virtio_blk_SRC := $(wildcard drivers/virtio_blk/*.c)
+at_wini_SRC := $(wildcard drivers/at_wini/*.c)
 ext2_SRC   := $(wildcard servers/ext2/*.c)
 pm_SRC     := $(wildcard servers/pm/*.c)
 vfs_SRC    := $(wildcard servers/vfs/*.c)
@@ -209,8 +212,9 @@ image_confs  = $(foreach m,$(call boot_mods,$(1)),$(call mod_conf,$(call mod_nam
 # The root device of each image, on its kernel command line (root=LABEL:
 # MINOR, read by VFS): os.iso's is the disk (DISK below), the others keep
 # theirs on the memory driver's RAM disk (minor 2, MEMORY_RAMDISK), which
-# is then one more module, root.img.
-image_root    = $(if $(filter os,$(1)),$(DISK_DRIVER):0,memory:2)
+# is then one more module, root.img.  An image named *-ide has its root
+# on at_wini's disk (utest-ide, os-ide: make test with the root on IDE).
+image_root    = $(if $(filter os,$(1)),$(DISK_DRIVER):0,$(if $(filter %-ide,$(1)),at_wini:0,memory:2))
 image_ramdisk = $(if $(filter memory:%,$(call image_root,$(1))),$(B)/root.img)
 
 # $(1) image name, $(2) module paths under $(B) (path:arg passes an argument).

@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/utest1k.iso build/test-disk.img build/test-disk-1k.img; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/os-ide.iso build/utest-ide.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/utest1k.iso build/test-disk.img build/test-disk-1k.img; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -124,9 +124,18 @@ COM2_INPUT+="@@R@@xyz@@e@@abc\\032def\\n"
 COM2_INPUT+="@@$(awk 'BEGIN { for (i = 1; i <= 5000; i++) {
 	printf "%d:", i; for (k = 0; k < (i * 7) % 13; k++) printf "x"; printf "\\n" } }')"
 # A 1 MiB scratch disk for the virtio_blk tests (tests/system/t_vblk.c),
-# through QEMU's blkdebug, which fails the I/O of two sectors.
+# through QEMU's blkdebug, which fails the I/O of two sectors; and two
+# for at_wini (the block-driver conformance test, t_bdev.c): the master of
+# 129 GiB, sparse, so that its last sectors need LBA48, through blkdebug
+# too, which fails the accesses to one sector (ide-errors.cfg); the slave
+# of 4 MiB.
 tools/vblk-image.py make build/vblk-test.img
-export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=blkdebug:tests/system/t_vblk.blkdebug:build/vblk-test.img)"
+rm -f build/ide-scratch.img build/ide-slave.img
+truncate -s 129G build/ide-scratch.img
+truncate -s 4M build/ide-slave.img
+export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=blkdebug:tests/system/t_vblk.blkdebug:build/vblk-test.img) \
+$(make -s disk-args DISK=ide FILE=blkdebug:tests/system/ide-errors.cfg:build/ide-scratch.img) \
+$(make -s disk-args DISK=ide N=1 FILE=build/ide-slave.img)"
 out=$(tools/qemu-test.sh build/test.iso build/test 300)
 unset COM2_INPUT QEMU_EXTRA
 echo "$out"
@@ -141,6 +150,17 @@ echo "== user-mode OS on a root with 1 KiB blocks (QEMU, TCG)"
 out=$(tools/qemu-test.sh build/utest1k.iso build/utest1k 300)
 echo "$out"
 add_closing "$out"
+
+echo "== the same with the root on an IDE disk (at_wini), then e2fsck"
+# A copy of the RAM disk's image (root.img), so that only the driver
+# differs; e2fsck judges what the tests left on it.
+cp build/root.img build/utest-ide-disk.img
+out=$(QEMU_EXTRA="$(make -s disk-args DISK=ide FILE=build/utest-ide-disk.img)" \
+	tools/qemu-test.sh build/utest-ide.iso build/utest-ide 300)
+echo "$out"
+add_closing "$out"
+ide_fsck() { e2fsck -fn build/utest-ide-disk.img >/dev/null 2>&1; }
+check "utest-ide: e2fsck -fn finds the IDE root clean" ide_fsck
 
 # os.iso has its root on the disk: each session boots a scratch copy of
 # the pristine disk image (never the user's build/disk.img).
@@ -171,6 +191,12 @@ for img in test-disk test-disk-1k; do
 	echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&$img: /"
 	add_closing "$out"
 done
+# The same on IDE (at_wini, os-ide.iso: its root on at_wini's disk),
+# 4 KiB blocks.
+cp build/test-disk.img build/persist-ide.img
+out=$(DISK=ide tools/disk-session.py build/os-ide.iso build/persist-ide.img build/disk-session-ide.log 2>&1)
+echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&ide: /"
+add_closing "$out"
 
 echo "== host checks of the guest runs"
 # Refusals (failed grant checks among them) are logged by one kdiag(),

@@ -105,11 +105,13 @@ static int d_open(devminor_t minor, int access)
 	return minor == MEMORY_RAMDISK && disk_size ? OK : ENXIO;
 }
 
-/* Copy between the RAM disk and the pieces; stops at the end of the disk. */
+/* Copy between the RAM disk and the pieces, at any byte position; a
+ * range not inside the disk is ENXIO, as for every block driver. */
 static ssize_t d_transfer(devminor_t minor, int do_write, uint64_t pos,
 	endpoint_t endpt, iovec_s_t *iov, unsigned int count, int flags)
 {
 	ssize_t total = 0;
+	uint64_t bytes = 0;
 	unsigned int i;
 	int r;
 
@@ -126,10 +128,15 @@ static ssize_t d_transfer(devminor_t minor, int do_write, uint64_t pos,
 	}
 	if (minor != MEMORY_RAMDISK || !disk_size)
 		return ENXIO;
-	for (i = 0; i < count && pos < disk_size; i++) {
+	for (i = 0; i < count; i++)
+		bytes += iov[i].iov_size;
+	if (pos >= disk_size || bytes > disk_size - pos)
+		return ENXIO;
+	/* A bad grant in a vector touches nothing (one piece checks itself). */
+	if (count > 1 && (r = blockdriver_check_iov(endpt, iov, count, do_write)) != OK)
+		return r;
+	for (i = 0; i < count; i++) {
 		vir_bytes n = iov[i].iov_size, a = RAMDISK_BASE + (vir_bytes)pos;
-		if (n > disk_size - pos)
-			n = (vir_bytes)(disk_size - pos);
 		r = do_write ? sys_safecopyfrom(endpt, iov[i].iov_grant, 0, a, n)
 		    : sys_safecopyto(endpt, iov[i].iov_grant, 0, a, n);
 		if (r != OK)

@@ -64,6 +64,26 @@ int sys_inl(int port, uint32_t *value);
 int sys_outb(int port, uint32_t value);
 int sys_outw(int port, uint32_t value);
 int sys_outl(int port, uint32_t value);
+/* String port I/O of count bytes (a multiple of the unit) between port
+ * and our memory (proc_nr SELF), or a grant of proc_nr (the safe ones). */
+int sys_sdevio(int req, long port, endpoint_t proc_nr, void *buffer, int count,
+	vir_bytes offset);
+#define sys_insb(port, proc_nr, buffer, count) \
+	sys_sdevio(DIO_INPUT_BYTE, (port), (proc_nr), (buffer), (count), 0)
+#define sys_insw(port, proc_nr, buffer, count) \
+	sys_sdevio(DIO_INPUT_WORD, (port), (proc_nr), (buffer), (count), 0)
+#define sys_outsb(port, proc_nr, buffer, count) \
+	sys_sdevio(DIO_OUTPUT_BYTE, (port), (proc_nr), (buffer), (count), 0)
+#define sys_outsw(port, proc_nr, buffer, count) \
+	sys_sdevio(DIO_OUTPUT_WORD, (port), (proc_nr), (buffer), (count), 0)
+#define sys_safe_insb(port, ept, grant, offset, count) \
+	sys_sdevio(_DIO_SAFE | DIO_INPUT_BYTE, (port), (ept), (void *)(grant), (count), (offset))
+#define sys_safe_insw(port, ept, grant, offset, count) \
+	sys_sdevio(DIO_SAFE_INPUT_WORD, (port), (ept), (void *)(grant), (count), (offset))
+#define sys_safe_outsb(port, ept, grant, offset, count) \
+	sys_sdevio(_DIO_SAFE | DIO_OUTPUT_BYTE, (port), (ept), (void *)(grant), (count), (offset))
+#define sys_safe_outsw(port, ept, grant, offset, count) \
+	sys_sdevio(DIO_SAFE_OUTPUT_WORD, (port), (ept), (void *)(grant), (count), (offset))
 
 int sys_getinfo(int request, endpoint_t e, void *ptr, size_t len);
 /* The kernel's command line (GET_MONPARAMS: room for 256 bytes), and the

@@ -272,7 +272,7 @@ $(B)/1k/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBI
 	@BLOCKSIZE=1024 MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
 $(B)/utest1k.iso: $(B)/kernel.elf $(foreach m,$(call boot_mods,utest),$(B)/$(firstword $(subst :, ,$(call mod_path,$(m))))) $(B)/conf/utest/system.conf $(B)/1k/root.img tools/mkiso.sh
 	@echo "  ISO     $@"
-	@tools/mkiso.sh $@ $(B)/kernel.elf $(foreach m,$(call boot_mods,utest),$(B)/$(call mod_path,$(m))) $(B)/conf/utest/system.conf $(B)/1k/root.img
+	@KERNEL_ARGS=root=memory:2 tools/mkiso.sh $@ $(B)/kernel.elf $(foreach m,$(call boot_mods,utest),$(B)/$(call mod_path,$(m))) $(B)/conf/utest/system.conf $(B)/1k/root.img
 
 # A boot module with a command line of 258 words, more than the kernel
 # takes: the boot stops with an error naming it (tools/test.sh).

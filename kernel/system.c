@@ -34,6 +34,7 @@ void system_init(void)
 	map(SYS_TIMES, do_times);
 	map(SYS_IRQCTL, do_irqctl);
 	map(SYS_DEVIO, do_devio);
+	map_status(SYS_SDEVIO, do_sdevio);
 	map_status(SYS_GETINFO, do_getinfo);
 	map_status(SYS_DIAGCTL, do_diagctl);
 	map_status(SYS_NULL, do_null);
@@ -53,6 +54,7 @@ void system_init(void)
 	map_status(SYS_SIGSEND, do_sigsend);
 	map_status(SYS_SIGRETURN, do_sigreturn);
 	map_status(SYS_ABORT, do_abort);
+	map_status(SYS_FIPATCH, do_fipatch);
 }
 
 static int kernel_call(struct proc *caller, message *m)

@@ -8,7 +8,8 @@
 #
 # With COM2_INPUT set (a printf format), COM2 is a pipe pair: the guest
 # reads those bytes from it, and what it writes there is kept in
-# LOGPREFIX-com2.log (the tty driver's tests).  COM2_INPUT is sent in
+# LOGPREFIX-com2.log (the tty driver's tests).  QEMU_EXTRA, if set, is
+# more QEMU arguments (words), e.g. a disk (make disk-args FILE=...).  COM2_INPUT is sent in
 # parts split at "@@": the first at once, part k+1 once the guest has
 # written its k-th '@' on COM2 (so input can follow a mode change).
 set -u
@@ -43,7 +44,7 @@ fi
 timeout --foreground -k 5 "$limit" "$QEMU" -m 128M -no-reboot -boot d \
 	-display none -monitor none -serial stdio "${com2[@]}" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	-debugcon "file:$log-debug.log" -cdrom "$img" </dev/null \
+	-debugcon "file:$log-debug.log" -cdrom "$img" ${QEMU_EXTRA:-} </dev/null \
 	| tr -d '\r' > "$log-serial.log"
 rc=${PIPESTATUS[0]}
 if [ -n "${COM2_INPUT:-}" ]; then

@@ -106,7 +106,9 @@
 #define SYS_SAFEUNMAP    (KERNEL_CALL + 59)
 #define SYS_NULL         (KERNEL_CALL + 60) /* does nothing: for benchmarks */
 #define SYS_VUMAP_RELEASE (KERNEL_CALL + 61) /* ours: end DMA holds from SYS_VUMAP */
-#define NR_SYS_CALLS     62
+#define SYS_FIPATCH      (KERNEL_CALL + 62) /* ours: fault injection, read/patch a
+                                             * managed process (docs/fault-injection.md) */
+#define NR_SYS_CALLS     63
 #define SYS_CALL_NR(c)   ((c) - KERNEL_CALL)
 
 /* SYS_GETKSIG: bit KSIG_EXIT of the mask (signal 0 is never sent) says
@@ -114,6 +116,12 @@
  * and m_proc.arg_ptr the address of its reason (libsys panic()) in its
  * memory, or 0.  m_proc.pc is where it was (a fault's instruction). */
 #define KSIG_EXIT 0
+
+/* SYS_FIPATCH ops and sizes. */
+#define FIPATCH_READ      1
+#define FIPATCH_WRITE     2
+#define FIPATCH_READ_MAX  4096
+#define FIPATCH_WRITE_MAX 64
 
 /* SYS_PRIVCTL requests. */
 #define SYS_PRIV_ALLOW     1 /* let a stopped (RTS_NO_PRIV) process run */
@@ -155,6 +163,10 @@
 #define DIO_OUTPUT_BYTE (_DIO_OUTPUT | _DIO_BYTE)
 #define DIO_OUTPUT_WORD (_DIO_OUTPUT | _DIO_WORD)
 #define DIO_OUTPUT_LONG (_DIO_OUTPUT | _DIO_LONG)
+#define _DIO_SAFE    0x1000 /* SYS_SDEVIO: the memory is a grant */
+#define DIO_SAFE_INPUT_WORD  (_DIO_SAFE | DIO_INPUT_WORD)
+#define DIO_SAFE_OUTPUT_WORD (_DIO_SAFE | DIO_OUTPUT_WORD)
+#define SDEVIO_MAX   65536  /* bytes in one SYS_SDEVIO */
 
 /* SYS_VMCTL requests (memory of a process; used by sbrk and later PM). */
 #define VMCTL_ALLOC 1 /* map zeroed writable pages over [addr, addr+len) */
@@ -168,6 +180,7 @@
 #define GET_WHOAMI   5 /* caller's endpoint and name */
 #define GET_FRAMES   6 /* free and total page frames */
 #define GET_KDIAG    7 /* the last refusal on the kernel log (kdiag) */
+#define GET_MONPARAMS 8 /* the kernel's command line, NUL-ended (MINIX's name) */
 
 /* SYS_DIAGCTL requests. */
 #define DIAGCTL_CODE_DIAG 1 /* print a string on the console */
@@ -199,6 +212,8 @@
 #define BDEV_SCATTER (BDEV_BASE + 5)
 #define BDEV_IOCTL   (BDEV_BASE + 6)
 #define BDEV_REPLY   (BDEV_BASE + 0x80)
+#define BDEV_R_BIT   0x01 /* BDEV_OPEN flags: open for reading */
+#define BDEV_W_BIT   0x02 /* and for writing */
 
 /* Character drivers: m_cdev. */
 #define CDEV_BASE    0x0400
@@ -252,5 +267,8 @@
 #define MEMORY_NULL    0 /* character: /dev/null */
 #define MEMORY_ZERO    1 /* character: /dev/zero */
 #define MEMORY_RAMDISK 2 /* block: the RAM disk (the boot root image) */
+#define MEMORY_RAM1    3 /* block and character: /dev/ram1, an empty RAM disk */
+#define MEMORY_RAM2    4 /* /dev/ram2, another (MEMORY_RAM_SIZE each) */
+#define MEMORY_RAM_SIZE (4u << 20)
 
 #endif

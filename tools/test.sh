@@ -183,20 +183,20 @@ unset QEMU_EXTRA
 echo "$out"
 add_closing "$out"
 
-echo "== the root disk: persistence, e2fsck and debugfs (QEMU, TCG)"
-# Scratch copies of the pristine disk images, 4 KiB and 1 KiB blocks.
-for img in test-disk test-disk-1k; do
-	cp build/$img.img build/persist-$img.img
-	out=$(tools/disk-session.py build/os.iso build/persist-$img.img build/disk-session-$img.log 2>&1)
-	echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&$img: /"
-	add_closing "$out"
+echo "== the root disk: persistence, oracles, power cut (QEMU, TCG)"
+# Scratch copies of the pristine disk images, 4 KiB and 1 KiB blocks, on
+# virtio-blk (os.iso) and on IDE (os-ide.iso: its root on at_wini's disk).
+for kind in virtio ide; do
+	iso=build/os.iso
+	[ $kind = ide ] && iso=build/os-ide.iso
+	for img in test-disk test-disk-1k; do
+		cp build/$img.img build/persist-$kind-$img.img
+		out=$(DISK=$kind tools/disk-session.py $iso build/persist-$kind-$img.img \
+			build/disk-session-$kind-$img.log 2>&1)
+		echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&$kind $img: /"
+		add_closing "$out"
+	done
 done
-# The same on IDE (at_wini, os-ide.iso: its root on at_wini's disk),
-# 4 KiB blocks.
-cp build/test-disk.img build/persist-ide.img
-out=$(DISK=ide tools/disk-session.py build/os-ide.iso build/persist-ide.img build/disk-session-ide.log 2>&1)
-echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&ide: /"
-add_closing "$out"
 
 echo "== host checks of the guest runs"
 # Refusals (failed grant checks among them) are logged by one kdiag(),

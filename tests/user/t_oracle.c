@@ -19,7 +19,8 @@
  *   or the first difference.
  * powercut DIR N     writes pc0 .. pcN-1 (64 KiB each, seed k), fsyncing
  *   each and printing "synced k" after its fsync returned, then rewrites
- *   scratch files without syncing until it is killed.
+ *   scratch files without syncing until it is killed (saying "unsynced k"
+ *   after each of the first three).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -212,6 +213,10 @@ static int powercut(const char *dir, int n)
 		if ((fd = open(p, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0 ||
 		    put(fd, 0, sizeof(buf), (unsigned)k, 0) != 0 || close(fd) != 0)
 			return fail("write", p);
+		if (k < 3) {		/* the host cuts the power after the third */
+			printf("unsynced %d\n", k);
+			fflush(stdout);
+		}
 	}
 }
 

@@ -1,15 +1,18 @@
 /* t_fsdrv.c - /bin/tests, the file system across a restart of its disk
- * driver: `service fi memory` in the middle of a 4 MiB read, and before
- * a 4 MiB write read back; the reader and writer see every byte right
- * and no error (ext2 sends the block request that died again to the
- * driver's new instance, found through DS), and RS counts exactly one
- * more restart of memory each time.  The runner is in tests.c.
+ * driver (the root's: memory for the RAM disk, at_wini or virtio_blk for
+ * a disk; the label comes from the mount table's entry 0): `service fi
+ * DRIVER` in the middle of a 4 MiB read, and before a 4 MiB write read
+ * back; the reader and writer see every byte right and no error (ext2
+ * sends the block request that died again to the driver's new instance,
+ * found through DS), and RS counts exactly one more restart of the
+ * driver each time.  The runner is in tests.c.
  */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mount.h>
 
 #include "tu.h"
 
@@ -42,16 +45,31 @@ static long check(uint32_t off, uint32_t seed, size_t n)
 	return -1;
 }
 
-/* `service ARG memory`; its exit status (0 on success). */
+static char drv[32];	/* the root device's driver */
+
+/* drv from the root's device, "LABEL:MINOR"; 0, or -1. */
+static int root_driver(void)
+{
+	struct mnt_info mi;
+	char *colon;
+
+	if (getmntinfo(0, &mi) != 0 || !(colon = strchr(mi.mi_dev, ':')))
+		return -1;
+	*colon = '\0';
+	snprintf(drv, sizeof(drv), "%s", mi.mi_dev);
+	return 0;
+}
+
+/* `service ARG DRIVER`; its exit status (0 on success). */
 static int service(const char *arg, char *out, size_t max)
 {
-	char *argv[] = { "/bin/service", (char *)arg, "memory", NULL };
+	char *argv[] = { "/bin/service", (char *)arg, drv, NULL };
 	int st = tu_capture(argv, NULL, 1, out, max);
 
 	return st < 0 ? -1 : (st >> 8) & 255;
 }
 
-/* memory's restart count from `service status memory`, or -1. */
+/* The driver's restart count from `service status DRIVER`, or -1. */
 static int restarts(void)
 {
 	char out[512], *nl, *w[4], *save = NULL;
@@ -62,7 +80,7 @@ static int restarts(void)
 	for (i = 0; i < 4; i++)		/* LABEL ENDPOINT PID RESTARTS */
 		if (!(w[i] = strtok_r(i ? NULL : nl + 1, " \n", &save)))
 			return -1;
-	if (strcmp(w[0], "memory") != 0 || strcmp(w[2], "-") != 0)
+	if (strcmp(w[0], drv) != 0 || strcmp(w[2], "-") != 0)
 		return -1;
 	return atoi(w[3]);
 }
@@ -112,6 +130,7 @@ int test_fsdrv_read_restart(void)
 {
 	int n0;
 
+	T_EQ(root_driver(), 0);
 	if (write_big("/tmp/drv-read", 7) != 0)
 		return 1;
 	T_TRUE((n0 = restarts()) >= 0);
@@ -129,6 +148,7 @@ int test_fsdrv_write_restart(void)
 	char out[256];
 	int n0;
 
+	T_EQ(root_driver(), 0);
 	T_TRUE((n0 = restarts()) >= 0);
 	T_EQ(service("fi", out, sizeof(out)), 0);
 	if (write_big("/tmp/drv-write", 11) != 0)

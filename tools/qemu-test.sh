@@ -6,6 +6,9 @@
 # cleanly).  Exit 0 only if QEMU left through isa-debug-exit with the pass
 # code and the closing line says 0 failed.
 #
+# QEMU_EXTRA adds words to QEMU's command line (-icount shift=0 for the
+# scheduler's tests, whose figures are guest instructions).
+#
 # With COM2_INPUT set (a printf format), COM2 is a pipe pair: the guest
 # reads those bytes from it, and what it writes there is kept in
 # LOGPREFIX-com2.log (the tty driver's tests).  COM2_INPUT is sent in
@@ -43,7 +46,7 @@ fi
 timeout --foreground -k 5 "$limit" "$QEMU" -m 128M -no-reboot -boot d \
 	-display none -monitor none -serial stdio "${com2[@]}" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	-debugcon "file:$log-debug.log" -cdrom "$img" </dev/null \
+	-debugcon "file:$log-debug.log" -cdrom "$img" ${QEMU_EXTRA:-} </dev/null \
 	| tr -d '\r' > "$log-serial.log"
 rc=${PIPESTATUS[0]}
 if [ -n "${COM2_INPUT:-}" ]; then

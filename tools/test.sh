@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/stest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -131,6 +131,12 @@ add_closing "$out"
 echo "== user-mode OS: /bin/tests under init (QEMU, TCG)"
 out=$(tools/qemu-test.sh build/utest.iso build/utest 300)
 echo "$out"
+add_closing "$out"
+
+echo "== the scheduler under load: /bin/tests sched (QEMU, TCG, -icount shift=0)"
+out=$(QEMU_EXTRA="-icount shift=0" tools/qemu-test.sh build/stest.iso build/stest 300)
+echo "$out"
+grep '^# ' build/stest-serial.log
 add_closing "$out"
 
 echo "== shell session over the serial console (QEMU, TCG)"

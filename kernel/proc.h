@@ -127,6 +127,7 @@ static inline __attribute__((always_inline)) int isokendpt(endpoint_t e, struct 
 void enqueue(struct proc *p);
 void dequeue(struct proc *p);
 void sched_set_priority(struct proc *p, int prio);
+int sched_handoff(struct proc *from, struct proc *to);
 
 /* Mark p not runnable for reason f (and leave the run queue if needed). */
 static inline void proc_stop(struct proc *p, unsigned f)

@@ -12,8 +12,11 @@
  *  - A process that wakes goes behind the interactive processes of its
  *    queue, ahead of the CPU-bound ones, with what was left of its
  *    quantum: it never waits behind processes that used the CPU while it
- *    was blocked.  A new process goes to the tail.  One that is
- *    preempted by a higher queue is not moved, so it keeps its place.
+ *    was blocked.  It does not go ahead of the running process, though:
+ *    a process that wakes another of its queue goes on until it blocks
+ *    or its quantum ends (a server that replies is about to receive
+ *    again).  A new process goes to the tail.  One that is preempted by
+ *    a higher queue is not moved, so it keeps its place.
  *  - A process that uses up its quantum gets a fresh one.  If it blocked
  *    while it used it (interactive), it goes behind the interactive
  *    processes of its queue but ahead of the CPU-bound ones; if it did not
@@ -22,6 +25,8 @@
  *  - A user process that blocks (leaves the run queue) comes back up one
  *    queue, to its base priority (p_base_prio) at the highest.
  *  - Services (SYS_PROC) stay at their .conf priority.
+ *  - A SENDREC to a process of the same queue that waits for it hands the
+ *    caller's place at the head over to it (sched_handoff).
  *
  * With nothing to run, the kernel halts until an interrupt makes
  * something runnable.
@@ -39,9 +44,10 @@ static inline int drifts(const struct proc *p)
 	return !(p->p_priv.s_desc.pd_flags & SYS_PROC);
 }
 
-/* Put p in its queue: behind the interactive processes (those that
- * blocked during this quantum or the last), or at the tail. */
-static void enqueue_behind(struct proc *p, int interactive)
+/* Put p in its queue: behind the running process and the interactive
+ * processes (those that blocked during this quantum or the last), or at
+ * the tail. */
+static inline __attribute__((always_inline)) void enqueue_behind(struct proc *p, int interactive)
 {
 	int q = p->p_priority;
 	struct proc **xpp = &rdy_head[q];
@@ -49,7 +55,8 @@ static void enqueue_behind(struct proc *p, int interactive)
 	if (!interactive && rdy_head[q])
 		xpp = &rdy_tail[q]->p_nextready;
 	else
-		while (*xpp && ((*xpp)->p_misc_flags & (MF_BLOCKED | MF_INTERACTIVE)))
+		while (*xpp && (*xpp == current ||
+		    ((*xpp)->p_misc_flags & (MF_BLOCKED | MF_INTERACTIVE))))
 			xpp = &(*xpp)->p_nextready;
 	p->p_nextready = *xpp;
 	*xpp = p;
@@ -68,7 +75,7 @@ void enqueue(struct proc *p)
 }
 
 /* Unlink p from queue q. */
-static void unlink_ready(struct proc *p, int q)
+static inline __attribute__((always_inline)) void unlink_ready(struct proc *p, int q)
 {
 	struct proc **xpp, *prev = NULL;
 
@@ -98,6 +105,25 @@ void dequeue(struct proc *p)
 	p->p_misc_flags |= MF_BLOCKED;
 	if (p->p_priority > p->p_base_prio && drifts(p))
 		p->p_priority--;
+}
+
+/* from, the running process, blocks in a SENDREC that woke to: if both
+ * are in one queue and from is its head, to takes from's place (from
+ * gives it its turn: the direct switch of the IPC fast path) and from
+ * leaves as dequeue() says; 1 if done, else 0 and nothing changed. */
+int sched_handoff(struct proc *from, struct proc *to)
+{
+	int q = from->p_priority;
+
+	if (to->p_priority != q || rdy_head[q] != from)
+		return 0;
+	if (!(to->p_nextready = from->p_nextready))
+		rdy_tail[q] = to;
+	rdy_head[q] = to;
+	from->p_misc_flags |= MF_BLOCKED;
+	if (from->p_priority > from->p_base_prio && drifts(from))
+		from->p_priority--;
+	return 1;
 }
 
 /* Set p's base priority (and its queue) to prio. */

@@ -237,13 +237,8 @@ int test_sigsend_sigreturn(void)
 	T_EQ(sys_sigsend(u, &sm), EINVAL);
 	sm.sm_signo = SIGUSR1;
 	T_EQ(sys_sigreturn(t_runner, 0), EPERM);
-	/* Held (as PM's priority holds a user process) so that it cannot run
-	 * between the reply and the frame: a woken process may run before
-	 * its waker goes on (docs/kernel.md, "Scheduling"). */
-	T_EQ(sys_stop(u), OK);
 	T_EQ(t_reply(u, OK, 10), OK);                /* its call returns 10 ... */
 	T_EQ(sys_sigsend(u, &sm), OK);               /* ... after the handler */
-	T_EQ(sys_resume(u), OK);
 	T_EQ(ipc_receive(u, &m, NULL), OK);          /* the trampoline */
 	T_EQ(m.m_type, REQ + 1);
 	T_EQ(sys_sigreturn(u, (vir_bytes)m.m1_i1), OK);

@@ -43,6 +43,7 @@ void *realloc(void *p, size_t n);
  */
 int atexit(void (*fn)(void));
 void exit(int status) __attribute__((__noreturn__));
+void abort(void) __attribute__((__noreturn__));
 void _Exit(int status) __attribute__((__noreturn__));
 
 #endif /* _STDLIB_H */

@@ -132,8 +132,9 @@ struct map_rec {
 	struct grant_hop hop[MAX_INDIRECT_DEPTH + 1];
 };
 
+/* A DMA hold sits in the list of the process that holds it (holds[] by
+ * slot), so a driver's release or exit looks at its own holds only. */
 struct hold_rec {
-	endpoint_t driver;         /* who holds it now */
 	endpoint_t from;           /* the dead driver it came from, or NONE */
 	phys_bytes frame;
 	int marked;                /* scratch for grant_vumap_release */
@@ -149,10 +150,12 @@ struct rec {
 
 #define STATIC_RECS 256
 static struct rec rec_pool[STATIC_RECS];
-static struct rec *rec_free, *rec_used;
+static struct rec *rec_free, *rec_used;   /* rec_used: the mappings */
+static struct rec *holds[NR_SLOTS];        /* each process's DMA holds */
 static int rec_ready;
 
-static struct rec *rec_alloc(int kind)
+/* A new record of kind, at the head of *list. */
+static struct rec *rec_alloc(int kind, struct rec **list)
 {
 	struct rec *r;
 
@@ -179,8 +182,8 @@ static struct rec *rec_alloc(int kind)
 	rec_free = r->next;
 	memset(r, 0, sizeof(*r));
 	r->kind = kind;
-	r->next = rec_used;
-	rec_used = r;
+	r->next = *list;
+	*list = r;
 	return r;
 }
 
@@ -300,7 +303,7 @@ int grant_map(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 		if (pte && (*pte & PTE_P))
 			return EEXIST;
 	}
-	if (!(rec = rec_alloc(REC_MAP)))
+	if (!(rec = rec_alloc(REC_MAP, &rec_used)))
 		return ENOMEM;
 	rec->u.m = (struct map_rec){ caller->p_endpoint, addr, 0, res.owner,
 		res.addr, res.nhops, { { 0, 0 } } };
@@ -379,8 +382,11 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 			vir_bytes off = i == 0 ? offset : 0, size = v[i].vv_size, done;
 			struct proc *owner;
 
-			if (size == 0)
+			/* MINIX's rule: the offset is into the first element,
+			 * whose vv_size counts from the grant's start. */
+			if (size <= off)
 				return EINVAL;
+			size -= off;
 			r = grant_check(caller, granter, v[i].vv_grant, off, size, cpf, &res);
 			if (r != OK)
 				return r;
@@ -418,14 +424,13 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 				}
 				last_end = pa + chunk;
 				if (pass && need_hold) {
-					struct rec *h = rec_alloc(REC_HOLD);
+					struct rec *h = rec_alloc(REC_HOLD, &holds[proc_index(caller)]);
 					if (!h) {
 						if (!(pv[n - 1].vp_size -= chunk))
 							n--; /* this page is not held */
 						grant_vumap_release(caller, pv, n);
 						return ENOMEM;
 					}
-					h->u.h.driver = caller->p_endpoint;
 					h->u.h.from = NONE;
 					h->u.h.frame = pa & PAGE_MASK;
 					frame_ref(pa & PAGE_MASK);
@@ -443,7 +448,7 @@ full:
 /* Drop one hold of the caller for every page of pv; all or nothing. */
 int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pcount)
 {
-	struct rec **rp, *r;
+	struct rec **list = &holds[proc_index(caller)], **rp, *r;
 	int i, ok = 1;
 
 	for (i = 0; i < pcount && ok; i++) {
@@ -452,10 +457,8 @@ int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pc
 		if (pv[i].vp_size == 0 || end < pv[i].vp_addr)
 			ok = 0;
 		for (; ok && pg < end; pg += PAGE_SIZE) {
-			for (r = rec_used; r; r = r->next)
-				if (r->kind == REC_HOLD && !r->u.h.marked &&
-				    r->u.h.driver == caller->p_endpoint && r->u.h.from == NONE &&
-				    r->u.h.frame == pg)
+			for (r = *list; r; r = r->next)
+				if (!r->u.h.marked && r->u.h.from == NONE && r->u.h.frame == pg)
 					break;
 			if (r)
 				r->u.h.marked = 1;
@@ -463,8 +466,8 @@ int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pc
 				ok = 0;
 		}
 	}
-	for (rp = &rec_used; *rp;) {
-		if ((*rp)->kind == REC_HOLD && (*rp)->u.h.marked) {
+	for (rp = list; *rp;) {
+		if ((*rp)->u.h.marked) {
 			(*rp)->u.h.marked = 0;
 			if (ok) {
 				frame_unref((*rp)->u.h.frame);
@@ -482,53 +485,54 @@ int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pc
  * before the new instance has reset the device (docs/services.md). */
 void grant_pass_holds(struct proc *p, struct proc *mgr)
 {
-	struct rec *r;
+	struct rec **from = &holds[proc_index(p)], **to = &holds[proc_index(mgr)], *r;
 
-	for (r = rec_used; r; r = r->next)
-		if (r->kind == REC_HOLD && r->u.h.driver == p->p_endpoint) {
-			r->u.h.driver = mgr->p_endpoint;
-			r->u.h.from = p->p_endpoint;
+	if (!*from || p == mgr)
+		return;
+	for (r = *from; ; r = r->next) {
+		r->u.h.from = p->p_endpoint;
+		if (!r->next)
+			break;
+	}
+	r->next = *to;
+	*to = *from;
+	*from = NULL;
+}
+
+/* Free the holds of *list for which from matches (any, if all); their count. */
+static int drop_holds(struct rec **list, endpoint_t from, int all)
+{
+	int n = 0;
+
+	while (*list) {
+		if (all || (*list)->u.h.from == from) {
+			frame_unref((*list)->u.h.frame);
+			rec_release(list);
+			n++;
+		} else {
+			list = &(*list)->next;
 		}
+	}
+	return n;
 }
 
 /* The manager gives back every hold passed on to it from dead; EINVAL if
  * there is none. */
 int grant_release_from(struct proc *caller, endpoint_t dead)
 {
-	struct rec **rp;
-	int n = 0;
-
-	for (rp = &rec_used; *rp;) {
-		struct hold_rec *h = &(*rp)->u.h;
-		if ((*rp)->kind == REC_HOLD && h->driver == caller->p_endpoint &&
-		    h->from == dead && dead != NONE) {
-			frame_unref(h->frame);
-			rec_release(rp);
-			n++;
-		} else {
-			rp = &(*rp)->next;
-		}
-	}
-	return n ? OK : EINVAL;
+	if (dead == NONE)
+		return EINVAL;
+	return drop_holds(&holds[proc_index(caller)], dead, 0) ? OK : EINVAL;
 }
 
 /* p is exiting: its mappings (as grantee, owner or any hop) go, and so do
  * the DMA holds it took. */
 void grant_proc_exit(struct proc *p)
 {
-	struct rec **rp;
-
 	kdiag_flush(p);
 
 	remove_maps(involves, p->p_endpoint, 0);
-	for (rp = &rec_used; *rp;) {
-		if ((*rp)->kind == REC_HOLD && (*rp)->u.h.driver == p->p_endpoint) {
-			frame_unref((*rp)->u.h.frame);
-			rec_release(rp);
-		} else {
-			rp = &(*rp)->next;
-		}
-	}
+	drop_holds(&holds[proc_index(p)], NONE, 1);
 	priv(p)->s_grant_table = 0;
 	priv(p)->s_grant_entries = 0;
 }

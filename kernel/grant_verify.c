@@ -80,6 +80,8 @@ VERIFY_GRANT_LINKAGE int verify_grant(const struct grant_env *env, endpoint_t gr
 			FAIL(EPERM, "grant slot unused");
 		if ((gp->cp_flags & CPF_VALID) == 0)
 			FAIL(EPERM, "grant not valid");
+		if (gp->cp_flags & ~CPF_ALL_FLAGS)
+			FAIL(EPERM, "unknown flag bits");
 		type = gp->cp_flags & CPF_TYPE;
 		if (type != CPF_DIRECT && type != CPF_INDIRECT &&
 		    type != CPF_MAGIC)

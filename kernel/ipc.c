@@ -71,13 +71,15 @@ static int waits_for(struct proc *dst, struct proc *src, int is_notify)
 }
 
 /* Hand message m from src_e to dst, which waits for it: straight into its
- * buffer (checked when it began to receive).  m is the kernel's copy. */
-static void deliver(struct proc *dst, message *m, endpoint_t src_e)
+ * buffer (checked when it began to receive).  m is the kernel's copy;
+ * call is how it was sent, for the receiver's IPC status (ebx). */
+static void deliver(struct proc *dst, message *m, endpoint_t src_e, int call)
 {
 	phys_bytes pa = umsg_phys(dst, dst->p_delivermsg_vir, sizeof(*m));
 
 	dst->p_misc_flags &= ~MF_REPLY_PEND;
 	dst->p_reg.eax = OK;
+	dst->p_reg.ebx = IPC_STATUS_CALL_TO(call);
 	if (pa) {
 		memcpy((void *)pa, m, sizeof(*m));
 		((message *)pa)->m_source = src_e;
@@ -109,7 +111,7 @@ void deliver_notify_from(struct proc *dst, int src_index)
 	message m;
 
 	build_notify(dst, &proc[src_index], &m);
-	deliver(dst, &m, proc[src_index].p_endpoint);
+	deliver(dst, &m, proc[src_index].p_endpoint, NOTIFY);
 }
 
 int mini_notify(struct proc *caller, endpoint_t dst_e)
@@ -126,6 +128,14 @@ int mini_notify(struct proc *caller, endpoint_t dst_e)
 	return OK;
 }
 
+/* How a blocked or sending process sent its message. */
+static inline int send_call(const struct proc *sp, int flags)
+{
+	if (flags & NON_BLOCKING)
+		return SENDNB;
+	return sp->p_misc_flags & MF_REPLY_PEND ? SENDREC : SEND;
+}
+
 /* Send the message at m_ptr in the caller's (loaded) space to dst. */
 static int mini_send(struct proc *caller, struct proc *dst, vir_bytes m_ptr, int flags)
 {
@@ -138,12 +148,13 @@ static int mini_send(struct proc *caller, struct proc *dst, vir_bytes m_ptr, int
 			((message *)pa)->m_source = caller->p_endpoint;
 			dst->p_misc_flags &= ~MF_REPLY_PEND;
 			dst->p_reg.eax = OK;
+			dst->p_reg.ebx = IPC_STATUS_CALL_TO(send_call(caller, flags));
 			proc_resume(dst, RTS_RECEIVING);
 			return OK;
 		}
 		if (copy_from_proc(caller, m_ptr, &caller->p_sendmsg, sizeof(message)) != OK)
 			return EFAULT;
-		deliver(dst, &caller->p_sendmsg, caller->p_endpoint);
+		deliver(dst, &caller->p_sendmsg, caller->p_endpoint, send_call(caller, flags));
 		return OK;
 	}
 	if (copy_from_proc(caller, m_ptr, &caller->p_sendmsg, sizeof(message)) != OK)
@@ -206,7 +217,7 @@ static int try_async(struct proc *caller, endpoint_t src_e)
 			a.result = OK;
 			if (copy_to_proc(sp, va, &a, sizeof(a)) != OK)
 				break;
-			deliver(caller, &a.msg, sp->p_endpoint);
+			deliver(caller, &a.msg, sp->p_endpoint, SENDA);
 			/* More may wait in this table: look again next time. */
 			BIT_SET(priv(caller)->s_asyn_pending, i);
 			priv(caller)->s_maybe |= PEND_ASYNC;
@@ -244,7 +255,7 @@ static int mini_receive(struct proc *caller, endpoint_t src_e, vir_bytes buf, in
 		*xpp = sender->p_q_link;
 		sender->p_q_link = NULL;
 		caller->p_delivermsg_vir = buf;
-		deliver(caller, &sender->p_sendmsg, sender->p_endpoint);
+		deliver(caller, &sender->p_sendmsg, sender->p_endpoint, send_call(sender, 0));
 		sender->p_reg.eax = OK;
 		sender->p_sendto_e = NONE;
 		proc_resume(sender, RTS_SENDING);
@@ -288,7 +299,7 @@ static int mini_senda(struct proc *caller, vir_bytes table, unsigned count)
 			ipc_refused(caller, SENDA, dst);
 			a.result = ECALLDENIED;
 		} else if (waits_for(dst, caller, 0)) {
-			deliver(dst, &a.msg, caller->p_endpoint);
+			deliver(dst, &a.msg, caller->p_endpoint, SENDA);
 			a.result = OK;
 		} else {
 			BIT_SET(priv(dst)->s_asyn_pending, proc_index(caller));
@@ -432,6 +443,7 @@ static inline int ipc_fast(struct proc *caller, int call, endpoint_t dst_e, vir_
 	((message *)(to - sizeof(message)))->m_source = caller->p_endpoint;
 	dst->p_misc_flags &= ~MF_REPLY_PEND;
 	dst->p_reg.eax = OK;
+	dst->p_reg.ebx = IPC_STATUS_CALL_TO(call);
 	dst->p_rts_flags = 0;
 	caller->p_reg.eax = OK;
 	if (call == SENDREC) {

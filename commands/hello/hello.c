@@ -21,7 +21,7 @@ int main(void)
 		clock_t now;
 		sys_setalarm(10 * hz, 0);
 		ipc_receive(CLOCK, &m, NULL);
-		getticks(&now);
+		now = getticks();
 		printf("hello: uptime %ld s\n", (long)(now / hz));
 	}
 }

@@ -43,6 +43,19 @@
 #define MINIX_KERNINFO 6
 #define SENDA    16
 
+/* The IPC status a receive returns (ipc_receive's status, MINIX's
+ * macros): the primitive the message was sent with. */
+#define IPC_STATUS_CALL_SHIFT 0
+#define IPC_STATUS_CALL_MASK  0x3f
+#define IPC_STATUS_CALL(status) (((status) >> IPC_STATUS_CALL_SHIFT) & IPC_STATUS_CALL_MASK)
+#define IPC_STATUS_CALL_TO(call) (((call) & IPC_STATUS_CALL_MASK) << IPC_STATUS_CALL_SHIFT)
+#define IPC_FLG_MSG_FROM_KERNEL 1 /* (never set here: no messages on a process's behalf) */
+#define IPC_STATUS_FLAGS_SHIFT 16
+#define IPC_STATUS_FLAGS(flgs) ((flgs) << IPC_STATUS_FLAGS_SHIFT)
+#define IPC_STATUS_FLAGS_TEST(status, flgs) (((status) >> IPC_STATUS_FLAGS_SHIFT) & (flgs))
+#define is_ipc_notify(status) (IPC_STATUS_CALL(status) == NOTIFY)
+#define is_ipc_asynch(status) (is_ipc_notify(status) || IPC_STATUS_CALL(status) == SENDA)
+
 /* Kernel calls. */
 #define KERNEL_CALL 0x600
 #define SYS_FORK         (KERNEL_CALL + 0)
@@ -165,16 +178,16 @@
 #define RBT_PANIC    2
 #define RBT_REBOOT   3 /* reset the machine */
 
-/* DS (data store): m_ds. */
-#define DS_BASE      0x0a00
-#define DS_PUBLISH   (DS_BASE + 1) /* key, value, flags -> status */
-#define DS_RETRIEVE  (DS_BASE + 2) /* key -> value, flags */
-#define DS_DELETE    (DS_BASE + 3) /* key */
-#define DS_SUBSCRIBE (DS_BASE + 4) /* key pattern */
-#define DS_CHECK     (DS_BASE + 5) /* -> a changed key matching a subscription */
-#define DSF_TYPE_LABEL 0x01        /* value is an endpoint */
-#define DSF_TYPE_U32   0x02        /* value is a number */
-#define DSF_OVERWRITE  0x10        /* replace an existing key of ours */
+/* DS (data store): m_ds_req, m_ds_reply; MINIX's numbers.  Flags and
+ * limits are in <minix/ds.h>. */
+#define DS_RQ_BASE        0x0800
+#define DS_PUBLISH        (DS_RQ_BASE + 0) /* key, value, flags -> status */
+#define DS_RETRIEVE       (DS_RQ_BASE + 1) /* key, type -> value */
+#define DS_SUBSCRIBE      (DS_RQ_BASE + 2) /* regular expression, flags */
+#define DS_CHECK          (DS_RQ_BASE + 3) /* -> a changed key, type, owner */
+#define DS_DELETE         (DS_RQ_BASE + 4) /* key, type */
+#define DS_SNAPSHOT       (DS_RQ_BASE + 5) /* not supported: ENOSYS */
+#define DS_RETRIEVE_LABEL (DS_RQ_BASE + 6) /* endpoint -> its label */
 
 /* Block drivers: m_bdev. */
 #define BDEV_BASE    0x0500

@@ -6,4 +6,10 @@
 #endif
 #define TRUE  1
 #define FALSE 0
+
+/* Memory is allocated in clicks (MINIX's name): here one page. */
+#define CLICK_SIZE  4096
+#define CLICK_SHIFT 12
+#define CLICK_CEIL(n) (((n) + CLICK_SIZE - 1) & ~(CLICK_SIZE - 1))
+#define CLICK_FLOOR(n) ((n) & ~(CLICK_SIZE - 1))
 #endif

@@ -244,15 +244,30 @@ typedef struct {
 } mess_rs;
 _ASSERT_MSG_SIZE(mess_rs);
 
-/* DS requests and replies. */
-#define DS_KEY_LEN 16
+/* DS requests (m_ds_req) and replies (m_ds_reply), MINIX's layout.  The
+ * key travels by grant (key_grant, key_len bytes counting the NUL); so do
+ * string and memory values (val_in.grant, val_len). */
+union ds_val {
+	cp_grant_id_t grant;
+	uint32_t u32;
+	endpoint_t ep;
+};
 typedef struct {
-	char key[DS_KEY_LEN];   /* NUL-padded; a pattern may end in '*' */
-	uint32_t flags;         /* DSF_* */
-	uint32_t value;         /* an endpoint or a number */
+	cp_grant_id_t key_grant;
+	int key_len;
+	int flags;              /* DSF_* */
+	union ds_val val_in;
+	int val_len;
+	endpoint_t owner;       /* DS_CHECK reply: who published the key */
 	uint8_t padding[32];
-} mess_ds;
-_ASSERT_MSG_SIZE(mess_ds);
+} mess_ds_req;
+_ASSERT_MSG_SIZE(mess_ds_req);
+typedef struct {
+	union ds_val val_out;
+	int val_len;
+	uint8_t padding[48];
+} mess_ds_reply;
+_ASSERT_MSG_SIZE(mess_ds_reply);
 
 /* Block driver requests (BDEV_*) and replies. */
 typedef struct {
@@ -383,7 +398,8 @@ typedef struct {
 		mess_krn_vircopy m_vircopy;
 		mess_krn_sigctx m_sigctx;
 		mess_krn_schedctl m_schedctl;
-		mess_ds m_ds;
+		mess_ds_req m_ds_req;
+		mess_ds_reply m_ds_reply;
 		mess_rs m_rs;
 		mess_bdev m_bdev;
 		mess_cdev m_cdev;

@@ -10,7 +10,6 @@
 #include <minix/type.h>
 #include <minix/endpoint.h>
 
-typedef int32_t cp_grant_id_t;
 
 typedef struct {
 	int cp_flags; /* CPF_* */
@@ -54,6 +53,9 @@ _Static_assert(sizeof(cp_grant_t) == 32, "cp_grant_t must be 32 bytes");
 #define CPF_VALID    0x001000 /* grant may be used */
 #define CPF_WHOLE    0x002000 /* indirect: the whole parent window, inherited rights */
 #define CPF_ACCESS   (CPF_READ | CPF_WRITE | CPF_MAP)
+/* Every flag an entry may have; an entry with any other bit is invalid. */
+#define CPF_ALL_FLAGS (CPF_ACCESS | CPF_TRY | CPF_USED | CPF_DIRECT | CPF_INDIRECT | \
+	CPF_MAGIC | CPF_VALID | CPF_WHOLE)
 #define CPF_TYPE     (CPF_DIRECT | CPF_INDIRECT | CPF_MAGIC)
 
 /* Grant ID: slot in the low GRANT_SHIFT bits, a 15-bit sequence above. */

@@ -28,7 +28,8 @@ endpoint_t sef_self(void);
  * without one, SIGTERM ends the service (exit status 0). */
 void sef_setcb_signal_handler(sef_cb_signal_handler_t cb);    /* this service's endpoint (after sef_startup) */
 void sef_startup(void);
-/* Receive the next request (status: not used yet, 0). */
+/* Receive the next request; *status_ptr (if not NULL) gets the IPC status
+ * (is_ipc_notify(), IPC_STATUS_CALL()). */
 int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr);
 #define sef_receive(src, m) sef_receive_status((src), (m), NULL)
 #endif

@@ -46,7 +46,7 @@ int sys_setalarm(clock_t exp_time, int abs_time);
 int sys_setalarm2(clock_t exp_time, int abs_time, clock_t *time_left);
 int sys_times(endpoint_t proc_ep, clock_t *user_time, clock_t *sys_time,
 	clock_t *uptime, time_t *boottime);
-int getticks(clock_t *ticks);                 /* uptime in ticks */
+clock_t getticks(void);                       /* uptime in ticks */
 int sys_hz(void);
 
 int sys_irqsetpolicy(int irq_vec, int policy, int *irq_hook_id);

@@ -7,6 +7,7 @@
 
 typedef uint32_t vir_bytes;  /* virtual address or length in bytes */
 typedef uint32_t phys_bytes; /* physical address or length in bytes */
+typedef int32_t cp_grant_id_t; /* a grant ID (minix/safecopies.h) */
 typedef uint32_t clock_t_;   /* ticks since boot (see clock_t below) */
 typedef int      bitchunk_t_unused;
 
@@ -30,6 +31,18 @@ typedef __PTRDIFF_TYPE__ ssize_t;
 typedef int pid_t;
 #endif
 typedef uint32_t sigset_t_;
+
+/* MINIX's short names. */
+typedef uint8_t  u8_t;
+typedef uint16_t u16_t;
+typedef uint32_t u32_t;
+typedef uint64_t u64_t;
+typedef int8_t   i8_t;
+typedef int16_t  i16_t;
+typedef int32_t  i32_t;
+typedef int64_t  i64_t;
+typedef int devminor_t;      /* a device's minor number, in driver calls */
+typedef uint32_t cdev_id_t;  /* a character request's ID (CDEV_CANCEL) */
 
 /* One physical range returned by SYS_VUMAP. */
 struct vumap_phys {

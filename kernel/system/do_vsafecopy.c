@@ -14,6 +14,8 @@ int do_vsafecopy(struct proc *caller, message *m)
 	m->m_vsafecopy.done = 0;
 	if (count < 0 || count > SCPVEC_NR)
 		return EINVAL;
+	if (count == 0)
+		return OK;	/* whatever the vector's address */
 	if (copy_from_proc(caller, m->m_vsafecopy.vec_addr, vec,
 	    (size_t)count * sizeof(vec[0])) != OK)
 		return EFAULT;

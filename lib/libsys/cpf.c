@@ -13,8 +13,10 @@
  * Grant IDs are GRANT_ID(slot, seq).  Each allocation of a slot bumps the
  * slot's 15-bit cp_seq, and free slots are reused first in, first out (the
  * free list runs through the entries' cp_reserved field), so a revoked ID
- * comes back only after every other free slot was used and its slot cycled
- * through 2^15 sequence numbers.
+ * comes back only after every other free slot was used; a slot whose
+ * sequence reached GRANT_MAX_SEQ is retired at its revocation instead of
+ * wrapping to 0, so an ID is never valid twice.  (A process can thus make
+ * about 2^31 grants in its life; then cpf_grant_* fail with ENOSPC.)
  *
  * Errors: a function returning a grant ID returns GRANT_INVALID, the others
  * -1, with errno set to a positive E* (this file is built with _SYSTEM,
@@ -59,8 +61,13 @@ static void set_link(cp_grant_t *tab, int slot, int next)
 	memcpy(tab[slot].cp_reserved, &next, sizeof(next));
 }
 
+/* A revoked slot goes to the tail of the free list, unless its sequence
+ * number is used up: then it is retired (left unused for good), so no ID
+ * it ever had can be valid again. */
 static void free_append(int slot)
 {
+	if ((grants[slot].cp_seq & GRANT_MAX_SEQ) == GRANT_MAX_SEQ)
+		return;
 	set_link(grants, slot, NIL);
 	if (free_tail == NIL)
 		free_head = slot;

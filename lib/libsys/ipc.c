@@ -3,11 +3,20 @@
 #include <minix/com.h>
 #include <minix/errno.h>
 
-static inline int ipc_trap(int call, endpoint_t e, void *buf)
+/* The kernel returns the result in eax and, for a message received, the
+ * IPC status in ebx (how it was sent: IPC_STATUS_CALL). */
+static inline int ipc_trap_status(int call, endpoint_t e, void *buf, int *status)
 {
 	int r;
-	__asm__ volatile("int $0x21" : "=a"(r) : "a"(call), "b"(e), "c"(buf) : "memory");
+	__asm__ volatile("int $0x21" : "=a"(r), "+b"(e) : "a"(call), "c"(buf) : "memory");
+	*status = e;
 	return r;
+}
+
+static inline int ipc_trap(int call, endpoint_t e, void *buf)
+{
+	int status;
+	return ipc_trap_status(call, e, buf, &status);
 }
 
 int ipc_send(endpoint_t dest, message *m_ptr) { return ipc_trap(SEND, dest, m_ptr); }
@@ -18,9 +27,10 @@ int ipc_senda(asynmsg_t *table, size_t count) { return ipc_trap(SENDA, (endpoint
 
 int ipc_receive(endpoint_t src, message *m_ptr, int *status_ptr)
 {
-	int r = ipc_trap(RECEIVE, src, m_ptr);
+	int status, r = ipc_trap_status(RECEIVE, src, m_ptr, &status);
+
 	if (status_ptr)
-		*status_ptr = 0;
+		*status_ptr = r == OK ? status : 0;
 	return r;
 }
 

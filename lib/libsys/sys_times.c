@@ -1,5 +1,6 @@
 /* sys_times.c - SYS_TIMES and the helpers built on it. */
 #include <minix/syslib.h>
+#include <minix/sysutil.h>
 
 static int times_call(endpoint_t e, message *m)
 {
@@ -22,9 +23,26 @@ int sys_times(endpoint_t proc_ep, clock_t *user_time, clock_t *sys_time,
 	return OK;
 }
 
-int getticks(clock_t *ticks)
+clock_t getticks(void)
 {
-	return sys_times(SELF, NULL, NULL, ticks, NULL);
+	clock_t t = 0;
+
+	sys_times(SELF, NULL, NULL, &t, NULL);
+	return t;
+}
+
+/* MINIX's getuptime: ticks since boot; realtime is the same count here
+ * (there is no separate monotonic/real split); boottime in seconds. */
+int getuptime(clock_t *ticks, clock_t *realtime, time_t *boottime)
+{
+	clock_t t;
+	int r = sys_times(SELF, NULL, NULL, &t, boottime);
+
+	if (r == OK) {
+		if (ticks) *ticks = t;
+		if (realtime) *realtime = t;
+	}
+	return r;
 }
 
 int sys_hz(void)

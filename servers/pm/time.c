@@ -22,7 +22,7 @@ static uint32_t now_ticks(void)
 {
 	clock_t now = 0;
 
-	getticks(&now);
+	now = getticks();
 	return (uint32_t)now;
 }
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
+#include <minix/ds.h>
 #include "rs.h"
 
 #define RESTART_BASE    (hz / 10)      /* 100 ms */
@@ -56,7 +57,7 @@ clock_t rs_now(void)
 {
 	clock_t t = 0;
 
-	getticks(&t);
+	t = getticks();
 	return t;
 }
 
@@ -182,6 +183,10 @@ int rs_start_proc(struct rproc *rp)
 		printf("rs: %s (endpoint %d) cannot start: error %d\n", rp->label, rp->endpt, r);
 		return r;
 	}
+	/* Its label names the new endpoint in DS (clients subscribed to it
+	 * learn of the restart); DS itself is running by now. */
+	if ((r = ds_publish_label(rp->label, rp->endpt, DSF_OVERWRITE)) != OK)
+		printf("rs: %s: cannot publish its label in DS: error %d\n", rp->label, r);
 	rp->started = rs_now();
 	rp->ping_out = rp->missed = 0;
 	rp->next_ping = rp->period ? rp->started + rp->period : 0;
@@ -331,6 +336,7 @@ void rs_died(struct rproc *rp, const char *why)
 
 	remove_instance(rp);
 	if (rp->down) {
+		ds_delete_label(rp->label);
 		rs_release_dma(rp);
 		if (rp->img_owned)
 			rs_img_free(rp, rp->img, rp->img_size);

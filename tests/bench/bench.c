@@ -39,10 +39,10 @@ static uint64_t calibrate(void)
 	uint64_t c0, c1;
 	int hz = sys_hz();
 
-	getticks(&t0);
-	do getticks(&t1); while (t1 == t0);
+	t0 = getticks();
+	do t1 = getticks(); while (t1 == t0);
 	c0 = rdtsc64();
-	do getticks(&t0); while (t0 < t1 + hz / 5);
+	do t0 = getticks(); while (t0 < t1 + hz / 5);
 	c1 = rdtsc64();
 	return (c1 - c0) * (uint64_t)hz / (uint64_t)(t0 - t1);
 }

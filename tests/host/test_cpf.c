@@ -506,10 +506,11 @@ static void test_random(void)
 	CHECK_EQ(bad_free, 0, "random: no registered table freed");
 }
 
-/* The sequence number wraps within 15 bits; IDs stay >= 0. */
-static void test_seq_wrap(void)
+/* A slot whose sequence number is used up is retired, never wrapped: an
+ * ID is never valid twice (a stale ID held anywhere stays refused). */
+static void test_seq_retire(void)
 {
-	cp_grant_id_t g, first;
+	cp_grant_id_t g, first, last = GRANT_INVALID;
 	int i, bad = 0, slot;
 
 	as(PD);
@@ -517,19 +518,23 @@ static void test_seq_wrap(void)
 		cpf_grant_direct(30, 0, 1, CPF_READ);
 	first = cpf_grant_direct(30, 0, 1, CPF_READ);
 	slot = GRANT_SLOT(first);
+	CHECK_EQ(GRANT_SEQ(first), 1, "a slot's first ID has sequence 1");
 	cpf_revoke(first);
-	for (i = 1; i <= 0x10000; i++) {
+	for (i = 2; i <= GRANT_MAX_SEQ; i++) {
 		g = cpf_grant_direct(30, 0, 1, CPF_READ);
-		if (g < 0 || GRANT_SLOT(g) != slot ||
-		    GRANT_SEQ(g) != ((GRANT_SEQ(first) + i) & GRANT_MAX_SEQ) ||
-		    !kview(PD, g))
+		if (g < 0 || GRANT_SLOT(g) != slot || GRANT_SEQ(g) != i || !kview(PD, g))
 			bad++;
-		if (i == GRANT_MAX_SEQ + 1 && g != first)
-			bad++;
+		last = g;
 		cpf_revoke(g);
 	}
-	CHECK_EQ(bad, 0, "sequence wraps at 15 bits, IDs >= 0, one slot reused");
+	CHECK_EQ(bad, 0, "the slot is reused with sequences 2 .. 0x7fff");
 	CHECK_EQ(kp[PD].n, 16, "... without growing the table");
+	g = cpf_grant_direct(30, 0, 1, CPF_READ);
+	CHECK(g >= 0 && GRANT_SLOT(g) != slot, "then the slot is retired: the next grant takes another");
+	CHECK_EQ(kp[PD].n, 32, "... from a grown table");
+	CHECK(!kview(PD, first) && !kview(PD, last), "no ID of the retired slot is valid");
+	CHECK_EQ(cpf_revoke(first), -1, "revoking a retired slot's ID fails");
+	cpf_revoke(g);
 }
 
 static void test_failures(void)
@@ -538,7 +543,8 @@ static void test_failures(void)
 	cp_grant_t *t;
 	cp_grant_id_t g;
 
-	as(PD); /* table of 16, 15 used + one free */
+	as(PD); /* a table of 16, all used */
+	cpf_grant_direct(30, 0, 1, CPF_READ);
 	while (cpf_count_free() > 0)
 		cpf_grant_direct(30, 0, 1, CPF_READ);
 	t = cpf_table(&size);
@@ -698,10 +704,10 @@ int main(void)
 	test_map_revoke();
 	test_fifo();
 	test_random();
-	test_seq_wrap();
 	test_failures();
 	test_getgrants();
 	test_poster();
 	setup();
+	test_seq_retire();	/* last: it grows PD's table */
 	return tap_done();
 }

@@ -276,6 +276,21 @@ static void test_entry_eperm(void)
 	CHECK_EQ(vg(ep(PA), ep(PB), g, 0, 1, CPF_READ), EPERM,
 	    "USED without VALID");
 	e->cp_flags |= CPF_VALID;
+	/* A flag bit no one defined makes the entry invalid, each bit. */
+	{
+		int bit, bad = 0;
+
+		for (bit = 0; bit < 31; bit++) {
+			if (CPF_ALL_FLAGS & (1 << bit))
+				continue;
+			e->cp_flags |= 1 << bit;
+			bad += vg(ep(PA), ep(PB), g, 0, 1, CPF_READ) != EPERM;
+			e->cp_flags &= ~(1 << bit);
+		}
+		CHECK_EQ(bad, 0, "any unknown flag bit: EPERM");
+		CHECK_EQ(vg(ep(PA), ep(PB), g, 0, 1, CPF_READ), OK,
+		    "without it, the same entry is a grant");
+	}
 	/* Type bits: the entry below reads as a fine direct grant, as a fine
 	 * magic grant of C's memory (A is privileged) and as a fine indirect
 	 * grant of C's grant GRANT_ID(2, 1), so only the "exactly one type"

@@ -47,7 +47,7 @@ clock_t t_now(void)
 {
 	clock_t t = 0;
 
-	getticks(&t);
+	t = getticks();
 	return t;
 }
 

@@ -1,4 +1,6 @@
 /* t_clock.c - alarms and times. */
+#include <minix/sysutil.h>
+#include <minix/minlib.h>
 #include "t.h"
 
 int test_alarm_within_a_tick(void)
@@ -58,5 +60,36 @@ int test_times(void)
 	T_TRUE(u >= 1);
 	T_TRUE(boot > 1600000000); /* after 2020: read from the CMOS clock */
 	T_EQ(sys_times(_ENDPOINT(0, NR_PROCS + 1), &u, &s, &up2, NULL), EINVAL);
+	return 0;
+}
+
+/* MINIX's tickdelay(): it sleeps the ticks asked, and an alarm the caller
+ * had set still comes at its time; micro_delay() spins at least as long
+ * as asked, on the TSC calibrated against the tick. */
+int test_tickdelay_micro_delay(void)
+{
+	clock_t t0, t1, left = -1;
+	u64_t c0, c1;
+	message m;
+
+	t0 = getticks();
+	T_EQ(tickdelay(5), OK);
+	t1 = getticks();
+	T_TRUE(t1 - t0 >= 5 && t1 - t0 <= 6);
+	/* An alarm for t0 + 12 survives a tickdelay(4). */
+	t0 = getticks();
+	T_EQ(sys_setalarm(t0 + 12, 1), OK);
+	T_EQ(tickdelay(4), OK);
+	T_EQ(sys_setalarm2(0, 0, &left), OK);         /* still set: look, then */
+	T_TRUE(left >= 6 && left <= 9);
+	T_EQ(sys_setalarm(left, 0), OK);              /* set it again */
+	T_EQ(ipc_receive(CLOCK, &m, NULL), OK);
+	T_TRUE(m.m_notify.timestamp >= t0 + 11 && m.m_notify.timestamp <= t0 + 13);
+	T_TRUE(tsc_get_khz() > 0);
+	read_tsc_64(&c0);
+	T_EQ(micro_delay(2000), OK);                  /* under a tick at HZ 100 */
+	read_tsc_64(&c1);
+	T_TRUE(c1 - c0 >= (u64_t)2 * tsc_get_khz());
+	T_TRUE(micros_to_ticks(1000000) == (u32_t)sys_hz());
 	return 0;
 }

@@ -163,6 +163,38 @@ int test_grant_vumap(void)
 	T_EQ(total, 0x3000);
 	T_EQ(sys_vumap_release(p, n), OK);
 	T_EQ(sys_vumap_release(p, n), EINVAL); /* not held any more */
+	/* MINIX's offset: into the first element, whose size counts from
+	 * the grant's start; the next elements start at their offset 0. */
+	v[0] = (struct vumap_vir){ GRANT_ID(0, 1), 0x300 };
+	v[1] = (struct vumap_vir){ GRANT_ID(0, 1), 0x80 };
+	n = 8;
+	T_EQ(sys_vumap(h, v, 2, 0x100, VUA_READ, p, &n), OK);
+	T_EQ(p[0].vp_addr & 0xfff, 0x900);
+	T_EQ(p[0].vp_size, 0x200);
+	T_EQ(p[n - 1].vp_addr & 0xfff, 0x800);
+	for (i = 0, total = 0; i < n; i++)
+		total += p[i].vp_size;
+	T_EQ(total, 0x280);
+	T_EQ(sys_vumap_release(p, n), OK);
+	n = 8;
+	T_EQ(sys_vumap(h, v, 1, 0x300, VUA_READ, p, &n), EINVAL); /* offset >= size */
+	/* An entry with a flag bit no one knows is not a grant. */
+	g_direct(&e, t, hb + 0x800, 0x100, CPF_READ, 1);
+	e.cp_flags |= 0x4000000;
+	T_EQ(pup_set(h, 3, &e), OK);
+	v[0] = (struct vumap_vir){ GRANT_ID(3, 1), 0x100 };
+	n = 8;
+	T_EQ(sys_vumap(h, v, 1, 0, VUA_READ, p, &n), EPERM);
+	e.cp_flags &= ~0x4000000;
+	T_EQ(pup_set(h, 3, &e), OK);
+	n = 8;
+	T_EQ(sys_vumap(h, v, 1, 0, VUA_READ, p, &n), OK);         /* without it: a grant */
+	T_EQ(sys_vumap_release(p, n), OK);
+	/* vsafecopy of nothing is OK wherever its vector is. */
+	T_EQ(sys_vsafecopy((struct vscp_vec *)0x10, 0), OK);
+	T_EQ(sys_vsafecopy((struct vscp_vec *)0x10, 1), EFAULT);
+	v[0] = (struct vumap_vir){ GRANT_ID(0, 1), 0x3000 };
+	total = 0;
 	/* Rights, privileges, bounds. */
 	n = 8;
 	T_EQ(sys_vumap(h, v, 1, 0, VUA_WRITE, p, &n), EPERM);

@@ -532,3 +532,58 @@ int test_unknown_calls(void)
 	T_EQ(m.m_source, SYSTEM);
 	return 0;
 }
+
+/* The child of test_ipc_status: one message to the parent with every
+ * primitive, in an order the parent's receives then see. */
+static void send_every_way(void *arg)
+{
+	static asynmsg_t tab[1];
+	message m;
+
+	(void)arg;
+	memset(&m, 0, sizeof(m));
+	m.m_type = 1;
+	ipc_send(parent, &m);                  /* SEND (waits for the receive) */
+	ipc_notify(parent);                    /* pending notification */
+	tab[0].flags = AMF_VALID;
+	tab[0].dst = parent;
+	tab[0].msg.m_type = 3;
+	ipc_senda(tab, 1);                     /* pending asynchronous message */
+	m.m_type = 4;
+	ipc_sendrec(parent, &m);               /* queued SENDREC, then the reply */
+	m.m_type = 5;
+	while (ipc_sendnb(parent, &m) == ENOTREADY)
+		;                              /* SENDNB once the parent waits */
+}
+
+/* ipc_receive's status says how each message was sent (MINIX's
+ * IPC_STATUS_CALL, is_ipc_notify, is_ipc_asynch). */
+int test_ipc_status(void)
+{
+	static const struct { int type, call; } want[] = {
+		{ 1, SEND }, { NOTIFY_MESSAGE, NOTIFY }, { 3, SENDA },
+		{ 4, SENDREC }, { 5, SENDNB },
+	};
+	endpoint_t c;
+	message m;
+	int i, st;
+
+	parent = t_self();
+	c = t_fork(send_every_way, NULL);
+	t_sleep(2);                            /* the child blocks in SEND first */
+	for (i = 0; i < 5; i++) {
+		st = -1;
+		T_EQ(ipc_receive(c, &m, &st), OK);
+		T_EQ(m.m_source, c);
+		T_EQ(m.m_type, want[i].type);
+		T_EQ(IPC_STATUS_CALL(st), want[i].call);
+		T_EQ(is_ipc_notify(st), want[i].call == NOTIFY);
+		T_EQ(is_ipc_asynch(st), want[i].call == NOTIFY || want[i].call == SENDA);
+		if (want[i].call == SENDREC)
+			T_EQ(ipc_send(c, &m), OK);     /* its reply */
+	}
+	st = -1;
+	T_EQ(ipc_receive(ANY, (message *)4, &st), EFAULT);
+	T_EQ(st, 0);                           /* no message, no status */
+	return 0;
+}

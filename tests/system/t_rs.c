@@ -176,17 +176,48 @@ int test_rs_backoff(void)
 	return 0;
 }
 
+#define DS_COUNT 0x690
+static endpoint_t counter_parent;
+
+/* In a child (so that its subscription goes when it exits): the number
+ * of keys in DS. */
+static void count_ds_keys(void *arg)
+{
+	char key[DS_MAX_KEYLEN];
+	int n = 0, type;
+
+	(void)arg;
+	if (ds_subscribe(".*", DSF_INITIAL) == OK)
+		while (ds_check(key, &type, NULL) == OK)
+			n++;
+	t_reply(counter_parent, DS_COUNT, n);
+}
+
+static int ds_keys(void)
+{
+	endpoint_t c;
+	int n = -1;
+
+	counter_parent = t_self();
+	c = t_fork(count_ds_keys, NULL);
+	if (t_expect(c, DS_COUNT, &n) != OK)
+		return -1;
+	return n;
+}
+
 /* 100 restarts of a service leave nothing behind: the runner checks
- * process slots and free frames after every test; here also RS's table
- * and DS's label (one fitest, the last endpoint). */
+ * process slots and free frames (RS's and DS's memory among them) after
+ * every test; here also RS's table, DS's keys (as many as before) and
+ * DS's label (the last endpoint). */
 int test_rs_100_restarts(void)
 {
 	struct rs_status st0, st;
-	endpoint_t ep = current(), prev;
+	endpoint_t ep = current(), prev, ds_ep;
 	message m;
-	int i;
+	int i, keys0;
 
 	T_EQ(status(&st0), OK);
+	T_TRUE((keys0 = ds_keys()) > 0);
 	for (i = 0; i < 100; i++) {
 		prev = ep;
 		T_EQ(rs_call(RS_RESTART, "fitest", &m), OK);
@@ -197,6 +228,9 @@ int test_rs_100_restarts(void)
 	T_EQ(status(&st), OK);
 	T_EQ(st.restarts, st0.restarts + 100);
 	T_EQ(st.endpt, ep);
+	T_EQ(ds_keys(), keys0);
+	T_EQ(ds_retrieve_label_endpt("fitest", &ds_ep), OK);
+	T_EQ(ds_ep, ep);
 	return 0;
 }
 
@@ -367,7 +401,7 @@ int test_rs_ipc_follows_restart(void)
 	T_TRUE(_ENDPOINT_P(ep2) != _ENDPOINT_P(ep1));
 	T_EQ(r, OK);
 	T_EQ(rs_call(RS_DOWN, "fit3", &m), OK);
-	T_EQ(ds_delete_label("fit3"), OK);
+	T_EQ(ds_retrieve_label_endpt("fit3", &ep2), ESRCH);	/* RS deleted it */
 	return 0;
 }
 
@@ -415,7 +449,7 @@ int test_rs_up_down(void)
 		T_FAIL("down took %ld ticks: no SIGTERM exit", (long)(t_now() - t0));
 	T_EQ(sys_getproc(&pi, ep), EDEADSRCDST);
 	T_EQ(rs_call(RS_DOWN, "fit3", &m), ESRCH);
-	/* fitest publishes its label: fit3's key stays, its owner dead. */
-	T_EQ(ds_delete_label("fit3"), OK);
+	/* RS published the label before fit3 ran and deletes it at down. */
+	T_EQ(ds_retrieve_label_endpt("fit3", &ep), ESRCH);
 	return 0;
 }

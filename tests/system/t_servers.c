@@ -19,6 +19,7 @@ static void try_steal(void *arg)
 
 int test_ds_publish_retrieve(void)
 {
+	char key79[DS_MAX_KEYLEN + 1], name[DS_MAX_KEYLEN];
 	endpoint_t me = t_self(), ep = NONE, c;
 	uint32_t v = 0;
 	int r;
@@ -36,54 +37,134 @@ int test_ds_publish_retrieve(void)
 	T_EQ(ds_retrieve_u32("t.num", &v), OK);
 	T_EQ(v, 0xdeadbeef);
 	T_EQ(ds_retrieve_label_endpt("t.none", &ep), ESRCH);
-	T_EQ(ds_publish_label("0123456789abcdefX", me, 0), EINVAL); /* > 16 */
+	/* Keys: up to DS_MAX_KEYLEN bytes with the NUL, not empty. */
+	memset(key79, 'k', sizeof(key79));
+	key79[DS_MAX_KEYLEN - 1] = '\0';
+	T_EQ(ds_publish_u32(key79, 79, 0), OK);
+	T_EQ(ds_retrieve_u32(key79, &v), OK);
+	T_EQ(v, 79);
+	T_EQ(ds_delete_u32(key79), OK);
+	key79[DS_MAX_KEYLEN - 1] = 'k';
+	key79[DS_MAX_KEYLEN] = '\0';
+	T_EQ(ds_publish_u32(key79, 80, 0), EINVAL);
 	T_EQ(ds_publish_label("", me, 0), EINVAL);
+	T_EQ(ds_publish_u32("t.bad", 1, DSF_TYPE_STR), EINVAL); /* two types */
 	/* Only the owner may change or delete a key. */
 	c = t_fork(try_steal, NULL);
 	T_EQ(t_expect(c, REPORT, &r), OK);
 	T_EQ(r, EPERM);
 	T_EQ(t_expect(c, REPORT, &r), OK);
 	T_EQ(r, EPERM);
+	T_EQ(ds_delete_u32("t.key"), EINVAL);                /* wrong type */
 	T_EQ(ds_delete_label("t.key"), OK);
 	T_EQ(ds_delete_u32("t.num"), OK);
 	T_EQ(ds_retrieve_label_endpt("t.key", &ep), ESRCH);
 	T_EQ(ds_delete_label("t.key"), ESRCH);
-	/* The memory driver published itself at boot. */
+	/* The memory driver published itself at boot; its label back. */
 	T_EQ(ds_retrieve_label_endpt("memory", &ep), OK);
 	T_EQ(ep, MEM_PROC_NR);
+	memset(name, 'x', sizeof(name));
+	T_EQ(ds_retrieve_label_name(name, MEM_PROC_NR), OK);
+	T_EQ(strcmp(name, "memory"), 0);
+	T_EQ(ds_retrieve_label_name(name, 54321), ESRCH);
+	return 0;
+}
+
+int test_ds_str_mem(void)
+{
+	char s[16], big[DS_MAX_STRLEN + 1];
+	unsigned char mem[300], back[310];
+	size_t len;
+	int i;
+
+	T_EQ(ds_publish_str("t.str", "hello, ds", 0), OK);
+	memset(s, '#', sizeof(s));
+	T_EQ(ds_retrieve_str("t.str", s, sizeof(s) - 1), OK);
+	T_EQ(strcmp(s, "hello, ds"), 0);
+	T_EQ(s[10], '#');                                  /* nothing past it */
+	memset(s, '#', sizeof(s));
+	T_EQ(ds_retrieve_str("t.str", s, 5), OK);          /* cut to 5 chars */
+	T_EQ(strcmp(s, "hello"), 0);
+	T_EQ(s[6], '#');
+	T_EQ(ds_retrieve_u32("t.str", (uint32_t *)s), EINVAL);
+	memset(big, 'b', sizeof(big));
+	big[DS_MAX_STRLEN] = '\0';                        /* one too long */
+	T_EQ(ds_publish_str("t.big", big, 0), EINVAL);
+	T_EQ(ds_delete_str("t.str"), OK);
+	for (i = 0; i < (int)sizeof(mem); i++)
+		mem[i] = (unsigned char)(i * 7 + 1);
+	T_EQ(ds_publish_mem("t.mem", mem, sizeof(mem), 0), OK);
+	memset(back, 0xee, sizeof(back));
+	len = sizeof(back);
+	T_EQ(ds_retrieve_mem("t.mem", (char *)back, &len), OK);
+	T_EQ(len, sizeof(mem));
+	T_EQ(memcmp(back, mem, sizeof(mem)), 0);
+	T_EQ(back[300], 0xee);
+	len = 299;                                         /* too small */
+	T_EQ(ds_retrieve_mem("t.mem", (char *)back, &len), EINVAL);
+	T_EQ(ds_delete_mem("t.mem"), OK);
+	return 0;
+}
+
+static void try_read_private(void *arg)
+{
+	uint32_t v = 0;
+
+	(void)arg;
+	t_reply(parent, REPORT, ds_retrieve_u32("t.priv", &v));
+}
+
+int test_ds_private(void)
+{
+	endpoint_t c;
+	uint32_t v = 0;
+	int r;
+
+	parent = t_self();
+	T_EQ(ds_publish_u32("t.priv", 42, DSF_PRIV_RETRIEVE), OK);
+	T_EQ(ds_retrieve_u32("t.priv", &v), OK);
+	T_EQ(v, 42);
+	c = t_fork(try_read_private, NULL);
+	T_EQ(t_expect(c, REPORT, &r), OK);
+	T_EQ(r, EPERM);
+	T_EQ(ds_delete_u32("t.priv"), OK);
 	return 0;
 }
 
 int test_ds_subscribe(void)
 {
-	char name[DS_KEY_LEN + 1];
-	uint32_t v;
+	char name[DS_MAX_KEYLEN];
+	endpoint_t owner;
 	message m;
 	int type;
 
-	T_EQ(ds_subscribe("memo*", 0), OK);
-	/* What exists already is reported at once. */
+	/* Without DSF_INITIAL, what exists already is not reported. */
+	T_EQ(ds_subscribe("^mem", 0), OK);
+	T_EQ(ds_check(name, &type, &owner), ENOENT);
+	T_EQ(ds_subscribe("^memo(ry|\\.)", DSF_INITIAL), OK);
 	T_EQ(ipc_receive(DS_PROC_NR, &m, NULL), OK);
 	T_EQ(m.m_type, NOTIFY_MESSAGE);
-	T_EQ(ds_check(name, &type, &v), OK);
+	T_EQ(ds_check(name, &type, &owner), OK);
 	T_EQ(strcmp(name, "memory"), 0);
 	T_EQ(type, DSF_TYPE_LABEL);
-	T_EQ(v, MEM_PROC_NR);
-	T_EQ(ds_check(name, &type, &v), ENOENT);
+	T_EQ(ds_check(name, &type, &owner), ENOENT);
 	/* A new key that matches, then its deletion. */
 	T_EQ(ds_publish_u32("memo.x", 7, 0), OK);
 	T_EQ(ipc_receive(DS_PROC_NR, &m, NULL), OK);
-	T_EQ(ds_check(name, &type, &v), OK);
+	T_EQ(ds_check(name, &type, &owner), OK);
 	T_EQ(strcmp(name, "memo.x"), 0);
-	T_EQ(v, 7);
+	T_EQ(type, DSF_TYPE_U32);
+	T_EQ(owner, t_self());
+	T_EQ(ds_check(name, &type, &owner), ENOENT);       /* once, though two subs match */
 	T_EQ(ds_publish_u32("other", 1, 0), OK);           /* does not match */
 	T_EQ(ds_delete_u32("memo.x"), OK);
 	T_EQ(ipc_receive(DS_PROC_NR, &m, NULL), OK);
-	T_EQ(ds_check(name, &type, &v), OK);
+	T_EQ(ds_check(name, &type, &owner), OK);
 	T_EQ(strcmp(name, "memo.x"), 0);
 	T_EQ(type, 0);                                     /* deleted */
-	T_EQ(ds_check(name, &type, &v), ENOENT);
+	T_EQ(ds_check(name, &type, &owner), ENOENT);
 	T_EQ(ds_delete_u32("other"), OK);
+	T_EQ(ds_subscribe("(", 0), EINVAL);                /* not an expression */
 	return 0;
 }
 

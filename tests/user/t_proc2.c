@@ -8,6 +8,7 @@
  * /test/script ("#!/bin/sh"), /test/echoarg ("#!/bin/echo  one  two "),
  * /test/junk, /test/loop, /test/longline, /test/badinterp.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -502,5 +503,54 @@ int test_exec_needs_o_exec(void)
 	st = wait_opt(pid, 0);
 	T_TRUE(st >= 0 && WIFEXITED(st));
 	T_EQ(WEXITSTATUS(st), 0);	/* /bin/true ran */
+	return 0;
+}
+
+static void do_abort(void)
+{
+	abort();
+}
+
+static const int assert_line = __LINE__ + 6; /* the failing assert's */
+static void do_assert(void)
+{
+	int one = 1;
+
+	assert(one == 1);                /* passes: nothing happens */
+	assert(one == 2);
+}
+
+/* abort() ends the process with SIGABRT; a failed assert() prints the
+ * expression, file, line and function on stderr first. */
+int test_abort_assert(void)
+{
+	char buf[256], want[160];
+	int p[2], st, n = 0;
+	ssize_t r;
+	pid_t pid;
+
+	pid = spawn_fn(do_abort);
+	st = wait_opt(pid, 0);
+	T_TRUE(st >= 0 && WIFSIGNALED(st));
+	T_EQ(WTERMSIG(st), SIGABRT);
+	T_EQ(pipe(p), 0);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		close(p[0]);
+		dup2(p[1], 2);
+		do_assert();
+		_exit(3);
+	}
+	close(p[1]);
+	while ((r = read(p[0], buf + n, sizeof(buf) - 1 - (size_t)n)) > 0)
+		n += (int)r;
+	buf[n] = '\0';
+	close(p[0]);
+	T_EQ(waitpid(pid, &st, 0), pid);
+	T_TRUE(WIFSIGNALED(st));
+	T_EQ(WTERMSIG(st), SIGABRT);
+	snprintf(want, sizeof(want), "assertion \"one == 2\" failed: file \"%s\", line %d, "
+		"function \"do_assert\"\n", __FILE__, assert_line);
+	T_STR(buf, want);
 	return 0;
 }

@@ -1189,7 +1189,7 @@ int test_stop_cont(void), test_stop_signals_default(void), test_tstp_caught(void
 int test_kill_stopped(void), test_cont_discards_stop(void), test_sigchld_on_stop(void);
 int test_orphan_stopped(void);
 int test_exec_perm(void), test_exec_script(void), test_exec_sh_126(void);
-int test_exec_needs_o_exec(void);
+int test_exec_needs_o_exec(void), test_abort_assert(void);
 /* t_service.c: the service command and RS. */
 int test_service_up_restart_down(void), test_service_bad_conf(void);
 int test_service_hang(void);
@@ -1215,7 +1215,7 @@ static const struct test tests[] = {
 	T(sigprocmask), T(sleep_interrupted), T(read_interrupted),
 	T(stop_cont), T(stop_signals_default), T(tstp_caught), T(kill_stopped),
 	T(cont_discards_stop), T(sigchld_on_stop), T(orphan_stopped), T(exec_perm),
-	T(exec_script), T(exec_sh_126), T(exec_needs_o_exec),
+	T(exec_script), T(exec_sh_126), T(exec_needs_o_exec), T(abort_assert),
 	T(read_empty), T(read_one), T(read_4k), T(read_1m), T(lseek),
 	T(stat), T(dir500), T(errno_open), T(errno_fd), T(errno_dirs),
 	T(erofs), T(emfile), T(efault), T(dup), T(dup2_redirect), T(fcntl),

@@ -1,0 +1,2 @@
+/* minix/driver.h - the older name of <minix/drivers.h>. */
+#include <minix/drivers.h>

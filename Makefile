@@ -11,6 +11,9 @@ NASM    ?= nasm
 QEMU    ?= qemu-system-i386
 HZ      ?= 100
 QUANTUM ?= 100
+# The device the mount tests mount a second ext2 image from
+# (tests/user/t_mount.c): a RAM disk of the memory driver, or label:minor.
+MOUNT_DEV ?= /dev/ram1
 B       := build
 
 GCCINC   = $(shell $(CC) -print-file-name=include 2>/dev/null)
@@ -36,7 +39,7 @@ CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := hello runner bench exectest fitest ds rs memory tty ext2 pm vfs
+PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
@@ -48,6 +51,7 @@ vfs_SRC    := $(wildcard servers/vfs/*.c)
 runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
 fitest_SRC := tests/fitest/fitest.c
+cdevtest_SRC := tests/drivers/cdevtest/cdevtest.c
 runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
 
@@ -69,7 +73,7 @@ all: $(B)/kernel.elf $(PROGS:%=$(B)/bin/%) $(UBIN)
 # $(B)/config.stamp, rewritten only when one of them changes, and what
 # depends on them depends on the stamp: `make HZ=1000 run` after a build
 # at HZ=100 rebuilds the kernel.
-CONFIG_VARS := HZ QUANTUM
+CONFIG_VARS := HZ QUANTUM MOUNT_DEV
 CONFIG_LINE := $(foreach v,$(CONFIG_VARS),$(v)=$($(v)))
 $(B)/config.stamp: FORCE
 	@mkdir -p $(B)
@@ -197,15 +201,28 @@ endef
 # The supervision tests' service is on it too, with its .conf beside it
 # (`service up /bin/fitest`).
 ROOT_EXTRA := $(B)/ubin/fitest $(B)/ubin/fitest.conf $(B)/ubin/fitest-low.conf
+# /sbin: the file system server and its .conf, which mount() starts through
+# RS for each mounted device (docs/storage.md).
+ROOT_EXTRA += $(B)/sbin/ext2 $(B)/sbin/ext2.conf
+$(B)/sbin/ext2: $(B)/bin/ext2
+	@mkdir -p $(dir $@) && cp $< $@
+$(B)/sbin/ext2.conf: servers/ext2/ext2.conf
+	@mkdir -p $(dir $@) && cp $< $@
+# VFS's test character driver (`service up /bin/cdevtest`).
+ROOT_EXTRA += $(B)/ubin/cdevtest $(B)/ubin/cdevtest.conf
+$(B)/ubin/cdevtest: $(B)/bin/cdevtest
+	@cp $< $@
+$(B)/ubin/cdevtest.conf: tests/drivers/cdevtest/cdevtest.conf
+	@mkdir -p $(dir $@) && cp $< $@
 $(B)/ubin/fitest: $(B)/bin/fitest
 	@cp $< $@
 $(B)/ubin/fitest.conf: tests/fitest/fitest.conf
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/ubin/fitest-low.conf: tests/fitest/fitest-low.conf
 	@mkdir -p $(dir $@) && cp $< $@
-$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA)
+$(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA) $(B)/config.stamp
 	@echo "  ROOT    $@"
-	@tools/mkroot.sh $@ $(B)/ubin
+	@MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
 $(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))
 
 # A boot module with a command line of 258 words, more than the kernel

@@ -9,14 +9,29 @@
 # 500 empty files f000..f499; the exec tests' files (below); the commands' tests (tests/user/t_cmds.c)
 # read words, lines and table (from rootfs/test), odc (the bytes
 # "hi\tthere\n\0\001\377~") and the tree tree/{a,sub/b,sub/deep/c}.
-# /bin/[ is a hard link to /bin/test.
+# /bin/[ is a hard link to /bin/test.  /dev has the device nodes.  The
+# files of $SBINDIR (default: sbin beside BINDIR) go to /sbin: the file
+# system server that mount() starts.
+#
+# /test/fs1.img is a second ext2 image (2 MiB, 1 KiB blocks) for the mount
+# tests (tests/user/t_mount.c), with hello ("hello from fs1") and
+# sub/deep ("deep"); /test/fs1.df has what df -k must say of it right
+# after it is mounted: 1024-blocks, used and available, from dumpe2fs -h;
+# /test/mount.dev the device the tests mount it from ($MOUNT_DEV, default
+# /dev/ram1: a RAM disk of the memory driver; label:minor for a disk).
 set -e
 out=$1
 bindir=${2:-}
+sbindir=${SBINDIR:-${bindir:+$(dirname "$bindir")/sbin}}
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 cp -a rootfs/. "$stage/"
 mkdir -p "$stage/bin" "$stage/dev" "$stage/tmp" "$stage/test/dir500"
+if [ -n "$sbindir" ] && [ -d "$sbindir" ]; then
+	mkdir -p "$stage/sbin"
+	cp "$sbindir"/* "$stage/sbin/"
+	${CROSS:-i686-linux-gnu-}strip "$stage"/sbin/ext2 2>/dev/null || true
+fi
 if [ -n "$bindir" ] && [ -d "$bindir" ]; then
 	cp "$bindir"/* "$stage/bin/" 2>/dev/null || true
 	# exec reads the whole file: leave the debug information behind
@@ -55,6 +70,29 @@ while [ $i -lt 500 ]; do
 	: > "$stage/test/dir500/f$(printf %03d $i)"
 	i=$((i + 1))
 done
+# /dev: the device nodes (VFS finds a node's driver by its major: 1
+# memory, 4 tty, and what `service up -dev` maps; docs/vfs.md).  ram1 and
+# ram2 are the memory driver's empty RAM disks (block minors 3 and 4;
+# minor 2 is the boot RAM disk, the root).  The host runs this as root;
+# mke2fs -d copies the nodes.
+mknod -m 600 "$stage/dev/console" c 4 0
+mknod -m 666 "$stage/dev/tty" c 4 0
+mknod -m 666 "$stage/dev/null" c 1 0
+mknod -m 666 "$stage/dev/zero" c 1 1
+mknod -m 600 "$stage/dev/ram1" b 1 3
+mknod -m 600 "$stage/dev/ram2" b 1 4
+fs1=$(mktemp -d)
+mkdir -p "$fs1/sub"
+echo "hello from fs1" > "$fs1/hello"
+echo deep > "$fs1/sub/deep"
+mke2fs -q -F -t ext2 -b 1024 -L fs1 -d "$fs1" "$stage/test/fs1.img" 2048 >/dev/null
+rm -rf "$fs1"
+cp "$stage/test/fs1.img" "$(dirname "$out")/fs1.img"	# for a second disk
+echo "${MOUNT_DEV:-/dev/ram1}" > "$stage/test/mount.dev"
+dumpe2fs -h "$stage/test/fs1.img" 2>/dev/null | awk -F: '
+	/^Block count/ { b = $2 + 0 } /^Free blocks/ { f = $2 + 0 }
+	/^Reserved block count/ { r = $2 + 0 } /^Block size/ { s = $2 / 1024 }
+	END { print b * s, (b - f) * s, (f > r ? f - r : 0) * s }' > "$stage/test/fs1.df"
 rm -f "$out"
 mke2fs -q -F -t ext2 -b 1024 -L root -d "$stage" "$out" 16384 >/dev/null
 e2fsck -fn "$out" >/dev/null 2>&1

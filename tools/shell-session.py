@@ -22,6 +22,34 @@ def session(step, until):
          r"^Welcome to minix-grants")
     step("a script file", "sh /etc/rc\n", r"^rc: starting$")
     step("ps lists system processes", "ps\n", r"^ +- +7 receive +ext2$")
+    # Devices as data: a node made with mknod, the test driver started
+    # as the driver of its major; a read it never answers shows in ps as
+    # waiting on its label; once it is down, the node gives ENXIO.
+    step("mknod without arguments: its usage", "mknod; echo status $?\n",
+         r"^usage: mknod \[-m mode\] name c\|b major minor\nstatus 2$")
+    step("mknod makes a device node", "mknod -m 666 /dev/cdevhang c 42 1\n",
+         r"\A[^\n]*\n# \Z")
+    step("service up a test driver for its major",
+         "service up /bin/cdevtest -dev /dev/cdevhang\n",
+         r"^service: cdevtest is up \(endpoint \d+\)$")
+    step("ls -l /dev shows the nodes and their numbers", "ls -l /dev\n",
+         r"\A[^\n]*\n"
+         r"crw-r--r--   1  42,   1 cdevhang\n"
+         r"crw-------   1   4,   0 console\n"
+         r"crw-rw-rw-   1   1,   0 null\n"
+         r"brw-------   1   1,   3 ram1\n"
+         r"brw-------   1   1,   4 ram2\n"
+         r"crw-rw-rw-   1   4,   0 tty\n"
+         r"crw-rw-rw-   1   1,   1 zero\n# \Z")
+    step("a read the driver never answers", "cat /dev/cdevhang &\n",
+         r"^\[1\] \d+$")
+    step("ps shows the reader waiting on the driver's label",
+         "sleep 1; ps | grep ' cat$'\n", r"\A[^\n]*\n +\d+ +\d+ cdevtest +cat\n# \Z")
+    step("kill ends it, service down the driver",
+         "kill %1; wait; service down cdevtest; echo done\n", r"^done$")
+    step("the node of a driver that is down: ENXIO",
+         "cat /dev/cdevhang; echo status $?; rm /dev/cdevhang\n",
+         r"^cat: /dev/cdevhang: Device not configured\nstatus 1$")
     step("grants lists VFS's table", "grants vfs\n",
          r"^vfs \(endpoint 3\): [0-9]+ entries, [0-9]+ mappings$")
     # The job prints a line once it runs, then becomes the sleep.
@@ -54,6 +82,11 @@ def session(step, until):
     # wait) is still cut short by ^C.
     if until("a long output runs", "yes\n", r"^y\ny\ny$"):
         step("^C stops a long output", "\x03", r"\^C", timeout=10)
+    step("mount lists the root file system", "mount\n",
+         r"\A[^\n]*\n\S+ on / type ext2 \(rw\)\n# \Z")
+    step("df -k: one line per mount", "df -k\n",
+         r"^Filesystem +1024-blocks +Used +Available +Capacity +Mounted on\n"
+         r"\S+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+% /\n# \Z")
     step("a file without the execute bit is not run",
          "/etc/motd; echo status $?\n",
          r"^sh: /etc/motd: Permission denied\nstatus 126$")

@@ -7,7 +7,9 @@
  * are shown only with -a.  -l adds the mode, the link count and the size:
  *
  *	drwxr-xr-x   2     1024 bin
+ *	crw-rw-rw-   1   1,   1 zero
  *
+ * (a character or block device shows its major and minor numbers).
  * -R lists the directories below too, as GNU ls does: each directory
  * under a "path:" line, an empty line between them, the subdirectories
  * (not . and .., and never through a symbolic link) in name order after
@@ -20,6 +22,10 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+#ifdef HOST_TEST
+#include <sys/sysmacros.h>	/* major(), minor() on the host */
+#endif
 
 #define PATH_BUF	1024
 
@@ -50,7 +56,7 @@ static void mode_string(mode_t m, char *s)
 static void show(const char *path, const char *name, const struct stat *st)
 {
 	struct stat sb;
-	char mode[11];
+	char mode[11], size[24];
 
 	if (!opt_long) {
 		printf("%s\n", name);
@@ -64,8 +70,12 @@ static void show(const char *path, const char *name, const struct stat *st)
 		st = &sb;
 	}
 	mode_string(st->st_mode, mode);
-	printf("%s %3lu %8lld %s\n", mode, (unsigned long)st->st_nlink,
-	    (long long)st->st_size, name);
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		snprintf(size, sizeof(size), "%3u, %3u", (unsigned)major(st->st_rdev),
+		    (unsigned)minor(st->st_rdev));	/* a device: its numbers */
+	else
+		snprintf(size, sizeof(size), "%8lld", (long long)st->st_size);
+	printf("%s %3lu %s %s\n", mode, (unsigned long)st->st_nlink, size, name);
 }
 
 static int by_name(const void *a, const void *b)

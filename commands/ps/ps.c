@@ -15,15 +15,32 @@
  *	signal	stopped: a kernel signal waits for its manager
  *	stopped	not allowed to run yet
  *	zombie	exited, its parent has not waited yet
+ * and, for a process whose call waits in VFS (VFS_GETWAITS), the label
+ * of what it waits on instead of "receive": a character driver ("tty"),
+ * the file system server ("ext2"), or "pipe".
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <minix/pm.h>
+#include <minix/vfs.h>
 
 static struct proc_info ktab[NR_SLOTS];
 static struct pm_procinfo ptab[2 * NR_PROCS];	/* zombies too */
 static int nptab;
+static struct vfs_wait wtab[NR_PROCS];
+static int nwtab;
+
+/* The label ep waits on in VFS, or NULL. */
+static const char *vfs_wait_of(endpoint_t ep)
+{
+	int i;
+
+	for (i = 0; i < nwtab; i++)
+		if (wtab[i].vw_endpoint == ep)
+			return wtab[i].vw_label;
+	return NULL;
+}
 
 /* The kernel's state of a process, as kernel/debug.c names it. */
 static const char *state_name(const struct proc_info *pi)
@@ -66,6 +83,7 @@ int main(void)
 {
 	const struct pm_procinfo *pp;
 	char pid[16], ep[16];
+	const char *state;
 	int i;
 
 	if (minix_getsysinfo(GET_PROCTAB, 0, ktab, sizeof(ktab)) < 0) {
@@ -76,6 +94,8 @@ int main(void)
 		fprintf(stderr, "ps: PM's process table: %s\n", strerror(errno));
 		return 1;
 	}
+	if ((nwtab = minix_getwaits(wtab, sizeof(wtab))) < 0)
+		nwtab = 0;	/* no VFS: the kernel's view only */
 	printf("%5s %8s %-8s %s\n", "PID", "ENDPOINT", "STATE", "NAME");
 	for (i = 0; i < NR_SLOTS; i++) {
 		if (ktab[i].pi_rts_flags & PI_SLOT_FREE)
@@ -86,7 +106,10 @@ int main(void)
 		else
 			strcpy(pid, "-");
 		snprintf(ep, sizeof(ep), "%d", ktab[i].pi_endpoint);
-		print_line(pid, ep, state_name(&ktab[i]), ktab[i].pi_name,
+		state = vfs_wait_of(ktab[i].pi_endpoint);
+		if (state == NULL || strcmp(state_name(&ktab[i]), "receive") != 0)
+			state = state_name(&ktab[i]);
+		print_line(pid, ep, state, ktab[i].pi_name,
 		    sizeof(ktab[i].pi_name));
 	}
 	for (i = 0; i < nptab; i++) {

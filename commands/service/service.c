@@ -1,6 +1,7 @@
 /* service.c - ask RS to start, stop, restart or inspect a service.
  *
  *	service up PATH [-label L] [-args "A ..."] [-period TICKS] [-config FILE]
+ *		[-dev NODE]
  *	service down L
  *	service restart L
  *	service refresh L	(restart, forgetting its failures' backoff)
@@ -9,7 +10,9 @@
  *
  * `up` reads the program and its .conf (FILE, else PATH.conf beside it)
  * and hands both to RS, which copies them with SYS_VIRCOPY.  The label
- * defaults to the program's file name.  docs/services.md has the rest.
+ * defaults to the program's file name.  -dev: the service is the
+ * character driver of NODE's major number from now on (VFS_MAPDRIVER:
+ * MINIX's mapdriver).  docs/services.md has the rest.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,9 +21,11 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <minix/rs.h>
 #include <minix/pm.h>
 #include <minix/sysinfo.h>
+#include <minix/vfs.h>
 
 #define MAX_CONF 4096
 #define NR_STATUS 24
@@ -30,7 +35,7 @@ static const char *prog = "service";
 static void usage(void)
 {
 	fprintf(stderr, "usage: service up PATH [-label L] [-args \"A ...\"] [-period TICKS] "
-	    "[-config FILE]\n"
+	    "[-config FILE] [-dev NODE]\n"
 	    "       service down|restart|refresh|fi LABEL\n"
 	    "       service status [LABEL]\n");
 	exit(2);
@@ -80,6 +85,8 @@ static int do_up(int argc, char **argv)
 	char conf_path[256];
 	size_t img_len, conf_len;
 	char *img, *conf;
+	const char *dev = NULL;
+	struct stat st;
 	message m;
 	int i, period = 0, r;
 
@@ -97,8 +104,18 @@ static int do_up(int argc, char **argv)
 			period = atoi(argv[i + 1]);
 		else if (strcmp(argv[i], "-config") == 0)
 			config = argv[i + 1];
+		else if (strcmp(argv[i], "-dev") == 0)
+			dev = argv[i + 1];
 		else
 			usage();
+	}
+	if (dev && stat(dev, &st) < 0) {
+		fprintf(stderr, "%s: %s: %s\n", prog, dev, strerror(errno));
+		return 1;
+	}
+	if (dev && !S_ISCHR(st.st_mode)) {
+		fprintf(stderr, "%s: %s: not a character device\n", prog, dev);
+		return 1;
 	}
 	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	if (!label)
@@ -137,6 +154,11 @@ static int do_up(int argc, char **argv)
 		return 1;
 	}
 	printf("%s: %s is up (endpoint %d)\n", prog, label, m.m_rs.endpt);
+	if (dev && minix_mapdriver(label, (int)major(st.st_rdev), 0) < 0) {
+		fprintf(stderr, "%s: %s: major %u: %s\n", prog, dev,
+		    (unsigned)major(st.st_rdev), strerror(errno));
+		return 1;
+	}
 	return 0;
 }
 

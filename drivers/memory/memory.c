@@ -5,21 +5,62 @@
  * RAMDISK_BASE, so that the disk outlives a restart.  Data moves
  * only through the caller's grants: safecopy for reads and writes,
  * safememset for /dev/zero.  Publishes itself in DS as "memory".
+ *
+ * Minors MEMORY_RAM1 and MEMORY_RAM2 (/dev/ram1, /dev/ram2) are empty RAM
+ * disks of MEMORY_RAM_SIZE bytes, zeroed memory of ours taken at their
+ * first use: block devices for a file system to mount, and character
+ * devices too (reads and writes at a position), so that dd can fill one
+ * with an image.  They last as long as this instance of the driver.
  */
 #include <minix/syslib.h>
 #include <minix/ds.h>
 #include <minix/sef.h>
 #include <minix/rs.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <minix/chardriver.h>
 #include <minix/blockdriver.h>
 
 static uint64_t disk_size;
+static uint8_t *ram[2];		/* MEMORY_RAM1, MEMORY_RAM2 once used */
+
+/* The memory of RAM disk minor (allocated at its first use), or NULL. */
+static uint8_t *ram_disk(devminor_t minor)
+{
+	int i = minor - MEMORY_RAM1;
+
+	if (i < 0 || i > 1)
+		return NULL;
+	if (ram[i] == NULL)
+		ram[i] = calloc(1, MEMORY_RAM_SIZE);
+	return ram[i];
+}
+
+/* Copy between RAM disk minor and a grant at pos: bytes, 0 at the end,
+ * or an error.  Writes past the end are ENOSPC. */
+static ssize_t ram_copy(devminor_t minor, int do_write, uint64_t pos,
+	endpoint_t endpt, cp_grant_id_t grant, vir_bytes off, size_t size)
+{
+	uint8_t *disk = ram_disk(minor);
+	int r;
+
+	if (disk == NULL)
+		return ENOMEM;
+	if (pos >= MEMORY_RAM_SIZE)
+		return do_write && size ? ENOSPC : 0;
+	if (size > MEMORY_RAM_SIZE - pos)
+		size = (size_t)(MEMORY_RAM_SIZE - pos);
+	r = do_write ? sys_safecopyfrom(endpt, grant, off, (vir_bytes)(disk + pos), size)
+	    : sys_safecopyto(endpt, grant, off, (vir_bytes)(disk + pos), size);
+	return r != OK ? r : (ssize_t)size;
+}
 
 static int m_open(devminor_t minor, int access, endpoint_t user)
 {
 	(void)access, (void)user;
+	if (minor == MEMORY_RAM1 || minor == MEMORY_RAM2)
+		return ram_disk(minor) ? OK : ENOMEM;
 	return minor == MEMORY_NULL || minor == MEMORY_ZERO ? OK : ENXIO;
 }
 
@@ -29,6 +70,8 @@ static ssize_t m_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 	int r;
 
 	(void)pos, (void)flags, (void)id;
+	if (minor == MEMORY_RAM1 || minor == MEMORY_RAM2)
+		return ram_copy(minor, 0, pos, endpt, grant, 0, size);
 	if (minor == MEMORY_NULL)
 		return 0; /* end of file */
 	if (minor != MEMORY_ZERO)
@@ -41,7 +84,9 @@ static ssize_t m_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 static ssize_t m_write(devminor_t minor, uint64_t pos, endpoint_t endpt,
 	cp_grant_id_t grant, size_t size, int flags, cdev_id_t id)
 {
-	(void)pos, (void)endpt, (void)grant, (void)flags, (void)id;
+	(void)flags, (void)id;
+	if (minor == MEMORY_RAM1 || minor == MEMORY_RAM2)
+		return ram_copy(minor, 1, pos, endpt, grant, 0, size);
 	return minor == MEMORY_NULL || minor == MEMORY_ZERO ? (ssize_t)size : ENXIO;
 }
 
@@ -54,6 +99,8 @@ static const struct chardriver mem_cdr = {
 static int d_open(devminor_t minor, int access)
 {
 	(void)access;
+	if (minor == MEMORY_RAM1 || minor == MEMORY_RAM2)
+		return ram_disk(minor) ? OK : ENOMEM;
 	return minor == MEMORY_RAMDISK && disk_size ? OK : ENXIO;
 }
 
@@ -66,6 +113,16 @@ static ssize_t d_transfer(devminor_t minor, int do_write, uint64_t pos,
 	int r;
 
 	(void)flags;
+	if (minor == MEMORY_RAM1 || minor == MEMORY_RAM2) {
+		for (i = 0; i < count; i++) {
+			ssize_t n = ram_copy(minor, do_write, pos, endpt,
+			    iov[i].iov_grant, 0, iov[i].iov_size);
+			if (n <= 0)
+				return total ? total : n;
+			total += n, pos += (uint64_t)n;
+		}
+		return total;
+	}
 	if (minor != MEMORY_RAMDISK || !disk_size)
 		return ENXIO;
 	for (i = 0; i < count && pos < disk_size; i++) {

@@ -13,7 +13,8 @@
 #define PM_WAITPID     (PM_BASE + 3)  /* i1 pid, i2 options -> pid, i3 status */
 #define PM_GETPID      (PM_BASE + 4)  /* -> pid, i1 ppid */
 #define PM_KILL        (PM_BASE + 5)  /* i1 pid (or -pgrp, 0, -1), i2 sig; from VFS
-                                         also i1 0 and i4 the endpoint (SIGPIPE) */
+                                         also i1 0 and i4 the endpoint (SIGPIPE),
+                                         sent with asynsend and not answered */
 #define PM_SIGACTION   (PM_BASE + 6)  /* i1 sig, p1 new or 0, p2 old or 0, p3 trampoline */
 #define PM_SIGPROCMASK (PM_BASE + 7)  /* i1 how, i2 set -> i3 old set */
 #define PM_SIGRETURN   (PM_BASE + 8)  /* p1 struct sigcontext *; no reply */
@@ -78,12 +79,27 @@
 #define VFS_GETID      (VFS_BASE + 0x2d) /* -> fd uid, fd2 gid (real = effective) */
 #define VFS_SETID      (VFS_BASE + 0x2e) /* flags 0 uid / 1 gid, mode the id */
 #define VFS_STATVFS    (VFS_BASE + 0x2f) /* path, path2 the struct statvfs */
-/* PM -> VFS notices (SENDREC; VFS answers OK). */
+/* The mount table (0x38 on; <sys/mount.h>). */
+#define VFS_MOUNT      (VFS_BASE + 0x38) /* path device, path2 dir, off_lo a
+					    struct mnt_args, off_hi its size */
+#define VFS_UMOUNT     (VFS_BASE + 0x39) /* path dir or device, path2 16 bytes
+					    for the file system's label */
+#define VFS_GETMNT     (VFS_BASE + 0x3a) /* fd index, buf a struct mnt_info
+					    -> OK, ENOENT past the last */
+/* PM -> VFS notices.  Both sides send with asynsend (never SENDREC): VFS
+ * answers each but VFS_PM_UNPAUSE with VFS_PM_REPLY (who, who2 as in the
+ * notice, fd the notice's type, fd2 the result) when it is done. */
 #define VFS_PM_FORK    (VFS_BASE + 0x40) /* who = parent, who2 = child */
 #define VFS_PM_EXIT    (VFS_BASE + 0x41) /* who: close everything */
 #define VFS_PM_EXEC    (VFS_BASE + 0x42) /* who, fd (opened O_EXEC: else EACCES):
                                             close-on-exec descriptors */
 #define VFS_PM_UNPAUSE (VFS_BASE + 0x43) /* who: end a waiting call with EINTR */
 #define VFS_PM_REBOOT  (VFS_BASE + 0x44) /* the machine stops: sync the file systems */
+#define VFS_PM_REPLY   (VFS_BASE + 0x48) /* VFS -> PM: a notice is done */
+/* Anyone -> VFS: which processes wait in VFS, and on what (ps). */
+#define VFS_GETWAITS   (VFS_BASE + 0x30) /* buf, len: struct vfs_wait[] -> count */
+#define VFS_MKNOD      (VFS_BASE + 0x31) /* path, mode, off_lo the device number */
+#define VFS_MAPDRIVER  (VFS_BASE + 0x32) /* buf/len label, fd major, flags 1:
+                                            seekable: the driver of a major */
 
 #endif

@@ -199,6 +199,8 @@
 #define BDEV_SCATTER (BDEV_BASE + 5)
 #define BDEV_IOCTL   (BDEV_BASE + 6)
 #define BDEV_REPLY   (BDEV_BASE + 0x80)
+#define BDEV_R_BIT   0x01 /* BDEV_OPEN flags: open for reading */
+#define BDEV_W_BIT   0x02 /* and for writing */
 
 /* Character drivers: m_cdev. */
 #define CDEV_BASE    0x0400
@@ -252,5 +254,8 @@
 #define MEMORY_NULL    0 /* character: /dev/null */
 #define MEMORY_ZERO    1 /* character: /dev/zero */
 #define MEMORY_RAMDISK 2 /* block: the RAM disk (the boot root image) */
+#define MEMORY_RAM1    3 /* block and character: /dev/ram1, an empty RAM disk */
+#define MEMORY_RAM2    4 /* /dev/ram2, another (MEMORY_RAM_SIZE each) */
+#define MEMORY_RAM_SIZE (4u << 20)
 
 #endif

@@ -32,6 +32,10 @@ typedef uint32_t mode_t;
 typedef uint32_t uid_t;
 typedef uint32_t gid_t;
 typedef uint32_t dev_t;
+/* A device number: major and minor, 8 bits each (MINIX's encoding). */
+#define major(d)		(((dev_t)(d) >> 8) & 0xff)
+#define minor(d)		((dev_t)(d) & 0xff)
+#define makedev(ma, mi)		((dev_t)((((ma) & 0xff) << 8) | ((mi) & 0xff)))
 typedef uint32_t ino_t;
 typedef uint32_t nlink_t;
 typedef int32_t  blksize_t;	/* st_blksize */

@@ -38,4 +38,14 @@ int cmd_kill_opts(int argc, char **argv, int *sig, const char **name);
  */
 int cmd_files(const char *prog, char **names, int n, int (*fn)(FILE *f));
 
+/* The id of user (GROUP 0) or group (GROUP 1) NAME: a number, or a name
+ * of /etc/passwd or /etc/group; -1 if neither.
+ */
+long cmd_id_of(const char *name, int group);
+
+/* The name of user or group ID into BUF (SIZE bytes): 0, or -1 if the
+ * file has none.
+ */
+int cmd_name_of(long id, int group, char *buf, size_t size);
+
 #endif /* CMDUTIL_H */

@@ -9,7 +9,10 @@
 #include <minix/syslib.h>
 #include <minix/sef.h>
 
-static void reply(endpoint_t endpt, uint32_t id, int r)
+/* Answer a request: a caller in SENDREC (a file system) waits for it; one
+ * that sent it asynchronously (VFS, for a block device file) may be busy
+ * now, so the answer goes by asynsend (as MINIX's libblockdriver). */
+static void reply(endpoint_t endpt, uint32_t id, int r, int ipc_status)
 {
 	message m;
 
@@ -17,7 +20,10 @@ static void reply(endpoint_t endpt, uint32_t id, int r)
 	m.m_type = BDEV_REPLY;
 	m.m_bdev.id = id;
 	m.m_bdev.status = r;
-	ipc_sendnb(endpt, &m);
+	if (IPC_STATUS_CALL(ipc_status) == SENDREC)
+		ipc_sendnb(endpt, &m);
+	else
+		asynsend(endpt, &m);
 }
 
 static int do_transfer(const struct blockdriver *bdp, const message *m)
@@ -72,7 +78,7 @@ void blockdriver_process(const struct blockdriver *bdp, message *m, int ipc_stat
 		break;
 	default: r = do_transfer(bdp, m); break;
 	}
-	reply(m->m_source, b->id, r);
+	reply(m->m_source, b->id, r, ipc_status);
 }
 
 void blockdriver_task(const struct blockdriver *bdp)

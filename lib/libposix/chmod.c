@@ -1,11 +1,12 @@
 /* chmod.c - chmod(), fchmod(), chown(), lchown(), fchown(), utime(),
- * umask(), statvfs(): VFS_CHMOD, VFS_FCHMOD, VFS_CHOWN, VFS_FCHOWN,
- * VFS_UTIME, VFS_UMASK, VFS_STATVFS.
+ * utimes(), umask(), statvfs(): VFS_CHMOD, VFS_FCHMOD, VFS_CHOWN,
+ * VFS_FCHOWN, VFS_UTIME, VFS_UMASK, VFS_STATVFS.
  */
 #include <unistd.h>
 #include <utime.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/time.h>
 #include "posix.h"
 
 int chmod(const char *path, mode_t mode)
@@ -75,6 +76,23 @@ int utime(const char *path, const struct utimbuf *times)
 		m.m_vfs.off_hi = (uint32_t)times->modtime;
 	}
 	return __vfs_call(VFS_UTIME, &m) < 0 ? -1 : 0;
+}
+
+/* The files keep whole seconds: the microseconds are dropped (as a file
+ * system with 1 s timestamps does); a negative or too large tv_usec is
+ * EINVAL. */
+int utimes(const char *path, const struct timeval tv[2])
+{
+	struct utimbuf t;
+
+	if (tv == NULL)
+		return utime(path, NULL);
+	if (tv[0].tv_usec < 0 || tv[0].tv_usec >= 1000000 ||
+	    tv[1].tv_usec < 0 || tv[1].tv_usec >= 1000000)
+		return __posix_err(EINVAL);
+	t.actime = tv[0].tv_sec;
+	t.modtime = tv[1].tv_sec;
+	return utime(path, &t);
 }
 
 int statvfs(const char *restrict path, struct statvfs *restrict buf)

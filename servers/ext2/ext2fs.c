@@ -2180,8 +2180,12 @@ static int drop_ea(struct ext2_fs *fs, struct ext2_inode_info *ip)
 static int destroy(struct ext2_fs *fs, struct ext2_inode_info *ip)
 {
 	int fast = ext2_is_fast_symlink(fs, ip), r;
+	uint16_t type = ip->mode & EXT2_S_IFMT;
 
-	if ((r = trim_blocks(fs, ip, 0)) != OK)
+	/* A device node's i_block holds its number, not blocks. */
+	if (type == EXT2_S_IFCHR || type == EXT2_S_IFBLK)
+		fast = 1;
+	else if ((r = trim_blocks(fs, ip, 0)) != OK)
 		return r;
 	if (ip->file_acl != 0 && (r = drop_ea(fs, ip)) != OK)
 		return r;

@@ -258,6 +258,21 @@ static int do_lookup(message *m)
 	return describe(m, ino);
 }
 
+/* A device inode's number as e2fsprogs reads it: the old encoding in
+ * i_block[0] (major << 8 | minor), else the new one in i_block[1] (minor
+ * bits 0-7 and 20-31, major bits 8-19); ours is major << 8 | minor. */
+static uint32_t dev_number(const struct ext2_inode_info *in)
+{
+	uint32_t b = in->block[0], ma, mi;
+
+	if (b != 0)
+		return ((b >> 8) & 0xff) << 8 | (b & 0xff);
+	b = in->block[1];
+	ma = (b & 0xfff00) >> 8;
+	mi = (b & 0xff) | ((b >> 12) & 0xfff00);
+	return (ma & 0xff) << 8 | (mi & 0xff);
+}
+
 static int do_stat(message *m)
 {
 	struct ext2_inode_info in;
@@ -280,7 +295,7 @@ static int do_stat(message *m)
 	st.st_blksize = fs.block_size;
 	st.st_blocks = in.blocks;
 	if ((in.mode & EXT2_S_IFMT) == EXT2_S_IFCHR || (in.mode & EXT2_S_IFMT) == EXT2_S_IFBLK)
-		st.st_rdev = in.block[0] ? in.block[0] : in.block[1];
+		st.st_rdev = dev_number(&in);
 	return sys_safecopyto(m->m_source, m->m_fs.grant, 0, (vir_bytes)&st, sizeof(st));
 }
 
@@ -496,6 +511,7 @@ static int get_name(const message *m, char *buf, size_t size)
 
 static char names[2 * EXT2_NAME_MAX + 4096 + 4];
 
+
 static int do_create(message *m)
 {
 	uint32_t ino;
@@ -508,7 +524,7 @@ static int do_create(message *m)
 		    m->m_fs.flags, m->m_fs.uid, m->m_fs.gid, &ino);
 	else
 		r = ext2_create(&fs, m->m_fs.ino, names, m->m_fs.count,
-		    m->m_fs.flags, 0, m->m_fs.uid, m->m_fs.gid, &ino);
+		    m->m_fs.flags, m->m_fs.pos_lo, m->m_fs.uid, m->m_fs.gid, &ino);
 	return r != OK ? r : describe(m, ino);
 }
 
@@ -687,7 +703,8 @@ int main(void)
 		}
 		m.m_fs.status = handle(&m);
 		m.m_type = FS_REPLY;
-		ipc_sendnb(m.m_source, &m);
+		/* VFS does not wait in SENDREC (docs/vfs.md): asynsend. */
+		asynsend(m.m_source, &m);
 		if (mounted)
 			arm_flush();
 	}

@@ -1,8 +1,9 @@
 /* forkexit.c - the life of a process: fork, exec, exit (and being killed),
  * zombies, waitpid, and orphans going to init.
  *
- * A process that ends is stopped, VFS closes its files (VFS_PM_EXIT), the
- * kernel frees its slot (SYS_CLEAR), and it stays in PM's table as a
+ * A process that ends is stopped, VFS closes its files (VFS_PM_EXIT: PM
+ * serves others meanwhile, the process is MP_EXITING), then the kernel
+ * frees its slot (SYS_CLEAR), and it stays in PM's table as a
  * zombie with its wait status until its parent collects it.  Its children
  * pass to init (a stopped one gets SIGHUP and SIGCONT).  Wait statuses
  * are encoded as on Linux (<sys/wait.h>); waitpid also reports stopped
@@ -23,12 +24,12 @@
 static void orphan_stopped(struct mproc *q);
 
 /* PM_FORK: copy the caller.  The child waits, as its parent does, for our
- * reply: 0 to the child, the child's pid to the parent. */
+ * reply: 0 to the child, the child's pid to the parent, sent when VFS has
+ * given the child its descriptors (fork_finish). */
 int do_fork(message *m, struct mproc *rmp)
 {
 	struct mproc *cmp;
 	endpoint_t child;
-	message cm;
 	int r;
 
 	if (!(cmp = mp_alloc()))
@@ -47,14 +48,42 @@ int do_fork(message *m, struct mproc *rmp)
 	cmp->mp_wpid = 0;
 	cmp->mp_woptions = 0;
 	cmp->mp_wakeup = 0;
-	if ((r = vfs_notice(VFS_PM_FORK, rmp->mp_endpoint, child)) != OK) {
+	cmp->mp_vfs_call = VFS_PM_FORK;
+	cmp->mp_ximg = cmp->mp_xframe = NULL;
+	if (vfs_tell(VFS_PM_FORK, rmp->mp_endpoint, child, -1) == OK)
+		return EDONTREPLY;	/* fork_finish() when VFS has the child */
+	fork_finish(child, OK);
+	return EDONTREPLY;
+}
+
+/* VFS made the child's table (or failed with r): both may run now. */
+void fork_finish(endpoint_t child, int r)
+{
+	struct mproc *cmp, *pp;
+	message m;
+
+	for (cmp = mproc; cmp < mproc + NR_MPROCS; cmp++)
+		if (cmp->mp_state != MP_FREE && cmp->mp_state != MP_ZOMBIE &&
+		    cmp->mp_endpoint == child && cmp->mp_vfs_call == VFS_PM_FORK)
+			break;
+	if (cmp == mproc + NR_MPROCS)
+		return;		/* a stray answer */
+	cmp->mp_vfs_call = 0;
+	pp = mp_by_pid(cmp->mp_ppid);
+	if (pp && !mp_alive(pp))
+		pp = NULL;
+	memset(&m, 0, sizeof(m));
+	if (r != OK && mp_alive(cmp)) {
 		sys_clear(child);
 		mp_free(cmp);
-		return r;
+		if (pp)
+			reply(pp->mp_endpoint, r, &m);
+		return;
 	}
-	memset(&cm, 0, sizeof(cm));
-	reply(child, 0, &cm);
-	return cmp->mp_pid;
+	if (mp_alive(cmp))
+		reply(child, 0, &m);
+	if (pp)
+		reply(pp->mp_endpoint, cmp->mp_pid, &m);
 }
 
 /* Is img an ELF executable for the i386 at all?  Checked before VFS closes
@@ -86,7 +115,6 @@ int do_exec(message *m, struct mproc *rmp)
 	char name[PROC_NAME_LEN];
 	void *img = NULL, *frame = NULL;
 	size_t img_len, frame_len;
-	vir_bytes ip;
 	int r;
 
 	if (m->m_pm.i1 <= 0 || m->m_pm.i2 < 0)
@@ -117,24 +145,58 @@ int do_exec(message *m, struct mproc *rmp)
 	if ((r = sys_exec_check(ep, img, img_len, frame, frame_len)) != OK)
 		goto out;
 	/* VFS checks that the image came from a descriptor opened with
-	 * O_EXEC (an x bit), then closes the close-on-exec ones. */
-	if ((r = vfs_notice_fd(VFS_PM_EXEC, ep, NONE, m->m_pm.i3)) != OK)
-		goto out;
-	r = sys_exec(ep, img, img_len, frame, frame_len, name, &ip);
-	if (r == OK) {
-		reset_signals_on_exec(rmp);
-		rmp->mp_brk = 0;
-		if (name[0])
-			memcpy(rmp->mp_name, name, sizeof(name));
-		r = EDONTREPLY;
-	} else if (exec_killed(ep)) {
-		exit_proc(rmp, W_EXITCODE(0, SIGKILL));
-		r = EDONTREPLY;
-	}
+	 * O_EXEC (an x bit), then closes the close-on-exec ones: exec_finish()
+	 * goes on when it has answered. */
+	rmp->mp_vfs_call = VFS_PM_EXEC;
+	rmp->mp_ximg = img;
+	rmp->mp_xframe = frame;
+	rmp->mp_ximg_len = img_len;
+	rmp->mp_xframe_len = frame_len;
+	memcpy(rmp->mp_xname, name, sizeof(name));
+	if (vfs_tell(VFS_PM_EXEC, ep, NONE, m->m_pm.i3) != OK)
+		exec_finish(ep, OK);
+	return EDONTREPLY;
 out:
 	free(img);
 	free(frame);
 	return r;
+}
+
+static void exec_forget(struct mproc *rmp)
+{
+	free(rmp->mp_ximg);
+	free(rmp->mp_xframe);
+	rmp->mp_ximg = rmp->mp_xframe = NULL;
+	rmp->mp_vfs_call = 0;
+}
+
+/* VFS's answer r to the exec of ep: replace the image, or fail. */
+void exec_finish(endpoint_t ep, int r)
+{
+	struct mproc *rmp = mp_by_ep(ep);
+	vir_bytes ip;
+	message m;
+
+	if (!rmp || rmp->mp_vfs_call != VFS_PM_EXEC)
+		return;		/* it ended meanwhile */
+	if (r == OK)
+		r = sys_exec(ep, rmp->mp_ximg, rmp->mp_ximg_len, rmp->mp_xframe,
+		    rmp->mp_xframe_len, rmp->mp_xname, &ip);
+	if (r == OK) {
+		exec_forget(rmp);
+		reset_signals_on_exec(rmp);
+		rmp->mp_brk = 0;
+		if (rmp->mp_xname[0])
+			memcpy(rmp->mp_name, rmp->mp_xname, sizeof(rmp->mp_name));
+		return;
+	}
+	exec_forget(rmp);
+	if (r != OK && exec_killed(ep)) {
+		exit_proc(rmp, W_EXITCODE(0, SIGKILL));
+		return;
+	}
+	memset(&m, 0, sizeof(m));
+	reply(ep, r, &m);
 }
 
 /* PM_EXIT: i1 status.  No reply. */
@@ -186,25 +248,42 @@ void exit_proc(struct mproc *rmp, int wstatus)
 {
 	endpoint_t ep = rmp->mp_endpoint;
 	int was_sleeping = rmp->mp_state == MP_SLEEPING, r;
-	struct mproc *q, *init_mp;
-	pid_t pid = rmp->mp_pid;
 
 	if (!mp_alive(rmp))
 		return;
-	rmp->mp_state = MP_ALIVE; /* a pending waitpid or sleep just ends */
 	if ((r = sys_privctl(ep, SYS_PRIV_DISALLOW, NULL)) != OK)
 		printf("pm: cannot stop %d: %d\n", ep, r);
-	vfs_notice(VFS_PM_EXIT, ep, NONE);
+	if (rmp->mp_vfs_call == VFS_PM_EXEC)
+		exec_forget(rmp);
+	rmp->mp_state = MP_EXITING; /* a pending waitpid or sleep just ends */
+	rmp->mp_status = wstatus;
+	if (was_sleeping)
+		set_next_alarm();
+	/* VFS closes its files; exit_finish() when it has. */
+	if (vfs_tell(VFS_PM_EXIT, ep, NONE, -1) != OK)
+		exit_finish(ep);
+}
+
+/* VFS has closed the files of ep, which is exiting: it becomes a zombie. */
+void exit_finish(endpoint_t ep)
+{
+	struct mproc *rmp, *q, *init_mp;
+	pid_t pid;
+	int r;
+
+	for (rmp = mproc; rmp < mproc + NR_MPROCS; rmp++)
+		if (rmp->mp_state == MP_EXITING && rmp->mp_endpoint == ep)
+			break;
+	if (rmp == mproc + NR_MPROCS)
+		return;		/* a stray answer */
+	pid = rmp->mp_pid;
 	if ((r = sys_clear(ep)) != OK)
 		printf("pm: SYS_CLEAR of %d failed: %d\n", ep, r);
 	rmp->mp_state = MP_ZOMBIE;
-	rmp->mp_status = wstatus;
 	rmp->mp_sigpending = 0;
 	rmp->mp_flags = 0;
-	if (was_sleeping)
-		set_next_alarm();
 	if (pid == INIT_PID)
-		printf("pm: init ended (status 0x%x)\n", wstatus);
+		printf("pm: init ended (status 0x%x)\n", rmp->mp_status);
 
 	/* Its children pass to init (or to nobody if init is gone).  Their old
 	 * parent is this one, which waits no more; init only gains children,

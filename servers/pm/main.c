@@ -7,12 +7,11 @@
  * manages) and CLOCK (PM's alarm, for sleepers).  docs/os.md has the
  * protocol.
  *
- * PM and VFS both send requests to each other with SENDREC: PM its notices
- * (fork, exec, exit, unpause), VFS its PM_KILL.  When both do so at once
- * the kernel refuses PM's send with ELOCKED; PM then takes VFS's request,
- * answers it at once, and keeps the signal it asks for in a short queue
- * (defer_signal) that the main loop works off after the current request.
- * So PM never acts on a signal from VFS while VFS waits for it.
+ * PM and VFS never SENDREC each other (docs/services.md, "Who calls
+ * whom").  PM tells VFS about a process event with asynsend and goes on
+ * serving others; the call that needed it (fork, exec, exit, reboot) is
+ * finished when VFS's VFS_PM_REPLY comes (vfs_answer).  VFS's PM_KILL
+ * (SIGPIPE) comes the same way and gets no answer.
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,7 +20,8 @@
 
 int hz;
 
-/* Signals to deliver after the current request: from VFS (PM_KILL). */
+/* Signals to deliver after the current request (orphaned stopped
+ * processes, in the middle of an exit). */
 #define NR_DEFERRED 32
 static struct { endpoint_t ep; int sig; } deferred[NR_DEFERRED];
 static int def_head, def_count;
@@ -107,57 +107,43 @@ static void run_deferred(void)
 	}
 }
 
-/* VFS is blocked sending us a request while we want to send it one: take
- * the request and answer it now (only PM_KILL is expected). */
-static int take_vfs_request(void)
-{
-	message m;
-	int r;
-
-	if ((r = ipc_receive(VFS_PROC_NR, &m, NULL)) != OK)
-		return r;
-	if (is_notify(m.m_type))
-		return OK; /* a notification came first; the request follows */
-	r = m.m_type == PM_KILL ? do_kill(&m, NULL) : ENOSYS;
-	reply(VFS_PROC_NR, r, &m);
-	return OK;
-}
-
-/* Tell VFS about a process event and wait for its answer (VFS's m_type).
- * Without a VFS (a test image) there is nothing to tell: OK.  fd: for
- * VFS_PM_EXEC, the descriptor the program was read from. */
-int vfs_notice_fd(int type, endpoint_t who, endpoint_t who2, int fd)
+/* Tell VFS about a process event (asynsend): OK, and vfs_answer() gets
+ * VFS's answer later; or ENOENT when there is no VFS to tell (a test
+ * image), and the caller goes on at once as if VFS had answered OK.  fd:
+ * for VFS_PM_EXEC, the descriptor the program was read from. */
+int vfs_tell(int type, endpoint_t who, endpoint_t who2, int fd)
 {
 	static int no_vfs_said;
 	message m;
 	int r;
 
-	for (;;) {
-		memset(&m, 0, sizeof(m));
-		m.m_type = type;
-		m.m_vfs.who = who;
-		m.m_vfs.who2 = who2;
-		m.m_vfs.fd = fd;
-		r = ipc_sendrec(VFS_PROC_NR, &m);
-		if (r == ELOCKED && take_vfs_request() == OK)
-			continue;
-		break;
-	}
-	if (r == EDEADSRCDST) {
-		if (!no_vfs_said++)
-			printf("pm: no VFS to tell about process events\n");
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	m.m_vfs.who = who;
+	m.m_vfs.who2 = who2;
+	m.m_vfs.fd = fd;
+	if ((r = asynsend(VFS_PROC_NR, &m)) == OK)
 		return OK;
-	}
-	if (r != OK) {
+	if (r != EDEADSRCDST)
 		printf("pm: notice %#x to VFS failed: %d\n", type, r);
-		return r;
-	}
-	return m.m_type;
+	else if (!no_vfs_said++)
+		printf("pm: no VFS to tell about process events\n");
+	return ENOENT;
 }
 
-int vfs_notice(int type, endpoint_t who, endpoint_t who2)
+/* VFS_PM_REPLY: VFS is done with a notice (fd its type, fd2 the result). */
+static void vfs_answer(message *m)
 {
-	return vfs_notice_fd(type, who, who2, -1);
+	endpoint_t who = m->m_vfs.who, who2 = m->m_vfs.who2;
+	int r = m->m_vfs.fd2;
+
+	switch (m->m_vfs.fd) {
+	case VFS_PM_FORK:	fork_finish(who2, r); break;
+	case VFS_PM_EXEC:	exec_finish(who, r); break;
+	case VFS_PM_EXIT:	exit_finish(who); break;
+	case VFS_PM_REBOOT:	reboot_finish(); break;
+	default:		printf("pm: stray answer %#x from VFS\n", m->m_vfs.fd);
+	}
 }
 
 static void handle(message *m)
@@ -173,6 +159,10 @@ static void handle(message *m)
 			do_ksig();
 		else if (who == CLOCK)
 			do_alarm(m->m_notify.timestamp);
+		return;
+	}
+	if (who == VFS_PROC_NR && m->m_type == VFS_PM_REPLY) {
+		vfs_answer(m);
 		return;
 	}
 	rmp = mp_by_ep(who);

@@ -185,6 +185,10 @@ int do_getsysinfo(message *m, struct mproc *rmp)
  * init stops the machine (halt, reboot and poweroff ask init, which first
  * ends the other processes); VFS syncs the file systems, then the kernel
  * stops. */
+/* A reboot waiting for VFS to sync: how, the code, who asked (init). */
+static int reboot_pending, reboot_how, reboot_code;
+static endpoint_t reboot_caller;
+
 int do_reboot(message *m, struct mproc *rmp)
 {
 	int how = m->m_pm.i1;
@@ -194,9 +198,31 @@ int do_reboot(message *m, struct mproc *rmp)
 	if (how != RBT_HALT && how != RBT_POWEROFF && how != RBT_REBOOT &&
 	    how != RBT_PANIC)
 		return EINVAL;
-	if (how != RBT_PANIC)
-		vfs_notice(VFS_PM_REBOOT, rmp->mp_endpoint, NONE);
-	return sys_abort(how, m->m_pm.i2);
+	if (reboot_pending)
+		return EBUSY;
+	reboot_pending = 1;
+	reboot_caller = rmp->mp_endpoint;
+	reboot_how = how;
+	reboot_code = m->m_pm.i2;
+	if (how != RBT_PANIC &&
+	    vfs_tell(VFS_PM_REBOOT, rmp->mp_endpoint, NONE, -1) == OK)
+		return EDONTREPLY;	/* reboot_finish() when VFS has synced */
+	reboot_finish();
+	return EDONTREPLY;
+}
+
+/* VFS has synced the file systems: the kernel stops the machine. */
+void reboot_finish(void)
+{
+	message m;
+	int r;
+
+	if (!reboot_pending)
+		return;
+	reboot_pending = 0;
+	r = sys_abort(reboot_how, reboot_code);
+	memset(&m, 0, sizeof(m));
+	reply(reboot_caller, r, &m);	/* the kernel did not stop */
 }
 
 /* PM_BRK: p1 a page-aligned address, i1 bytes (a page multiple): > 0 maps

@@ -24,6 +24,7 @@
 #define MP_WAITING  2 /* in PM_WAITPID, not answered yet */
 #define MP_SLEEPING 3 /* in PM_SLEEP, not answered yet */
 #define MP_ZOMBIE   4 /* exited; kept until the parent waits */
+#define MP_EXITING  5 /* stopped, VFS closing its files (VFS_PM_EXIT) */
 
 /* mp_flags: job control.  A stopped process keeps its mp_state (it may
  * be stopped in the middle of a call); the kernel does not run it. */
@@ -55,12 +56,20 @@ struct mproc {
 	pid_t mp_wpid;                /* MP_WAITING: the pid argument */
 	int mp_woptions;              /* MP_WAITING: the options (WUNTRACED...) */
 	uint32_t mp_wakeup;           /* MP_SLEEPING: deadline in ticks (wraps) */
+
+	/* A call waiting for VFS's answer to a notice (vfs_answer). */
+	int mp_vfs_call;              /* VFS_PM_EXEC; VFS_PM_FORK in the child */
+	void *mp_ximg, *mp_xframe;    /* exec: the image and argument block */
+	size_t mp_ximg_len, mp_xframe_len;
+	char mp_xname[PROC_NAME_LEN];
 };
 
 extern struct mproc mproc[NR_MPROCS];
 
-/* A live entry: alive, waiting or sleeping (not free, not a zombie). */
-#define mp_alive(rmp) ((rmp)->mp_state != MP_FREE && (rmp)->mp_state != MP_ZOMBIE)
+/* A live entry: alive, waiting or sleeping (not free, not a zombie, not
+ * exiting). */
+#define mp_alive(rmp) ((rmp)->mp_state != MP_FREE && \
+	(rmp)->mp_state != MP_ZOMBIE && (rmp)->mp_state != MP_EXITING)
 
 void mproc_init(void);
 struct mproc *mp_by_ep(endpoint_t ep);  /* live process with this endpoint */

@@ -17,8 +17,7 @@ extern int hz; /* clock ticks per second */
 /* main.c */
 void reply(endpoint_t to, int result, message *m);
 void reply_to(struct mproc *rmp, int result, message *m);
-int vfs_notice(int type, endpoint_t who, endpoint_t who2);
-int vfs_notice_fd(int type, endpoint_t who, endpoint_t who2, int fd);
+int vfs_tell(int type, endpoint_t who, endpoint_t who2, int fd);
 int defer_signal(endpoint_t ep, int sig);
 
 /* forkexit.c */
@@ -27,6 +26,9 @@ int do_exec(message *m, struct mproc *rmp);
 int do_exit(message *m, struct mproc *rmp);
 int do_waitpid(message *m, struct mproc *rmp);
 void exit_proc(struct mproc *rmp, int wstatus);
+void fork_finish(endpoint_t child, int r);
+void exec_finish(endpoint_t ep, int r);
+void exit_finish(endpoint_t ep);
 void wait_recheck(struct mproc *pp);
 
 /* signal.c */
@@ -56,6 +58,7 @@ int do_setsid(message *m, struct mproc *rmp);
 int do_getproctab(message *m, struct mproc *rmp);
 int do_getsysinfo(message *m, struct mproc *rmp);
 int do_reboot(message *m, struct mproc *rmp);
+void reboot_finish(void);
 int do_brk(message *m, struct mproc *rmp);
 
 #endif

@@ -73,7 +73,7 @@ static void catch_sig(struct mproc *rmp, int sig)
 	} else if (rmp->mp_state == MP_SLEEPING) {
 		sleep_interrupt(rmp);
 	}
-	vfs_notice(VFS_PM_UNPAUSE, ep, NONE);
+	vfs_tell(VFS_PM_UNPAUSE, ep, NONE, -1);
 
 	memset(&sm, 0, sizeof(sm));
 	sm.sm_signo = sig;
@@ -268,15 +268,16 @@ int do_kill(message *m, struct mproc *rmp)
 			return EPERM;
 		return kill_pids(rmp, m->m_pm.i1, sig);
 	}
-	if (sig < 0 || sig >= _NSIG || m->m_pm.i1 < 0)
-		return EINVAL;
+	/* VFS's SIGPIPE: asynsend, not answered (VFS does not wait). */
+	if (sig <= 0 || sig >= _NSIG || m->m_pm.i1 < 0)
+		return EDONTREPLY;
 	if (m->m_pm.i1 == 0)
 		t = mp_by_ep(m->m_pm.i4);
 	else
 		t = mp_by_pid(m->m_pm.i1);
-	if (!t || !mp_alive(t))
-		return ESRCH;
-	return sig == 0 ? OK : defer_signal(t->mp_endpoint, sig);
+	if (t && mp_alive(t))
+		sig_proc(t, sig);
+	return EDONTREPLY;
 }
 
 /* PM_TTY_SIGNAL from the tty: m1_i1 -pgrp, m1_i2 sig.  No reply. */

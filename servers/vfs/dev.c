@@ -1,20 +1,29 @@
-/* dev.c - requests to the character drivers of /dev (CDEV_*), and the
- * callers that wait for a tty read.
+/* dev.c - requests to the drivers of device nodes: character devices
+ * (CDEV_*) and the callers that wait for them, block device files
+ * (BDEV_*), the major -> driver table, mknod.
  *
- * Opens, closes, writes, ioctls and reads of the memory devices are
- * answered at once: VFS sends them with SENDREC.  A tty read may take
- * forever, so VFS only SENDs it and goes back to its loop; the caller is
- * marked BLK_DEV_READ with the request id, and the driver's CDEV_REPLY
- * with that id (received in the loop, or met while VFS waits for another
- * answer of the same driver) ends the call.  VFS_PM_UNPAUSE sends
- * CDEV_CANCEL with the same id; the driver's answer (EINTR, or the bytes
- * if the read had finished) comes the same way.  Ids are a counter.
+ * Every request goes with asynsend and carries an id (a counter); the
+ * driver's CDEV_REPLY echoes it, and VFS never waits for a driver.  An
+ * open waits on its worker (worker.c: dev_sendrec_worker), since the call
+ * goes on after it.  A read, write or ioctl holds no worker: the caller is
+ * marked BLK_DEV_READ with the id, and the CDEV_REPLY with that id,
+ * received in the loop, ends the call.  A close is sent and not waited
+ * for (its answer is dropped).  VFS_PM_UNPAUSE sends CDEV_CANCEL with the
+ * same id; the driver's answer (EINTR, or the bytes if the request had
+ * finished) comes the same way.  An exit cancels and forgets the request.
  *
  * The data moves through a magic grant to the caller's buffer, made for
  * the driver and revoked when the answer is in.
+ *
+ * A block device node (S_IFBLK) opened as a file is read and written
+ * with BDEV_READ/BDEV_WRITE straight to its driver (no cache), one request
+ * per call, the worker waiting for the BDEV_REPLY; a signal does not cut
+ * such a wait short (block I/O is not interruptible), the driver's death
+ * does (EIO).  mount finds the driver of a block node with dev_block().
  */
 #include <termios.h>
 #include <sys/ioctl.h>
+#include <stdio.h>
 #include <minix/ds.h>
 #include "vfs.h"
 
@@ -29,15 +38,198 @@ static uint32_t new_id(void)
 	return id;
 }
 
-/* The driver of d now: DS knows it (a restarted driver has a new
- * endpoint), or its boot slot. */
-endpoint_t dev_driver(const struct vfs_dev *d)
+/* The drivers of the major device numbers (MINIX's dmap).  The boot
+ * drivers' entries are here from the start (they serve init's console
+ * before anyone could say so); `service up ... -dev NODE` adds the others
+ * (VFS_MAPDRIVER).  A major without an entry, or whose driver is not in
+ * DS, is ENXIO. */
+#define NR_DMAP 16
+static struct dmap dmap[NR_DMAP] = {
+	{ 1, "memory", 1 },	/* null (minor 0), zero (1) */
+	{ 4, "tty", 0 },	/* console and tty (minor 0) */
+};
+
+static struct dmap *dmap_of(int major)
+{
+	int i;
+
+	for (i = 0; i < NR_DMAP; i++)
+		if (dmap[i].dm_major == major && major != 0)
+			return &dmap[i];
+	return NULL;
+}
+
+/* The driver of label now (a restarted driver has a new endpoint), or
+ * NONE if DS does not know it. */
+static endpoint_t dev_driver(const char *label)
 {
 	endpoint_t ep;
 
-	if (ds_retrieve_label_endpt(d->d_label, &ep) == OK)
+	if (ds_retrieve_label_endpt(label, &ep) == OK)
 		return ep;
-	return d->d_fallback;
+	return NONE;
+}
+
+/* VFS_MAPDRIVER: buf/len the label, fd the major, flags 1 if seekable:
+ * the driver of that major from now on.  EINVAL for a major outside
+ * 1..255 or a label too long, ENOSPC if the table is full. */
+int do_mapdriver(struct fproc *fp, message *m)
+{
+	char label[VFS_PATH_MAX];
+	struct dmap *d;
+	int major = m->m_vfs.fd, r, i;
+
+	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, label)) != OK)
+		return r;
+	if (major < 1 || major > 255 || strlen(label) >= sizeof(d->dm_label))
+		return EINVAL;
+	if ((d = dmap_of(major)) == NULL) {
+		for (i = 0; i < NR_DMAP && dmap[i].dm_major != 0; i++)
+			;
+		if (i == NR_DMAP)
+			return ENOSPC;
+		d = &dmap[i];
+	}
+	d->dm_major = major;
+	strcpy(d->dm_label, label);
+	d->dm_seekable = m->m_vfs.flags & 1;
+	return OK;
+}
+
+/* The device number of device node vn: OK, or an error. */
+static int node_rdev(const struct vnode *vn, dev_t *rdev)
+{
+	struct stat st;
+	cp_grant_id_t g;
+	message m;
+	int r;
+
+	if ((g = cpf_grant_direct(fs_ep(vn->v_mnt), (vir_bytes)&st, sizeof(st),
+	    CPF_WRITE)) == GRANT_INVALID)
+		return ENOMEM;
+	memset(&m, 0, sizeof(m));
+	m.m_type = REQ_STAT;
+	m.m_fs.ino = vn->v_ino;
+	m.m_fs.grant = g;
+	m.m_fs.count = sizeof(st);
+	r = fs_request(vn->v_mnt, &m);
+	cpf_revoke(g);
+	*rdev = st.st_rdev;
+	return r;
+}
+
+/* VFS_MKNOD: path (buf/len), mode (S_IFCHR or S_IFBLK and permissions,
+ * less the umask), the device number in off_lo.  EEXIST if the name
+ * exists, EINVAL for another file type. */
+int do_mknod(struct fproc *fp, message *m)
+{
+	uint32_t mode = (uint32_t)m->m_vfs.mode;
+	struct lookup lk;
+	cp_grant_id_t g;
+	message fm;
+	int r;
+
+	if (!S_ISCHR(mode) && !S_ISBLK(mode))
+		return EINVAL;
+	if ((r = fetch_walk(fp, m, &lk, 0)) != OK)
+		return r;
+	if (lk.found || lk.last[0] == '\0' || strcmp(lk.last, ".") == 0 ||
+	    strcmp(lk.last, "..") == 0)
+		return EEXIST;
+	if (lk.err != ENOENT)
+		return lk.err;
+	if ((r = forbidden(fp, &lk.dir, 3)) != OK)
+		return r;
+	if ((g = cpf_grant_direct(fs_ep(lk.dir.v_mnt), (vir_bytes)lk.last,
+	    strlen(lk.last), CPF_READ)) == GRANT_INVALID)
+		return ENOMEM;
+	memset(&fm, 0, sizeof(fm));
+	fm.m_type = REQ_CREATE;
+	fm.m_fs.ino = lk.dir.v_ino;
+	fm.m_fs.grant = g;
+	fm.m_fs.count = (uint32_t)strlen(lk.last);
+	fm.m_fs.flags = (mode & S_IFMT) | (mode & 07777 & ~fp->fp_umask);
+	fm.m_fs.pos_lo = m->m_vfs.off_lo;	/* the device number */
+	fm.m_fs.uid = fp->fp_uid;
+	fm.m_fs.gid = fp->fp_gid;
+	r = fs_request(lk.dir.v_mnt, &fm);
+	cpf_revoke(g);
+	return r;
+}
+
+/* The driver of device node vn now (its major through the table, the
+ * label through DS): OK, or ENXIO if there is none or it is not running. */
+static int node_driver(const struct vnode *vn, const struct dmap **d,
+	endpoint_t *ep, int *minor_nr)
+{
+	dev_t rdev;
+	int r;
+
+	if ((r = node_rdev(vn, &rdev)) != OK)
+		return r;
+	if ((*d = dmap_of((int)major(rdev))) == NULL)
+		return ENXIO;
+	*minor_nr = (int)minor(rdev);
+	if ((*ep = dev_driver((*d)->dm_label)) == NONE)
+		return ENXIO;	/* its driver is not running */
+	return OK;
+}
+
+/* The block device of node vn, for mount: its driver's endpoint and the
+ * minor.  ENOTBLK if vn is not a block device node, ENXIO if no driver
+ * serves its major now. */
+int dev_block(const struct vnode *vn, endpoint_t *ep, int *minor_nr)
+{
+	const struct dmap *d;
+
+	if (vn->v_kind != VN_FS || !S_ISBLK(vn->v_mode))
+		return ENOTBLK;
+	return node_driver(vn, &d, ep, minor_nr);
+}
+
+static void bdev_msg(message *m, int type, const struct filp *f)
+{
+	memset(m, 0, sizeof(*m));
+	m->m_type = type;
+	m->m_bdev.minor = f->f_minor;
+	m->m_bdev.pos_lo = (uint32_t)f->f_pos;
+	m->m_bdev.pos_hi = (uint32_t)(f->f_pos >> 32);
+	m->m_bdev.grant = GRANT_INVALID;
+	m->m_bdev.id = new_id();
+}
+
+/* Send block request m to f's driver and wait for its answer: the
+ * driver's status, EIO if it died meanwhile, ENXIO if it was gone. */
+static int bdev_sendrec(struct filp *f, message *m)
+{
+	int r;
+
+	if ((r = dev_sendrec_worker(f->f_driver, f->f_dmap->dm_label, m)) != OK)
+		return r == EDEADSRCDST ? ENXIO : r;
+	return m->m_type == BDEV_REPLY ? m->m_bdev.status : EIO;
+}
+
+/* Read or write len > 0 bytes of block device file f at its position,
+ * straight from or into fp's buffer: the bytes, or an error (ENOSPC for a
+ * write at the end of the device). */
+static int bdev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
+	size_t len)
+{
+	cp_grant_id_t g;
+	message m;
+	int r;
+
+	if ((r = make_magic(f->f_driver, fp->fp_endpoint, buf, len,
+	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
+		return r;
+	bdev_msg(&m, write ? BDEV_WRITE : BDEV_READ, f);
+	m.m_bdev.grant = g;
+	m.m_bdev.count = (uint32_t)len;
+	r = bdev_sendrec(f, &m);
+	cpf_revoke(g);
+	if (r > 0)
+		f->f_pos += (uint64_t)r;
+	return r == 0 && write ? ENOSPC : r;
 }
 
 static void cdev_msg(message *m, int type, const struct filp *f, endpoint_t user)
@@ -53,85 +245,87 @@ static void cdev_msg(message *m, int type, const struct filp *f, endpoint_t user
 	m->m_cdev.user = user;
 }
 
-/* Send a request that the driver answers at once, and wait for that
- * answer.  Answers to earlier requests (a tty read) that arrive first are
- * handed to dev_reply().  The status, or EIO if the driver is gone. */
-static int dev_sendrec(endpoint_t ep, message *m)
-{
-	uint32_t id = m->m_cdev.id;
-	int r;
-
-	r = ipc_sendrec(ep, m);
-	while (r == OK && m->m_type == CDEV_REPLY && m->m_cdev.id != id) {
-		dev_reply(m);
-		r = ipc_receive(ep, m, NULL);
-	}
-	if (r != OK || m->m_type != CDEV_REPLY)
-		return EIO;
-	return m->m_cdev.status;
-}
-
+/* Open device node f (its inode's mode S_IFCHR or S_IFBLK): find the
+ * driver of its major and ask it (CDEV_OPEN or BDEV_OPEN).  ENXIO if
+ * there is none, or it is not running. */
 int dev_open(struct fproc *fp, struct filp *f)
 {
-	const struct vfs_dev *d = dev_entry(f->f_vn.v_ino);
+	const struct dmap *d;
 	message m;
 	int r;
 
-	if (d == NULL)
-		return ENXIO;
-	f->f_driver = dev_driver(d);
-	f->f_minor = d->d_minor;
+	if ((r = node_driver(&f->f_vn, &d, &f->f_driver, &f->f_minor)) != OK)
+		return r;
+	f->f_dmap = d;
+	if (S_ISBLK(f->f_vn.v_mode)) {
+		bdev_msg(&m, BDEV_OPEN, f);
+		m.m_bdev.flags = (FILP_CAN_READ(f) ? BDEV_R_BIT : 0) |
+		    (FILP_CAN_WRITE(f) ? BDEV_W_BIT : 0);
+		r = bdev_sendrec(f, &m);
+		return r < 0 ? r : OK;
+	}
 	cdev_msg(&m, CDEV_OPEN, f, fp->fp_endpoint);
-	r = dev_sendrec(f->f_driver, &m);
-	return r < 0 ? r : OK;
+	if ((r = dev_sendrec_worker(f->f_driver, d->dm_label, &m)) != OK)
+		return r == EDEADSRCDST ? ENXIO : r;	/* a driver gone for good */
+	if (m.m_type != CDEV_REPLY)
+		return EIO;
+	return m.m_cdev.status < 0 ? m.m_cdev.status : OK;
 }
 
+/* The last close: tell the driver, do not wait. */
 void dev_close(struct filp *f)
 {
 	message m;
 
-	cdev_msg(&m, CDEV_CLOSE, f, NONE);
-	(void)dev_sendrec(f->f_driver, &m);
+	if (f->f_driver == NONE)
+		return;		/* its driver died */
+	if (S_ISBLK(f->f_vn.v_mode))
+		bdev_msg(&m, BDEV_CLOSE, f);	/* its answer is dropped */
+	else
+		cdev_msg(&m, CDEV_CLOSE, f, NONE);
+	(void)asynsend(f->f_driver, &m);
 }
 
-/* Read or write len > 0 bytes of a device for fp: the result, or
- * SUSPEND for a read that may wait. */
+/* Send request m (with grant g) for fp and make fp wait for the answer.
+ * SUSPEND, or EIO if the driver is gone. */
+static int dev_start(struct fproc *fp, struct filp *f, message *m,
+	cp_grant_id_t g, int seek)
+{
+	if (asynsend(f->f_driver, m) != OK) {
+		cpf_revoke(g);
+		return EIO;
+	}
+	fp->fp_blocked = BLK_DEV_READ;
+	fp->fp_bfilp = f;
+	fp->fp_bid = m->m_cdev.id;
+	fp->fp_bdriver = f->f_driver;
+	fp->fp_bgrant = g;
+	fp->fp_bcancel = 0;
+	fp->fp_bseek = seek;
+	fp->fp_blabel = f->f_dmap->dm_label;
+	return SUSPEND;
+}
+
+/* Read or write len > 0 bytes of a device for fp: SUSPEND (the driver's
+ * answer ends the call), the bytes of a block device, or an error. */
 int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	size_t len)
 {
-	const struct vfs_dev *d = dev_entry(f->f_vn.v_ino);
 	cp_grant_id_t g;
 	message m;
 	int r;
 
-	if (d == NULL)
-		return ENXIO;
+	if (f->f_driver == NONE)
+		return EIO;		/* its driver died: open it again */
+	if (S_ISBLK(f->f_vn.v_mode))
+		return bdev_io(fp, f, write, buf, len);
 	if ((r = make_magic(f->f_driver, fp->fp_endpoint, buf, len,
 	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
 		return r;
 	cdev_msg(&m, write ? CDEV_WRITE : CDEV_READ, f, fp->fp_endpoint);
 	m.m_cdev.grant = g;
 	m.m_cdev.count = (uint32_t)len;
-	if (!write && d->d_waits) {
-		if (ipc_send(f->f_driver, &m) != OK) {
-			cpf_revoke(g);
-			return EIO;
-		}
-		fp->fp_blocked = BLK_DEV_READ;
-		fp->fp_bfilp = f;
-		fp->fp_bbuf = buf;
-		fp->fp_blen = len;
-		fp->fp_bid = m.m_cdev.id;
-		fp->fp_bdriver = f->f_driver;
-		fp->fp_bgrant = g;
-		fp->fp_bcancel = 0;
-		return SUSPEND;
-	}
-	r = dev_sendrec(f->f_driver, &m);
-	cpf_revoke(g);
-	if (r > 0 && d->d_seekable)
-		f->f_pos += (uint64_t)r;
-	return r;
+	return dev_start(fp, f, &m, g, f->f_dmap->dm_seekable);
 }
 
 /* The tty's ioctls; the argument's size and direction by request. */
@@ -143,6 +337,8 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	cp_grant_id_t g;
 	message m;
 
+	if (S_ISBLK(f->f_vn.v_mode))
+		return ENOTTY;	/* no block device ioctls yet */
 	switch (request) {
 	case TCGETS: size = sizeof(struct termios), access = CPF_WRITE; break;
 	case TCSETS: size = sizeof(struct termios), access = CPF_READ; break;
@@ -150,14 +346,14 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	case TIOCSPGRP: size = sizeof(int), access = CPF_READ; break;
 	default: return ENOTTY;
 	}
+	if (f->f_driver == NONE)
+		return EIO;
 	if ((r = make_magic(f->f_driver, fp->fp_endpoint, arg, size, access, &g)) != OK)
 		return r;
 	cdev_msg(&m, CDEV_IOCTL, f, fp->fp_endpoint);
 	m.m_cdev.grant = g;
 	m.m_cdev.count = (uint32_t)request;
-	r = dev_sendrec(f->f_driver, &m);
-	cpf_revoke(g);
-	return r;
+	return dev_start(fp, f, &m, g, 0);
 }
 
 static struct fproc *waiting_for(endpoint_t driver, uint32_t id)
@@ -173,19 +369,102 @@ static struct fproc *waiting_for(endpoint_t driver, uint32_t id)
 	return NULL;
 }
 
-/* A driver's CDEV_REPLY to a read that waited: answer its caller.  An
- * answer no one waits for (the caller exited) is dropped. */
+/* A driver's CDEV_REPLY: to an open a worker waits for, or to a read,
+ * write or ioctl: answer its caller.  An answer no one waits for (the
+ * caller exited, a close) is dropped. */
 void dev_reply(message *m)
 {
-	struct fproc *fp = waiting_for(m->m_source, m->m_cdev.id);
+	struct fproc *fp;
 	int r = m->m_cdev.status;
 
+	if (worker_dev_reply(m))
+		return;
+	fp = waiting_for(m->m_source, m->m_cdev.id);
 	if (fp == NULL || r == EDONTREPLY)
 		return;
 	cpf_revoke(fp->fp_bgrant);
 	fp->fp_bgrant = GRANT_INVALID;
 	fp->fp_blocked = BLK_NONE;
+	if (r > 0 && fp->fp_bseek)
+		fp->fp_bfilp->f_pos += (uint64_t)r;
 	reply(fp->fp_endpoint, r);
+}
+
+/* The labels VFS has seen in DS and their endpoints, to see a driver
+ * come back with a new endpoint (RS restarted it) or go. */
+#define NR_LABELS 32
+static struct {
+	char l_label[DS_MAX_KEYLEN];
+	endpoint_t l_ep;
+} labels[NR_LABELS];
+
+/* Driver ep is gone: its requests in flight and its open files fail with
+ * EIO (a file opened again reaches the new instance). */
+static void driver_dead(endpoint_t ep)
+{
+	int i;
+
+	worker_dev_dead(ep);
+	mnt_fs_dead(ep);	/* a mounted file system's process (mount.c) */
+	for (i = 0; i < NR_PROCS; i++) {
+		struct fproc *fp = &fproc_tab[i];
+		if (fp->fp_endpoint == NONE || fp->fp_blocked != BLK_DEV_READ ||
+		    fp->fp_bdriver != ep)
+			continue;
+		cpf_revoke(fp->fp_bgrant);
+		fp->fp_bgrant = GRANT_INVALID;
+		fp->fp_blocked = BLK_NONE;
+		reply(fp->fp_endpoint, fp->fp_bcancel ? EINTR : EIO);
+	}
+	filp_driver_dead(ep);
+}
+
+static void label_seen(const char *label, endpoint_t ep)
+{
+	int i, free_slot = -1;
+
+	for (i = 0; i < NR_LABELS; i++) {
+		if (labels[i].l_label[0] == '\0') {
+			if (free_slot < 0)
+				free_slot = i;
+			continue;
+		}
+		if (strcmp(labels[i].l_label, label) != 0)
+			continue;
+		if (labels[i].l_ep != ep && labels[i].l_ep != NONE)
+			driver_dead(labels[i].l_ep);
+		labels[i].l_ep = ep;
+		return;
+	}
+	if (free_slot >= 0 && ep != NONE) {
+		strcpy(labels[free_slot].l_label, label);
+		labels[free_slot].l_ep = ep;
+	}
+}
+
+/* Subscribe to every key in DS, those there already too (at start-up). */
+void dev_ds_init(void)
+{
+	int r;
+
+	if ((r = ds_subscribe(".*", DSF_INITIAL)) != OK)
+		printf("vfs: cannot subscribe to DS: %d\n", r);
+}
+
+/* DS has news: a label published again (a restarted driver) or deleted. */
+void dev_ds_event(void)
+{
+	char key[DS_MAX_KEYLEN];
+	endpoint_t owner, ep;
+	int type;
+
+	while (ds_check(key, &type, &owner) == OK) {
+		if (type == 0)
+			label_seen(key, NONE);	/* deleted (a service down) */
+		else if ((type & DSF_TYPE_LABEL) &&
+		    ds_retrieve_label_endpt(key, &ep) == OK)
+			label_seen(key, ep);
+	}
 }
 
 /* End fp's waiting read: a signal (answer when the driver has answered
@@ -203,7 +482,7 @@ void dev_unblock(struct fproc *fp, int exiting)
 	m.m_cdev.id = fp->fp_bid;
 	m.m_cdev.user = fp->fp_endpoint;
 	m.m_cdev.grant = GRANT_INVALID;
-	r = ipc_send(fp->fp_bdriver, &m);
+	r = asynsend(fp->fp_bdriver, &m);
 	if (!exiting && r == OK) {
 		fp->fp_bcancel = 1;
 		return;

@@ -17,10 +17,11 @@
 #include <unistd.h>
 #include "vfs.h"
 
-#define DEVFS_DEV	0xfe00u	/* st_dev of /dev and its devices */
 #define PIPEFS_DEV	0xff00u	/* st_dev of pipes */
 
-static char path1[VFS_PATH_MAX], path2[VFS_PATH_MAX];
+/* Each worker has its own path buffers (worker.c): calls run at once. */
+#define path1 (worker_bufs()->wb_path1)
+#define path2buf (worker_bufs()->wb_path2)
 
 /* Copy the caller's path (m_vfs.buf, len) into path1 and walk it. */
 int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk,
@@ -55,23 +56,23 @@ static int may_remove(const struct fproc *fp, const struct vnode *dir,
 	return OK;
 }
 
-/* The size of inode ino now (another filp may have changed it). */
-int fs_size(uint32_t ino, uint64_t *size)
+/* The size of file vn now (another filp may have changed it). */
+int fs_size(const struct vnode *vn, uint64_t *size)
 {
 	struct stat st;
 	cp_grant_id_t g;
 	message m;
 	int r;
 
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)&st, sizeof(st), CPF_WRITE)) ==
-	    GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(vn->v_mnt), (vir_bytes)&st, sizeof(st),
+	    CPF_WRITE)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(&m, 0, sizeof(m));
 	m.m_type = REQ_STAT;
-	m.m_fs.ino = ino;
+	m.m_fs.ino = vn->v_ino;
 	m.m_fs.grant = g;
 	m.m_fs.count = sizeof(st);
-	r = fs_request(&m);
+	r = fs_request(vn->v_mnt, &m);
 	cpf_revoke(g);
 	if (r == OK)
 		*size = (uint64_t)st.st_size;
@@ -83,11 +84,11 @@ static int is_dots(const char *name)
 	return strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
 }
 
-/* Is vn the root or /dev, which cannot be removed or renamed? */
+/* Is vn the root of a file system (/ or a mount point), which cannot be
+ * removed or renamed? */
 static int is_busy_dir(const struct vnode *vn)
 {
-	return vn->v_kind == VN_DEVDIR ||
-	    (vn->v_kind == VN_FS && vn->v_ino == vfs_root.v_ino);
+	return mnt_is_root(vn);
 }
 
 /* O_CREAT of a missing name: the file system makes it, owned by the
@@ -102,11 +103,11 @@ static int create_file(struct fproc *fp, const struct lookup *lk, int mode,
 		return EISDIR;
 	if ((r = dir_writable(fp, &lk->dir)) != OK)
 		return r;
-	r = fs_name_request(REQ_CREATE, lk->dir.v_ino, lk->last,
+	r = fs_name_request(REQ_CREATE, &lk->dir, lk->last,
 	    (uint32_t)(S_IFREG | (mode & 07777 & ~fp->fp_umask)), &m);
 	if (r != OK)
 		return r;
-	vnode_of_reply(&m, vn);
+	vnode_of_reply(&m, lk->dir.v_mnt, vn);
 	return OK;
 }
 
@@ -142,8 +143,10 @@ static int open_check(struct fproc *fp, const struct vnode *vn, int flags,
 		return OK;
 	if (S_ISLNK(vn->v_mode))
 		return ELOOP;	/* O_NOFOLLOW on a symbolic link */
+	if (S_ISCHR(vn->v_mode) || S_ISBLK(vn->v_mode))
+		return OK;	/* a device node: dev_open() finds its driver */
 	if (!S_ISREG(vn->v_mode))
-		return ENXIO;	/* device nodes and FIFOs on disk: no driver */
+		return ENXIO;	/* FIFOs on disk: none yet */
 	if (flags & O_EXEC)
 		return forbidden(fp, vn, 5);
 	return OK;
@@ -160,7 +163,7 @@ static int set_size(struct vnode *vn, uint64_t size)
 	m.m_fs.ino = vn->v_ino;
 	m.m_fs.pos_lo = (uint32_t)size;
 	m.m_fs.pos_hi = (uint32_t)(size >> 32);
-	if ((r = fs_request(&m)) == OK)
+	if ((r = fs_request(vn->v_mnt, &m)) == OK)
 		vn->v_size = size;
 	return r;
 }
@@ -202,7 +205,8 @@ int do_open(struct fproc *fp, message *m)
 		return ENFILE;
 	f->f_vn = vn;
 	f->f_flags = flags & (O_ACCMODE | O_APPEND | O_NONBLOCK | O_EXEC);
-	if (vn.v_kind == VN_DEV && (r = dev_open(fp, f)) != OK) {
+	if (vn.v_kind == VN_FS && (S_ISCHR(vn.v_mode) || S_ISBLK(vn.v_mode)) &&
+	    (r = dev_open(fp, f)) != OK) {
 		f->f_count = 0;		/* never opened: nothing to close */
 		return r;
 	}
@@ -224,7 +228,7 @@ static int fs_rw(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	message m;
 	int r;
 
-	if ((r = make_magic(fs_e, fp->fp_endpoint, buf, len,
+	if ((r = make_magic(fs_ep(f->f_vn.v_mnt), fp->fp_endpoint, buf, len,
 	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
 		return r;
 	memset(&m, 0, sizeof(m));
@@ -236,7 +240,7 @@ static int fs_rw(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	m.m_fs.count = (uint32_t)len;
 	if (write && (f->f_flags & O_APPEND))
 		m.m_fs.flags = FS_APPEND;	/* at the size the disk has */
-	r = fs_request(&m);
+	r = fs_request(f->f_vn.v_mnt, &m);
 	cpf_revoke(g);
 	if (r > 0) {
 		f->f_pos = ((uint64_t)m.m_fs.pos_hi << 32) | m.m_fs.pos_lo;
@@ -257,17 +261,17 @@ static int rw(struct fproc *fp, message *m, int write)
 		return EBADF;
 	if (len > VFS_IO_MAX)
 		len = VFS_IO_MAX;
+	if (FILP_IS_DEV(f))
+		return len == 0 ? 0 : dev_io(fp, f, write, buf, len);
 	switch (f->f_vn.v_kind) {
 	case VN_PIPE:
 		return write ? pipe_write(fp, f, buf, len) : pipe_read(fp, f, buf, len);
-	case VN_DEV:
-		return len == 0 ? 0 : dev_io(fp, f, write, buf, len);
 	case VN_FS:
 		if (S_ISDIR(f->f_vn.v_mode))
 			return EISDIR;
 		return len == 0 ? 0 : fs_rw(fp, f, write, buf, len);
 	}
-	return EISDIR;		/* VN_DEVDIR */
+	return EISDIR;
 }
 
 int do_read(struct fproc *fp, message *m)
@@ -289,17 +293,18 @@ int do_lseek(struct fproc *fp, message *m)
 	if (f == NULL)
 		return EBADF;
 	if (f->f_vn.v_kind == VN_PIPE ||
-	    (f->f_vn.v_kind == VN_DEV && !dev_entry(f->f_vn.v_ino)->d_seekable))
+	    (FILP_IS_DEV(f) && !S_ISBLK(f->f_vn.v_mode) &&
+	    !f->f_dmap->dm_seekable))
 		return ESPIPE;
 	switch (m->m_vfs.whence) {
 	case SEEK_SET: base = 0; break;
 	case SEEK_CUR: base = (int64_t)f->f_pos; break;
 	case SEEK_END:
-		if (f->f_vn.v_kind == VN_FS && fs_size(f->f_vn.v_ino,
+		if (f->f_vn.v_kind == VN_FS && fs_size(&f->f_vn,
 		    &f->f_vn.v_size) != OK)
 			return EIO;
-		base = f->f_vn.v_kind == VN_FS ? (int64_t)f->f_vn.v_size :
-		    f->f_vn.v_kind == VN_DEVDIR ? 2 + dev_count() : 0;
+		base = f->f_vn.v_kind == VN_FS && !FILP_IS_DEV(f) ?
+		    (int64_t)f->f_vn.v_size : 0;
 		break;
 	default:
 		return EINVAL;
@@ -316,22 +321,21 @@ int do_lseek(struct fproc *fp, message *m)
 static int stat_vnode(struct fproc *fp, const struct vnode *vn,
 	const struct filp *f, vir_bytes buf)
 {
-	const struct vfs_dev *d;
 	struct stat st;
 	cp_grant_id_t g;
 	message m;
 	int r;
 
 	if (vn->v_kind == VN_FS) {
-		if ((r = make_magic(fs_e, fp->fp_endpoint, buf, sizeof(st), CPF_WRITE,
-		    &g)) != OK)
+		if ((r = make_magic(fs_ep(vn->v_mnt), fp->fp_endpoint, buf,
+		    sizeof(st), CPF_WRITE, &g)) != OK)
 			return r;
 		memset(&m, 0, sizeof(m));
 		m.m_type = REQ_STAT;
 		m.m_fs.ino = vn->v_ino;
 		m.m_fs.grant = g;
 		m.m_fs.count = sizeof(st);
-		r = fs_request(&m);
+		r = fs_request(vn->v_mnt, &m);
 		cpf_revoke(g);
 		return r;
 	}
@@ -339,18 +343,6 @@ static int stat_vnode(struct fproc *fp, const struct vnode *vn,
 	st.st_mode = vn->v_mode;
 	st.st_nlink = vn->v_nlink;
 	switch (vn->v_kind) {
-	case VN_DEVDIR:
-		st.st_dev = DEVFS_DEV;
-		st.st_ino = 1;
-		st.st_blksize = 1024;
-		break;
-	case VN_DEV:
-		d = dev_entry(vn->v_ino);
-		st.st_dev = DEVFS_DEV;
-		st.st_ino = 2 + vn->v_ino;
-		st.st_rdev = (dev_t)((d->d_major << 8) | d->d_minor);
-		st.st_blksize = 1024;
-		break;
 	case VN_PIPE:
 		st.st_dev = PIPEFS_DEV;
 		st.st_ino = 1 + vn->v_ino;
@@ -385,38 +377,6 @@ int do_fstat(struct fproc *fp, message *m)
 	return stat_vnode(fp, &f->f_vn, f, m->m_vfs.buf);
 }
 
-/* getdents of /dev: ".", "..", then the devices; the position is the
- * index of the next entry. */
-static int devdir_getdents(struct fproc *fp, struct filp *f, vir_bytes buf,
-	size_t len)
-{
-	static uint8_t recs[1024] __attribute__((aligned(8)));
-	uint64_t idx = f->f_pos, total = 2 + (uint64_t)dev_count();
-	size_t used = 0, room = len < sizeof(recs) ? len : sizeof(recs);
-
-	for (; idx < total; idx++) {
-		const char *name = idx == 0 ? "." : idx == 1 ? ".." :
-		    dev_entry((uint32_t)idx - 2)->d_name;
-		size_t rl = DIRENT_RECLEN(strlen(name));
-		struct dirent *d = (struct dirent *)(recs + used);
-		if (used + rl > room)
-			break;
-		memset(d, 0, rl);
-		d->d_ino = idx == 0 ? 1 : idx == 1 ? vfs_root.v_ino : (ino_t)idx;
-		d->d_off = (off_t)(idx + 1);
-		d->d_reclen = (unsigned short)rl;
-		d->d_type = idx < 2 ? DT_DIR : DT_CHR;
-		strcpy(d->d_name, name);
-		used += rl;
-	}
-	if (used == 0)
-		return idx < total ? EINVAL : 0;
-	if (sys_vircopy(SELF, (vir_bytes)recs, fp->fp_endpoint, buf, used) != OK)
-		return EFAULT;
-	f->f_pos = idx;
-	return (int)used;
-}
-
 int do_getdents(struct fproc *fp, message *m)
 {
 	struct filp *f = fd_get(fp, m->m_vfs.fd);
@@ -431,9 +391,8 @@ int do_getdents(struct fproc *fp, message *m)
 		return ENOTDIR;
 	if (len > VFS_IO_MAX)
 		len = VFS_IO_MAX;
-	if (f->f_vn.v_kind == VN_DEVDIR)
-		return devdir_getdents(fp, f, m->m_vfs.buf, len);
-	if ((r = make_magic(fs_e, fp->fp_endpoint, m->m_vfs.buf, len, CPF_WRITE, &g)) != OK)
+	if ((r = make_magic(fs_ep(f->f_vn.v_mnt), fp->fp_endpoint, m->m_vfs.buf,
+	    len, CPF_WRITE, &g)) != OK)
 		return r;
 	memset(&fm, 0, sizeof(fm));
 	fm.m_type = REQ_GETDENTS;
@@ -442,7 +401,7 @@ int do_getdents(struct fproc *fp, message *m)
 	fm.m_fs.pos_hi = (uint32_t)(f->f_pos >> 32);
 	fm.m_fs.grant = g;
 	fm.m_fs.count = (uint32_t)len;
-	r = fs_request(&fm);
+	r = fs_request(f->f_vn.v_mnt, &fm);
 	cpf_revoke(g);
 	if (r > 0)
 		f->f_pos = ((uint64_t)fm.m_fs.pos_hi << 32) | fm.m_fs.pos_lo;
@@ -463,7 +422,7 @@ int do_mkdir(struct fproc *fp, message *m)
 		return lk.err;
 	if ((r = dir_writable(fp, &lk.dir)) != OK)
 		return r;
-	return fs_name_request(REQ_MKDIR, lk.dir.v_ino, lk.last,
+	return fs_name_request(REQ_MKDIR, &lk.dir, lk.last,
 	    (uint32_t)(S_IFDIR | (m->m_vfs.mode & 07777 & ~fp->fp_umask)), &fm);
 }
 
@@ -487,11 +446,11 @@ int do_rmdir(struct fproc *fp, message *m)
 		return EBUSY;
 	if ((r = may_remove(fp, &lk.dir, &lk.node)) != OK)
 		return r;
-	if ((r = fs_dir_empty(lk.node.v_ino)) < 0)
+	if ((r = fs_dir_empty(&lk.node)) < 0)
 		return r;
 	if (r == 0)
 		return ENOTEMPTY;
-	return fs_name_request(REQ_RMDIR, lk.dir.v_ino, lk.last, 0, &fm);
+	return fs_name_request(REQ_RMDIR, &lk.dir, lk.last, 0, &fm);
 }
 
 int do_unlink(struct fproc *fp, message *m)
@@ -510,15 +469,16 @@ int do_unlink(struct fproc *fp, message *m)
 		return EROFS;	/* a device of /dev */
 	if ((r = may_remove(fp, &lk.dir, &lk.node)) != OK)
 		return r;
-	r = fs_name_request(REQ_UNLINK, lk.dir.v_ino, lk.last,
-	    fs_is_open(lk.node.v_ino) ? FS_KEEP_OPEN : 0, &fm);
+	r = fs_name_request(REQ_UNLINK, &lk.dir, lk.last,
+	    fs_is_open(lk.node.v_mnt, lk.node.v_ino) ? FS_KEEP_OPEN : 0, &fm);
 	if (r == OK && fm.m_fs.r_ino != 0)
-		fs_orphaned(fm.m_fs.r_ino);
+		fs_orphaned(lk.dir.v_mnt, fm.m_fs.r_ino);
 	return r;
 }
 
 /* Does directory dir lie inside directory anc (or is it anc)?  Walks up
- * with ".." lookups.  1, 0, or an error. */
+ * with ".." lookups, in dir's file system (anc is in the same one).  1, 0,
+ * or an error. */
 static int inside(const struct vnode *dir, uint32_t anc)
 {
 	struct vnode cur = *dir;
@@ -530,9 +490,9 @@ static int inside(const struct vnode *dir, uint32_t anc)
 			return 0;
 		if (cur.v_ino == anc)
 			return 1;
-		if (cur.v_ino == vfs_root.v_ino)
+		if (mnt_is_root(&cur))
 			return 0;
-		if ((r = fs_name_request(REQ_LOOKUP, cur.v_ino, "..", 0, &fm)) != OK)
+		if ((r = fs_name_request(REQ_LOOKUP, &cur, "..", 0, &fm)) != OK)
 			return r;
 		cur.v_ino = fm.m_fs.r_ino;
 	}
@@ -554,7 +514,7 @@ int do_rename(struct fproc *fp, message *m)
 	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.buf, m->m_vfs.len, path1)) != OK)
 		return r;
 	if ((r = path_fetch(fp->fp_endpoint, m->m_vfs.path2, m->m_vfs.path2_len,
-	    path2)) != OK)
+	    path2buf)) != OK)
 		return r;
 	if ((r = path_walk(fp, path1, &from, 0)) != OK)
 		return r;
@@ -562,7 +522,7 @@ int do_rename(struct fproc *fp, message *m)
 		return from.err;
 	if (from.last[0] == '\0' || is_dots(from.last) || is_busy_dir(&from.node))
 		return EBUSY;
-	if ((r = path_walk(fp, path2, &to, 0)) != OK)
+	if ((r = path_walk(fp, path2buf, &to, 0)) != OK)
 		return r;
 	if (to.last[0] == '\0' || is_dots(to.last))
 		return EBUSY;
@@ -572,12 +532,15 @@ int do_rename(struct fproc *fp, message *m)
 		return ENOTDIR;
 	if (from.dir.v_kind != VN_FS || to.dir.v_kind != VN_FS)
 		return from.dir.v_kind == to.dir.v_kind ? EROFS : EXDEV;
+	if (from.dir.v_mnt != to.dir.v_mnt)
+		return EXDEV;	/* another file system */
 	if ((r = may_remove(fp, &from.dir, &from.node)) != OK ||
 	    (r = dir_writable(fp, &to.dir)) != OK ||
 	    (to.found && (r = may_remove(fp, &to.dir, &to.node)) != OK))
 		return r;
 	if (to.found) {
-		if (to.node.v_ino == from.node.v_ino)
+		if (to.node.v_ino == from.node.v_ino &&
+		    to.node.v_mnt == from.node.v_mnt)
 			return OK;	/* the same file: nothing to do */
 		if (VN_ISDIR(&from.node) && !VN_ISDIR(&to.node))
 			return ENOTDIR;
@@ -586,7 +549,7 @@ int do_rename(struct fproc *fp, message *m)
 		if (VN_ISDIR(&to.node)) {
 			if (is_busy_dir(&to.node))
 				return EBUSY;
-			if ((r = fs_dir_empty(to.node.v_ino)) < 0)
+			if ((r = fs_dir_empty(&to.node)) < 0)
 				return r;
 			if (r == 0)
 				return ENOTEMPTY;
@@ -603,10 +566,8 @@ int do_rename(struct fproc *fp, message *m)
 	n2 = strlen(to.last);
 	memcpy(names, from.last, n1 + 1);
 	memcpy(names + n1 + 1, to.last, n2 + 1);
-	if (!fs_mounted)
-		return EIO;
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)names, n1 + 1 + n2, CPF_READ)) ==
-	    GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(from.dir.v_mnt), (vir_bytes)names,
+	    n1 + 1 + n2, CPF_READ)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(&fm, 0, sizeof(fm));
 	fm.m_type = REQ_RENAME;
@@ -614,10 +575,11 @@ int do_rename(struct fproc *fp, message *m)
 	fm.m_fs.pos_lo = to.dir.v_ino;
 	fm.m_fs.grant = g;
 	fm.m_fs.count = (uint32_t)(n1 + 1 + n2);
-	fm.m_fs.flags = to.found && fs_is_open(to.node.v_ino) ? FS_KEEP_OPEN : 0;
-	r = fs_request(&fm);
+	fm.m_fs.flags = to.found && fs_is_open(to.node.v_mnt, to.node.v_ino) ?
+	    FS_KEEP_OPEN : 0;
+	r = fs_request(from.dir.v_mnt, &fm);
 	cpf_revoke(g);
 	if (r == OK && fm.m_fs.r_ino != 0)
-		fs_orphaned(fm.m_fs.r_ino);
+		fs_orphaned(from.dir.v_mnt, fm.m_fs.r_ino);
 	return r;
 }

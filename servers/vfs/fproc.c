@@ -65,6 +65,8 @@ struct fproc *fproc_new(endpoint_t ep)
 	if (s < 0)
 		return NULL;
 	fp = &fproc_tab[s];
+	if (fp->fp_endpoint != NONE && fproc_busy(fp))
+		return NULL;	/* a stale entry whose job still runs */
 	if (fp->fp_endpoint != NONE)
 		fproc_forget(fp);
 	fproc_clear(fp, ep);
@@ -103,36 +105,49 @@ struct filp *filp_alloc(void)
 	return NULL;
 }
 
+/* Driver ep died: the files open on it give EIO from now on. */
+void filp_driver_dead(endpoint_t ep)
+{
+	int i;
+
+	for (i = 0; i < NR_FILPS; i++)
+		if (filps[i].f_count > 0 && FILP_IS_DEV(&filps[i]) &&
+		    filps[i].f_driver == ep)
+			filps[i].f_driver = NONE;
+}
+
 void filp_hold(struct filp *f)
 {
 	f->f_count++;
 }
 
-/* Is inode ino of the file system open in some filp? */
-int fs_is_open(uint32_t ino)
+/* Is inode ino of mount mnt open in some filp?  (ino 0: any inode of
+ * it, for umount's EBUSY.) */
+int fs_is_open(int mnt, uint32_t ino)
 {
 	int i;
 
 	for (i = 0; i < NR_FILPS; i++)
 		if (filps[i].f_count > 0 && filps[i].f_vn.v_kind == VN_FS &&
-		    filps[i].f_vn.v_ino == ino)
+		    filps[i].f_vn.v_mnt == mnt &&
+		    (ino == 0 || filps[i].f_vn.v_ino == ino))
 			return 1;
 	return 0;
 }
 
-/* The last name of open inode ino went: the file system frees it when
- * its last filp closes (REQ_PUTNODE). */
-void fs_orphaned(uint32_t ino)
+/* The last name of open inode ino of mount mnt went: the file system
+ * frees it when its last filp closes (REQ_PUTNODE). */
+void fs_orphaned(int mnt, uint32_t ino)
 {
 	int i;
 
 	for (i = 0; i < NR_FILPS; i++)
 		if (filps[i].f_count > 0 && filps[i].f_vn.v_kind == VN_FS &&
-		    filps[i].f_vn.v_ino == ino)
+		    filps[i].f_vn.v_mnt == mnt && filps[i].f_vn.v_ino == ino)
 			filps[i].f_orphan = 1;
 }
 
-static void fs_putnode(uint32_t ino)
+static void fs_putnode(int mnt, uint32_t ino)
 {
 	message m;
 
@@ -140,7 +155,7 @@ static void fs_putnode(uint32_t ino)
 	m.m_type = REQ_PUTNODE;
 	m.m_fs.ino = ino;
 	m.m_fs.count = 1;
-	if (fs_request(&m) != OK)
+	if (fs_request(mnt, &m) != OK)
 		printf("vfs: freeing unlinked inode %u failed\n", ino);
 }
 
@@ -149,18 +164,20 @@ static void fs_putnode(uint32_t ino)
 void filp_release(struct filp *f)
 {
 	uint32_t ino;
+	int mnt;
 
 	if (f->f_count <= 0 || --f->f_count > 0)
 		return;
 	f->f_count = 1;		/* still ours while it is being closed */
-	if (f->f_vn.v_kind == VN_DEV)
+	if (FILP_IS_DEV(f))
 		dev_close(f);
 	else if (f->f_vn.v_kind == VN_PIPE)
 		pipe_close_end(f);
 	ino = f->f_vn.v_kind == VN_FS && f->f_orphan ? f->f_vn.v_ino : 0;
+	mnt = f->f_vn.v_mnt;
 	memset(f, 0, sizeof(*f));
-	if (ino != 0 && !fs_is_open(ino))
-		fs_putnode(ino);
+	if (ino != 0 && !fs_is_open(mnt, ino))
+		fs_putnode(mnt, ino);
 }
 
 /* The lowest free fd >= from, or EMFILE. */

@@ -13,7 +13,7 @@
 #include <sys/statvfs.h>
 #include "vfs.h"
 
-static char lpath[VFS_PATH_MAX];
+#define lpath (worker_bufs()->wb_path3)	/* per worker (worker.c) */
 
 /* A request about one inode: type, ino; the rest zero.  Its status. */
 static int inode_request(int type, uint32_t ino, message *m)
@@ -53,13 +53,13 @@ int do_lstat(struct fproc *fp, message *m)
 		/* Not a link: as stat (devices and /dev made up by VFS). */
 		return do_stat(fp, m);
 	}
-	if ((r = make_magic(fs_e, fp->fp_endpoint, m->m_vfs.path2,
+	if ((r = make_magic(fs_ep(vn.v_mnt), fp->fp_endpoint, m->m_vfs.path2,
 	    sizeof(struct stat), CPF_WRITE, &g)) != OK)
 		return r;
 	inode_request(REQ_STAT, vn.v_ino, &fm);
 	fm.m_fs.grant = g;
 	fm.m_fs.count = sizeof(struct stat);
-	r = fs_request(&fm);
+	r = fs_request(vn.v_mnt, &fm);
 	cpf_revoke(g);
 	return r;
 }
@@ -99,17 +99,17 @@ int do_link(struct fproc *fp, message *m)
 		return EPERM;
 	if ((r = walk_new(fp, m, &to)) != OK)
 		return r;
-	if (vn.v_kind != VN_FS)
+	if (vn.v_kind != VN_FS || vn.v_mnt != to.dir.v_mnt)
 		return EXDEV;
 	if (to.slash)
 		return ENOENT;
-	return fs_name_request(REQ_LINK, to.dir.v_ino, to.last, vn.v_ino, &fm);
+	return fs_name_request(REQ_LINK, &to.dir, to.last, vn.v_ino, &fm);
 }
 
 /* VFS_SYMLINK: path2 becomes a symbolic link holding the string path. */
 int do_symlink(struct fproc *fp, message *m)
 {
-	static char buf[VFS_NAME_MAX + 1 + VFS_PATH_MAX];
+	char buf[VFS_NAME_MAX + 1 + VFS_PATH_MAX];
 	struct lookup to;
 	size_t nl, tl;
 	cp_grant_id_t g;
@@ -128,8 +128,8 @@ int do_symlink(struct fproc *fp, message *m)
 	tl = strlen(buf + VFS_NAME_MAX + 1);
 	memmove(buf + nl + 1, buf + VFS_NAME_MAX + 1, tl);
 	memcpy(buf, to.last, nl + 1);
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)buf, nl + 1 + tl, CPF_READ)) ==
-	    GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(to.dir.v_mnt), (vir_bytes)buf,
+	    nl + 1 + tl, CPF_READ)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(&fm, 0, sizeof(fm));
 	fm.m_type = REQ_SLINK;
@@ -139,7 +139,7 @@ int do_symlink(struct fproc *fp, message *m)
 	fm.m_fs.pos_lo = (uint32_t)nl;
 	fm.m_fs.uid = fp->fp_uid;
 	fm.m_fs.gid = fp->fp_gid;
-	r = fs_request(&fm);
+	r = fs_request(to.dir.v_mnt, &fm);
 	cpf_revoke(g);
 	return r;
 }
@@ -162,13 +162,13 @@ int do_readlink(struct fproc *fp, message *m)
 		return EINVAL;
 	if (len > VFS_IO_MAX)
 		len = VFS_IO_MAX;
-	if ((r = make_magic(fs_e, fp->fp_endpoint, m->m_vfs.path2, len, CPF_WRITE,
-	    &g)) != OK)
+	if ((r = make_magic(fs_ep(vn.v_mnt), fp->fp_endpoint, m->m_vfs.path2,
+	    len, CPF_WRITE, &g)) != OK)
 		return r;
 	inode_request(REQ_RDLINK, vn.v_ino, &fm);
 	fm.m_fs.grant = g;
 	fm.m_fs.count = (uint32_t)len;
-	r = fs_request(&fm);
+	r = fs_request(vn.v_mnt, &fm);
 	cpf_revoke(g);
 	return r;
 }
@@ -190,7 +190,7 @@ static int truncate_vnode(struct vnode *vn, const message *m)
 	inode_request(REQ_FTRUNC, vn->v_ino, &fm);
 	fm.m_fs.pos_lo = (uint32_t)size;
 	fm.m_fs.pos_hi = (uint32_t)((uint64_t)size >> 32);
-	if ((r = fs_request(&fm)) == OK)
+	if ((r = fs_request(vn->v_mnt, &fm)) == OK)
 		vn->v_size = (uint64_t)size;
 	return r;
 }
@@ -238,7 +238,7 @@ static int set_attr(struct fproc *fp, struct vnode *vn, int type,
 	case REQ_CHOWN: fm.m_fs.uid = a; fm.m_fs.gid = b; break;
 	default: fm.m_fs.pos_lo = a; fm.m_fs.pos_hi = b; break;
 	}
-	if ((r = fs_request(&fm)) == OK && type != REQ_UTIME)
+	if ((r = fs_request(vn->v_mnt, &fm)) == OK && type != REQ_UTIME)
 		vn->v_mode = fm.m_fs.r_mode, vn->v_uid = fm.m_fs.uid,
 		    vn->v_gid = fm.m_fs.gid;
 	return r;
@@ -321,7 +321,7 @@ int do_fsync(struct fproc *fp, message *m)
 	if (f->f_vn.v_kind != VN_FS)
 		return OK;
 	inode_request(REQ_SYNC, f->f_vn.v_ino, &fm);
-	return fs_request(&fm);
+	return fs_request(f->f_vn.v_mnt, &fm);
 }
 
 /* VFS_STATVFS: the file system of path (followed); /dev is VFS's own,
@@ -347,13 +347,13 @@ int do_statvfs(struct fproc *fp, message *m)
 			return EFAULT;
 		return OK;
 	}
-	if ((r = make_magic(fs_e, fp->fp_endpoint, m->m_vfs.path2, sizeof(sv),
-	    CPF_WRITE, &g)) != OK)
+	if ((r = make_magic(fs_ep(vn.v_mnt), fp->fp_endpoint, m->m_vfs.path2,
+	    sizeof(sv), CPF_WRITE, &g)) != OK)
 		return r;
 	inode_request(REQ_STATVFS, vn.v_ino, &fm);
 	fm.m_fs.grant = g;
 	fm.m_fs.count = sizeof(sv);
-	r = fs_request(&fm);
+	r = fs_request(vn.v_mnt, &fm);
 	cpf_revoke(g);
 	return r;
 }

@@ -1,20 +1,19 @@
-/* main.c - VFS: start-up (mount the RAM disk's ext2 as /, give init its
- * table), the receive loop and the dispatch of user calls, PM's notices
- * and driver replies.
+/* main.c - VFS: start-up (mount the RAM disk's ext2 as /: entry 0 of the
+ * mount table, give init its table), the receive loop and the dispatch of
+ * user calls, PM's notices and the answers of file systems and drivers.
  *
- * Every message is handled to the end before the next is received.  A
- * call that must wait (a tty read, an empty or full pipe) is not answered
- * at once: its handler returns SUSPEND and the caller gets its reply
- * later, with ipc_sendnb like every reply (the caller waits in SENDREC,
- * so the reply always lands, and a caller that does not wait cannot stop
- * VFS).  VFS itself never waits for a user or a tty read.
+ * The loop never waits for anything but its next message.  A user's call
+ * or one of PM's notices becomes a job that runs on a worker (worker.c);
+ * a job waiting for the file system server or for a driver's answer to an
+ * open parks its worker, and the loop goes on with other messages.  A
+ * call that waits longer (a pipe, a device read, write or ioctl) returns
+ * SUSPEND and holds no worker: the caller is answered later, with
+ * ipc_sendnb like every reply (it waits in SENDREC, so the reply always
+ * lands).  docs/vfs.md has the design and its invariants.
  *
- * SIGPIPE: VFS asks PM with PM_KILL (SENDREC).  These requests are queued
- * and sent from the loop only, never while VFS handles one of PM's
- * notices: PM waits for VFS's reply then, and a SENDREC to PM would meet
- * PM's own SENDREC.  If PM answers a PM_KILL with a notice of its own
- * first (VFS_PM_EXIT of the killed writer), VFS handles that notice and
- * does not wait further; PM's answer, when it comes, is ignored.
+ * PM and VFS never SENDREC each other: PM's notices come with asynsend
+ * and VFS answers them with VFS_PM_REPLY the same way; VFS asks PM for a
+ * SIGPIPE (PM_KILL) with asynsend, and PM does not answer.
  */
 #include <stdio.h>
 #include <signal.h>
@@ -22,14 +21,8 @@
 #include <minix/sef.h>
 #include "vfs.h"
 
-endpoint_t fs_e = FS_PROC_NR;
 struct fproc *cur_fp;
-int fs_mounted;
 struct vnode vfs_root;
-
-#define KILL_QUEUE 32
-static endpoint_t kill_q[KILL_QUEUE];
-static int kill_n;
 
 /* Answer who (waiting in SENDREC) with result and nothing else. */
 void reply(endpoint_t who, int result)
@@ -57,45 +50,21 @@ int make_magic(endpoint_t to, endpoint_t owner, vir_bytes addr, size_t len,
 	return OK;
 }
 
-/* Have PM send SIGPIPE to who (from the loop, see flush_kills). */
+/* Have PM send SIGPIPE to who (asynsend; PM does not answer).  PM runs
+ * above the user processes, so the signal comes before the writer sees
+ * its EPIPE. */
 void queue_sigpipe(endpoint_t who)
 {
-	int i;
-
-	for (i = 0; i < kill_n; i++)
-		if (kill_q[i] == who)
-			return;
-	if (kill_n < KILL_QUEUE)
-		kill_q[kill_n++] = who;
-	else
-		printf("vfs: SIGPIPE queue full, %d not signalled\n", who);
-}
-
-static void flush_kills(void)
-{
-	static int busy;
 	message m;
 	int r;
 
-	if (busy)
-		return;
-	busy = 1;
-	while (kill_n > 0) {
-		memset(&m, 0, sizeof(m));
-		m.m_type = PM_KILL;
-		m.m_pm.i1 = 0;
-		m.m_pm.i2 = SIGPIPE;
-		m.m_pm.i4 = kill_q[0];
-		r = ipc_sendrec(PM_PROC_NR, &m);
-		if (r == ELOCKED)
-			break;	/* PM is sending us a notice: take it first */
-		memmove(kill_q, kill_q + 1, (size_t)--kill_n * sizeof(kill_q[0]));
-		if (r != OK)
-			printf("vfs: PM_KILL of %d: %d\n", m.m_pm.i4, r);
-		else if (is_pm_notice(&m))
-			do_pm_notice(&m);	/* PM spoke first; answers it */
-	}
-	busy = 0;
+	memset(&m, 0, sizeof(m));
+	m.m_type = PM_KILL;
+	m.m_pm.i1 = 0;
+	m.m_pm.i2 = SIGPIPE;
+	m.m_pm.i4 = who;
+	if ((r = asynsend(PM_PROC_NR, &m)) != OK)
+		printf("vfs: PM_KILL of %d: %d\n", who, r);
 }
 
 /* The user calls, by number. */
@@ -137,6 +106,11 @@ static const handler_t calls[] = {
 	[VFS_GETID - VFS_BASE] = do_getid,
 	[VFS_SETID - VFS_BASE] = do_setid,
 	[VFS_STATVFS - VFS_BASE] = do_statvfs,
+	[VFS_MKNOD - VFS_BASE] = do_mknod,
+	[VFS_MAPDRIVER - VFS_BASE] = do_mapdriver,
+	[VFS_MOUNT - VFS_BASE] = do_mount,
+	[VFS_UMOUNT - VFS_BASE] = do_umount,
+	[VFS_GETMNT - VFS_BASE] = do_getmnt,
 };
 #define NR_CALLS ((int)(sizeof(calls) / sizeof(calls[0])))
 
@@ -147,90 +121,97 @@ static handler_t call_of(int type)
 	return n >= 0 && n < NR_CALLS ? calls[n] : NULL;
 }
 
+/* A user's call, on its worker: run the handler, answer unless the
+ * caller waits. */
+void do_call(struct fproc *fp, message *m)
+{
+	endpoint_t who = m->m_source;
+	handler_t h = call_of(m->m_type);
+	int r;
+
+	r = h ? h(fp, m) : ENOSYS;
+	if (r == SUSPEND)
+		return;
+	m->m_type = r;
+	ipc_sendnb(who, m);
+}
+
 static void handle(message *m)
 {
 	endpoint_t who = m->m_source;
 	struct fproc *fp;
-	handler_t h;
 	int r;
 
-	if (is_notify(m->m_type))
-		return;		/* nothing subscribed yet */
+	if (is_notify(m->m_type)) {
+		if (who == DS_PROC_NR)
+			dev_ds_event();
+		return;
+	}
 	if (m->m_type == CDEV_REPLY) {
 		dev_reply(m);
 		return;
 	}
-	if (is_pm_notice(m)) {
-		if (who == PM_PROC_NR)
-			do_pm_notice(m);
-		else
-			reply(who, EPERM);
+	if (m->m_type == BDEV_REPLY) {
+		(void)worker_dev_reply(m);	/* else a close's, dropped */
 		return;
 	}
-	if ((h = call_of(m->m_type)) == NULL) {
-		/* PM's late answer to a PM_KILL, a stray FS reply: no one
-		 * waits for an answer from us. */
-		if (who != PM_PROC_NR && m->m_type != FS_REPLY)
+	if (m->m_type == FS_REPLY) {
+		(void)worker_fs_reply(m);	/* else a stray answer */
+		return;
+	}
+	if (is_pm_notice(m)) {
+		if (who != PM_PROC_NR) {
+			reply(who, EPERM);
+			return;
+		}
+		fp = fproc_get(m->m_vfs.who);
+		if (m->m_type == VFS_PM_UNPAUSE) {
+			pm_unpause_now(m);	/* never waits: here */
+			return;
+		}
+		if (m->m_type == VFS_PM_EXIT)	/* stop waiting for an open */
+			(void)worker_dev_abort(fp, NONE, EINTR);
+		if (job_add(fp, m) != OK)
+			printf("vfs: job queue full, PM's notice %#x lost\n", m->m_type);
+		return;
+	}
+	if (call_of(m->m_type) == NULL && m->m_type != VFS_GETWAITS) {
+		if (who != PM_PROC_NR)
 			reply(who, ENOSYS);
 		return;
 	}
-	if ((fp = fproc_get(who)) == NULL && (fp = fproc_new(who)) == NULL) {
+	if ((fp = fproc_get(who)) == NULL &&
+	    (fp = fproc_new(who)) == NULL) {
 		reply(who, EINVAL);
 		return;
 	}
-	if (fp->fp_blocked != BLK_NONE) {
+	if (fp->fp_blocked != BLK_NONE || fproc_busy(fp)) {
 		reply(who, EBUSY);	/* sent a call without waiting for the last */
 		return;
 	}
-	cur_fp = fp;
-	r = h(fp, m);
-	cur_fp = NULL;
-	if (r == SUSPEND)
+	if (m->m_type == VFS_GETWAITS) {
+		r = do_getwaits(fp, m);	/* a look at the tables: here */
+		m->m_type = r;
+		ipc_sendnb(who, m);
 		return;
-	flush_kills();		/* SIGPIPE before the writer sees EPIPE */
-	m->m_type = r;
-	ipc_sendnb(who, m);
+	}
+	if (job_add(fp, m) != OK)
+		reply(who, EAGAIN);
 }
 
 /* Mount the RAM disk as / and set up the boot processes' tables. */
 static void vfs_startup(void)
 {
-	endpoint_t ep, mem_e = MEM_PROC_NR;
-	message m;
-	int r;
+	endpoint_t ep, fs_e = FS_PROC_NR, mem_e = MEM_PROC_NR;
 
 	if (ds_retrieve_label_endpt("ext2", &ep) == OK)
 		fs_e = ep;
 	if (ds_retrieve_label_endpt("memory", &ep) == OK)
 		mem_e = ep;
 	cpf_prealloc(16);	/* the grant table now, not in the middle of a call */
-	memset(&vfs_root, 0, sizeof(vfs_root));
-	vfs_root.v_kind = VN_FS;
-	vfs_root.v_mode = S_IFDIR | 0755;
-	vfs_root.v_nlink = 2;
-	memset(&m, 0, sizeof(m));
-	m.m_type = REQ_READSUPER;
-	m.m_fs.dev = mem_e;
-	m.m_fs.minor = MEMORY_RAMDISK;
-	r = ipc_sendrec(fs_e, &m);
-	if (r == OK && m.m_type == FS_REPLY && m.m_fs.status == OK) {
-		vfs_root.v_ino = m.m_fs.r_ino;
-		vfs_root.v_mode = m.m_fs.r_mode;
-		vfs_root.v_size = ((uint64_t)m.m_fs.r_size_hi << 32) | m.m_fs.r_size_lo;
-		vfs_root.v_nlink = m.m_fs.r_nlink;
-		vfs_root.v_uid = m.m_fs.uid;
-		vfs_root.v_gid = m.m_fs.gid;
-		fs_mounted = 1;
-	} else if (r == OK && m.m_type == FS_REPLY && m.m_fs.status == EBUSY) {
-		/* Mounted already (a test drove ext2 before us): its root. */
-		vfs_root.v_ino = 2;
-		fs_mounted = 1;
-		printf("vfs: ext2 was mounted already; using inode 2 as /\n");
-	} else {
-		printf("vfs: mounting the root file system failed (%d, %d)\n", r,
-		    r == OK ? m.m_fs.status : 0);
-	}
+	mount_root("memory:2", fs_e, mem_e, MEMORY_RAMDISK);
 	fproc_init();
+	dev_ds_init();
 }
 
 int main(void)
@@ -240,9 +221,9 @@ int main(void)
 	sef_startup();
 	vfs_startup();
 	for (;;) {
-		flush_kills();
 		if (sef_receive_status(ANY, &m, NULL) != OK)
 			continue;
 		handle(&m);
+		workers_run();
 	}
 }

@@ -2,9 +2,13 @@
  * directory (chdir, getcwd), sync, and PM's notices about processes
  * (fork, exit, exec, a signal for a process waiting in VFS).
  *
- * PM's notices come with SENDREC and are answered OK at once; they never
- * wait for anything but drivers that answer at once.
+ * PM's notices come with asynsend and each runs as a job on a worker
+ * (VFS_PM_UNPAUSE at once in the loop); VFS answers with VFS_PM_REPLY,
+ * asynsend too, when the job is done.  VFS_GETWAITS tells ps who waits
+ * in VFS on what.
  */
+#include <stdio.h>
+#include <minix/vfs.h>
 #include "vfs.h"
 
 int do_dup(struct fproc *fp, message *m)
@@ -80,14 +84,14 @@ int do_ioctl(struct fproc *fp, message *m)
 
 	if (f == NULL)
 		return EBADF;
-	if (f->f_vn.v_kind != VN_DEV)
+	if (!FILP_IS_DEV(f))
 		return ENOTTY;
 	return dev_ioctl(fp, f, (unsigned long)(unsigned)m->m_vfs.flags, m->m_vfs.buf);
 }
 
 int do_chdir(struct fproc *fp, message *m)
 {
-	static char path[VFS_PATH_MAX], norm[VFS_PATH_MAX];
+	char path[VFS_PATH_MAX], norm[VFS_PATH_MAX];
 	struct vnode vn;
 	int r;
 
@@ -122,12 +126,8 @@ int do_getcwd(struct fproc *fp, message *m)
 
 int do_sync(struct fproc *fp, message *m)
 {
-	message fm;
-
 	(void)fp, (void)m;
-	memset(&fm, 0, sizeof(fm));
-	fm.m_type = REQ_SYNC;
-	return fs_request(&fm);
+	return sync_all();
 }
 
 int is_pm_notice(const message *m)
@@ -174,21 +174,67 @@ static int pm_exec(struct fproc *fp, int exec_fd)
 	return OK;
 }
 
-static void pm_unpause(struct fproc *fp)
+/* VFS_PM_UNPAUSE (in the loop, not answered): a signal for who; end the
+ * call it waits in with EINTR.  A device read or write is cancelled (the
+ * driver's answer ends it); a worker waiting for a driver's open stops
+ * waiting; a file system request is left to finish. */
+void pm_unpause_now(message *m)
 {
+	struct fproc *fp = fproc_get(m->m_vfs.who);
+
+	if (fp == NULL)
+		return;
 	if (fp->fp_blocked == BLK_DEV_READ)
 		dev_unblock(fp, 0);
 	else if (fp->fp_blocked != BLK_NONE)
 		pipe_unblock(fp, 0);
+	else
+		(void)worker_dev_abort(fp, NONE, EINTR);
 }
 
-/* One of PM's notices (m_source is PM); answers PM with OK (or, for
- * VFS_PM_EXEC, EACCES when m_vfs.fd is not a program opened with
- * O_EXEC: nothing is closed then). */
+/* VFS_GETWAITS: buf, len -> the number of struct vfs_wait written. */
+int do_getwaits(struct fproc *fp, message *m)
+{
+	struct vfs_wait w;
+	const char *label;
+	size_t max = m->m_vfs.len / sizeof(w), n = 0;
+	int i, what;
+
+	for (i = 0; i < NR_PROCS && n < max; i++) {
+		struct fproc *q = &fproc_tab[i];
+		if (q->fp_endpoint == NONE)
+			continue;
+		memset(&w, 0, sizeof(w));
+		label = NULL;
+		if (q->fp_blocked == BLK_PIPE_READ || q->fp_blocked == BLK_PIPE_WRITE) {
+			w.vw_what = VW_PIPE;
+			label = "pipe";
+		} else if (q->fp_blocked == BLK_DEV_READ) {
+			w.vw_what = VW_DEV;
+			label = q->fp_blabel;
+		} else if ((label = worker_wait_label(q, &what)) != NULL) {
+			w.vw_what = what == WAIT_DEV || what == WAIT_BDEV ? VW_DEV : VW_FS;
+		}
+		if (label == NULL)
+			continue;
+		w.vw_endpoint = q->fp_endpoint;
+		strncpy(w.vw_label, label, sizeof(w.vw_label) - 1);
+		if (sys_vircopy(SELF, (vir_bytes)&w, fp->fp_endpoint,
+		    m->m_vfs.buf + n * sizeof(w), sizeof(w)) != OK)
+			return EFAULT;
+		n++;
+	}
+	return (int)n;
+}
+
+/* One of PM's notices (m_source is PM), on a worker; answers PM with
+ * VFS_PM_REPLY: OK (or, for VFS_PM_EXEC, EACCES when m_vfs.fd is not a
+ * program opened with O_EXEC: nothing is closed then). */
 void do_pm_notice(message *m)
 {
 	struct fproc *fp = fproc_get(m->m_vfs.who);
 	endpoint_t pm = m->m_source;
+	message a;
 	int r = OK;
 
 	switch (m->m_type) {
@@ -202,15 +248,18 @@ void do_pm_notice(message *m)
 	case VFS_PM_EXEC:
 		r = fp ? pm_exec(fp, m->m_vfs.fd) : EACCES;
 		break;
-	case VFS_PM_UNPAUSE:
-		if (fp)
-			pm_unpause(fp);
-		break;
 	case VFS_PM_REBOOT:
 		/* The last word before the kernel stops the machine: the
 		 * file systems write out what they hold. */
 		r = do_sync(NULL, m);
 		break;
 	}
-	reply(pm, r);
+	memset(&a, 0, sizeof(a));
+	a.m_type = VFS_PM_REPLY;
+	a.m_vfs.who = m->m_vfs.who;
+	a.m_vfs.who2 = m->m_vfs.who2;
+	a.m_vfs.fd = m->m_type;
+	a.m_vfs.fd2 = r;
+	if ((r = asynsend(pm, &a)) != OK)
+		printf("vfs: answer to PM's notice %#x: %d\n", m->m_type, r);
 }

@@ -1,55 +1,22 @@
 /* path.c - path names: fetching them from the caller, walking them one
  * component at a time (symbolic links followed, search permission
- * checked), the built-in /dev, permission checks, and the requests to the
+ * checked), permission checks, and the requests to the
  * file system that name things (REQ_LOOKUP and the name-changing REQ_*).
  *
  * A walk starts at / (absolute) or the caller's cwd.  "." stays, ".." of /
- * is /, "dev" in / is the built-in directory /dev (whatever the disk has
- * there), and every other name is asked of ext2 with REQ_LOOKUP, the name
- * granted to it (cpf_grant_direct, read-only).  A symbolic link met on
- * the way (and at the end, when the call follows it) is read with
+ * is /, and every other name is asked of the directory's file system
+ * with REQ_LOOKUP, the name granted to it (cpf_grant_direct, read-only).
+ * Mount points are crossed both ways (mount.c): a directory another file
+ * system is mounted on is replaced by that one's root, and ".." of a
+ * mounted root is ".." of the directory it is mounted on.  /dev is an
+ * ordinary directory of the root file system.  A symbolic link met on the
+ * way (and at the end, when the call follows it) is read with
  * REQ_RDLINK and its target walked in its place, from the link's
  * directory or from / for an absolute target; more than SYMLOOP_MAX links
  * in one walk is ELOOP.
  */
 #include <dirent.h>
 #include "vfs.h"
-
-/* The devices of /dev, in listing order. */
-static const struct vfs_dev devs[] = {
-	{ "console", "tty", TTY_PROC_NR, 0, 4, 1, 0 },
-	{ "tty", "tty", TTY_PROC_NR, 0, 4, 1, 0 },
-	{ "null", "memory", MEM_PROC_NR, MEMORY_NULL, 1, 0, 1 },
-	{ "zero", "memory", MEM_PROC_NR, MEMORY_ZERO, 1, 0, 1 },
-};
-#define NR_DEVS ((int)(sizeof(devs) / sizeof(devs[0])))
-
-const struct vfs_dev *dev_entry(uint32_t idx)
-{
-	return idx < (uint32_t)NR_DEVS ? &devs[idx] : NULL;
-}
-
-int dev_count(void)
-{
-	return NR_DEVS;
-}
-
-void devdir_vnode(struct vnode *vn)
-{
-	memset(vn, 0, sizeof(*vn));
-	vn->v_kind = VN_DEVDIR;
-	vn->v_mode = S_IFDIR | 0755;
-	vn->v_nlink = 2;
-}
-
-static void dev_vnode(int idx, struct vnode *vn)
-{
-	memset(vn, 0, sizeof(*vn));
-	vn->v_kind = VN_DEV;
-	vn->v_ino = (uint32_t)idx;
-	vn->v_mode = S_IFCHR | 0666;
-	vn->v_nlink = 1;
-}
 
 /* Copy the path [addr, addr+len) of who into buf (VFS_PATH_MAX bytes) as
  * a string.  The length may or may not count a terminating NUL; the name
@@ -69,64 +36,66 @@ int path_fetch(endpoint_t who, vir_bytes addr, vir_bytes len, char *buf)
 	return buf[0] == '\0' ? ENOENT : OK;
 }
 
-/* Send a request to the file system; its status (or EIO). */
-int fs_request(message *m)
+/* Send a request to the file system of mount mnt; its status (or EIO). */
+int fs_request(int mnt, message *m)
 {
-	if (!fs_mounted)
+	if (mnt < 0 || mnt >= NR_MNTS || !vmnt[mnt].m_used || vmnt[mnt].m_dead)
 		return EIO;
-	if (ipc_sendrec(fs_e, m) != OK || m->m_type != FS_REPLY)
+	if (fs_sendrec(mnt, m) != OK || m->m_type != FS_REPLY)
 		return EIO;
 	return m->m_fs.status;
 }
 
 /* A request naming `name` in directory dir (REQ_LOOKUP, REQ_CREATE,
- * REQ_MKDIR, REQ_UNLINK, REQ_RMDIR): ino = dir, the name granted to the
- * file system (count = its length, no NUL), flags as given. */
-int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
-	message *m)
+ * REQ_MKDIR, REQ_UNLINK, REQ_RMDIR, REQ_LINK) to dir's file system: ino =
+ * dir, the name granted to the file system (count = its length, no NUL),
+ * flags as given. */
+int fs_name_request(int type, const struct vnode *dir, const char *name,
+	uint32_t flags, message *m)
 {
 	size_t len = strlen(name);
 	cp_grant_id_t g;
 	int r;
 
-	if (!fs_mounted)
+	if (!vmnt[dir->v_mnt].m_used)
 		return EIO;
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)name, len, CPF_READ)) == GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(dir->v_mnt), (vir_bytes)name, len,
+	    CPF_READ)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(m, 0, sizeof(*m));
 	m->m_type = type;
-	m->m_fs.ino = dir;
+	m->m_fs.ino = dir->v_ino;
 	m->m_fs.grant = g;
 	m->m_fs.count = (uint32_t)len;
 	m->m_fs.flags = flags;
 	m->m_fs.uid = cur_fp ? cur_fp->fp_uid : 0;
 	m->m_fs.gid = cur_fp ? cur_fp->fp_gid : 0;
-	r = fs_request(m);
+	r = fs_request(dir->v_mnt, m);
 	cpf_revoke(g);
 	return r;
 }
 
-/* Is directory ino empty (only "." and "..")?  1, 0, or an error. */
-int fs_dir_empty(uint32_t ino)
+/* Is directory dir empty (only "." and "..")?  1, 0, or an error. */
+int fs_dir_empty(const struct vnode *dir)
 {
-	static uint8_t buf[2048] __attribute__((aligned(8)));
+	uint8_t buf[2048] __attribute__((aligned(8)));
 	uint64_t pos = 0;
 	cp_grant_id_t g;
 	message m;
 	int r, off;
 
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)buf, sizeof(buf), CPF_WRITE)) ==
-	    GRANT_INVALID)
+	if ((g = cpf_grant_direct(fs_ep(dir->v_mnt), (vir_bytes)buf, sizeof(buf),
+	    CPF_WRITE)) == GRANT_INVALID)
 		return ENOMEM;
 	for (;;) {
 		memset(&m, 0, sizeof(m));
 		m.m_type = REQ_GETDENTS;
-		m.m_fs.ino = ino;
+		m.m_fs.ino = dir->v_ino;
 		m.m_fs.pos_lo = (uint32_t)pos;
 		m.m_fs.pos_hi = (uint32_t)(pos >> 32);
 		m.m_fs.grant = g;
 		m.m_fs.count = sizeof(buf);
-		if ((r = fs_request(&m)) <= 0)
+		if ((r = fs_request(dir->v_mnt, &m)) <= 0)
 			break;		/* 0: the end, all of it was dots */
 		for (off = 0; off + (int)DIRENT_RECLEN(0) <= r; ) {
 			struct dirent *d = (struct dirent *)(buf + off);
@@ -149,7 +118,7 @@ int fs_dir_empty(uint32_t ino)
 static int step(const struct vnode *dir, const char *name, struct vnode *out)
 {
 	message m;
-	int i, r;
+	int r;
 
 	if (!VN_ISDIR(dir))
 		return ENOTDIR;
@@ -157,39 +126,22 @@ static int step(const struct vnode *dir, const char *name, struct vnode *out)
 		*out = *dir;
 		return OK;
 	}
-	if (dir->v_kind == VN_DEVDIR) {
-		if (strcmp(name, "..") == 0) {
-			*out = vfs_root;
-			return OK;
-		}
-		for (i = 0; i < NR_DEVS; i++)
-			if (strcmp(name, devs[i].d_name) == 0) {
-				dev_vnode(i, out);
-				return OK;
-			}
-		return ENOENT;
-	}
-	if (dir->v_ino == vfs_root.v_ino) {
-		if (strcmp(name, "..") == 0) {
-			*out = vfs_root;
-			return OK;
-		}
-		if (strcmp(name, "dev") == 0) {
-			devdir_vnode(out);
-			return OK;
-		}
-	}
-	if ((r = fs_name_request(REQ_LOOKUP, dir->v_ino, name, 0, &m)) != OK)
+	if (strcmp(name, "..") == 0 && mnt_is_root(dir))
+		return mnt_parent(dir, out);	/* / or across a mount point */
+	if ((r = fs_name_request(REQ_LOOKUP, dir, name, 0, &m)) != OK)
 		return r;
-	vnode_of_reply(&m, out);
+	vnode_of_reply(&m, dir->v_mnt, out);
+	mnt_cross_down(out);	/* a mount point: the mounted root */
 	return OK;
 }
 
-/* The node a file system reply describes (r_ino, r_mode, ...). */
-void vnode_of_reply(const message *m, struct vnode *vn)
+/* The node a reply of mount mnt's file system describes (r_ino, r_mode,
+ * ...). */
+void vnode_of_reply(const message *m, int mnt, struct vnode *vn)
 {
 	memset(vn, 0, sizeof(*vn));
 	vn->v_kind = VN_FS;
+	vn->v_mnt = mnt;
 	vn->v_ino = m->m_fs.r_ino;
 	vn->v_mode = m->m_fs.r_mode;
 	vn->v_size = ((uint64_t)m->m_fs.r_size_hi << 32) | m->m_fs.r_size_lo;
@@ -228,7 +180,7 @@ static int read_link(const struct vnode *vn, char *buf)
 	message m;
 	int r;
 
-	if ((g = cpf_grant_direct(fs_e, (vir_bytes)buf, VFS_PATH_MAX,
+	if ((g = cpf_grant_direct(fs_ep(vn->v_mnt), (vir_bytes)buf, VFS_PATH_MAX,
 	    CPF_WRITE)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(&m, 0, sizeof(m));
@@ -236,7 +188,7 @@ static int read_link(const struct vnode *vn, char *buf)
 	m.m_fs.ino = vn->v_ino;
 	m.m_fs.grant = g;
 	m.m_fs.count = VFS_PATH_MAX;
-	r = fs_request(&m);
+	r = fs_request(vn->v_mnt, &m);
 	cpf_revoke(g);
 	if (r < 0)
 		return r;
@@ -253,7 +205,7 @@ static int read_link(const struct vnode *vn, char *buf)
 static int splice_link(const struct vnode *link, const char *rest, int slash,
 	char *path, int *absolute)
 {
-	static char target[VFS_PATH_MAX];
+	char target[VFS_PATH_MAX];
 	size_t tl, rl = strlen(rest);
 	int r;
 
@@ -280,7 +232,7 @@ static int splice_link(const struct vnode *link, const char *rest, int slash,
 int path_walk(struct fproc *fp, const char *path, struct lookup *lk,
 	int follow)
 {
-	static char buf[VFS_PATH_MAX];
+	char buf[VFS_PATH_MAX];
 	struct vnode cur = path[0] == '/' ? vfs_root : fp->fp_cwd, next;
 	char name[VFS_NAME_MAX + 1];
 	const char *s;

@@ -2,20 +2,24 @@
  * tables, the waiting-call states, and the functions each file offers.
  *
  * VFS is a system process (built with _SYSTEM: E* values are negative).
- * Users reach it with SENDREC; every request handler returns the reply's
- * m_type (>= 0 or a negative E*), or SUSPEND when the caller must wait and
- * is answered later (a pipe, a tty read).  The layout:
+ * Users reach it with SENDREC; every request handler runs on a worker
+ * (worker.c, docs/vfs.md) and returns the reply's m_type (>= 0 or a
+ * negative E*), or SUSPEND when the caller must wait and is answered later
+ * without holding a worker (a pipe, a device read, write or ioctl).  The layout:
  *
  *	main.c	start-up, the receive loop, dispatch, replies, SIGPIPE requests
+ *	worker.c the workers calls run on, waits for file systems and drivers
  *	fproc.c	per-process tables: fds, close-on-exec bits, cwd; filps
- *	path.c	path names: fetching, walking, the built-in /dev, ext2 lookups
+ *	path.c	path names: fetching, walking, ext2 lookups
  *	file.c	open close read write lseek stat fstat getdents and the
  *		name-changing calls (mkdir rmdir unlink rename)
  *	link.c	links and attributes: link symlink readlink lstat truncate
  *		ftruncate chmod chown utime fsync umask, credentials
  *	pipe.c	pipes in VFS memory, waiting readers and writers
- *	dev.c	character driver requests, tty reads that wait, cancels
+ *	dev.c	character driver requests, cancels, the major -> driver table,
+ *		mknod, a driver's death
  *	misc.c	dup dup2 fcntl chdir getcwd sync, PM's notices
+ *	mount.c	the mount table: mount, umount, crossing mount points
  */
 #ifndef _VFS_VFS_H
 #define _VFS_VFS_H
@@ -42,8 +46,6 @@
 /* What a name or an open file refers to. */
 #define VN_NONE		0
 #define VN_FS		1	/* an inode of the root file system (ext2) */
-#define VN_DEVDIR	2	/* the built-in directory /dev */
-#define VN_DEV		3	/* a device of /dev (v_ino: index in the table) */
 #define VN_PIPE		4	/* a pipe (v_ino: index of the pipe) */
 
 struct vnode {
@@ -53,12 +55,19 @@ struct vnode {
 	uint64_t v_size;
 	uint32_t v_nlink;
 	uint32_t v_uid, v_gid;	/* owner */
+	int v_mnt;		/* VN_FS: the mount (index in vmnt[]) */
 };
 
-#define VN_ISDIR(v)	(((v)->v_kind == VN_FS && S_ISDIR((v)->v_mode)) || \
-			 (v)->v_kind == VN_DEVDIR)
+#define VN_ISDIR(v)	((v)->v_kind == VN_FS && S_ISDIR((v)->v_mode))
 
 struct pipe;
+
+/* A major device number's driver (dev.c: the table VFS_MAPDRIVER fills). */
+struct dmap {
+	int dm_major;		/* 0: a free entry */
+	char dm_label[16];	/* the driver's label in DS */
+	int dm_seekable;	/* reads and writes advance the position */
+};
 
 /* An open file: shared by dup() and fork(), counted. */
 struct filp {
@@ -66,12 +75,14 @@ struct filp {
 	struct vnode f_vn;
 	uint64_t f_pos;
 	int f_flags;		/* access mode, O_APPEND, O_NONBLOCK, O_EXEC */
-	endpoint_t f_driver;	/* VN_DEV: the driver and the minor */
+	const struct dmap *f_dmap; /* a device node: its driver; else NULL */
+	endpoint_t f_driver;	/* a device: the driver (NONE: it died), minor */
 	int f_minor;
 	struct pipe *f_pipe;	/* VN_PIPE */
 	int f_orphan;		/* VN_FS: its last name went while open */
 };
 
+#define FILP_IS_DEV(f)	  ((f)->f_dmap != NULL)
 #define FILP_CAN_READ(f)  (((f)->f_flags & O_ACCMODE) != O_WRONLY)
 #define FILP_CAN_WRITE(f) (((f)->f_flags & O_ACCMODE) != O_RDONLY)
 
@@ -79,7 +90,23 @@ struct filp {
 #define BLK_NONE	0
 #define BLK_PIPE_READ	1
 #define BLK_PIPE_WRITE	2
-#define BLK_DEV_READ	3	/* a CDEV_READ sent, its CDEV_REPLY not yet in */
+#define BLK_DEV_READ	3	/* a CDEV_READ, WRITE or IOCTL sent, its
+				   CDEV_REPLY not yet in */
+
+/* What a worker waits for (worker.c). */
+#define WAIT_NONE	0
+#define WAIT_FSQ	1	/* its turn at the file system server */
+#define WAIT_FS		2	/* the file system's FS_REPLY */
+#define WAIT_DEV	3	/* a driver's CDEV_REPLY (an open) */
+#define WAIT_BDEV	4	/* a block driver's BDEV_REPLY (dev.c) */
+
+struct worker;
+
+/* A worker's own buffers for path names (file.c, link.c). */
+struct worker_bufs {
+	char wb_path1[VFS_PATH_MAX], wb_path2[VFS_PATH_MAX];
+	char wb_path3[VFS_PATH_MAX];
+};
 
 struct fproc {
 	endpoint_t fp_endpoint;		/* NONE: the slot is free */
@@ -99,6 +126,10 @@ struct fproc {
 	endpoint_t fp_bdriver;
 	cp_grant_id_t fp_bgrant;
 	int fp_bcancel;			/* CDEV_CANCEL sent */
+	int fp_bseek;			/* BLK_DEV_READ: advance f_pos by the result */
+	const char *fp_blabel;		/* BLK_DEV_READ: the driver's label */
+	struct worker *fp_worker;	/* the worker running its job */
+	int fp_queued;			/* its jobs waiting for a worker */
 };
 
 /* The result of walking a path (path_walk). */
@@ -111,24 +142,33 @@ struct lookup {
 	int slash;		/* the path ended in '/' */
 };
 
-/* A device of /dev. */
-struct vfs_dev {
-	const char *d_name;
-	const char *d_label;	/* DS label of the driver */
-	endpoint_t d_fallback;	/* its endpoint when DS does not know it */
-	int d_minor;
-	int d_major;		/* for st_rdev (1 memory, 4 tty) */
-	int d_waits;		/* reads may wait (answered by CDEV_REPLY later) */
-	int d_seekable;
+/* A mounted file system (mount.c).  Entry 0 is the root. */
+#define NR_MNTS		8
+#define MNT_DEV_LEN	32	/* the device as named at mount */
+#define MNT_DIR_LEN	256	/* the mount point, normalised */
+#define MNT_LABEL_LEN	16	/* RS label of the file system process */
+
+struct vmnt {
+	int m_used;
+	endpoint_t m_fs_e;		/* its file system process */
+	char m_label[MNT_LABEL_LEN];
+	char m_type[16];		/* "ext2" */
+	char m_dev[MNT_DEV_LEN];
+	char m_dir[MNT_DIR_LEN];
+	endpoint_t m_dev_e;		/* the block driver and the minor */
+	int m_minor;
+	struct vnode m_root;		/* its root directory */
+	struct vnode m_covered;		/* the directory it hides (not for 0) */
+	int m_pending;			/* being mounted (waits for its superblock) */
+	int m_dead;			/* its process is gone: EIO */
 };
 
 /* main.c */
-extern endpoint_t fs_e;		/* the root file system server */
 extern struct fproc *cur_fp;	/* the caller of the call being handled */
-extern int fs_mounted;
-extern struct vnode vfs_root;
+extern struct vnode vfs_root;	/* vmnt[0].m_root */
 void reply(endpoint_t who, int result);
 void queue_sigpipe(endpoint_t who);
+void do_call(struct fproc *fp, message *m);
 int make_magic(endpoint_t to, endpoint_t owner, vir_bytes addr, size_t len,
 	int access, cp_grant_id_t *gp);
 
@@ -140,6 +180,7 @@ struct fproc *fproc_new(endpoint_t ep);
 void fproc_forget(struct fproc *fp);
 struct filp *filp_alloc(void);
 void filp_hold(struct filp *f);
+void filp_driver_dead(endpoint_t ep);
 void filp_release(struct filp *f);
 int fd_free(struct fproc *fp, int from);
 struct filp *fd_get(struct fproc *fp, int fd);
@@ -153,18 +194,15 @@ int path_fetch(endpoint_t who, vir_bytes addr, vir_bytes len, char *buf);
 int path_walk(struct fproc *fp, const char *path, struct lookup *lk,
 	int follow);
 int path_resolve(struct fproc *fp, const char *path, struct vnode *vn);
-void vnode_of_reply(const message *m, struct vnode *vn);
+void vnode_of_reply(const message *m, int mnt, struct vnode *vn);
 int forbidden(const struct fproc *fp, const struct vnode *vn, int mask);
-int fs_is_open(uint32_t ino);
-void fs_orphaned(uint32_t ino);
+int fs_is_open(int mnt, uint32_t ino);
+void fs_orphaned(int mnt, uint32_t ino);
 int path_normalise(const char *cwd, const char *path, char *out);
-int fs_request(message *m);
-int fs_name_request(int type, uint32_t dir, const char *name, uint32_t flags,
-	message *m);
-int fs_dir_empty(uint32_t ino);
-const struct vfs_dev *dev_entry(uint32_t idx);
-int dev_count(void);
-void devdir_vnode(struct vnode *vn);
+int fs_request(int mnt, message *m);
+int fs_name_request(int type, const struct vnode *dir, const char *name,
+	uint32_t flags, message *m);
+int fs_dir_empty(const struct vnode *dir);
 
 /* file.c */
 int do_open(struct fproc *fp, message *m);
@@ -181,7 +219,7 @@ int do_unlink(struct fproc *fp, message *m);
 int do_rename(struct fproc *fp, message *m);
 int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk,
 	int follow);
-int fs_size(uint32_t ino, uint64_t *size);
+int fs_size(const struct vnode *vn, uint64_t *size);
 
 /* link.c */
 int do_lstat(struct fproc *fp, message *m);
@@ -210,7 +248,9 @@ void pipe_close_end(struct filp *f);
 void pipe_unblock(struct fproc *fp, int exiting);
 
 /* dev.c */
-endpoint_t dev_driver(const struct vfs_dev *d);
+int do_mknod(struct fproc *fp, message *m);
+int do_mapdriver(struct fproc *fp, message *m);
+int dev_block(const struct vnode *vn, endpoint_t *ep, int *minor_nr);
 int dev_open(struct fproc *fp, struct filp *f);
 void dev_close(struct filp *f);
 int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
@@ -219,6 +259,23 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	vir_bytes arg);
 void dev_reply(message *m);
 void dev_unblock(struct fproc *fp, int exiting);
+void dev_ds_event(void);
+void dev_ds_init(void);
+
+/* worker.c */
+struct worker_bufs *worker_bufs(void);
+int in_worker(void);
+int job_add(struct fproc *fp, const message *m);
+int fproc_busy(const struct fproc *fp);
+void workers_run(void);
+int fs_sendrec(int mnt, message *m);
+int worker_fs_reply(const message *m);
+void worker_fs_dead(endpoint_t ep);
+int dev_sendrec_worker(endpoint_t ep, const char *label, message *m);
+int worker_dev_reply(const message *m);
+int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r);
+void worker_dev_dead(endpoint_t ep);
+const char *worker_wait_label(const struct fproc *fp, int *what);
 
 /* misc.c */
 int do_dup(struct fproc *fp, message *m);
@@ -230,5 +287,20 @@ int do_sync(struct fproc *fp, message *m);
 int do_ioctl(struct fproc *fp, message *m);
 int is_pm_notice(const message *m);
 void do_pm_notice(message *m);
+void pm_unpause_now(message *m);
+int do_getwaits(struct fproc *fp, message *m);
+
+/* mount.c */
+extern struct vmnt vmnt[NR_MNTS];
+endpoint_t fs_ep(int mnt);
+int mount_root(const char *dev, endpoint_t fs, endpoint_t drv, int minor);
+int mnt_is_root(const struct vnode *vn);
+void mnt_cross_down(struct vnode *vn);
+int mnt_parent(const struct vnode *dir, struct vnode *out);
+int do_mount(struct fproc *fp, message *m);
+int do_umount(struct fproc *fp, message *m);
+int do_getmnt(struct fproc *fp, message *m);
+int sync_all(void);
+void mnt_fs_dead(endpoint_t ep);
 
 #endif /* _VFS_VFS_H */

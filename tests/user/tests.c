@@ -358,7 +358,8 @@ static int test_hundred_procs(void)
 		return 1;
 	before = count_procs();
 	T_TRUE(before > 0);
-	/* Before k0: its first use writes (copies) count_grants's buffer. */
+	/* Before the frame count: its buffer's pages are this process's own
+	 * copies then (copy-on-write), whatever the program's layout. */
 	T_TRUE((vfs_grants = count_grants(VFS_PROC_NR, CPF_USED)) >= 0);
 	T_EQ(minix_getsysinfo(GET_KINFO, 0, &k0, sizeof(k0)), 0);
 	if (fork_and_reap(100) != 0)
@@ -853,13 +854,22 @@ static int test_errno_dirs(void)
 	return 0;
 }
 
-/* The root is writable; VFS's own /dev is not. */
-static int test_erofs(void)
+/* /dev is a directory of the root file system like any other; its
+ * nodes carry their device numbers (tools/mkroot.sh). */
+static int test_dev_dir(void)
 {
-	T_ERR(creat("/dev/new", 0644), EROFS);
-	T_ERR(open("/dev/new", O_WRONLY | O_CREAT, 0644), EROFS);
-	T_ERR(mkdir("/dev/newdir", 0777), EROFS);
-	T_ERR(unlink("/dev/null"), EROFS);
+	struct stat st;
+	int fd;
+
+	T_EQ(stat("/dev/null", &st), 0);
+	T_TRUE(S_ISCHR(st.st_mode));
+	T_EQ(major(st.st_rdev), 1);
+	T_EQ(minor(st.st_rdev), 0);
+	T_EQ(stat("/dev/console", &st), 0);
+	T_EQ(major(st.st_rdev), 4);
+	T_TRUE((fd = creat("/dev/new", 0644)) >= 0);
+	T_EQ(close(fd), 0);
+	T_EQ(unlink("/dev/new"), 0);
 	return 0;
 }
 
@@ -1193,6 +1203,8 @@ int test_exec_needs_o_exec(void), test_abort_assert(void);
 /* t_service.c: the service command and RS. */
 int test_service_up_restart_down(void), test_service_bad_conf(void);
 int test_service_hang(void);
+/* t_cdev.c: a character driver that does not answer, crashes, goes. */
+int test_cdev_stuck_driver(void);
 
 /* t_fs2.c: the writable root. */
 int test_fs2_write_read(void), test_fs2_append_trunc(void), test_fs2_create_errors(void);
@@ -1200,6 +1212,11 @@ int test_fs2_mkdir_rmdir(void), test_fs2_rename(void), test_fs2_links(void);
 int test_fs2_symlinks(void), test_fs2_unlink_open(void), test_fs2_perms(void);
 int test_fs2_times(void), test_fs2_sparse(void), test_fs2_statvfs(void);
 int test_fs2_enospc(void);
+/* t_mount.c: the mount table; t_cmds2.c: the commands that change files. */
+int test_mount_cross(void), test_mount_busy(void), test_mount_errors(void);
+int test_mount_write(void), test_mount_fs_crash(void), test_mount_blockdev(void);
+int test_cmd_touch_ln_chmod(void), test_cmd_stat_trunc_dd(void);
+int test_cmd_readlink_du(void), test_utimes(void);
 /* t_sched.c: the scheduler under load (the sched group, under -icount). */
 int test_sched_read_latency(void), test_sched_signal_latency(void);
 int test_sched_drift(void);
@@ -1218,11 +1235,11 @@ static const struct test tests[] = {
 	T(exec_script), T(exec_sh_126), T(exec_needs_o_exec), T(abort_assert),
 	T(read_empty), T(read_one), T(read_4k), T(read_1m), T(lseek),
 	T(stat), T(dir500), T(errno_open), T(errno_fd), T(errno_dirs),
-	T(erofs), T(emfile), T(efault), T(dup), T(dup2_redirect), T(fcntl),
+	T(dev_dir), T(emfile), T(efault), T(dup), T(dup2_redirect), T(fcntl),
 	T(devices), T(isatty), T(cwd), T(pipe_64k), T(pipe_eof),
 	T(epipe_ignored), T(sigpipe_default), T(time), T(sleep), T(authority),
 	T(malloc_big), T(service_up_restart_down), T(service_bad_conf),
-	T(service_hang),
+	T(service_hang), T(cdev_stuck_driver),
 	/* the commands (t_cmds.c) */
 	T(cmd_sort_uniq), T(cmd_head), T(cmd_tail), T(cmd_wc), T(cmd_grep),
 	T(cmd_od), T(cmd_test), T(cmd_seq_yes), T(cmd_names), T(cmd_env),
@@ -1232,6 +1249,10 @@ static const struct test tests[] = {
 	T(fs2_write_read), T(fs2_append_trunc), T(fs2_create_errors), T(fs2_mkdir_rmdir),
 	T(fs2_rename), T(fs2_links), T(fs2_symlinks), T(fs2_unlink_open), T(fs2_perms),
 	T(fs2_times), T(fs2_sparse), T(fs2_statvfs), T(fs2_enospc),
+	T(mount_cross), T(mount_busy), T(mount_errors), T(mount_write),
+	T(mount_fs_crash), T(mount_blockdev),
+	T(cmd_touch_ln_chmod), T(cmd_stat_trunc_dd), T(cmd_readlink_du),
+	T(utimes),
 };
 /* "tests sched": latencies in guest ticks, meaningful under -icount. */
 static const struct test sched_tests[] = {

@@ -1,0 +1,108 @@
+/* cdevtest.c - a small character driver for VFS's tests, started with
+ * `service up /bin/cdevtest` (its .conf beside it) and reached as
+ * /dev/cdevtest (minor 0) and /dev/cdevhang (minor 1).
+ *
+ *	minor 0	reads give "cdevtest N\n" (N: how often this instance
+ *		started, kept in DS), writes take everything
+ *	minor 1	reads are never answered (a stuck driver); a CDEV_CANCEL
+ *		ends such a read with EINTR, as a driver must
+ *
+ * Opens and closes of both are answered at once.  libchardriver answers
+ * with asynsend, so VFS never waits for it.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <minix/syslib.h>
+#include <minix/sef.h>
+#include <minix/ds.h>
+#include <minix/chardriver.h>
+
+#define HUNG_MAX 16
+
+static uint32_t starts;
+static struct { endpoint_t ep; cdev_id_t id; int used; } hung[HUNG_MAX];
+
+static int ct_open(devminor_t minor, int access, endpoint_t user)
+{
+	(void)access, (void)user;
+	return minor == 0 || minor == 1 ? OK : ENXIO;
+}
+
+static int ct_close(devminor_t minor)
+{
+	(void)minor;
+	return OK;
+}
+
+static ssize_t ct_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
+	cp_grant_id_t grant, size_t size, int flags, cdev_id_t id)
+{
+	char text[32];
+	size_t n;
+	int i;
+
+	(void)pos, (void)flags;
+	if (minor == 1) {
+		for (i = 0; i < HUNG_MAX; i++)
+			if (!hung[i].used) {
+				hung[i].used = 1;
+				hung[i].ep = endpt;
+				hung[i].id = id;
+				return EDONTREPLY;	/* never answered */
+			}
+		return EAGAIN;
+	}
+	snprintf(text, sizeof(text), "cdevtest %u\n", (unsigned)starts);
+	n = strlen(text) < size ? strlen(text) : size;
+	if (sys_safecopyto(endpt, grant, 0, (vir_bytes)text, n) != OK)
+		return EFAULT;
+	return (ssize_t)n;
+}
+
+static ssize_t ct_write(devminor_t minor, uint64_t pos, endpoint_t endpt,
+	cp_grant_id_t grant, size_t size, int flags, cdev_id_t id)
+{
+	(void)minor, (void)pos, (void)endpt, (void)grant, (void)flags, (void)id;
+	return (ssize_t)size;
+}
+
+static int ct_cancel(devminor_t minor, endpoint_t endpt, cdev_id_t id)
+{
+	int i;
+
+	(void)minor;
+	for (i = 0; i < HUNG_MAX; i++)
+		if (hung[i].used && hung[i].ep == endpt && hung[i].id == id) {
+			hung[i].used = 0;
+			return EINTR;
+		}
+	return EDONTREPLY;	/* answered already */
+}
+
+static const struct chardriver ct_tab = {
+	.cdr_open = ct_open,
+	.cdr_close = ct_close,
+	.cdr_read = ct_read,
+	.cdr_write = ct_write,
+	.cdr_cancel = ct_cancel,
+};
+
+static int init(int type, sef_init_info_t *info)
+{
+	(void)info;
+	if (type != SEF_INIT_RESTART ||
+	    ds_retrieve_u32("cdevtest.starts", &starts) != OK)
+		starts = 0;
+	starts++;
+	ds_publish_u32("cdevtest.starts", starts, DSF_OVERWRITE);
+	return chardriver_announce();
+}
+
+int main(void)
+{
+	sef_setcb_init_fresh(init);
+	sef_setcb_init_restart(init);
+	sef_startup();
+	chardriver_task(&ct_tab);
+	return 0;
+}

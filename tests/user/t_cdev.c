@@ -1,0 +1,191 @@
+/* t_cdev.c - /bin/tests, device nodes and a character driver that does
+ * not answer: /bin/cdevtest (tests/drivers/cdevtest) started with
+ * `service up -dev`, reached through nodes made with mknod(), major 42:
+ * /dev/cdevtest (minor 0, answers) and /dev/cdevhang (minor 1, reads
+ * never answered).  While a process waits on the stuck driver, others open,
+ * read, write, fork, exec and exit; ps-like VFS_GETWAITS shows the
+ * waiter on the driver's label; SIGINT ends the wait with EINTR.  A crash
+ * of the driver (`service fi`) gives EIO to a request in flight and to
+ * the descriptors open on it; an open afterwards reaches the restarted
+ * instance; after `service down`, an open fails with ENXIO.  The runner
+ * and its reason[] are in tests.c.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <minix/pm.h>
+#include <minix/vfs.h>
+
+#include "tu.h"
+
+static volatile int got_int;
+
+static void on_int(int sig)
+{
+	(void)sig;
+	got_int = 1;
+}
+
+/* Run /bin/service with its arguments; its exit status, or -1. */
+static int svc(const char *a1, const char *a2, const char *a3, const char *a4)
+{
+	char *argv[] = { "/bin/service", (char *)a1, (char *)a2, (char *)a3,
+		(char *)a4, NULL };
+	char out[512];
+	int st = tu_capture(argv, NULL, 1, out, sizeof(out));
+
+	if (st < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		printf("# service %s %s: %s", a1, a2, out);
+	return st >= 0 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* The child: read the stuck minor; exit 0 if the read failed with
+ * `want` (after the SIGINT handler ran, for EINTR), else 1.  Reports
+ * nothing before the read, so the parent polls VFS for its wait. */
+static void stuck_reader(int want)
+{
+	struct sigaction sa;
+	char c;
+	int fd;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_int;
+	sigaction(SIGINT, &sa, NULL);
+	if ((fd = open("/dev/cdevhang", O_RDONLY)) < 0)
+		_exit(2);
+	if (read(fd, &c, 1) != -1)
+		_exit(3);
+	if (errno != want)
+		_exit(10 + errno);
+	if (want == EINTR && !got_int)
+		_exit(4);
+	_exit(0);
+}
+
+/* pid's endpoint (PM's table), or NONE. */
+static endpoint_t endpoint_of(pid_t pid)
+{
+	static struct pm_procinfo tab[2 * NR_PROCS];
+	int i, n = minix_getproctab(tab, sizeof(tab));
+
+	for (i = 0; i < n; i++)
+		if (tab[i].pp_pid == pid && tab[i].pp_state != PP_ZOMBIE)
+			return tab[i].pp_endpoint;
+	return NONE;
+}
+
+/* Wait (up to 5 s) until VFS says pid waits on label; 0, or -1. */
+static int wait_on(pid_t pid, const char *label, int what)
+{
+	struct vfs_wait w[NR_PROCS];
+	endpoint_t ep;
+	int i, n, tries;
+
+	for (tries = 0; tries < 500; tries++) {
+		ep = endpoint_of(pid);
+		n = minix_getwaits(w, sizeof(w));
+		for (i = 0; i < n; i++)
+			if (w[i].vw_endpoint == ep && w[i].vw_what == what &&
+			    strcmp(w[i].vw_label, label) == 0)
+				return 0;
+		usleep(10000);
+	}
+	return -1;
+}
+
+/* Work that needs VFS and PM: a file written and read back, a fork and
+ * exec of /bin/true waited for. */
+static int other_work(void)
+{
+	char *argv[] = { "/bin/echo", "still", "served", NULL };
+	char buf[32], out[64];
+	int fd, st;
+
+	T_TRUE((fd = open("/tmp/cdev.work", O_RDWR | O_CREAT | O_TRUNC, 0644)) >= 0);
+	T_EQ(write(fd, "abc", 3), 3);
+	T_EQ(lseek(fd, 0, SEEK_SET), 0);
+	T_EQ(read(fd, buf, sizeof(buf)), 3);
+	T_EQ(memcmp(buf, "abc", 3), 0);
+	T_EQ(close(fd), 0);
+	T_EQ(unlink("/tmp/cdev.work"), 0);
+	st = tu_capture(argv, NULL, 0, out, sizeof(out));
+	T_TRUE(WIFEXITED(st));
+	T_EQ(WEXITSTATUS(st), 0);
+	T_STR(out, "still served\n");
+	return 0;
+}
+
+static int read_text(int fd, char *buf, size_t max)
+{
+	ssize_t n = read(fd, buf, max - 1);
+
+	buf[n > 0 ? n : 0] = '\0';
+	return (int)n;
+}
+
+int test_cdev_stuck_driver(void)
+{
+	char buf[32];
+	pid_t pid;
+	int fd, ws;
+
+	struct stat st;
+
+	T_EQ(mknod("/dev/cdevtest", S_IFCHR | 0666, makedev(42, 0)), 0);
+	T_EQ(mknod("/dev/cdevhang", S_IFCHR | 0666, makedev(42, 1)), 0);
+	T_ERR(mknod("/dev/cdevhang", S_IFCHR | 0666, makedev(42, 1)), EEXIST);
+	T_ERR(mknod("/tmp/cdev.reg", S_IFREG | 0666, 0), EINVAL);
+	T_EQ(stat("/dev/cdevhang", &st), 0);
+	T_TRUE(S_ISCHR(st.st_mode));
+	T_EQ(major(st.st_rdev), 42);
+	T_EQ(minor(st.st_rdev), 1);
+	T_ERR(open("/dev/cdevtest", O_RDONLY), ENXIO);	/* no driver for 42 */
+	T_EQ(svc("up", "/bin/cdevtest", "-dev", "/dev/cdevtest"), 0);
+	T_TRUE((fd = open("/dev/cdevtest", O_RDWR)) >= 0);
+	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
+	T_STR(buf, "cdevtest 1\n");
+	T_EQ(write(fd, "xyz", 3), 3);
+	T_EQ(close(fd), 0);
+
+	/* One process stuck on the driver; the others go on. */
+	if ((pid = fork()) == 0)
+		stuck_reader(EINTR);
+	T_TRUE(pid > 0);
+	T_EQ(wait_on(pid, "cdevtest", VW_DEV), 0);
+	T_EQ(other_work(), 0);
+	T_EQ(wait_on(pid, "cdevtest", VW_DEV), 0);	/* still stuck */
+	T_EQ(kill(pid, SIGINT), 0);
+	T_EQ(waitpid(pid, &ws, 0), pid);
+	T_TRUE(WIFEXITED(ws));
+	T_EQ(WEXITSTATUS(ws), 0);
+
+	/* The driver crashes with a read in flight and a file open. */
+	T_TRUE((fd = open("/dev/cdevtest", O_RDONLY)) >= 0);
+	if ((pid = fork()) == 0)
+		stuck_reader(EIO);
+	T_TRUE(pid > 0);
+	T_EQ(wait_on(pid, "cdevtest", VW_DEV), 0);
+	T_EQ(svc("fi", "cdevtest", NULL, NULL), 0);
+	T_ERR(read(fd, buf, sizeof(buf)), EIO);	/* crashes it; EIO at restart */
+	T_EQ(waitpid(pid, &ws, 0), pid);
+	T_TRUE(WIFEXITED(ws));
+	T_EQ(WEXITSTATUS(ws), 0);
+	T_ERR(read(fd, buf, sizeof(buf)), EIO);	/* the old instance's file */
+	T_EQ(close(fd), 0);
+	T_TRUE((fd = open("/dev/cdevtest", O_RDONLY)) >= 0);
+	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
+	T_STR(buf, "cdevtest 2\n");		/* the restarted instance */
+	T_EQ(close(fd), 0);
+
+	T_EQ(svc("down", "cdevtest", NULL, NULL), 0);
+	T_ERR(open("/dev/cdevtest", O_RDONLY), ENXIO);	/* its driver is down */
+	T_EQ(unlink("/dev/cdevtest"), 0);
+	T_EQ(unlink("/dev/cdevhang"), 0);
+	return 0;
+}

@@ -224,6 +224,15 @@ $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) 
 	@echo "  ROOT    $@"
 	@MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
 $(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))
+# utest again on a root image with 1 KiB blocks (tools/test.sh): ext2
+# keeps working with the block size the default (4 KiB) no longer uses.
+$(B)/1k/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA) $(B)/config.stamp
+	@mkdir -p $(dir $@)
+	@echo "  ROOT    $@"
+	@ROOT_BLOCK=1024 MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
+$(B)/utest1k.iso: $(B)/kernel.elf $(foreach m,$(call boot_mods,utest),$(B)/$(firstword $(subst :, ,$(call mod_path,$(m))))) $(B)/conf/utest/system.conf $(B)/1k/root.img tools/mkiso.sh
+	@echo "  ISO     $@"
+	@tools/mkiso.sh $@ $(B)/kernel.elf $(foreach m,$(call boot_mods,utest),$(B)/$(call mod_path,$(m))) $(B)/conf/utest/system.conf $(B)/1k/root.img
 
 # A boot module with a command line of 258 words, more than the kernel
 # takes: the boot stops with an error naming it (tools/test.sh).

@@ -53,6 +53,7 @@ void system_init(void)
 	map_status(SYS_SIGSEND, do_sigsend);
 	map_status(SYS_SIGRETURN, do_sigreturn);
 	map_status(SYS_ABORT, do_abort);
+	map_status(SYS_FIPATCH, do_fipatch);
 }
 
 static int kernel_call(struct proc *caller, message *m)

@@ -45,5 +45,6 @@ int do_vircopy(struct proc *caller, message *m);
 int do_sigsend(struct proc *caller, message *m);
 int do_sigreturn(struct proc *caller, message *m);
 int do_abort(struct proc *caller, message *m);
+int do_fipatch(struct proc *caller, message *m);
 
 #endif

@@ -1,6 +1,7 @@
 #!/bin/sh
 # mkroot.sh OUT.img [BINDIR] - the root file system image: ext2 (revision
-# 1, 1 KiB blocks) built by mke2fs -d from a staging copy of rootfs/, the
+# 1, 4 KiB blocks, or ROOT_BLOCK=1024 / 2048 from the environment, as in
+# `make ROOT_BLOCK=1024`) built by mke2fs -d from a staging copy of rootfs/, the
 # programs of BINDIR in /bin, and generated test files, no mounting.
 # Checked with e2fsck -fn right after.
 #
@@ -94,5 +95,7 @@ dumpe2fs -h "$stage/test/fs1.img" 2>/dev/null | awk -F: '
 	/^Reserved block count/ { r = $2 + 0 } /^Block size/ { s = $2 / 1024 }
 	END { print b * s, (b - f) * s, (f > r ? f - r : 0) * s }' > "$stage/test/fs1.df"
 rm -f "$out"
-mke2fs -q -F -t ext2 -b 1024 -L root -d "$stage" "$out" 16384 >/dev/null
+bs=${ROOT_BLOCK:-4096}
+case $bs in 1024|2048|4096) ;; *) echo "mkroot.sh: ROOT_BLOCK=$bs: not 1024, 2048 or 4096" >&2; exit 2 ;; esac
+mke2fs -q -F -t ext2 -b "$bs" -L root -d "$stage" "$out" $((16384 * 1024 / bs)) >/dev/null
 e2fsck -fn "$out" >/dev/null 2>&1

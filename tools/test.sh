@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/stest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/stest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/utest1k.iso; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -130,6 +130,11 @@ add_closing "$out"
 
 echo "== user-mode OS: /bin/tests under init (QEMU, TCG)"
 out=$(tools/qemu-test.sh build/utest.iso build/utest 300)
+echo "$out"
+add_closing "$out"
+
+echo "== user-mode OS on a root with 1 KiB blocks (QEMU, TCG)"
+out=$(tools/qemu-test.sh build/utest1k.iso build/utest1k 300)
 echo "$out"
 add_closing "$out"
 

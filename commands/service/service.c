@@ -6,6 +6,9 @@
  *	service restart L
  *	service refresh L	(restart, forgetting its failures' backoff)
  *	service fi L		(it crashes at its next request: fault injection)
+ *	service fi L -type T [-seed S] [-index I] [-addr A] [-plan]
+ *				(one fault of type T: docs/fault-injection.md)
+ *	service fi L -read ADDR LEN	(LEN bytes of its memory, in hex)
  *	service status [L]
  *
  * `up` reads the program and its .conf (FILE, else PATH.conf beside it)
@@ -26,6 +29,7 @@
 #include <minix/pm.h>
 #include <minix/sysinfo.h>
 #include <minix/vfs.h>
+#include <minix/fi.h>
 
 #define MAX_CONF 4096
 #define NR_STATUS 24
@@ -37,6 +41,10 @@ static void usage(void)
 	fprintf(stderr, "usage: service up PATH [-label L] [-args \"A ...\"] [-period TICKS] "
 	    "[-config FILE] [-dev NODE]\n"
 	    "       service down|restart|refresh|fi LABEL\n"
+	    "       service fi LABEL -type TYPE [-seed S] [-index I] [-addr A] [-plan]\n"
+	    "       service fi LABEL -read ADDR LEN\n"
+	    "  TYPE: next srcreg dstreg pointer interface loop bitflip nop panic hang\n"
+	    "        wildwrite wilddma kcall\n"
 	    "       service status [LABEL]\n");
 	exit(2);
 }
@@ -162,6 +170,102 @@ static int do_up(int argc, char **argv)
 	return 0;
 }
 
+/* A number argument (decimal, 0x hex); usage() if it is not one. */
+static uint32_t number(const char *s)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 0);
+	if (!*s || *end || errno || *s == '-') {
+		fprintf(stderr, "%s: fi: bad number '%s'\n", prog, s);
+		exit(2);
+	}
+	return (uint32_t)v;
+}
+
+static const char *fi_error(int r)
+{
+	switch (r) {
+	case ESRCH: return "no such service (or not running)";
+	case EPERM: return "not a service RS manages";
+	case EINVAL: return "no such location for this type (or a bad argument)";
+	case ENOENT: return "no candidate location of this type";
+	case EFAULT: return "address not mapped in the service";
+	}
+	return strerror(r);
+}
+
+/* service fi LABEL [options]: a fault through RS (RS_FI), its log line. */
+static int do_fi(int argc, char **argv)
+{
+	static const char *names[] = FI_TYPE_NAMES;
+	static struct fi_log log;
+	static uint8_t bytes[FIPATCH_READ_MAX];
+	const char *label = argv[2];
+	message m;
+	int i, r, t;
+
+	memset(&m, 0, sizeof(m));
+	m.m_rs_fi.op = FI_OP_INJECT;
+	for (i = 3; i < argc; i++) {
+		if (strcmp(argv[i], "-plan") == 0) {
+			m.m_rs_fi.op = FI_OP_PLAN;
+			continue;
+		}
+		if (strcmp(argv[i], "-read") == 0 && i + 2 == argc - 1) {
+			m.m_rs_fi.op = FI_OP_READ;
+			m.m_rs_fi.addr = number(argv[i + 1]);
+			m.m_rs_fi.len = number(argv[i + 2]);
+			break;
+		}
+		if (i + 1 >= argc)
+			usage();
+		if (strcmp(argv[i], "-type") == 0) {
+			for (t = 0; t < FI_NTYPES && strcmp(names[t], argv[i + 1]) != 0; t++)
+				;
+			if (t == FI_NTYPES) {
+				fprintf(stderr, "%s: fi: unknown fault type '%s'\n", prog, argv[i + 1]);
+				return 2;
+			}
+			m.m_rs_fi.type = t;
+		} else if (strcmp(argv[i], "-seed") == 0) {
+			m.m_rs_fi.seed = number(argv[i + 1]);
+		} else if (strcmp(argv[i], "-index") == 0) {
+			m.m_rs_fi.index = number(argv[i + 1]);
+		} else if (strcmp(argv[i], "-addr") == 0) {
+			m.m_rs_fi.addr = number(argv[i + 1]);
+		} else {
+			usage();
+		}
+		i++;
+	}
+	if (strlen(label) >= sizeof(m.m_rs_fi.label))
+		usage();
+	if (m.m_rs_fi.op == FI_OP_READ) {
+		if (m.m_rs_fi.len == 0 || m.m_rs_fi.len > sizeof(bytes)) {
+			fprintf(stderr, "%s: fi: LEN must be 1 to %u\n", prog, (unsigned)sizeof(bytes));
+			return 2;
+		}
+		m.m_rs_fi.buf = (vir_bytes)bytes;
+	} else {
+		m.m_rs_fi.buf = (vir_bytes)&log;
+		m.m_rs_fi.len = sizeof(log);
+	}
+	if ((r = rs_request(RS_FI, label, &m)) != 0) {
+		fprintf(stderr, "%s: fi %s: %s\n", prog, label, fi_error(r));
+		return 1;
+	}
+	if (m.m_rs_fi.op == FI_OP_READ) {
+		for (i = 0; i < (int)m.m_rs_fi.len; i++)
+			printf("%02x%c", bytes[i], i + 1 == (int)m.m_rs_fi.len || i % 16 == 15 ? '\n' : ' ');
+		return 0;
+	}
+	printf("%s%s\n", log.text, m.m_rs_fi.op == FI_OP_PLAN ? " (plan)" : "");
+	return 0;
+}
+
 static int do_status(const char *label)
 {
 	static struct rs_status st[NR_STATUS];
@@ -215,6 +319,8 @@ int main(int argc, char **argv)
 		usage();
 	if (strcmp(argv[1], "up") == 0)
 		return do_up(argc, argv);
+	if (strcmp(argv[1], "fi") == 0 && argc > 3)
+		return do_fi(argc, argv);
 	if (strcmp(argv[1], "status") == 0) {
 		if (argc > 3)
 			usage();

@@ -106,7 +106,9 @@
 #define SYS_SAFEUNMAP    (KERNEL_CALL + 59)
 #define SYS_NULL         (KERNEL_CALL + 60) /* does nothing: for benchmarks */
 #define SYS_VUMAP_RELEASE (KERNEL_CALL + 61) /* ours: end DMA holds from SYS_VUMAP */
-#define NR_SYS_CALLS     62
+#define SYS_FIPATCH      (KERNEL_CALL + 62) /* ours: fault injection, read/patch a
+                                             * managed process (docs/fault-injection.md) */
+#define NR_SYS_CALLS     63
 #define SYS_CALL_NR(c)   ((c) - KERNEL_CALL)
 
 /* SYS_GETKSIG: bit KSIG_EXIT of the mask (signal 0 is never sent) says
@@ -114,6 +116,12 @@
  * and m_proc.arg_ptr the address of its reason (libsys panic()) in its
  * memory, or 0.  m_proc.pc is where it was (a fault's instruction). */
 #define KSIG_EXIT 0
+
+/* SYS_FIPATCH ops and sizes. */
+#define FIPATCH_READ      1
+#define FIPATCH_WRITE     2
+#define FIPATCH_READ_MAX  4096
+#define FIPATCH_WRITE_MAX 64
 
 /* SYS_PRIVCTL requests. */
 #define SYS_PRIV_ALLOW     1 /* let a stopped (RTS_NO_PRIV) process run */

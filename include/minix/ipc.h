@@ -218,6 +218,18 @@ typedef struct {
 } mess_krn_vircopy;
 _ASSERT_MSG_SIZE(mess_krn_vircopy);
 
+/* SYS_FIPATCH: read or patch the memory of a process the caller manages,
+ * text included (its own copy of the page: docs/fault-injection.md). */
+typedef struct {
+	endpoint_t endpt;    /* the target */
+	vir_bytes addr;      /* in the target */
+	vir_bytes buf;       /* in the caller: what to write, or where to read to */
+	vir_bytes bytes;     /* FIPATCH_READ up to FIPATCH_READ_MAX, WRITE up to FIPATCH_WRITE_MAX */
+	int op;              /* FIPATCH_READ, FIPATCH_WRITE */
+	uint8_t padding[36];
+} mess_krn_fipatch;
+_ASSERT_MSG_SIZE(mess_krn_fipatch);
+
 /* SYS_SIGSEND and SYS_SIGRETURN. */
 typedef struct {
 	endpoint_t endpt;
@@ -243,6 +255,22 @@ typedef struct {
 	uint8_t padding[8];
 } mess_rs;
 _ASSERT_MSG_SIZE(mess_rs);
+
+/* RS_FI with a fault type (<minix/fi.h>): one fault, chosen by (seed,
+ * type, label, index), or a read of the target's memory (op FI_OP_READ).
+ * The label is where mess_rs has it. */
+typedef struct {
+	char label[16];         /* NUL-padded */
+	int type;               /* FI_* (0: FI_NEXT, crash at the next request) */
+	uint32_t seed;
+	uint32_t index;         /* the index-th candidate location (mod their count) */
+	vir_bytes addr;         /* 0, or the one location to use (FI_OP_READ: where) */
+	vir_bytes buf;          /* in the caller: struct fi_log out (READ: the bytes) */
+	uint32_t len;           /* its size */
+	int op;                 /* FI_OP_INJECT, FI_OP_PLAN (no change), FI_OP_READ */
+	uint8_t padding[12];
+} mess_rs_fi;
+_ASSERT_MSG_SIZE(mess_rs_fi);
 
 /* DS requests (m_ds_req) and replies (m_ds_reply), MINIX's layout.  The
  * key travels by grant (key_grant, key_len bytes counting the NUL); so do
@@ -396,11 +424,13 @@ typedef struct {
 		mess_krn_vumap_release m_vumap_release;
 		mess_krn_exec m_exec;
 		mess_krn_vircopy m_vircopy;
+		mess_krn_fipatch m_fipatch;
 		mess_krn_sigctx m_sigctx;
 		mess_krn_schedctl m_schedctl;
 		mess_ds_req m_ds_req;
 		mess_ds_reply m_ds_reply;
 		mess_rs m_rs;
+		mess_rs_fi m_rs_fi;
 		mess_bdev m_bdev;
 		mess_cdev m_cdev;
 		mess_fs_req m_fs;

@@ -12,11 +12,13 @@
 #define RS_DOWN      (RS_BASE + 1)  /* stop it for good */
 #define RS_RESTART   (RS_BASE + 2)  /* stop it and start it again */
 #define RS_REFRESH   (RS_BASE + 3)  /* the same: a fresh instance */
-#define RS_FI        (RS_BASE + 4)  /* it crashes at its next request */
+#define RS_FI        (RS_BASE + 4)  /* fault injection (m_rs_fi, <minix/fi.h>); type
+                                     * 0: it crashes at its next request */
 #define RS_STATUS    (RS_BASE + 5)  /* rs_status[] of all (or one) to buf */
 #define RS_INIT      (RS_BASE + 6)  /* SEF: how am I starting? (value) */
 #define RS_PONG      (RS_BASE + 7)  /* SEF: the answer to a heartbeat */
-#define SEF_FI       (RS_BASE + 8)  /* RS -> service: crash at the next request */
+#define SEF_FI       (RS_BASE + 8)  /* RS -> service: arm fault m_rs.value (FI_*,
+                                     * 0: crash at the next request), argument len */
 #define RS_INIT_DONE (RS_BASE + 9)  /* SEF: a restarted instance is ready */
 #define SEF_SIGNAL   (RS_BASE + 11) /* RS -> service: signal m_rs.value (SIGTERM:
                                      * `service down`); SEF's handler runs */

@@ -23,6 +23,9 @@ int sys_exec_check(endpoint_t proc_ep, const void *img, size_t img_len,
 	const void *frame, size_t frame_len);
 int sys_vircopy(endpoint_t src_ep, vir_bytes src, endpoint_t dst_ep,
 	vir_bytes dst, size_t bytes);
+/* SYS_FIPATCH (fault injection): read or write bytes of a managed process,
+ * its read-only text included. */
+int sys_fipatch(endpoint_t proc_ep, int op, vir_bytes addr, void *buf, size_t bytes);
 struct sigmsg;
 int sys_sigsend(endpoint_t proc_ep, struct sigmsg *sm);
 int sys_sigreturn(endpoint_t proc_ep, vir_bytes scp);

@@ -34,12 +34,20 @@ int ipc_receive(endpoint_t src, message *m_ptr, int *status_ptr)
 	return r;
 }
 
+/* Fault injection (FI_KCALL, armed by sef.c): bit 31 set, then the next
+ * kernel call's message word (bits 8-15) gets bit (0-4) flipped, once. */
+uint32_t _fi_kcall;
+
 /* Make kernel call nr with *m_ptr; the reply replaces it. */
 int _kernel_call(int nr, message *m_ptr)
 {
 	int r;
 
 	m_ptr->m_type = nr;
+	if (__builtin_expect(_fi_kcall != 0, 0)) {
+		((uint32_t *)m_ptr)[(_fi_kcall >> 8) & 15] ^= 1u << (_fi_kcall & 31);
+		_fi_kcall = 0;
+	}
 	__asm__ volatile("int $0x20" : "=a"(r) : "a"(m_ptr) : "memory");
 	return r != OK ? r : m_ptr->m_type;
 }

@@ -5,20 +5,64 @@
  * process RS does not know (or no RS) starts fresh.  sef_receive_status()
  * answers RS's heartbeat (a NOTIFY from RS: it NOTIFYs RS back), runs the
  * signal handler for RS's SEF_SIGNAL (SIGTERM: `service down`; by default
- * the service exits), and obeys SEF_FI (`service fi`): the next request
- * from anyone else crashes the service, on purpose, with a page fault.
+ * the service exits), and obeys SEF_FI (`service fi`, <minix/fi.h>): by
+ * default the next request from anyone else crashes the service, on
+ * purpose, with a page fault; FI_PANIC panics then, FI_HANG spins;
+ * FI_WILDDMA arms sef_fi_dma(), FI_KCALL the next kernel call's message
+ * (lib/libsys/ipc.c).  docs/fault-injection.md.
  */
 #include <string.h>
 #include <minix/sef.h>
 #include <minix/rs.h>
 #include <minix/errno.h>
 #include <minix/syslib.h>
+#include <minix/fi.h>
 
 static sef_cb_init_t init_fresh, init_restart, init_lu;
 static sef_cb_lu_state_save_t lu_state_save;
 static sef_cb_signal_handler_t signal_handler;
 static endpoint_t self = NONE;
-static int fi_armed;
+static int fi_armed;		/* FI_NEXT, FI_PANIC, FI_HANG + 1: at the next request */
+static phys_bytes fi_dma;	/* FI_WILDDMA armed: the address, else 0 */
+extern uint32_t _fi_kcall;	/* ipc.c */
+
+/* A driver's DMA address, or the wild one once a FI_WILDDMA fault is armed. */
+phys_bytes sef_fi_dma(phys_bytes pa)
+{
+	phys_bytes bad = fi_dma;
+
+	if (!bad)
+		return pa;
+	fi_dma = 0;
+	return bad;
+}
+
+static void fi_arm(const message *m)
+{
+	switch (m->m_rs.value) {
+	case FI_WILDDMA:
+		fi_dma = m->m_rs.len;
+		break;
+	case FI_KCALL:
+		_fi_kcall = 0x80000000u | (m->m_rs.len & 0xfff);
+		break;
+	default:
+		fi_armed = 1 + m->m_rs.value;
+	}
+}
+
+static void fi_fire(void)
+{
+	switch (fi_armed - 1) {
+	case FI_PANIC:
+		panic("fault injection");
+	case FI_HANG:
+		for (;;)
+			__asm__ volatile("");
+	default:
+		*(volatile int *)0 = 0;		/* crash */
+	}
+}
 
 void sef_setcb_init_fresh(sef_cb_init_t cb) { init_fresh = cb; }
 void sef_setcb_init_restart(sef_cb_init_t cb) { init_restart = cb; }
@@ -90,7 +134,7 @@ int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr)
 			continue;
 		}
 		if (m_ptr->m_source == RS_PROC_NR && m_ptr->m_type == SEF_FI) {
-			fi_armed = 1;
+			fi_arm(m_ptr);
 			continue;
 		}
 		if (m_ptr->m_source == RS_PROC_NR && m_ptr->m_type == SEF_SIGNAL) {
@@ -98,7 +142,7 @@ int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr)
 			continue;
 		}
 		if (fi_armed)
-			*(volatile int *)0 = 0;		/* fault injection: crash */
+			fi_fire();			/* fault injection */
 		return OK;
 	}
 }

@@ -115,10 +115,12 @@ void ext2_cache_invalidate(struct ext2_fs *fs)
 	fs->rd_ino = 0;
 	fs->rd_pos = 0;
 	fs->ndirty = 0;
+	fs->im_phys = 0;
+	fs->ic_ino = 0;
 }
 
 /* Carve the cache out of [mem, mem + bytes): bookkeeping, then the zero
- * block and the data, 64-byte aligned.
+ * block and the data, page-aligned.
  */
 static int cache_init(struct ext2_fs *fs, void *mem, size_t bytes)
 {
@@ -126,9 +128,11 @@ static int cache_init(struct ext2_fs *fs, void *mem, size_t bytes)
 	size_t n;
 	uintptr_t p;
 
-	if (mem == NULL || bytes < EXT2_CACHE_SLACK + fs->block_size)
+	if (mem == NULL || bytes < EXT2_CACHE_SLACK + (1 + EXT2_TX_MAX) *
+	    (size_t)fs->block_size)
 		return ENOMEM;
-	n = (bytes - EXT2_CACHE_SLACK - fs->block_size) / per;
+	n = (bytes - EXT2_CACHE_SLACK - (1 + EXT2_TX_MAX) *
+	    (size_t)fs->block_size) / per;
 	if (n < EXT2_CACHE_MIN_BUFS)
 		return ENOMEM;
 	if (n > 0x1000000)
@@ -136,10 +140,15 @@ static int cache_init(struct ext2_fs *fs, void *mem, size_t bytes)
 	p = ((uintptr_t)mem + 7) & ~(uintptr_t)7;
 	fs->bufs = (struct ext2_buf *)p;
 	p += n * sizeof(struct ext2_buf);
-	p = (p + 63) & ~(uintptr_t)63;
+	/* The data page-aligned, so that a copy to a page-aligned user
+	 * buffer is whole pages (the kernel's fast case). */
+	p = ((p + fs->block_size + 4095) & ~(uintptr_t)4095) - fs->block_size;
 	fs->zero = (uint8_t *)p;
 	fs->data = fs->zero + fs->block_size;
 	fs->nbuf = (uint32_t)n;
+	fs->tx_data = fs->data + n * fs->block_size;
+	fs->tx_depth = 0;
+	fs->tx_n = 0;
 	memset(fs->zero, 0, fs->block_size);
 	ext2_cache_invalidate(fs);
 	return OK;
@@ -395,18 +404,32 @@ static int get_inode(struct ext2_fs *fs, uint32_t ino,
 	memset(out, 0, sizeof(*out));
 	if (ino == 0 || ino > fs->inodes_count)
 		return EINVAL;
-	if ((r = read_group_desc(fs, (ino - 1) / fs->inodes_per_group,
-	    &gd)) != OK)
-		return r;
-	if (!itable_ok(fs, &gd))
-		return EIO;
-	idx = (ino - 1) % fs->inodes_per_group;
-	byte = (uint64_t)idx * fs->inode_size;
-	r = cache_get(fs, gd.bg_inode_table +
-	    (uint32_t)(byte >> fs->log_block_size), &p);
-	if (r != OK)
-		return r;
-	memcpy(&raw, p + (byte & (fs->block_size - 1)), sizeof(raw));
+	if (ino == fs->ic_ino && fs->bufs[fs->ic_buf].block == fs->ic_blk &&
+	    (fs->bufs[fs->ic_buf].flags & EXT2_BUF_VALID)) {
+		/* The inode read last, still in the same buffer (every
+		 * change to an inode goes through its buffer). */
+		p = buf_data(fs, fs->ic_buf) + fs->ic_off;
+	} else {
+		if ((r = read_group_desc(fs, (ino - 1) / fs->inodes_per_group,
+		    &gd)) != OK)
+			return r;
+		if (!itable_ok(fs, &gd))
+			return EIO;
+		idx = (ino - 1) % fs->inodes_per_group;
+		byte = (uint64_t)idx * fs->inode_size;
+		r = cache_get(fs, gd.bg_inode_table +
+		    (uint32_t)(byte >> fs->log_block_size), &p);
+		if (r != OK)
+			return r;
+		fs->ic_ino = ino;
+		fs->ic_blk = gd.bg_inode_table +
+		    (uint32_t)(byte >> fs->log_block_size);
+		fs->ic_buf = (int32_t)((size_t)(p - fs->data) >>
+		    fs->log_block_size);
+		fs->ic_off = (uint32_t)(byte & (fs->block_size - 1));
+		p += fs->ic_off;
+	}
+	memcpy(&raw, p, sizeof(raw));
 
 	out->ino = ino;
 	out->mode = raw.i_mode;
@@ -465,6 +488,18 @@ int ext2_map_block(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	int levels, r;
 
 	*phys = 0;
+	if (fs->im_phys && fs->im_ino == ip->ino &&
+	    fb - fs->im_first < apb && fb >= fs->im_first &&
+	    fs->bufs[fs->im_buf].block == fs->im_phys &&
+	    (fs->bufs[fs->im_buf].flags & EXT2_BUF_VALID)) {
+		/* The leaf indirect block the last mapping went through. */
+		memcpy(&b, buf_data(fs, fs->im_buf) + 4 * (uint32_t)(fb -
+		    fs->im_first), 4);
+		if (b != 0 && !block_ok(fs, b))
+			return EIO;
+		*phys = b;
+		return OK;
+	}
 	if (ext2_is_fast_symlink(fs, ip))
 		return EINVAL;
 	if (fb < EXT2_NDIR_BLOCKS) {
@@ -492,6 +527,13 @@ int ext2_map_block(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 		if ((r = cache_get(fs, b, &p)) != OK)
 			return r;
 		levels--;
+		if (levels == 0) {
+			fs->im_ino = ip->ino;
+			fs->im_phys = b;
+			fs->im_first = file_block - (fb & (apb - 1));
+			fs->im_buf = (int32_t)((size_t)(p - fs->data) >>
+			    fs->log_block_size);
+		}
 		memcpy(&b, p + 4 * ((fb >> (levels * shift)) & (apb - 1)), 4);
 	}
 	if (b != 0 && !block_ok(fs, b))
@@ -511,27 +553,65 @@ static int32_t cache_find(struct ext2_fs *fs, uint32_t block)
 	return -1;
 }
 
+static void sort_idx(int32_t *idx, uint32_t n)
+{
+	uint32_t i, j;
+	int32_t x;
+
+	for (i = 1; i < n; i++) {
+		x = idx[i];
+		for (j = i; j > 0 && idx[j - 1] > x; j--)
+			idx[j] = idx[j - 1];
+		idx[j] = x;
+	}
+}
+
 /* Read block phys (file block fb of ip, not cached) and the file blocks
  * after it that follow it on disk, are not cached and come before EOF,
- * up to want blocks, in one read_blocks call.  The buffers come from the
+ * up to want blocks (and the single indirect block when it lies among
+ * them), in one read_blocks call.  The buffers come from the
  * least recently used end, as cache_lookup's do. */
 static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	uint64_t fb, uint32_t phys, uint64_t want)
 {
 	int32_t idx[EXT2_WRITE_RUN], b;
 	void *bufs[EXT2_WRITE_RUN];
-	uint64_t last = (ip->size - 1) >> fs->log_block_size;
-	uint32_t n, i, p2;
-	int r = OK;
+	uint64_t last = (ip->size - 1) >> fs->log_block_size, nf;
+	uint32_t n, i, p2, cap;
+	int r = OK, spec = 0;
 
-	if (want > EXT2_WRITE_RUN)
-		want = EXT2_WRITE_RUN;
-	if (want > fs->nbuf / 4)
-		want = fs->nbuf / 4;
-	for (n = 1; n < want && fb + n <= last; n++)
-		if (ext2_map_block(fs, ip, fb + n, &p2) != OK ||
-		    p2 != phys + n || cache_find(fs, p2) >= 0)
+	/* The remembered indirect block is used without the LRU hearing of
+	 * it: keep it from being the one evicted now. */
+	if (fs->im_phys && fs->bufs[fs->im_buf].block == fs->im_phys &&
+	    fs->lru_head != fs->im_buf) {
+		lru_unlink(fs, fs->im_buf);
+		lru_push_head(fs, fs->im_buf);
+	}
+	cap = fs->nbuf / 4 < EXT2_WRITE_RUN ? fs->nbuf / 4 : EXT2_WRITE_RUN;
+	if (want > cap)
+		want = cap;
+	for (n = 1, nf = 1; n < cap && nf < want && fb + nf <= last; n++, nf++) {
+		if (!spec && fb + nf == EXT2_NDIR_BLOCKS &&
+		    ip->block[EXT2_IND_BLOCK] == phys + n &&
+		    block_ok(fs, phys + n) && cache_find(fs, phys + n) < 0) {
+			/* The single indirect block lies right after the
+			 * direct blocks, as a file written in order has it:
+			 * it joins the request, and so do the blocks after
+			 * it, taken for the file's next ones without reading
+			 * it first.  Were they not, caching them is harmless:
+			 * a block missing from the cache is as on disk. */
+			spec = 1;
+			if (++n >= cap)
+				break;
+		}
+		if (spec)
+			p2 = phys + n;
+		else if (ext2_map_block(fs, ip, fb + nf, &p2) != OK)
 			break;
+		if (p2 != phys + n || !block_ok(fs, p2) ||
+		    cache_find(fs, p2) >= 0)
+			break;
+	}
 	if (n < 2)
 		return OK;	/* one block: cache_get reads it */
 	for (i = 0; i < n; i++) {
@@ -544,8 +624,13 @@ static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 		lru_unlink(fs, b);
 		lru_push_head(fs, b);
 		idx[i] = b;
-		bufs[i] = buf_data(fs, b);
 	}
+	/* Blocks in ascending buffer order: taken from a cache used in order,
+	 * they lie one after the other in memory and a later read copies
+	 * them in one piece (merge_next). */
+	sort_idx(idx, i);
+	for (p2 = 0; p2 < i; p2++)
+		bufs[p2] = buf_data(fs, idx[p2]);
 	if (r == OK) {
 		fs->cache_misses += n;
 		r = fs->dev.read_blocks(fs->dev.ctx, phys, fs->block_size, n, bufs);
@@ -570,6 +655,60 @@ static int read_run(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 		lru_push_head(fs, b);
 	}
 	return OK;
+}
+
+/* After file block *fb, held by buffer hit and read to its end: how many
+ * more bytes (at most left, and at most to_eof) the piece can take from
+ * the file's next blocks while they are cached in the buffers right
+ * after hit in memory (read-ahead fills buffers in order), up to
+ * EXT2_MERGE_MAX blocks in all.  *fb becomes the last block taken.  Each
+ * block taken is used (LRU), as a piece of its own would be. */
+static size_t merge_next(struct ext2_fs *fs, const struct ext2_inode_info *ip,
+	uint64_t *fb, int32_t hit, uint64_t left, uint64_t to_eof)
+{
+	uint32_t bs = fs->block_size, phys, k, max = EXT2_MERGE_MAX;
+	const uint8_t *leaf = NULL;
+	size_t more = 0, take;
+	uint64_t first = 0;
+	struct ext2_buf *b;
+	int32_t i;
+
+	if (left > to_eof)
+		left = to_eof;
+	if (left == 0)
+		return 0;
+	if (fs->nbuf - (uint32_t)hit < max)
+		max = fs->nbuf - (uint32_t)hit;
+	/* The remembered leaf indirect block, read in place: taking cached
+	 * blocks evicts nothing, so it stays valid through the loop. */
+	if (fs->im_phys && fs->im_ino == ip->ino &&
+	    fs->bufs[fs->im_buf].block == fs->im_phys &&
+	    (fs->bufs[fs->im_buf].flags & EXT2_BUF_VALID)) {
+		leaf = buf_data(fs, fs->im_buf);
+		first = fs->im_first;
+	}
+	for (k = 1; k < max && left > 0; k++) {
+		uint64_t nb = *fb + 1;
+		i = hit + (int32_t)k;
+		b = &fs->bufs[i];
+		if (leaf && nb - first < fs->addr_per_block && nb >= first)
+			memcpy(&phys, leaf + 4 * (uint32_t)(nb - first), 4);
+		else if (nb < EXT2_NDIR_BLOCKS)
+			phys = ip->block[nb];
+		else if (ext2_map_block(fs, ip, nb, &phys) != OK)
+			break;
+		if (phys == 0 || b->block != phys ||
+		    !(b->flags & EXT2_BUF_VALID) || !block_ok(fs, phys))
+			break;
+		fs->cache_hits++;
+		lru_unlink(fs, i);
+		lru_push_head(fs, i);
+		take = left < bs ? (size_t)left : bs;
+		more += take;
+		left -= take;
+		(*fb)++;
+	}
+	return more;
 }
 
 int ext2_read_chunk(struct ext2_fs *fs, const struct ext2_inode_info *ip,
@@ -613,6 +752,12 @@ int ext2_read_chunk(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 				lru_push_head(fs, hit);
 			}
 			p = buf_data(fs, hit);
+			*data = p + boff;
+			/* The file's next blocks, when the next buffers
+			 * hold them, join this piece: one copy. */
+			n += merge_next(fs, ip, &fb, hit, len - n,
+			    ip->size - offset - n);
+			goto done;
 		} else {
 			if (fs->dev.read_blocks != NULL) {
 				/* A miss: the request's blocks, or a
@@ -630,6 +775,7 @@ int ext2_read_chunk(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 		}
 		*data = p + boff;
 	}
+done:
 	fs->ra_ino = ip->ino;
 	fs->ra_next = fb + 1;
 	*chunk = (size_t)n;
@@ -886,6 +1032,118 @@ static int writable(const struct ext2_fs *fs)
 
 /* Mark the cache buffer holding p (from cache_get) dirty, holding a
  * block of this kind (EXT2_KIND_*: its place in the write order). */
+/* ---- changes as transactions ----
+ * Every public call that changes the file system runs between tx_begin
+ * and tx_end.  The first time it writes a buffer (cache_getw, cache_new)
+ * the buffer's contents and flags are kept (tx_log); if the call fails,
+ * tx_undo puts every one back, and the superblock copy too, so a failing
+ * call (EIO on a corrupt image, ENOSPC) leaves the disk as it was.  A
+ * call that writes more than EXT2_TX_MAX blocks (a large truncate) is not
+ * put back. */
+
+static void tx_begin(struct ext2_fs *fs)
+{
+	if (fs->tx_depth++ > 0)
+		return;
+	fs->tx_n = 0;
+	fs->tx_overflow = fs->tx_synced = 0;
+	fs->tx_sb = fs->sb;
+	fs->tx_sb_dirty = fs->sb_dirty;
+	fs->tx_ro_compat = fs->feature_ro_compat;
+}
+
+/* Keep block's contents before the change writes it: data (the buffer
+ * holding it, with its flags), or NULL if it is not cached. */
+static void tx_log(struct ext2_fs *fs, uint32_t block, const uint8_t *data,
+	uint32_t flags)
+{
+	struct ext2_undo *e;
+	uint32_t k;
+
+	if (!fs->tx_depth || fs->tx_overflow)
+		return;
+	for (k = 0; k < fs->tx_n; k++)
+		if (fs->tx_log[k].block == block)
+			return;
+	if (k == EXT2_TX_MAX) {
+		fs->tx_overflow = 1;
+		return;
+	}
+	e = &fs->tx_log[fs->tx_n++];
+	e->block = block;
+	e->absent = data == NULL;
+	e->flags = flags;
+	if (data)
+		memcpy(fs->tx_data + (size_t)k * fs->block_size, data,
+		    fs->block_size);
+}
+
+static void set_clean(struct ext2_fs *fs, int32_t i, uint32_t flags)
+{
+	if (fs->bufs[i].flags & EXT2_BUF_DIRTY)
+		fs->ndirty--;
+	fs->bufs[i].flags = flags & ~(uint32_t)EXT2_BUF_DIRTY;
+}
+
+static void mark_dirty(struct ext2_fs *fs, const uint8_t *p, int kind);
+
+/* The call failed: every block it wrote gets its old contents back.  A
+ * buffer written back meanwhile (an eviction's sync) is made dirty, so
+ * that the old contents reach the disk again. */
+static void tx_undo(struct ext2_fs *fs)
+{
+	const struct ext2_undo *e;
+	const uint8_t *c;
+	uint32_t k, kind;
+	int32_t i;
+
+	for (k = 0; k < fs->tx_n; k++) {
+		e = &fs->tx_log[k];
+		kind = (e->flags >> 8) & 0xff;
+		i = cache_find(fs, e->block);
+		if (e->absent) {
+			/* A new block: never on disk, forget it. */
+			if (i >= 0) {
+				set_clean(fs, i, 0);
+				hash_remove(fs, i);
+				lru_unlink(fs, i);
+				lru_push_tail(fs, i);
+			}
+			continue;
+		}
+		if (i < 0) {
+			/* Evicted, so written back: bring it back. */
+			if (cache_lookup(fs, e->block, 1, &c) != OK)
+				continue;
+			i = (int32_t)((size_t)(c - fs->data) >>
+			    fs->log_block_size);
+		}
+		memcpy(buf_data(fs, i), fs->tx_data + (size_t)k * fs->block_size,
+		    fs->block_size);
+		if (e->flags & EXT2_BUF_DIRTY || fs->tx_synced ||
+		    !(e->flags & EXT2_BUF_VALID))
+			mark_dirty(fs, buf_data(fs, i), (int)kind);
+		else
+			set_clean(fs, i, e->flags);
+	}
+	fs->sb = fs->tx_sb;
+	fs->sb_dirty = fs->tx_sb_dirty || fs->tx_synced;
+	fs->feature_ro_compat = fs->tx_ro_compat;
+	fs->im_phys = 0;
+	fs->ic_ino = 0;
+	fs->rd_ino = 0;
+}
+
+static int tx_end(struct ext2_fs *fs, int r)
+{
+	if (--fs->tx_depth > 0)
+		return r;
+	if (r != OK && !fs->tx_overflow)
+		tx_undo(fs);
+	fs->tx_n = 0;
+	return r;
+}
+
 static void mark_dirty(struct ext2_fs *fs, const uint8_t *p, int kind)
 {
 	uint32_t i = (uint32_t)((size_t)(p - fs->data) / fs->block_size);
@@ -905,6 +1163,9 @@ static int cache_getw(struct ext2_fs *fs, uint32_t block, int kind,
 
 	if ((r = cache_lookup(fs, block, 0, &c)) != OK)
 		return r;
+	if (fs->tx_depth)
+		tx_log(fs, block, c, fs->bufs[(size_t)(c - fs->data) >>
+		    fs->log_block_size].flags);
 	mark_dirty(fs, c, kind);
 	*p = (uint8_t *)c;
 	return OK;
@@ -915,8 +1176,15 @@ static int cache_new(struct ext2_fs *fs, uint32_t block, int kind,
 	uint8_t **p)
 {
 	const uint8_t *c;
+	int32_t i;
 	int r;
 
+
+	if (fs->tx_depth) {
+		i = cache_find(fs, block);
+		tx_log(fs, block, i >= 0 ? buf_data(fs, i) : NULL,
+		    i >= 0 ? fs->bufs[i].flags : 0);
+	}
 	if ((r = cache_lookup(fs, block, 1, &c)) != OK)
 		return r;
 	mark_dirty(fs, c, kind);
@@ -1005,6 +1273,8 @@ int ext2_sync(struct ext2_fs *fs)
 
 	if (!writable(fs))
 		return OK;
+	if (fs->tx_depth)
+		fs->tx_synced = 1;	/* a change's blocks may be written */
 	for (kind = 0; kind < EXT2_KINDS; kind++)
 		if ((r = sync_pass(fs, kind)) != OK)
 			return r;
@@ -1169,6 +1439,7 @@ static int free_block(struct ext2_fs *fs, uint32_t b)
 
 	if (!block_ok(fs, b))
 		return EIO;
+	fs->im_phys = 0;	/* it may be the remembered indirect block */
 	g = (b - fs->first_data_block) / fs->blocks_per_group;
 	if ((r = read_group_desc(fs, g, &gd)) != OK)
 		return r;
@@ -1685,7 +1956,7 @@ static int zero_range(struct ext2_fs *fs, const struct ext2_inode_info *ip,
 	return OK;
 }
 
-int ext2_truncate(struct ext2_fs *fs, struct ext2_inode_info *ip,
+static int tx_truncate(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	uint64_t size)
 {
 	uint64_t bs = fs->block_size, mask = bs - 1, end;
@@ -2050,7 +2321,7 @@ static int make_node(struct ext2_fs *fs, uint32_t dir_ino, const char *name,
 	return ext2_write_inode(fs, dir);
 }
 
-int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name,
+static int tx_create(struct ext2_fs *fs, uint32_t dir, const char *name,
 	size_t len, uint32_t mode, uint32_t rdev, uint32_t uid, uint32_t gid,
 	uint32_t *ino)
 {
@@ -2074,7 +2345,7 @@ int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name,
 	return OK;
 }
 
-int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+static int tx_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 	size_t len, uint32_t mode, uint32_t uid, uint32_t gid, uint32_t *ino)
 {
 	struct ext2_inode_info d, in;
@@ -2101,7 +2372,7 @@ int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 	return OK;
 }
 
-int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+static int tx_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
 	size_t len, const char *target, size_t tlen, uint32_t uid,
 	uint32_t gid, uint32_t *ino)
 {
@@ -2217,7 +2488,7 @@ static int drop_link(struct ext2_fs *fs, struct ext2_inode_info *ip,
 	return destroy(fs, ip);
 }
 
-int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+static int tx_unlink(struct ext2_fs *fs, uint32_t dir, const char *name,
 	size_t len, int keep_open, uint32_t *ino)
 {
 	struct ext2_inode_info d, in;
@@ -2242,7 +2513,7 @@ int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name,
 	return drop_link(fs, &in, keep_open, NULL);
 }
 
-int ext2_release(struct ext2_fs *fs, uint32_t ino)
+static int tx_release(struct ext2_fs *fs, uint32_t ino)
 {
 	struct ext2_inode_info in;
 	int r;
@@ -2254,7 +2525,7 @@ int ext2_release(struct ext2_fs *fs, uint32_t ino)
 	return in.links == 0 ? destroy(fs, &in) : OK;
 }
 
-int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+static int tx_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 	size_t len)
 {
 	struct ext2_inode_info d, in;
@@ -2288,7 +2559,7 @@ int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name,
 	return destroy(fs, &in);
 }
 
-int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
+static int tx_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
 	const char *name, size_t len)
 {
 	struct ext2_inode_info d, in;
@@ -2371,7 +2642,7 @@ static int rename_checks(struct ext2_fs *fs, struct ext2_inode_info *o,
 	return need > fs->sb.s_free_blocks_count ? ENOSPC : OK;
 }
 
-int ext2_rename(struct ext2_fs *fs, uint32_t odir, const char *oname,
+static int tx_rename(struct ext2_fs *fs, uint32_t odir, const char *oname,
 	size_t olen, uint32_t ndir, const char *nname, size_t nlen,
 	int keep_open, uint32_t *gone)
 {
@@ -2468,7 +2739,7 @@ static int attr_end(struct ext2_fs *fs, struct ext2_inode_info *in,
 	return OK;
 }
 
-int ext2_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode,
+static int tx_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode,
 	struct ext2_inode_info *out)
 {
 	struct ext2_inode_info in;
@@ -2480,7 +2751,7 @@ int ext2_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode,
 	return attr_end(fs, &in, out);
 }
 
-int ext2_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid,
+static int tx_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid,
 	struct ext2_inode_info *out)
 {
 	struct ext2_inode_info in;
@@ -2495,7 +2766,7 @@ int ext2_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid,
 	return attr_end(fs, &in, out);
 }
 
-int ext2_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
+static int tx_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
 	uint32_t mtime)
 {
 	struct ext2_inode_info in;
@@ -2506,4 +2777,96 @@ int ext2_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
 	in.atime = atime;
 	in.mtime = mtime;
 	return attr_end(fs, &in, NULL);
+}
+
+/* The changes, each one transaction: all of it or, on an error, none
+ * (tx_begin, tx_end). */
+
+int ext2_truncate(struct ext2_fs *fs, struct ext2_inode_info *ip,
+	uint64_t size)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_truncate(fs, ip, size));
+}
+
+int ext2_create(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, uint32_t mode, uint32_t rdev, uint32_t uid, uint32_t gid,
+	uint32_t *ino)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_create(fs, dir, name, len, mode, rdev, uid, gid,
+	    ino));
+}
+
+int ext2_mkdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, uint32_t mode, uint32_t uid, uint32_t gid, uint32_t *ino)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_mkdir(fs, dir, name, len, mode, uid, gid, ino));
+}
+
+int ext2_symlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, const char *target, size_t tlen, uint32_t uid,
+	uint32_t gid, uint32_t *ino)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_symlink(fs, dir, name, len, target, tlen, uid,
+	    gid, ino));
+}
+
+int ext2_unlink(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len, int keep_open, uint32_t *ino)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_unlink(fs, dir, name, len, keep_open, ino));
+}
+
+int ext2_release(struct ext2_fs *fs, uint32_t ino)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_release(fs, ino));
+}
+
+int ext2_rmdir(struct ext2_fs *fs, uint32_t dir, const char *name,
+	size_t len)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_rmdir(fs, dir, name, len));
+}
+
+int ext2_link(struct ext2_fs *fs, uint32_t ino, uint32_t dir,
+	const char *name, size_t len)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_link(fs, ino, dir, name, len));
+}
+
+int ext2_rename(struct ext2_fs *fs, uint32_t odir, const char *oname,
+	size_t olen, uint32_t ndir, const char *nname, size_t nlen,
+	int keep_open, uint32_t *gone)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_rename(fs, odir, oname, olen, ndir, nname, nlen,
+	    keep_open, gone));
+}
+
+int ext2_chmod(struct ext2_fs *fs, uint32_t ino, uint32_t mode,
+	struct ext2_inode_info *out)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_chmod(fs, ino, mode, out));
+}
+
+int ext2_chown(struct ext2_fs *fs, uint32_t ino, uint32_t uid, uint32_t gid,
+	struct ext2_inode_info *out)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_chown(fs, ino, uid, gid, out));
+}
+
+int ext2_utime(struct ext2_fs *fs, uint32_t ino, uint32_t atime,
+	uint32_t mtime)
+{
+	tx_begin(fs);
+	return tx_end(fs, tx_utime(fs, ino, atime, mtime));
 }

@@ -261,17 +261,19 @@ struct ext2_buf {
 #define EXT2_KIND_META	6		/* bitmaps, group descriptors */
 #define EXT2_KINDS	7		/* ext2_sync writes them in this order */
 #define EXT2_WRITE_RUN	64		/* blocks in one write_blocks call */
+#define EXT2_MERGE_MAX	16		/* blocks in one ext2_read_chunk piece */
+#define EXT2_TX_MAX	24		/* blocks a change can put back */
 
 /* Bytes of cache memory for nbuf buffers of block_size bytes: the buffers'
- * bookkeeping, one zero-filled block (for holes), the data, and alignment
- * slack.  ext2_mount() makes as many buffers as fit, at least 4; e.g.
- * memory of EXT2_CACHE_BYTES(64, 4096) gives 64 buffers on a 4 KiB file
- * system and about 250 on a 1 KiB one.
+ * bookkeeping, one zero-filled block (for holes), the data, the undo
+ * blocks of a change, and alignment slack.  ext2_mount() makes as many
+ * buffers as fit, at least 4; e.g. memory of EXT2_CACHE_BYTES(64, 4096)
+ * gives 64 buffers on a 4 KiB file system and about 330 on a 1 KiB one.
  */
-#define EXT2_CACHE_SLACK	128
+#define EXT2_CACHE_SLACK	(128 + 4096)	/* alignment: data on a page */
 #define EXT2_CACHE_BYTES(nbuf, block_size)                                \
 	((size_t)(nbuf) * (sizeof(struct ext2_buf) + (block_size)) +      \
-	    (block_size) + EXT2_CACHE_SLACK)
+	    (1 + EXT2_TX_MAX) * (size_t)(block_size) + EXT2_CACHE_SLACK)
 #define EXT2_CACHE_MIN_BUFS	4
 
 /* A mounted file system.  Everything is filled in by ext2_mount(); the
@@ -310,6 +312,32 @@ struct ext2_fs {
 	 * next. */
 	uint32_t ra_ino;
 	uint64_t ra_next;
+
+	/* The last leaf indirect block a mapping went through: file blocks
+	 * [im_first, im_first + addr_per_block) of inode im_ino map through
+	 * block im_phys, held by buffer im_buf while that buffer still
+	 * holds it.  im_phys 0: none.  Forgotten when any block is freed. */
+	uint32_t im_ino, im_phys;
+	uint64_t im_first;
+	int32_t im_buf;
+
+	/* The inode read last: inode ic_ino is at byte ic_off of block
+	 * ic_blk, held by buffer ic_buf while that buffer still holds it.
+	 * ic_ino 0: none. */
+	uint32_t ic_ino, ic_blk, ic_off;
+	int32_t ic_buf;
+
+	/* The change in progress (ext2fs.c's tx_begin .. tx_end): the first
+	 * contents and flags of each block it wrote (or that it was not
+	 * cached), put back if it fails.  tx_data: EXT2_TX_MAX blocks. */
+	int tx_depth, tx_overflow, tx_synced, tx_sb_dirty;
+	uint32_t tx_n, tx_ro_compat;
+	struct ext2_undo {
+		uint32_t block, flags;
+		int absent;
+	} tx_log[EXT2_TX_MAX];
+	uint8_t *tx_data;
+	struct ext2_super tx_sb;
 
 	/* ext2_readdir(): a position known to start a record. */
 	uint32_t rd_ino;

@@ -23,6 +23,7 @@
 #include <minix/syslib.h>
 #include <minix/sef.h>
 #include <minix/blockdriver.h>
+#include <minix/ds.h>
 #include "ext2fs.h"
 
 /* 512 buffers of 4 KiB, or about 2000 of 1 KiB: a few MiB of files stay
@@ -39,78 +40,30 @@ static int dev_minor;
 static time_t boot_time;
 static int hz = 100;
 static int alarm_set;
+static unsigned bdev_requests, bdev_restarts;
 
-/* The library's block reader: one BDEV_READ into buf. */
-static int read_block(void *ctx, uint32_t block, uint32_t bsize, void *buf)
-{
-	uint64_t pos = (uint64_t)block * bsize;
-	cp_grant_id_t g;
-	message m;
-	int r;
+/* The disk driver: its label (its process name, which RS sets; DS maps
+ * it to the current endpoint) and the endpoint we send to. */
+static char dev_label[DS_MAX_KEYLEN];
 
-	(void)ctx;
-	if ((g = cpf_grant_direct(dev_ep, (vir_bytes)buf, bsize, CPF_WRITE)) < 0)
-		return ENOMEM;
-	memset(&m, 0, sizeof(m));
-	m.m_type = BDEV_READ;
-	m.m_bdev.minor = dev_minor;
-	m.m_bdev.pos_lo = (uint32_t)pos;
-	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = bsize;
-	r = ipc_sendrec(dev_ep, &m);
-	cpf_revoke(g);
-	if (r != OK)
-		return EIO;
-	if (m.m_type != BDEV_REPLY || m.m_bdev.status != (int)bsize)
-		return m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
-	return OK;
-}
-
-/* The library's block writer: one BDEV_WRITE from buf. */
-static int write_block(void *ctx, uint32_t block, uint32_t bsize,
-	const void *buf)
-{
-	uint64_t pos = (uint64_t)block * bsize;
-	cp_grant_id_t g;
-	message m;
-	int r;
-
-	(void)ctx;
-	if ((g = cpf_grant_direct(dev_ep, (vir_bytes)buf, bsize, CPF_READ)) < 0)
-		return ENOMEM;
-	memset(&m, 0, sizeof(m));
-	m.m_type = BDEV_WRITE;
-	m.m_bdev.minor = dev_minor;
-	m.m_bdev.pos_lo = (uint32_t)pos;
-	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = bsize;
-	r = ipc_sendrec(dev_ep, &m);
-	cpf_revoke(g);
-	if (r != OK)
-		return EIO;
-	if (m.m_type != BDEV_REPLY || m.m_bdev.status != (int)bsize)
-		return m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
-	return OK;
-}
-
-/* A run of count consecutive blocks from first on, to or from the cache
- * buffers bufs[], in one BDEV_SCATTER or BDEV_GATHER: a vector of direct
- * grants to the buffers, itself granted to the driver. */
-static int xfer_blocks(int type, uint32_t first, uint32_t bsize,
-	uint32_t count, const void *const *bufs)
+/* One block request, grants made for the current driver endpoint:
+ * BDEV_READ / BDEV_WRITE of one block (a direct grant to the buffer), or
+ * BDEV_GATHER / BDEV_SCATTER of count consecutive blocks (a vector of
+ * direct grants, itself granted).  EDEADSRCDST if the driver died before
+ * it answered. */
+static int bdev_once(int type, uint32_t first, uint32_t bsize,
+	uint32_t count, void *const *bufs)
 {
 	static iovec_s_t iov[EXT2_WRITE_RUN];
 	uint64_t pos = (uint64_t)first * bsize;
+	int vec = type == BDEV_GATHER || type == BDEV_SCATTER;
+	int access = type == BDEV_WRITE || type == BDEV_SCATTER ?
+	    CPF_READ : CPF_WRITE;
 	cp_grant_id_t gv = GRANT_INVALID;
-	int access = type == BDEV_SCATTER ? CPF_READ : CPF_WRITE;
-	uint32_t i, n;
+	uint32_t i, n, want = count * bsize;
 	message m;
 	int r = ENOMEM;
 
-	if (count == 0 || count > EXT2_WRITE_RUN || count > NR_IOREQS)
-		return EINVAL;
 	for (n = 0; n < count; n++) {
 		iov[n].iov_grant = cpf_grant_direct(dev_ep, (vir_bytes)bufs[n],
 		    bsize, access);
@@ -118,20 +71,22 @@ static int xfer_blocks(int type, uint32_t first, uint32_t bsize,
 		if (iov[n].iov_grant < 0)
 			goto out;
 	}
-	gv = cpf_grant_direct(dev_ep, (vir_bytes)iov, count * sizeof(iov[0]),
-	    CPF_READ);
-	if (gv < 0)
+	if (vec && (gv = cpf_grant_direct(dev_ep, (vir_bytes)iov,
+	    count * sizeof(iov[0]), CPF_READ)) < 0)
 		goto out;
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
 	m.m_bdev.minor = dev_minor;
 	m.m_bdev.pos_lo = (uint32_t)pos;
 	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = gv;
-	m.m_bdev.count = count;
-	if (ipc_sendrec(dev_ep, &m) != OK || m.m_type != BDEV_REPLY)
+	m.m_bdev.grant = vec ? gv : iov[0].iov_grant;
+	m.m_bdev.count = vec ? count : bsize;
+	bdev_requests++;
+	if ((r = ipc_sendrec(dev_ep, &m)) == EDEADSRCDST)
+		goto out;
+	if (r != OK || m.m_type != BDEV_REPLY)
 		r = EIO;
-	else if (m.m_bdev.status != (int)(count * bsize))
+	else if (m.m_bdev.status != (int)want)
 		r = m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
 	else
 		r = OK;
@@ -143,20 +98,102 @@ out:
 	return r;
 }
 
-/* The library's run writer and reader (write-back, read-ahead). */
+/* DS told us something changed: take the driver's endpoint if its label
+ * was published again (a restart). */
+static void ds_news(void)
+{
+	char key[DS_MAX_KEYLEN];
+	endpoint_t owner, ep;
+	int type;
+
+	while (ds_check(key, &type, &owner) == OK)
+		if (dev_label[0] && strcmp(key, dev_label) == 0 &&
+		    (type & DSF_MASK_TYPE) == DSF_TYPE_LABEL &&
+		    ds_retrieve_label_endpt(dev_label, &ep) == OK)
+			dev_ep = ep;
+}
+
+/* The driver died under a request: wait until RS has started it again
+ * and it has published its label with a new endpoint (DS's NOTIFY), so
+ * the request can be sent again.  A driver taken down for good loses its
+ * label (RS deletes it): EIO then, at once for every later request too,
+ * until a driver publishes the label again. */
+static int wait_driver(endpoint_t dead)
+{
+	endpoint_t ep;
+	message m;
+	int status;
+
+	if (!dev_label[0])
+		return EIO;
+	for (;;) {
+		ds_news();
+		if (dev_ep == dead) {
+			if (ds_retrieve_label_endpt(dev_label, &ep) != OK)
+				return EIO;	/* down for good */
+			dev_ep = ep;
+		}
+		if (dev_ep != dead)
+			return OK;
+		/* Nothing new yet: sleep until DS has news for us. */
+		if (ipc_receive(DS_PROC_NR, &m, &status) != OK)
+			return EIO;
+	}
+}
+
+/* A block request, sent again to the driver's next instance if the
+ * driver dies before it answers: the caller never sees the restart.
+ * Reads and writes of whole blocks are idempotent, so sending one twice
+ * does no harm. */
+static int bdev_io(int type, uint32_t first, uint32_t bsize, uint32_t count,
+	void *const *bufs)
+{
+	endpoint_t ep;
+	int r;
+
+	if (count == 0 || count > EXT2_WRITE_RUN || count > NR_IOREQS)
+		return EINVAL;
+	for (;;) {
+		ep = dev_ep;
+		r = bdev_once(type, first, bsize, count, bufs);
+		if (r != EDEADSRCDST)
+			return r;
+		bdev_restarts++;
+		if ((r = wait_driver(ep)) != OK)
+			return r;
+	}
+}
+
+/* The library's block reader and writer: one block. */
+static int read_block(void *ctx, uint32_t block, uint32_t bsize, void *buf)
+{
+	(void)ctx;
+	return bdev_io(BDEV_READ, block, bsize, 1, &buf);
+}
+
+static int write_block(void *ctx, uint32_t block, uint32_t bsize,
+	const void *buf)
+{
+	void *b = (void *)buf;
+
+	(void)ctx;
+	return bdev_io(BDEV_WRITE, block, bsize, 1, &b);
+}
+
+/* The library's run writer and reader (write-back, read-ahead): count
+ * consecutive blocks from first on, in one BDEV_SCATTER or BDEV_GATHER. */
 static int write_blocks(void *ctx, uint32_t first, uint32_t bsize,
 	uint32_t count, const void *const *bufs)
 {
 	(void)ctx;
-	return xfer_blocks(BDEV_SCATTER, first, bsize, count, bufs);
+	return bdev_io(BDEV_SCATTER, first, bsize, count, (void *const *)bufs);
 }
 
 static int read_blocks(void *ctx, uint32_t first, uint32_t bsize,
 	uint32_t count, void *const *bufs)
 {
 	(void)ctx;
-	return xfer_blocks(BDEV_GATHER, first, bsize, count,
-	    (const void *const *)bufs);
+	return bdev_io(BDEV_GATHER, first, bsize, count, bufs);
 }
 
 /* Seconds since the epoch: the boot time plus the uptime. */
@@ -217,6 +254,28 @@ static int describe(message *m, uint32_t ino)
 	return OK;
 }
 
+/* The driver's label, from DS (the name it published its endpoint
+ * under); DS tells us when it is published again, with a new endpoint
+ * after a restart.  Without a label (a driver DS does not know), a
+ * driver's death is an EIO. */
+static void learn_label(void)
+{
+	char re[DS_MAX_KEYLEN + 2];
+
+	dev_label[0] = '\0';
+	if (ds_retrieve_label_name(dev_label, dev_ep) != OK ||
+	    strlen(dev_label) + 3 > sizeof(re)) {
+		dev_label[0] = '\0';
+		return;
+	}
+	snprintf(re, sizeof(re), "^%s$", dev_label);
+	if (ds_subscribe(re, 0) != OK) {
+		dev_label[0] = '\0';
+		return;
+	}
+	ds_news();	/* forget what changed before */
+}
+
 static int do_readsuper(message *m)
 {
 	struct ext2_dev dev = { .read_block = read_block,
@@ -229,6 +288,7 @@ static int do_readsuper(message *m)
 		return EBUSY;
 	dev_ep = m->m_fs.dev;
 	dev_minor = m->m_fs.minor;
+	learn_label();
 	hz = sys_hz();
 	if (sys_times(SELF, NULL, NULL, &up, &boot_time) != OK)
 		boot_time = 0;
@@ -310,12 +370,14 @@ static void touch_atime(struct ext2_inode_info *in)
 	(void)ext2_write_inode(&fs, in);
 }
 
-/* Read: block pieces from the cache straight into the caller's grant,
- * up to BATCH pieces per kernel call (vsafecopy).  The cache pointers of
- * a batch must stay valid until it is sent: a piece touches at most four
- * blocks (data and three indirect) and reads ahead at most
- * EXT2_WRITE_RUN, and the cache evicts the least recently used of its
- * buffers, so with more than 4 * BATCH + EXT2_WRITE_RUN buffers none of
+/* Read: pieces from the cache straight into the caller's grant, up to
+ * BATCH pieces per kernel call (vsafecopy); a piece is one block, or up
+ * to EXT2_MERGE_MAX cached blocks of the file that lie one after the
+ * other in the cache's memory.  The cache pointers of a batch must stay
+ * valid until it is sent: a piece touches at most EXT2_MERGE_MAX data
+ * blocks and three indirect ones and reads ahead at most EXT2_WRITE_RUN,
+ * and the cache evicts the least recently used of its buffers, so with
+ * more than (EXT2_MERGE_MAX + 3) * BATCH + EXT2_WRITE_RUN buffers none of
  * the batch's blocks can go.  With fewer, pieces go one at a time. */
 #define BATCH 16
 
@@ -325,7 +387,8 @@ static int do_read(message *m)
 	struct ext2_inode_info in;
 	uint64_t pos = pos_of(m);
 	size_t done = 0, sent = 0, want = m->m_fs.count;
-	int batch = fs.nbuf > 4 * BATCH + EXT2_WRITE_RUN ? BATCH : 1;
+	int batch = fs.nbuf > (EXT2_MERGE_MAX + 3) * BATCH + EXT2_WRITE_RUN ?
+	    BATCH : 1;
 	int n = 0, r = OK, k, i;
 
 	if ((r = ext2_read_inode_open(&fs, m->m_fs.ino, &in)) != OK)
@@ -344,7 +407,13 @@ static int do_read(message *m)
 		}
 		/* Send a full batch, or what is left at the end. */
 		if (n && (n == batch || chunk == 0)) {
-			int rv = sys_vsafecopy_done(v, n, &k);
+			/* One piece (a small read): a plain safecopy,
+			 * no vector for the kernel to fetch. */
+			int rv;
+			k = 0;
+			rv = n == 1 ? sys_safecopyto(m->m_source,
+			    m->m_fs.grant, v[0].v_offset, v[0].v_addr,
+			    v[0].v_bytes) : sys_vsafecopy_done(v, n, &k);
 			if (rv != OK) {
 				/* The pieces before the failing one arrived. */
 				for (i = 0; i < k; i++)
@@ -699,6 +768,8 @@ int main(void)
 		if (is_notify(m.m_type)) {
 			if (m.m_source == CLOCK)
 				flush_alarm();
+			else if (m.m_source == DS_PROC_NR)
+				ds_news();
 			continue;
 		}
 		m.m_fs.status = handle(&m);

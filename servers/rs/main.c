@@ -217,7 +217,6 @@ static int do_request(message *m)
 {
 	char label[RS_LABEL_LEN];
 	struct rproc *rp;
-	message fi;
 
 	switch (m->m_type) {
 	case RS_INIT:
@@ -262,11 +261,7 @@ static int do_request(message *m)
 		rs_set_alarm();
 		return OK;
 	case RS_FI:
-		if (rp->endpt == NONE)
-			return ESRCH;
-		memset(&fi, 0, sizeof(fi));
-		fi.m_type = SEF_FI;
-		return asynsend(rp->endpt, &fi);
+		return rs_fi(rp, m);	/* fi.c */
 	}
 	return ENOSYS;
 }

@@ -62,5 +62,6 @@ void rs_img_free(struct rproc *rp, const void *img, size_t len);
 void rs_img_init(void);
 void rs_set_alarm(void);
 clock_t rs_now(void);
+int rs_fi(struct rproc *rp, message *m);
 
 #endif

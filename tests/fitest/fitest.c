@@ -2,7 +2,8 @@
  * /bin/fitest for `service up`):
  * it answers requests in the SEF loop, so RS's heartbeat and `service fi`
  * reach it, and on request it panics, exits, hangs or calls another.  It publishes its
- * label in DS at every start (chardriver_announce()); if the DS number
+ * label in DS at every start (chardriver_announce()); FIT_DMA and
+ * FIT_KCALL reach the fault injector's hooks (docs/fault-injection.md); if the DS number
  * "fitest.crash" is set it panics at once (a service that crashes at
  * every start).  Started as "fitest spin" it hangs right after its start.
  */
@@ -12,6 +13,8 @@
 #include <minix/sef.h>
 #include <minix/ds.h>
 #include <minix/chardriver.h>
+#include <minix/fi.h>
+#include <minix/sysinfo.h>
 #include "fitest.h"
 
 static int start_type = -1;
@@ -69,6 +72,22 @@ int main(int argc, char **argv)
 			r = ipc_sendrec(to, &c);
 			if (r == OK)
 				r = c.m_type;
+			break;
+		}
+		case FIT_WHERE:
+			m.m_u32.data[0] = (uint32_t)sef_receive_status;
+			r = OK;
+			break;
+		case FIT_DMA:
+			m.m_u32.data[0] = sef_fi_dma(m.m_u32.data[0]);
+			r = OK;
+			break;
+		case FIT_KCALL: {
+			extern uint32_t _fi_kcall;	/* lib/libsys/ipc.c */
+			struct kinfo k;
+			m.m_u32.data[0] = _fi_kcall;
+			r = sys_getkinfo(&k);
+			m.m_u32.data[1] = _fi_kcall;
 			break;
 		}
 		default:

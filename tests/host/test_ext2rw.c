@@ -644,6 +644,19 @@ static void test_read_ahead(void)
 	int ok = ext2_read_inode(&fs, ino_of("/w/f20m"), &in) == OK;
 	size_t i;
 
+	/* A cold 64 KiB read from the start: the direct blocks, the single
+	 * indirect block after them and the next blocks, in one request
+	 * when a run holds them all (4 KiB blocks: 16 + 1). */
+	run = fs.nbuf / 4 < EXT2_WRITE_RUN ? fs.nbuf / 4 : EXT2_WRITE_RUN;
+	before = dev_reads;
+	n = ok ? ext2_read_data(&fs, &in, 0, buf, sizeof(buf)) : -1;
+	for (i = 0, ok = n == (ssize_t)sizeof(buf); ok && i < sizeof(buf); i++)
+		ok = buf[i] == pat(i, 6);
+	OK_(ok && dev_reads - before == (65536 / fs.block_size + 1 + run - 1) /
+	    run, "a cold 64 KiB read: exact, in one request per run of 64 "
+	    "blocks (the indirect block among them)");
+	printf("# 64 KiB cold: %u device reads\n", dev_reads - before);
+	ext2_cache_invalidate(&fs);
 	before = dev_reads;
 	for (off = 0; ok && off < 20 * MiB; off += (uint64_t)n) {
 		n = ext2_read_data(&fs, &in, off, buf, sizeof(buf));
@@ -654,10 +667,25 @@ static void test_read_ahead(void)
 	OK_(ok, "a cold read of the 20 MiB file through read-ahead: exact");
 	printf("# 20 MiB cold: %u device reads for %llu blocks\n",
 	    dev_reads - before, (unsigned long long)blocks);
-	run = fs.nbuf / 4 < EXT2_WRITE_RUN ? fs.nbuf / 4 : EXT2_WRITE_RUN;
 	OK_(dev_reads - before < blocks / run + blocks / (fs.block_size / 4) + 20,
 	    "a request per run of 64 blocks (a quarter of the cache at most; "
 	    "and per indirect block)");
+}
+
+/* The whole image as the device has it now (malloc'd), or NULL. */
+static uint8_t *disk_copy(size_t *len)
+{
+	off_t end = lseek(fd, 0, SEEK_END);
+	uint8_t *p;
+
+	if (end <= 0 || (p = malloc((size_t)end)) == NULL)
+		return NULL;
+	if (pread(fd, p, (size_t)end, 0) != (ssize_t)end) {
+		free(p);
+		return NULL;
+	}
+	*len = (size_t)end;
+	return p;
 }
 
 static void test_enospc(void)
@@ -668,6 +696,8 @@ static void test_enospc(void)
 	uint32_t fb, fi, ino;
 	ssize_t w = 0;
 	uint64_t off = 0;
+	uint8_t *snap, *now_img;
+	size_t snap_len = 0, now_len = 0;
 
 	memset(buf, 0x5a, sizeof(buf));
 	OK_(mkd("/fill") == OK && mk("/fill/a") == OK &&
@@ -685,9 +715,18 @@ static void test_enospc(void)
 	fb = fs.sb.s_free_blocks_count;
 	fi = fs.sb.s_free_inodes_count;
 	ext2_read_inode(&fs, ino_of("/fill"), &d);
+	ext2_sync(&fs);
+	snap = disk_copy(&snap_len);
 	OK_(mkd("/fill/nodir") == ENOSPC && ext2_symlink(&fs, d.ino, "s", 1,
 	    (const char *)buf, 200, 0, 0, &ino) == ENOSPC, "mkdir, slow symlink on a full "
 	    "disk: ENOSPC");
+	ext2_sync(&fs);
+	now_img = disk_copy(&now_len);
+	OK_(snap && now_img && snap_len == now_len &&
+	    memcmp(snap, now_img, snap_len) == 0, "the failing mkdir and "
+	    "symlink changed no byte of the disk");
+	free(snap);
+	free(now_img);
 	/* Files with no block need only the inode and a directory slot. */
 	OK_(mk("/fill/b") == OK && ext2_read_inode(&fs, ino_of("/fill/b"), &in) ==
 	    OK && ext2_write_data(&fs, &in, 0, buf, 10) == ENOSPC &&
@@ -909,6 +948,51 @@ static void test_xattr_block(void)
 	    "attribute blocks; e2fsck clean");
 }
 
+/* A loop of ".." entries (/x/.. names /x/y, whose .. names /x): a
+ * rename into it looks for its own subtree up the chain, which never
+ * reaches the root; it must end (EIO) and change no byte. */
+static void test_dotdot_loop(void)
+{
+	struct ext2_inode_info x, y;
+	uint32_t b;
+	uint8_t *snap, *after;
+	size_t n1 = 0, n2 = 0;
+	int r;
+
+	snprintf(label, sizeof(label), "loop");
+	snprintf(img, sizeof(img), "%s/loop.img", dir);
+	if (!make_image_size(1024, "4M")) {
+		CHECK(0, nm("make the image"));
+		return;
+	}
+	OK_(mount_rw(sizeof(cache)) == OK && mkd("/x") == OK &&
+	    mkd("/x/y") == OK && mkd("/z") == OK &&
+	    ext2_read_inode(&fs, ino_of("/x"), &x) == OK &&
+	    ext2_read_inode(&fs, ino_of("/x/y"), &y) == OK &&
+	    ext2_map_block(&fs, &x, 0, &b) == OK && umount_rw() == OK,
+	    "/x, /x/y and /z made");
+	/* /x's ".." record is the second of its first block, at 12. */
+	if (pwrite(fd = open(img, O_RDWR), &y.ino, 4, (off_t)b * 1024 + 12) != 4)
+		CHECK(0, nm("corrupt /x/.."));
+	close(fd);
+	fd = -1;
+	if (mount_rw(sizeof(cache)) != OK) {
+		CHECK(0, nm("mount the corrupt image"));
+		return;
+	}
+	ext2_sync(&fs);
+	snap = disk_copy(&n1);
+	r = mv("/z", "/x/y/z");
+	ext2_sync(&fs);
+	after = disk_copy(&n2);
+	OK_(r == EIO, "rename into a loop of \"..\": EIO, no hang");
+	OK_(snap && after && n1 == n2 && memcmp(snap, after, n1) == 0,
+	    "rename into a loop of \"..\": no byte changed");
+	free(snap);
+	free(after);
+	umount_rw();
+}
+
 /* ---- fuzz: changes on corrupt images ---- */
 
 static uint8_t *mimg;		/* the image being changed, in memory */
@@ -948,8 +1032,40 @@ static uint32_t rnd(void)
  * inode table, the first directory blocks), mount read-write, and make
  * every kind of change: nothing may crash (ASan watches), hang, or write
  * outside the disk; errors are fine. */
+static void fz_report(int seed, const char *call, int r, const uint8_t *snap)
+{
+	size_t i;
+
+	fprintf(stderr, "seed %d: %s: %d, the disk changed:", seed, call, r);
+	for (i = 0; i < msize; i++)
+		if (snap[i] != mimg[i])
+			fprintf(stderr, " %zu(blk %zu)", i, i / 1024);
+	fprintf(stderr, "\n");
+}
+
+/* Run a change on the fuzzed image: if it fails, the disk (written back)
+ * must be byte for byte what it was before it. */
+#define FZ(call)							\
+	do {								\
+		int r_;							\
+		ext2_sync(&fs);						\
+		memcpy(snap, mimg, msize);				\
+		r_ = (call);						\
+		ext2_sync(&fs);						\
+		if (r_ != OK) {						\
+			failed++;					\
+			if (memcmp(snap, mimg, msize) != 0) {		\
+				changed++;				\
+				if (getenv("FZ_DEBUG"))			\
+					fz_report(seed, #call, r_, snap); \
+			}						\
+		}							\
+	} while (0)
+
 static void test_fuzz_writes(void)
 {
+	int failed = 0, changed = 0;
+	uint8_t *snap;
 	static uint8_t small[EXT2_CACHE_BYTES(32, 1024)];
 	struct ext2_dev d = { .read_block = mrd, .write_block = mwr, .now = clk };
 	struct ext2_dirent_info de;
@@ -969,7 +1085,8 @@ static void test_fuzz_writes(void)
 	msize = 4 * MiB;
 	pristine = malloc(msize);
 	mimg = malloc(msize);
-	if (!pristine || !mimg || fread(pristine, 1, msize, f) != msize) {
+	snap = malloc(msize);
+	if (!pristine || !mimg || !snap || fread(pristine, 1, msize, f) != msize) {
 		CHECK(0, nm("read the image"));
 		fclose(f);
 		return;
@@ -1012,30 +1129,37 @@ static void test_fuzz_writes(void)
 		if (ext2_mount(&fs, &d, small, sizeof(small)) != OK)
 			continue;
 		mounted++;
-		mkd("/fz");
-		mkfile("/fz/a", 20000, 1);
+		FZ(mkd("/fz"));
+		FZ(mk("/fz/a"));
+		put("/fz/a", 0, 20000, 1, 65537);
 		for (i = 0; i < 20; i++) {
 			snprintf(p, sizeof(p), "/big/n%d", i);
-			mk(p);
+			FZ(mk(p));
 		}
-		ext2_symlink(&fs, EXT2_ROOT_INO, "sl", 2, p, strlen(p), 0, 0, &ino);
-		mv("/big/entry_with_a_long_name_7", "/fz/moved");
-		mv("/fz", "/big/fz2");
-		rm("/big/entry_with_a_long_name_9");
-		trunc_to("/big/fz2/a", 100);
+		FZ(ext2_symlink(&fs, EXT2_ROOT_INO, "sl", 2, p, strlen(p), 0, 0,
+		    &ino));
+		FZ(mv("/big/entry_with_a_long_name_7", "/fz/moved"));
+		FZ(mv("/fz", "/big/fz2"));
+		FZ(rm("/big/entry_with_a_long_name_9"));
+		FZ(trunc_to("/big/fz2/a", 100));
 		for (pos = 0, i = 0; i < 1000 &&
 		    ext2_readdir(&fs, ino_of("/big"), &pos, &de) == 1; i++)
 			;
-		rm("/big/fz2/a");
-		rmd("/big/fz2");
+		FZ(rm("/big/fz2/a"));
+		FZ(rmd("/big/fz2"));
 		ext2_sync(&fs);
 	}
+	OK_(changed == 0, "corrupt images: a change that fails (EIO, ENOENT, "
+	    "...) leaves every byte of the disk as it was");
+	printf("# fuzz: %d failing changes, %d of them changed the disk\n",
+	    failed, changed);
 	OK_(mounted > 50, "300 corrupt images: changes end without a crash "
 	    "or a hang (under ASan)");
 	printf("# fuzz: %d of 300 corrupt images mounted and changed\n",
 	    mounted);
 	free(pristine);
 	free(mimg);
+	free(snap);
 }
 
 /* The read tests' images (tests/host/ext2-images.sh): 128-byte inodes,
@@ -1094,6 +1218,7 @@ int main(void)
 	test_power_cut();
 	test_out_of_inodes();
 	test_xattr_block();
+	test_dotdot_loop();
 	test_fuzz_writes();
 	run_copy("1k");
 	run_copy("2k");

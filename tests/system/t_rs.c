@@ -293,7 +293,9 @@ int test_rs_memory_restart(void)
 	g = cpf_grant_direct(ep1, (vir_bytes)sb, sizeof(sb), CPF_READ | CPF_WRITE);
 	T_EQ(bdev(ep1, BDEV_READ, 1024, g, 1024), 1024);
 	T_EQ(sb[56] | (sb[57] << 8), 0xef53);
-	T_EQ(*(uint32_t *)(sb + 4), 16384);			/* s_blocks_count */
+	/* s_blocks_count << (10 + s_log_block_size): the image's 16 MiB */
+	T_EQ((uint64_t)*(uint32_t *)(sb + 4) << (10 + *(uint32_t *)(sb + 24)),
+	    16u << 20);
 	T_EQ(cpf_revoke(g), OK);
 	memset(blk, 0, sizeof(blk));
 	g = cpf_grant_direct(ep1, (vir_bytes)blk, sizeof(blk), CPF_READ | CPF_WRITE);

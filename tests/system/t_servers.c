@@ -239,7 +239,9 @@ int test_memory_ramdisk(void)
 	T_EQ(mem_req(BDEV_OPEN, MEMORY_RAMDISK, 0, GRANT_INVALID, 0), OK);
 	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, 1024, g, 1024), 1024);
 	T_EQ(blk[56] | (blk[57] << 8), 0xef53);                /* s_magic */
-	T_EQ(*(uint32_t *)(blk + 4), 16384);                   /* s_blocks_count */
+	/* s_blocks_count << (10 + s_log_block_size): the image's 16 MiB */
+	T_EQ((uint64_t)*(uint32_t *)(blk + 4) << (10 + *(uint32_t *)(blk + 24)),
+	    16u << 20);
 	/* At and across the end. */
 	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, end, g, 512), 0);
 	T_EQ(mem_req(BDEV_READ, MEMORY_RAMDISK, end - 100, g, 512), 100);

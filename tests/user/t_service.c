@@ -196,3 +196,100 @@ int test_service_hang(void)
 	T_EQ(service(out, sizeof(out), "status", "hang", NULL, NULL, NULL, NULL), 1);
 	return 0;
 }
+
+/* Run /bin/service with the words of line (split at spaces), output in out. */
+static int svc(char *out, size_t max, const char *line)
+{
+	char buf[256], *w[12], *save = NULL;
+	int n = 0;
+
+	strncpy(buf, line, sizeof(buf) - 1);
+	buf[sizeof(buf) - 1] = '\0';
+	for (w[n] = strtok_r(buf, " ", &save); w[n] && n < 11; w[++n] = strtok_r(NULL, " ", &save))
+		;
+	while (n < 7)
+		w[n++] = NULL;
+	if (w[7]) {	/* more than 6 words: through sh */
+		char *argv[] = { "/bin/sh", "-c", NULL, NULL };
+		char cmd[300];
+		int p[2], st;
+		size_t got = 0;
+		ssize_t k;
+		pid_t pid;
+		snprintf(cmd, sizeof(cmd), "/bin/service %s 2>&1", line);
+		argv[2] = cmd;
+		if (pipe(p) < 0)
+			return -1;
+		if ((pid = fork()) == 0) {
+			close(p[0]);
+			dup2(p[1], 1);
+			close(p[1]);
+			execv(argv[0], argv);
+			_exit(121);
+		}
+		close(p[1]);
+		while (got < max - 1 && (k = read(p[0], out + got, max - 1 - got)) > 0)
+			got += (size_t)k;
+		out[got] = '\0';
+		close(p[0]);
+		if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+			return -1;
+		return WEXITSTATUS(st);
+	}
+	return service(out, max, w[0], w[1], w[2], w[3], w[4], w[5]);
+}
+
+/* `service fi` with a type (docs/fault-injection.md): the plan and the
+ * injection say the same line, the bytes read back are the new ones,
+ * a restart (from RS's pristine copy) brings the old ones back, and bad
+ * arguments are refused with their reason and exit status. */
+int test_service_fi(void)
+{
+	char out[512], plan[512], cmd[128], hex[64], *p;
+	unsigned addr;
+	int len, i;
+
+	T_EQ(service(out, sizeof(out), "up", "/bin/fitest", "-label", "fit3", NULL, NULL), 0);
+	T_EQ(svc(plan, sizeof(plan), "fi fit3 -type nop -seed 4 -index 10 -plan"), 0);
+	if (strncmp(plan, "fi: fit3 nop seed=4 index=10 at 0x", 34) != 0 ||
+	    !strstr(plan, " len=") || !strstr(plan, " insn=") || !strstr(plan, " (plan)\n"))
+		T_FAIL("plan \"%s\"", plan);
+	addr = (unsigned)strtoul(plan + 34, NULL, 16);
+	len = atoi(strstr(plan, " len=") + 5);
+	i = atoi(strstr(plan, " insn=") + 6);
+	if (len != i || len < 1 || addr < 0x40000000u)
+		T_FAIL("plan \"%s\"", plan);
+	T_EQ(svc(out, sizeof(out), "fi fit3 -type nop -seed 4 -index 10 -plan"), 0);
+	T_STR(out, plan);
+	T_EQ(svc(out, sizeof(out), "fi fit3 -type nop -seed 4 -index 10"), 0);
+	strcpy(strstr(plan, " (plan)"), "\n");
+	T_STR(out, plan);
+	snprintf(cmd, sizeof(cmd), "fi fit3 -read 0x%x %d", addr, len);
+	T_EQ(svc(out, sizeof(out), cmd), 0);
+	for (hex[0] = '\0', i = 0; i < len; i++)
+		strcat(hex, i + 1 < len ? "90 " : "90\n");
+	T_STR(out, hex);
+	T_EQ(service(out, sizeof(out), "refresh", "fit3", NULL, NULL, NULL, NULL), 0);
+	T_EQ(svc(out, sizeof(out), cmd), 0);
+	p = strchr(plan, ':');			/* the old bytes: after "insn=N:" */
+	p = strchr(p + 1, ':') + 1;
+	*strstr(p, " ->") = '\0';
+	strcat(p, "\n");
+	T_TRUE(strcmp(p + 1, hex) != 0);	/* there was something to change */
+	T_STR(out, p + 1);
+	/* Refusals. */
+	T_EQ(svc(out, sizeof(out), "fi fit3 -type bogus"), 2);
+	T_STR(out, "service: fi: unknown fault type 'bogus'\n");
+	T_EQ(svc(out, sizeof(out), "fi fit3 -type nop -seed x"), 2);
+	T_STR(out, "service: fi: bad number 'x'\n");
+	T_EQ(svc(out, sizeof(out), "fi fit3 -type nop -addr 0x10"), 1);
+	T_STR(out, "service: fi fit3: no such location for this type (or a bad argument)\n");
+	T_EQ(svc(out, sizeof(out), "fi nosuch -type nop"), 1);
+	T_STR(out, "service: fi nosuch: no such service (or not running)\n");
+	T_EQ(svc(out, sizeof(out), "fi fit3 -read 0xc0000000 4"), 1);
+	T_STR(out, "service: fi fit3: address not mapped in the service\n");
+	T_EQ(svc(out, sizeof(out), cmd), 0);	/* the refusals changed nothing */
+	T_STR(out, p + 1);
+	T_EQ(service(out, sizeof(out), "down", "fit3", NULL, NULL, NULL, NULL), 0);
+	return 0;
+}

@@ -1202,7 +1202,7 @@ int test_exec_perm(void), test_exec_script(void), test_exec_sh_126(void);
 int test_exec_needs_o_exec(void), test_abort_assert(void);
 /* t_service.c: the service command and RS. */
 int test_service_up_restart_down(void), test_service_bad_conf(void);
-int test_service_hang(void);
+int test_service_hang(void), test_service_fi(void);
 /* t_cdev.c: a character driver that does not answer, crashes, goes. */
 int test_cdev_stuck_driver(void);
 
@@ -1217,6 +1217,8 @@ int test_mount_cross(void), test_mount_busy(void), test_mount_errors(void);
 int test_mount_write(void), test_mount_fs_crash(void), test_mount_blockdev(void);
 int test_cmd_touch_ln_chmod(void), test_cmd_stat_trunc_dd(void);
 int test_cmd_readlink_du(void), test_utimes(void);
+/* t_fsdrv.c: the disk driver restarted under the file system. */
+int test_fsdrv_read_restart(void), test_fsdrv_write_restart(void);
 /* t_sched.c: the scheduler under load (the sched group, under -icount). */
 int test_sched_read_latency(void), test_sched_signal_latency(void);
 int test_sched_drift(void);
@@ -1239,7 +1241,7 @@ static const struct test tests[] = {
 	T(devices), T(isatty), T(cwd), T(pipe_64k), T(pipe_eof),
 	T(epipe_ignored), T(sigpipe_default), T(time), T(sleep), T(authority),
 	T(malloc_big), T(service_up_restart_down), T(service_bad_conf),
-	T(service_hang), T(cdev_stuck_driver),
+	T(service_hang), T(service_fi), T(cdev_stuck_driver),
 	/* the commands (t_cmds.c) */
 	T(cmd_sort_uniq), T(cmd_head), T(cmd_tail), T(cmd_wc), T(cmd_grep),
 	T(cmd_od), T(cmd_test), T(cmd_seq_yes), T(cmd_names), T(cmd_env),
@@ -1253,6 +1255,7 @@ static const struct test tests[] = {
 	T(mount_fs_crash), T(mount_blockdev),
 	T(cmd_touch_ln_chmod), T(cmd_stat_trunc_dd), T(cmd_readlink_du),
 	T(utimes),
+	T(fsdrv_read_restart), T(fsdrv_write_restart),
 };
 /* "tests sched": latencies in guest ticks, meaningful under -icount. */
 static const struct test sched_tests[] = {

@@ -16,6 +16,22 @@ QUANTUM ?= 100
 MOUNT_DEV ?= /dev/ram1
 B       := build
 
+# The root disk of make run (docs/storage.md): its kind, one line per
+# kind with the driver's label and the QEMU arguments attaching file $(1)
+# as disk number $(2) (more below, at "the disk").
+DISK      ?= virtio
+DISK_IMG  ?= $(B)/disk.img
+DISK_KIB  ?= 65536
+BLOCKSIZE ?= 4096
+disk_virtio_driver := virtio_blk
+disk_virtio_qemu    = -drive file=$(1),format=raw,if=none,id=disk$(2) -device virtio-blk-pci,drive=disk$(2),disable-modern=on
+disk_ide_driver    := at_wini
+disk_ide_qemu       = -drive file=$(1),format=raw,if=ide,index=$(2)
+DISK_DRIVER = $(disk_$(DISK)_driver)
+ifeq ($(DISK_DRIVER),)
+$(error DISK=$(DISK): no such kind of disk (the table in the Makefile has: $(patsubst disk_%_driver,%,$(filter disk_%_driver,$(.VARIABLES)))))
+endif
+
 GCCINC   = $(shell $(CC) -print-file-name=include 2>/dev/null)
 LIBGCC   = $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
@@ -33,18 +49,20 @@ KERNEL_OBJ := $(KERNEL_C:%.c=$(B)/%.o) $(KERNEL_ASM:%.asm=$(B)/%.o)
 LIBC_OBJ   := $(patsubst %.c,$(B)/%.o,$(wildcard lib/libc/*.c))
 CMDUTIL_OBJ := $(patsubst %.c,$(B)/%.o,$(wildcard lib/cmdutil/*.c))
 LIBSYS_OBJ := $(patsubst %.c,$(B)/%.o,$(filter-out lib/libsys/crt0.c,$(wildcard lib/libsys/*.c)))
-DRVLIBS    := libchardriver libblockdriver
+DRVLIBS    := libchardriver libblockdriver libpci
 DRVLIB_A   := $(DRVLIBS:%=$(B)/lib/%.a)
 CRT0       := $(B)/lib/libsys/crt0.o
 ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBGCC) --end-group
 
 # Programs: name -> sources.
-PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs
+PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs virtio_blk at_wini
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
 memory_SRC := $(wildcard drivers/memory/*.c)
 tty_SRC    := $(wildcard drivers/tty/*.c)
+virtio_blk_SRC := $(wildcard drivers/virtio_blk/*.c)
+at_wini_SRC := $(wildcard drivers/at_wini/*.c)
 ext2_SRC   := $(wildcard servers/ext2/*.c)
 pm_SRC     := $(wildcard servers/pm/*.c)
 vfs_SRC    := $(wildcard servers/vfs/*.c)
@@ -117,6 +135,12 @@ $(B)/lib/libblockdriver/%.o: lib/libblockdriver/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(SCFLAGS) -c $< -o $@
+$(B)/lib/libpci/%.o: lib/libpci/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(SCFLAGS) -c $< -o $@
+$(B)/lib/libpci.a: $(patsubst %.c,$(B)/%.o,$(wildcard lib/libpci/*.c))
+	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libchardriver.a: $(patsubst %.c,$(B)/%.o,$(wildcard lib/libchardriver/*.c))
 	@rm -f $@ && $(AR) rcs $@ $^
 $(B)/lib/libblockdriver.a: $(patsubst %.c,$(B)/%.o,$(wildcard lib/libblockdriver/*.c))
@@ -180,21 +204,29 @@ $(B)/prog/fitest_blob.o: $(B)/bin/fitest
 # boot), and the root file system image as its RAM disk.
 BOOT_LIST   := etc/boot.list
 BOOT_IMAGES := $(shell sed -n 's/^\([a-z0-9_-]*\):.*/\1/p' $(BOOT_LIST))
-boot_mods    = $(shell sed -n 's/^$(1):[[:space:]]*//p' $(BOOT_LIST))
+boot_mods    = $(subst @disk,$(DISK_DRIVER),$(shell sed -n 's/^$(1):[[:space:]]*//p' $(BOOT_LIST)))
 mod_name     = $(firstword $(subst :, ,$(1)))
 mod_path     = $(if $(filter $(call mod_name,$(1)),$(PROGS)),bin,ubin)/$(1)
 mod_conf     = $(firstword $(wildcard $(foreach d,servers drivers commands,$(d)/$(1)/$(1).conf) tests/*/$(1).conf))
 image_confs  = $(foreach m,$(call boot_mods,$(1)),$(call mod_conf,$(call mod_name,$(m))))
 
+# The root device of each image, on its kernel command line (root=LABEL:
+# MINOR, read by VFS): os.iso's is the disk (DISK below), the others keep
+# theirs on the memory driver's RAM disk (minor 2, MEMORY_RAMDISK), which
+# is then one more module, root.img.  An image named *-ide has its root
+# on at_wini's disk (utest-ide, os-ide: make test with the root on IDE).
+image_root    = $(if $(filter os,$(1)),$(DISK_DRIVER):0,$(if $(filter %-ide,$(1)),at_wini:0,memory:2))
+image_ramdisk = $(if $(filter memory:%,$(call image_root,$(1))),$(B)/root.img)
+
 # $(1) image name, $(2) module paths under $(B) (path:arg passes an argument).
 define ISO_RULE
-$(B)/conf/$(1)/system.conf: $(BOOT_LIST) $(call image_confs,$(1))
+$(B)/conf/$(1)/system.conf: $(BOOT_LIST) $(call image_confs,$(1)) $(B)/disk.stamp
 	@mkdir -p $$(dir $$@)
 	@echo "  CONF    $$@"
 	@for f in $(call image_confs,$(1)); do echo "# ---- $$$$f"; cat $$$$f; done > $$@
-$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/$(firstword $(subst :, ,$(m)))) $(B)/conf/$(1)/system.conf $(B)/root.img tools/mkiso.sh
+$(B)/$(1).iso: $(B)/kernel.elf $(foreach m,$(2),$(B)/$(firstword $(subst :, ,$(m)))) $(B)/conf/$(1)/system.conf $(call image_ramdisk,$(1)) tools/mkiso.sh
 	@echo "  ISO     $$@"
-	@tools/mkiso.sh $$@ $(B)/kernel.elf $(foreach m,$(2),$(B)/$(m)) $(B)/conf/$(1)/system.conf $(B)/root.img
+	@KERNEL_ARGS=root=$(call image_root,$(1)) tools/mkiso.sh $$@ $(B)/kernel.elf $(foreach m,$(2),$(B)/$(m)) $(B)/conf/$(1)/system.conf $(call image_ramdisk,$(1))
 endef
 
 # The root file system: ext2 built from a staging folder by mke2fs -d.
@@ -222,17 +254,26 @@ $(B)/ubin/fitest-low.conf: tests/fitest/fitest-low.conf
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA) $(B)/config.stamp
 	@echo "  ROOT    $@"
-	@MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
+	@BLOCKSIZE=$(BLOCKSIZE) MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
+# The same tree on disk images (DISK_KIB): the tests' pristine copies,
+# with BLOCKSIZE-byte blocks and with 1 KiB blocks, rebuilt when a program
+# changes (the tests boot scratch copies of them).
+$(B)/test-disk.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA) $(B)/config.stamp
+	@echo "  DISK    $@"
+	@BLOCKSIZE=$(BLOCKSIZE) MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin $(DISK_KIB)
+$(B)/test-disk-1k.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA) $(B)/config.stamp
+	@echo "  DISK    $@"
+	@BLOCKSIZE=1024 MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin $(DISK_KIB)
 $(foreach i,$(BOOT_IMAGES),$(eval $(call ISO_RULE,$(i),$(foreach m,$(call boot_mods,$(i)),$(call mod_path,$(m))))))
 # utest again on a root image with 1 KiB blocks (tools/test.sh): ext2
 # keeps working with the block size the default (4 KiB) no longer uses.
 $(B)/1k/root.img: tools/mkroot.sh $(shell find rootfs -type f 2>/dev/null) $(UBIN) $(ROOT_EXTRA) $(B)/config.stamp
 	@mkdir -p $(dir $@)
 	@echo "  ROOT    $@"
-	@ROOT_BLOCK=1024 MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
+	@BLOCKSIZE=1024 MOUNT_DEV='$(MOUNT_DEV)' tools/mkroot.sh $@ $(B)/ubin
 $(B)/utest1k.iso: $(B)/kernel.elf $(foreach m,$(call boot_mods,utest),$(B)/$(firstword $(subst :, ,$(call mod_path,$(m))))) $(B)/conf/utest/system.conf $(B)/1k/root.img tools/mkiso.sh
 	@echo "  ISO     $@"
-	@tools/mkiso.sh $@ $(B)/kernel.elf $(foreach m,$(call boot_mods,utest),$(B)/$(call mod_path,$(m))) $(B)/conf/utest/system.conf $(B)/1k/root.img
+	@KERNEL_ARGS=root=memory:2 tools/mkiso.sh $@ $(B)/kernel.elf $(foreach m,$(call boot_mods,utest),$(B)/$(call mod_path,$(m))) $(B)/conf/utest/system.conf $(B)/1k/root.img
 
 # A boot module with a command line of 258 words, more than the kernel
 # takes: the boot stops with an error naming it (tools/test.sh).
@@ -246,22 +287,62 @@ $(B)/panic.iso: $(B)/kernel.elf $(B)/bin/hello tools/mkiso.sh
 	@echo "  ISO     $@"
 	@KERNEL_ARGS=selftest=panic tools/mkiso.sh $@ $(B)/kernel.elf $(B)/bin/hello
 
+# ---- the disk ----
+# make run boots with its root on DISK_IMG, attached as DISK (one line per
+# kind below: the driver's label and the QEMU arguments attaching file $(1)
+# as disk number $(2)).  The image is made once, from the tree as it is
+# then, and kept: what the guest writes is there next time.  make
+# clean-disk makes it anew (and loses what was written).  DISK2=FILE
+# attaches FILE as a second disk of the same kind (minor 1).
+# (DISK, DISK_IMG, DISK_KIB, BLOCKSIZE and the table of disk kinds are at
+# the top: the images' rules need them.)
+disk_qemu   = $(call disk_$(DISK)_qemu,$(1),$(2))
+DISK_ARGS   = $(call disk_qemu,$(DISK_IMG),0) $(if $(DISK2),$(call disk_qemu,$(DISK2),1))
+$(B)/disk.stamp: FORCE
+	@mkdir -p $(B)
+	@echo 'DISK=$(DISK) $(DISK_DRIVER)' | cmp -s - $@ 2>/dev/null || echo 'DISK=$(DISK) $(DISK_DRIVER)' > $@
+
+# Made only if missing: never rebuilt behind the user's back.
+$(DISK_IMG): | $(UBIN) $(ROOT_EXTRA)
+	@echo "  DISK    $@ ($(BLOCKSIZE)-byte blocks, $(DISK_KIB) KiB; kept across runs, make clean-disk to rebuild)"
+	@BLOCKSIZE=$(BLOCKSIZE) tools/mkroot.sh $@ $(B)/ubin $(DISK_KIB)
+	@touch $@.made
+
+# Programs built after the disk image was made are not on it: say so.
+# (The image's own time changes whenever the guest writes; $(DISK_IMG).made
+# keeps the time it was made.)
+disk-check: $(DISK_IMG)
+	@[ -e $(DISK_IMG).made ] || touch -r $(DISK_IMG) $(DISK_IMG).made; \
+	newer=$$(find $(B)/ubin -type f -newer $(DISK_IMG).made 2>/dev/null | sed 's|.*/||' | head -5 | tr '\n' ' '); \
+	if [ -n "$$newer" ]; then \
+		echo "warning: $(DISK_IMG) is older than programs of this build ($$newer...):"; \
+		echo "warning: the guest runs the old ones.  make clean-disk rebuilds the disk (what was written on it is lost)."; \
+	fi
+
+clean-disk:
+	rm -f $(DISK_IMG) $(DISK_IMG).made
+	@$(MAKE) -s $(DISK_IMG)
+
+# The QEMU arguments attaching FILE as disk N of kind DISK (tools/test.sh).
+disk-args:
+	@echo '$(call disk_qemu,$(FILE),$(or $(N),0))'
+
 iso: deps $(B)/os.iso
 
 deps:
 	@tools/deps.sh
 
 QEMU_FLAGS := -m 128M -no-reboot -nographic -echr 29 -boot d -device isa-debug-exit,iobase=0xf4,iosize=0x04
-RUN_CMD     = $(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso -debugcon file:$(B)/run-debug.log
+RUN_CMD     = $(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso $(DISK_ARGS) -debugcon file:$(B)/run-debug.log
 
-run: deps $(B)/os.iso
+run: deps $(B)/os.iso disk-check
 	$(RUN_CMD)
 
 # What `make run` does, without a person at the console: the same
 # prerequisites and the same QEMU command line, with the console driven
 # by tools/run-check.py (it waits for the prompt, types a command and
 # checks its output).  .ci/run starts with this on its clean checkout.
-run-check: deps $(B)/os.iso
+run-check: deps $(B)/os.iso disk-check
 	@tools/run-check.py $(RUN_CMD)
 
 run-hello: deps $(B)/hello.iso
@@ -270,7 +351,7 @@ run-hello: deps $(B)/hello.iso
 # gdb reads $(B)/gdbinit given with -x: an explicit script, which
 # Debian's gdb runs as shipped (an auto-loaded ./.gdbinit would need a
 # safe-path setting).
-qemu-gdb: deps $(B)/os.iso
+qemu-gdb: deps $(B)/os.iso disk-check
 	@printf 'symbol-file %s\ntarget remote localhost:1234\nsource tools/kernel.gdb\n' $(B)/kernel.elf > $(B)/gdbinit
 	@echo "qemu-gdb: QEMU waits for gdb on :1234; in another terminal here, run:"
 	@echo "  gdb -x $(B)/gdbinit"
@@ -329,9 +410,10 @@ clean:
 	rm -rf $(B)
 
 help:
-	@echo "make run | run-check | run-hello | test | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean   (HZ=$(HZ))"
+	@echo "make run | run-check | run-hello | test | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean | clean-disk"
+	@echo "  (HZ=$(HZ) DISK=$(DISK) DISK_IMG=$(DISK_IMG) BLOCKSIZE=$(BLOCKSIZE) DISK_KIB=$(DISK_KIB) DISK2=$(DISK2))"
 
 FORCE:
 
-.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE
+.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -4,7 +4,9 @@
  * in the slot the boot image (table.c) gives its name or a free one.  All
  * but RS start stopped; RS gets a copy of every module (minix/bootmods.h)
  * and lets each run once it has installed its privileges.  A module named
- * *.conf is data for RS, *.img the RAM disk (RS keeps it too).
+ * *.conf or *.img is data, copied to RS like the others and not run (RS
+ * reads the .conf files; it lends an .img to the memory driver, which
+ * serves it as its RAM disk: the kernel knows nothing of disks).
  */
 #include "proc.h"
 #include "memory.h"
@@ -346,8 +348,6 @@ static void start_boot_proc(const struct multiboot_mod *mod)
 	kprintf("boot: %s (endpoint %d) at %p\n", name, p->p_endpoint, p->p_reg.eip);
 }
 
-uint32_t ramdisk_size;
-
 static int has_suffix(const char *name, const char *suffix)
 {
 	size_t n = strlen(name), k = strlen(suffix);
@@ -355,16 +355,11 @@ static int has_suffix(const char *name, const char *suffix)
 	return n > k && strcmp(name + n - k, suffix) == 0;
 }
 
-/* A module named *.img is the RAM disk. */
-static int is_image(const char *name)
-{
-	return has_suffix(name, ".img");
-}
-
-/* A module named *.conf is data for RS (the services' privileges). */
+/* A module named *.conf (the services' privileges) or *.img (a disk
+ * image, for the memory driver) is data. */
 static int is_data(const char *name)
 {
-	return has_suffix(name, ".conf");
+	return has_suffix(name, ".conf") || has_suffix(name, ".img");
 }
 
 /* Copy size bytes of kernel memory src to va in p's (fresh) pages. */
@@ -384,8 +379,7 @@ static int load_into(struct proc *p, vir_bytes va, const void *src, uint32_t siz
 }
 
 /* Give RS the table of boot modules and a copy of each at BOOT_MODS_BASE
- * in its address space; the RAM disk goes to BOOT_RAMDISK_BASE (RS lends
- * it to the memory driver). */
+ * in its address space, page-aligned. */
 static void give_mods_to_rs(void)
 {
 	struct proc *rs = proc_addr(RS_PROC_NR);
@@ -399,19 +393,10 @@ static void give_mods_to_rs(void)
 	for (i = 0; i < bmods.bm_count; i++) {
 		struct boot_mod *bm = &bmods.bm[i];
 		const void *src = (const void *)bmod_src[i]->mod_start;
-		if (is_image(bm->bm_name)) {
-			if (ramdisk_size || bm->bm_size > USER_TOP - BOOT_RAMDISK_BASE ||
-			    load_into(rs, BOOT_RAMDISK_BASE, src, bm->bm_size) != OK)
-				panic("boot: RAM disk %s (%u bytes) does not fit", bm->bm_name,
-				    bm->bm_size);
-			bm->bm_addr = BOOT_RAMDISK_BASE;
-			ramdisk_size = bm->bm_size;
-			kprintf("boot: RAM disk %s, %u KiB\n", bm->bm_name, bm->bm_size / 1024);
-			continue;
-		}
 		bm->bm_addr = va;
-		if (load_into(rs, va, src, bm->bm_size) != OK)
-			panic("boot: no room for the boot modules in rs");
+		if (bm->bm_size > USER_TOP - va || load_into(rs, va, src, bm->bm_size) != OK)
+			panic("boot: no room for boot module %s (%u bytes) in rs",
+			    bm->bm_name, bm->bm_size);
 		va += (bm->bm_size + PAGE_SIZE - 1) & PAGE_MASK;
 		if (!bm->bm_size)
 			va += PAGE_SIZE;
@@ -430,9 +415,9 @@ void load_boot_image(struct multiboot_info *mbi)
 		panic("no boot modules: nothing to run");
 	for (i = 0; i < mbi->mods_count; i++) {
 		const char *name = (const char *)mods[i].string;
-		if (is_data(name) || is_image(name))
+		if (is_data(name))
 			record_mod(&mods[i], name, NONE);
-		else if (!is_image(name))
+		else
 			start_boot_proc(&mods[i]);
 	}
 	give_mods_to_rs();

@@ -9,6 +9,7 @@
 #include "interrupt.h"
 
 extern char _kernel_end[];
+char kernel_cmdline[KERNEL_CMDLINE_LEN];
 
 /* First byte above the kernel, the multiboot data and every module. */
 static uint32_t reserved_end(struct multiboot_info *mbi)
@@ -32,6 +33,8 @@ void kmain(uint32_t magic, struct multiboot_info *mbi)
 	serial_init();                 /* console and log: panics can print */
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		panic("not started by a multiboot loader (magic %x)", magic);
+	if (mbi->flags & MBI_FLAG_CMDLINE)  /* for SYS_GETINFO */
+		strlcpy_k(kernel_cmdline, (const char *)mbi->cmdline, sizeof(kernel_cmdline));
 	prot_init();                   /* GDT, TSS, IDT */
 	pic_init();                    /* IRQs remapped, all masked */
 	mem_init(mbi, reserved_end(mbi)); /* frames, then paging on */

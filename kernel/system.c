@@ -34,6 +34,7 @@ void system_init(void)
 	map(SYS_TIMES, do_times);
 	map(SYS_IRQCTL, do_irqctl);
 	map(SYS_DEVIO, do_devio);
+	map_status(SYS_SDEVIO, do_sdevio);
 	map_status(SYS_GETINFO, do_getinfo);
 	map_status(SYS_DIAGCTL, do_diagctl);
 	map_status(SYS_NULL, do_null);

@@ -26,6 +26,8 @@ int do_setalarm(struct proc *caller, message *m);
 int do_times(struct proc *caller, message *m);
 int do_irqctl(struct proc *caller, message *m);
 int do_devio(struct proc *caller, message *m);
+int io_port_allowed(struct proc *caller, int port, int size, const char *call);
+int do_sdevio(struct proc *caller, message *m);
 int do_getinfo(struct proc *caller, message *m);
 int do_diagctl(struct proc *caller, message *m);
 int do_null(struct proc *caller, message *m);

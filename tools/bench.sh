@@ -30,7 +30,9 @@ run() { # run NAME BOOT-FLAGS...
 	qemu "$@" > "$OUT/$name-wall.txt"
 	grep -q '^bench done' "$OUT/$name-wall.txt" || echo "bench: $name: run without icount failed (no ns)" >&2
 }
-run bench -boot d -cdrom "$1"
+# at_wini's disk for tests/bench/b_disk.c: a fresh sparse scratch image.
+rm -f "$OUT/ide.img" && truncate -s 64M "$OUT/ide.img"
+run bench -boot d -cdrom "$1" -drive "file=$OUT/ide.img,if=ide,index=0,format=raw"
 run ubench -boot d -cdrom "$2"
 args=(--ours "$OUT/bench" --ours "$OUT/ubench")
 if [ $# -eq 4 ]; then

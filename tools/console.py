@@ -154,7 +154,9 @@ def run_session(argv, default_log, body):
     exit with status 0.  Returns the exit status for sys.exit.
 
     step(name, send, pattern[, timeout]) types send, waits for the prompt
-    and needs pattern in the output; until(...) waits for pattern only."""
+    and needs pattern in the output; until(...) waits for pattern only.
+    QEMU_EXTRA in the environment: more QEMU arguments (words), such as
+    the root disk (`make -s disk-args FILE=...`)."""
     if not argv:
         print("usage: %s IMAGE [LOG]" % os.path.basename(sys.argv[0]),
               file=sys.stderr)
@@ -166,7 +168,8 @@ def run_session(argv, default_log, body):
                    "-no-reboot", "-boot", "d", "-display", "none",
                    "-monitor", "none", "-serial", "stdio",
                    "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-                   "-cdrom", argv[0]], log)
+                   "-cdrom", argv[0]] + os.environ.get("QEMU_EXTRA", "").split(),
+                  log)
 
     def step(name, send, pattern, timeout=30):
         con.begin()

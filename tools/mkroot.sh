@@ -1,9 +1,10 @@
 #!/bin/sh
-# mkroot.sh OUT.img [BINDIR] - the root file system image: ext2 (revision
-# 1, 4 KiB blocks, or ROOT_BLOCK=1024 / 2048 from the environment, as in
-# `make ROOT_BLOCK=1024`) built by mke2fs -d from a staging copy of rootfs/, the
-# programs of BINDIR in /bin, and generated test files, no mounting.
-# Checked with e2fsck -fn right after.
+# mkroot.sh OUT.img [BINDIR [SIZE_KIB]] - the root file system image: ext2
+# (revision 1) of SIZE_KIB KiB (16384, the RAM disk, by default) with
+# BLOCKSIZE-byte blocks from the environment (4096 by default; 1024 or
+# 2048 as in `make BLOCKSIZE=1024`) built by mke2fs -d from a staging copy
+# of rootfs/, the programs of BINDIR in /bin, and generated test files, no
+# mounting.  Checked with e2fsck -fn right after.
 #
 # /test holds what the file-system tests read back: empty (0 B), one
 # (1 B), 4k and 1m (byte i = (i * 131 + i / 4096) & 255) and dir500 with
@@ -24,6 +25,9 @@ set -e
 out=$1
 bindir=${2:-}
 sbindir=${SBINDIR:-${bindir:+$(dirname "$bindir")/sbin}}
+size_kib=${3:-16384}
+bsize=${BLOCKSIZE:-4096}
+case $bsize in 1024|2048|4096) ;; *) echo "mkroot: BLOCKSIZE=$bsize: want 1024, 2048 or 4096" >&2; exit 1 ;; esac
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 cp -a rootfs/. "$stage/"
@@ -95,7 +99,5 @@ dumpe2fs -h "$stage/test/fs1.img" 2>/dev/null | awk -F: '
 	/^Reserved block count/ { r = $2 + 0 } /^Block size/ { s = $2 / 1024 }
 	END { print b * s, (b - f) * s, (f > r ? f - r : 0) * s }' > "$stage/test/fs1.df"
 rm -f "$out"
-bs=${ROOT_BLOCK:-4096}
-case $bs in 1024|2048|4096) ;; *) echo "mkroot.sh: ROOT_BLOCK=$bs: not 1024, 2048 or 4096" >&2; exit 2 ;; esac
-mke2fs -q -F -t ext2 -b "$bs" -L root -d "$stage" "$out" $((16384 * 1024 / bs)) >/dev/null
+mke2fs -q -F -t ext2 -b "$bsize" -L root -d "$stage" "$out" $((size_kib * 1024 / bsize)) >/dev/null
 e2fsck -fn "$out" >/dev/null 2>&1

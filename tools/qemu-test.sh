@@ -11,7 +11,8 @@
 #
 # With COM2_INPUT set (a printf format), COM2 is a pipe pair: the guest
 # reads those bytes from it, and what it writes there is kept in
-# LOGPREFIX-com2.log (the tty driver's tests).  COM2_INPUT is sent in
+# LOGPREFIX-com2.log (the tty driver's tests).  QEMU_EXTRA, if set, is
+# more QEMU arguments (words), e.g. a disk (make disk-args FILE=...).  COM2_INPUT is sent in
 # parts split at "@@": the first at once, part k+1 once the guest has
 # written its k-th '@' on COM2 (so input can follow a mode change).
 set -u

@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/stest.iso build/os.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/utest1k.iso; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/stest.iso build/os.iso build/os-ide.iso build/utest-ide.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/utest1k.iso build/test-disk.img build/test-disk-1k.img; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -123,8 +123,21 @@ COM2_INPUT+="@@R@@xyz@@e@@abc\\032def\\n"
 # Then 5,000 lines typed while no one reads: "<i>:" and (i * 7) % 13 'x'.
 COM2_INPUT+="@@$(awk 'BEGIN { for (i = 1; i <= 5000; i++) {
 	printf "%d:", i; for (k = 0; k < (i * 7) % 13; k++) printf "x"; printf "\\n" } }')"
+# A 1 MiB scratch disk for the virtio_blk tests (tests/system/t_vblk.c),
+# through QEMU's blkdebug, which fails the I/O of two sectors; and two
+# for at_wini (the block-driver conformance test, t_bdev.c): the master of
+# 129 GiB, sparse, so that its last sectors need LBA48, through blkdebug
+# too, which fails the accesses to one sector (ide-errors.cfg); the slave
+# of 4 MiB.
+tools/vblk-image.py make build/vblk-test.img
+rm -f build/ide-scratch.img build/ide-slave.img
+truncate -s 129G build/ide-scratch.img
+truncate -s 4M build/ide-slave.img
+export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=blkdebug:tests/system/t_vblk.blkdebug:build/vblk-test.img) \
+$(make -s disk-args DISK=ide FILE=blkdebug:tests/system/ide-errors.cfg:build/ide-scratch.img) \
+$(make -s disk-args DISK=ide N=1 FILE=build/ide-slave.img)"
 out=$(tools/qemu-test.sh build/test.iso build/test 300)
-unset COM2_INPUT
+unset COM2_INPUT QEMU_EXTRA
 echo "$out"
 add_closing "$out"
 
@@ -138,20 +151,57 @@ out=$(tools/qemu-test.sh build/utest1k.iso build/utest1k 300)
 echo "$out"
 add_closing "$out"
 
+echo "== the same with the root on an IDE disk (at_wini), then e2fsck"
+# A copy of the RAM disk's image (root.img), so that only the driver
+# differs; e2fsck judges what the tests left on it.
+cp build/root.img build/utest-ide-disk.img
+out=$(QEMU_EXTRA="$(make -s disk-args DISK=ide FILE=build/utest-ide-disk.img)" \
+	tools/qemu-test.sh build/utest-ide.iso build/utest-ide 300)
+echo "$out"
+add_closing "$out"
+ide_fsck() { e2fsck -fn build/utest-ide-disk.img >/dev/null 2>&1; }
+check "utest-ide: e2fsck -fn finds the IDE root clean" ide_fsck
+
 echo "== the scheduler under load: /bin/tests sched (QEMU, TCG, -icount shift=0)"
 out=$(QEMU_EXTRA="-icount shift=0" tools/qemu-test.sh build/stest.iso build/stest 300)
 echo "$out"
 grep '^# ' build/stest-serial.log
 add_closing "$out"
 
+# os.iso has its root on the disk: each session boots a scratch copy of
+# the pristine disk image (never the user's build/disk.img).
+scratch_disk() { # scratch_disk FILE: a fresh copy, and QEMU_EXTRA for it
+	cp build/test-disk.img "$1"
+	QEMU_EXTRA="$(make -s disk-args FILE="$1")"
+	export QEMU_EXTRA
+}
+
 echo "== shell session over the serial console (QEMU, TCG)"
+scratch_disk build/session-disk.img
 out=$(tools/shell-session.py build/os.iso build/shell-session.log 2>&1)
 echo "$out"
 add_closing "$out"
 
 echo "== RS at the console: service fi tty (QEMU, TCG)"
+scratch_disk build/session-disk.img
 out=$(tools/rs-session.py build/os.iso build/rs-session.log 2>&1)
+unset QEMU_EXTRA
 echo "$out"
+add_closing "$out"
+
+echo "== the root disk: persistence, e2fsck and debugfs (QEMU, TCG)"
+# Scratch copies of the pristine disk images, 4 KiB and 1 KiB blocks.
+for img in test-disk test-disk-1k; do
+	cp build/$img.img build/persist-$img.img
+	out=$(tools/disk-session.py build/os.iso build/persist-$img.img build/disk-session-$img.log 2>&1)
+	echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&$img: /"
+	add_closing "$out"
+done
+# The same on IDE (at_wini, os-ide.iso: its root on at_wini's disk),
+# 4 KiB blocks.
+cp build/test-disk.img build/persist-ide.img
+out=$(DISK=ide tools/disk-session.py build/os-ide.iso build/persist-ide.img build/disk-session-ide.log 2>&1)
+echo "$out" | sed "s/^\(not \)\{0,1\}ok [0-9]* - /&ide: /"
 add_closing "$out"
 
 echo "== host checks of the guest runs"
@@ -183,6 +233,9 @@ tty_ok() {
 	printf "$want" | cmp -s - build/test-com2.log
 }
 check "the tty echoes and edits input, and writes output" tty_ok
+# The virtio_blk tests' disk holds what their writes left, nothing else:
+# the refused requests touched nothing.
+check "virtio_blk: the disk holds exactly the tests' writes" tools/vblk-image.py check build/vblk-test.img
 # A kernel panic prints registers and a backtrace and leaves QEMU with the
 # panic code (37), never hanging.
 panic_ok() {

@@ -1,7 +1,8 @@
 /* memory.c - the memory driver: /dev/null and /dev/zero (character
  * minors MEMORY_NULL, MEMORY_ZERO, through libchardriver) and the RAM disk
  * (block minor MEMORY_RAMDISK, through libblockdriver): the boot image's
- * *.img module, which RS keeps and lends it as a grant that it maps at
+ * *.img module, if it has one (the images whose root is on the RAM disk,
+ * root=memory:2), which RS keeps and lends it as a grant that it maps at
  * RAMDISK_BASE, so that the disk outlives a restart.  Data moves
  * only through the caller's grants: safecopy for reads and writes,
  * safememset for /dev/zero.  Publishes itself in DS as "memory".
@@ -104,11 +105,13 @@ static int d_open(devminor_t minor, int access)
 	return minor == MEMORY_RAMDISK && disk_size ? OK : ENXIO;
 }
 
-/* Copy between the RAM disk and the pieces; stops at the end of the disk. */
+/* Copy between the RAM disk and the pieces, at any byte position; a
+ * range not inside the disk is ENXIO, as for every block driver. */
 static ssize_t d_transfer(devminor_t minor, int do_write, uint64_t pos,
 	endpoint_t endpt, iovec_s_t *iov, unsigned int count, int flags)
 {
 	ssize_t total = 0;
+	uint64_t bytes = 0;
 	unsigned int i;
 	int r;
 
@@ -125,10 +128,15 @@ static ssize_t d_transfer(devminor_t minor, int do_write, uint64_t pos,
 	}
 	if (minor != MEMORY_RAMDISK || !disk_size)
 		return ENXIO;
-	for (i = 0; i < count && pos < disk_size; i++) {
+	for (i = 0; i < count; i++)
+		bytes += iov[i].iov_size;
+	if (pos >= disk_size || bytes > disk_size - pos)
+		return ENXIO;
+	/* A bad grant in a vector touches nothing (one piece checks itself). */
+	if (count > 1 && (r = blockdriver_check_iov(endpt, iov, count, do_write)) != OK)
+		return r;
+	for (i = 0; i < count; i++) {
 		vir_bytes n = iov[i].iov_size, a = RAMDISK_BASE + (vir_bytes)pos;
-		if (n > disk_size - pos)
-			n = (vir_bytes)(disk_size - pos);
 		r = do_write ? sys_safecopyfrom(endpt, iov[i].iov_grant, 0, a, n)
 		    : sys_safecopyto(endpt, iov[i].iov_grant, 0, a, n);
 		if (r != OK)
@@ -160,6 +168,7 @@ static void map_ramdisk(void)
 		return;
 	}
 	disk_size = m.m_rs.len;
+	printf("memory: RAM disk, %u KiB\n", (unsigned)(disk_size / 1024));
 }
 
 static int init_fresh(int type, sef_init_info_t *info)

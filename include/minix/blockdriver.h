@@ -31,5 +31,9 @@ struct blockdriver {
 
 void blockdriver_task(const struct blockdriver *bdp) __attribute__((noreturn));
 int blockdriver_announce(void);  /* as chardriver_announce() */
+/* OK if every grant of iov lets the driver move its piece whole (write:
+ * read from the grant), else the grant error; moves nothing. */
+int blockdriver_check_iov(endpoint_t endpt, const iovec_s_t *iov,
+	unsigned int count, int do_write);
 void blockdriver_process(const struct blockdriver *bdp, message *m_ptr, int ipc_status);
 #endif

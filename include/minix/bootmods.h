@@ -1,11 +1,11 @@
 /* minix/bootmods.h - the boot modules as RS sees them.
  *
  * The kernel copies every boot module into RS's address space: this
- * table at BOOT_MODS_BASE, then each module's bytes, page-aligned; the RAM
- * disk (*.img) at BOOT_RAMDISK_BASE.  RS reads the services' privileges
- * from the data module system.conf (the .conf files of the image's
- * services, put together by the build), restarts a boot service from its
- * ELF copy here, and lends the RAM disk to the memory driver (a grant it
+ * table at BOOT_MODS_BASE, then each module's bytes, page-aligned.  RS
+ * reads the services' privileges from the data module system.conf (the
+ * .conf files of the image's services, put together by the build),
+ * restarts a boot service from its ELF copy here, and lends the data
+ * module *.img, if any, to the memory driver as its RAM disk (a grant it
  * maps), so that the disk outlives the driver's restarts.
  */
 #ifndef _MINIX_BOOTMODS_H
@@ -17,7 +17,6 @@
 #include <minix/config.h>
 
 #define BOOT_MODS_BASE 0x80000000u
-#define BOOT_RAMDISK_BASE 0xa0000000u /* the RAM disk (*.img) in RS */
 #define NR_BOOT_MODS   16
 #define BOOT_ARGS_LEN  512 /* longer: the boot stops, naming the module */
 

@@ -163,6 +163,10 @@
 #define DIO_OUTPUT_BYTE (_DIO_OUTPUT | _DIO_BYTE)
 #define DIO_OUTPUT_WORD (_DIO_OUTPUT | _DIO_WORD)
 #define DIO_OUTPUT_LONG (_DIO_OUTPUT | _DIO_LONG)
+#define _DIO_SAFE    0x1000 /* SYS_SDEVIO: the memory is a grant */
+#define DIO_SAFE_INPUT_WORD  (_DIO_SAFE | DIO_INPUT_WORD)
+#define DIO_SAFE_OUTPUT_WORD (_DIO_SAFE | DIO_OUTPUT_WORD)
+#define SDEVIO_MAX   65536  /* bytes in one SYS_SDEVIO */
 
 /* SYS_VMCTL requests (memory of a process; used by sbrk and later PM). */
 #define VMCTL_ALLOC 1 /* map zeroed writable pages over [addr, addr+len) */
@@ -176,6 +180,7 @@
 #define GET_WHOAMI   5 /* caller's endpoint and name */
 #define GET_FRAMES   6 /* free and total page frames */
 #define GET_KDIAG    7 /* the last refusal on the kernel log (kdiag) */
+#define GET_MONPARAMS 8 /* the kernel's command line, NUL-ended (MINIX's name) */
 
 /* SYS_DIAGCTL requests. */
 #define DIAGCTL_CODE_DIAG 1 /* print a string on the console */

@@ -96,6 +96,19 @@ typedef struct {
 } mess_krn_devio;
 _ASSERT_MSG_SIZE(mess_krn_devio);
 
+/* SYS_SDEVIO: string port I/O between one port and memory, MINIX's
+ * sys_insw/sys_outsw and, with _DIO_SAFE, sys_safe_insw/sys_safe_outsw. */
+typedef struct {
+	int request;       /* DIO_* | _DIO_SAFE */
+	int port;
+	endpoint_t vec_endpt; /* the granter (_DIO_SAFE) or SELF */
+	vir_bytes vec_addr;   /* the grant id (_DIO_SAFE), else an address of ours */
+	vir_bytes vec_size;   /* bytes: a multiple of the unit */
+	vir_bytes offset;     /* into the grant (_DIO_SAFE) */
+	uint8_t padding[32];
+} mess_krn_sdevio;
+_ASSERT_MSG_SIZE(mess_krn_sdevio);
+
 /* SYS_GETINFO. */
 typedef struct {
 	int request;
@@ -412,6 +425,7 @@ typedef struct {
 		mess_krn_times m_times;
 		mess_krn_irqctl m_irqctl;
 		mess_krn_devio m_devio;
+		mess_krn_sdevio m_sdevio;
 		mess_krn_getinfo m_getinfo;
 		mess_krn_diag m_diag;
 		mess_krn_setgrant m_setgrant;

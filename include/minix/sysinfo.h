@@ -12,8 +12,6 @@ struct kinfo {
 	clock_t uptime;
 	uint32_t frames_free, frames_total; /* 4 KiB page frames */
 	int procs_in_use;                   /* live process slots */
-	vir_bytes ramdisk_base;             /* in the memory driver, if any */
-	uint32_t ramdisk_size;              /* bytes; 0: no RAM disk */
 	unsigned kdiag_lines;               /* refusals logged since boot */
 };
 

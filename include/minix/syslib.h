@@ -64,8 +64,33 @@ int sys_inl(int port, uint32_t *value);
 int sys_outb(int port, uint32_t value);
 int sys_outw(int port, uint32_t value);
 int sys_outl(int port, uint32_t value);
+/* String port I/O of count bytes (a multiple of the unit) between port
+ * and our memory (proc_nr SELF), or a grant of proc_nr (the safe ones). */
+int sys_sdevio(int req, long port, endpoint_t proc_nr, void *buffer, int count,
+	vir_bytes offset);
+#define sys_insb(port, proc_nr, buffer, count) \
+	sys_sdevio(DIO_INPUT_BYTE, (port), (proc_nr), (buffer), (count), 0)
+#define sys_insw(port, proc_nr, buffer, count) \
+	sys_sdevio(DIO_INPUT_WORD, (port), (proc_nr), (buffer), (count), 0)
+#define sys_outsb(port, proc_nr, buffer, count) \
+	sys_sdevio(DIO_OUTPUT_BYTE, (port), (proc_nr), (buffer), (count), 0)
+#define sys_outsw(port, proc_nr, buffer, count) \
+	sys_sdevio(DIO_OUTPUT_WORD, (port), (proc_nr), (buffer), (count), 0)
+#define sys_safe_insb(port, ept, grant, offset, count) \
+	sys_sdevio(_DIO_SAFE | DIO_INPUT_BYTE, (port), (ept), (void *)(grant), (count), (offset))
+#define sys_safe_insw(port, ept, grant, offset, count) \
+	sys_sdevio(DIO_SAFE_INPUT_WORD, (port), (ept), (void *)(grant), (count), (offset))
+#define sys_safe_outsb(port, ept, grant, offset, count) \
+	sys_sdevio(_DIO_SAFE | DIO_OUTPUT_BYTE, (port), (ept), (void *)(grant), (count), (offset))
+#define sys_safe_outsw(port, ept, grant, offset, count) \
+	sys_sdevio(DIO_SAFE_OUTPUT_WORD, (port), (ept), (void *)(grant), (count), (offset))
 
 int sys_getinfo(int request, endpoint_t e, void *ptr, size_t len);
+/* The kernel's command line (GET_MONPARAMS: room for 256 bytes), and the
+ * value of one "key=value" word of it: OK, ESRCH if absent, E2BIG if the
+ * value does not fit in max_len bytes with its NUL (MINIX's names). */
+int sys_getmonparams(char *buf, size_t len);
+int sys_getkenv(const char *key, char *value, int max_len);
 int sys_getkinfo(struct kinfo *ki);
 int sys_getproc(struct proc_info *pi, endpoint_t e);
 int sys_getproctab(struct proc_info *tab); /* NR_SLOTS entries */

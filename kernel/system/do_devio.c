@@ -4,10 +4,23 @@
 #include "../system.h"
 #include "../kdiag.h"
 
-int do_devio(struct proc *caller, message *m)
+/* OK if [port, port+size) lies in one of the caller's I/O ranges; else
+ * EPERM, with the refusal on the kernel log (call names the call). */
+int io_port_allowed(struct proc *caller, int port, int size, const char *call)
 {
 	const struct priv_desc *d = &priv(caller)->s_desc;
-	int req = m->m_devio.request, port = m->m_devio.port, size, i;
+	int i;
+
+	for (i = 0; i < d->pd_nr_io; i++)
+		if (port >= d->pd_io[i].ior_base && port + size - 1 <= d->pd_io[i].ior_limit)
+			return OK;
+	kdiag(caller, "%s port 0x%x not in its .conf", call, port);
+	return EPERM;
+}
+
+int do_devio(struct proc *caller, message *m)
+{
+	int req = m->m_devio.request, port = m->m_devio.port, size;
 
 	switch (req & ~(_DIO_INPUT | _DIO_OUTPUT)) {
 	case _DIO_BYTE: size = 1; break;
@@ -19,13 +32,8 @@ int do_devio(struct proc *caller, message *m)
 	    (req & (_DIO_INPUT | _DIO_OUTPUT)) == (_DIO_INPUT | _DIO_OUTPUT) ||
 	    port < 0 || port > 0x10000 - size)
 		return EINVAL;
-	for (i = 0; i < d->pd_nr_io; i++)
-		if (port >= d->pd_io[i].ior_base && port + size - 1 <= d->pd_io[i].ior_limit)
-			break;
-	if (i == d->pd_nr_io) {
-		kdiag(caller, "SYS_DEVIO port 0x%x not in its .conf", port);
+	if (io_port_allowed(caller, port, size, "SYS_DEVIO") != OK)
 		return EPERM;
-	}
 	if (req & _DIO_INPUT) {
 		m->m_devio.value = size == 1 ? inb(port) : size == 2 ? inw(port) : inl(port);
 	} else if (size == 1) {

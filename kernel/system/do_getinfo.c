@@ -51,10 +51,6 @@ int do_getinfo(struct proc *caller, message *m)
 		for (p = proc + NR_TASKS; p < proc + NR_SLOTS; p++)
 			ki.procs_in_use += !isemptyp(p);
 		ki.kdiag_lines = kdiag_lines;
-		if (ramdisk_size) {
-			ki.ramdisk_base = RAMDISK_BASE;
-			ki.ramdisk_size = ramdisk_size;
-		}
 		return copy_to_proc(caller, dst, &ki, sizeof(ki));
 	case GET_PROC:
 	case GET_WHOAMI:
@@ -88,6 +84,10 @@ int do_getinfo(struct proc *caller, message *m)
 		gt.gt_copied = i;
 		return copy_to_proc(caller, dst, &gt, sizeof(gt));
 	}
+	case GET_MONPARAMS:
+		if (len < sizeof(kernel_cmdline))
+			return EINVAL;
+		return copy_to_proc(caller, dst, kernel_cmdline, sizeof(kernel_cmdline));
 	case GET_KDIAG:
 		if (len < KDIAG_TEXT_LEN)
 			return EINVAL;

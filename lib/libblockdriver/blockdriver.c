@@ -1,7 +1,10 @@
 /* blockdriver.c - libblockdriver: decode BDEV_* requests, fetch the I/O
  * vector of a gather/scatter request through the caller's grant, call the
- * driver, reply.  Positions are 64-bit; a transfer that would wrap is
- * refused.
+ * driver, reply.  Positions are 64-bit.  A piece of zero bytes or a
+ * total beyond SSIZE_MAX is refused (EINVAL); the driver checks the range
+ * against its device (ENXIO at, past or across its end, wrapping
+ * included).  blockdriver_check_iov() checks every grant of a vector
+ * before a driver moves the first byte.
  */
 #include <string.h>
 #include <minix/blockdriver.h>
@@ -26,6 +29,45 @@ static void reply(endpoint_t endpt, uint32_t id, int r, int ipc_status)
 		asynsend(endpt, &m);
 }
 
+/* Every piece has a byte at least, and the total fits an ssize_t. */
+static int check_sizes(const iovec_s_t *iov, unsigned int n)
+{
+	uint64_t total = 0;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (iov[i].iov_size == 0 || iov[i].iov_size > 0x7fffffffu)
+			return EINVAL;
+		total += iov[i].iov_size;
+	}
+	if (total > 0x7fffffffu)
+		return EINVAL;
+	return OK;
+}
+
+/* Check that endpt's grants of iov[0..count) let us write (a read from the
+ * device) or read (a write) each piece whole, moving nothing: one
+ * SYS_VSAFECOPY of zero-byte copies at each piece's end.  OK, or the
+ * first grant's error (as a safecopy would give it). */
+int blockdriver_check_iov(endpoint_t endpt, const iovec_s_t *iov,
+	unsigned int count, int do_write)
+{
+	struct vscp_vec v[NR_IOREQS];
+	unsigned int i;
+
+	if (count == 0 || count > NR_IOREQS)
+		return EINVAL;
+	for (i = 0; i < count; i++) {
+		v[i].v_from = do_write ? endpt : SELF;
+		v[i].v_to = do_write ? SELF : endpt;
+		v[i].v_gid = iov[i].iov_grant;
+		v[i].v_offset = iov[i].iov_size;
+		v[i].v_addr = 0;
+		v[i].v_bytes = 0;
+	}
+	return sys_vsafecopy(v, (int)count);
+}
+
 static int do_transfer(const struct blockdriver *bdp, const message *m)
 {
 	const mess_bdev *b = &m->m_bdev;
@@ -48,6 +90,8 @@ static int do_transfer(const struct blockdriver *bdp, const message *m)
 		    n * sizeof(iov[0]))) != OK)
 			return r;
 	}
+	if ((r = check_sizes(iov, n)) != OK)
+		return r;
 	return (int)bdp->bdr_transfer(b->minor, write, pos, m->m_source, iov, n, (int)b->flags);
 }
 

@@ -183,32 +183,36 @@ static int do_up(message *m)
 	return OK;
 }
 
-/* RS_RAMDISK: the memory driver (label "memory") borrows the boot RAM
- * disk, which RS keeps, so that the disk outlives the driver: a grant it
- * may map, made anew for each instance (the last one is revoked). */
+/* RS_RAMDISK: the memory driver (label "memory") borrows the boot
+ * module *.img (a disk image the build added: its RAM disk), which RS
+ * keeps, so that the disk outlives the driver: a grant it may map, made
+ * anew for each instance (the last one is revoked).  ENOENT if the image
+ * has no *.img module. */
 static int do_ramdisk(message *m)
 {
 	static cp_grant_id_t lent = GRANT_INVALID;
 	struct rproc *rp = rp_by_ep(m->m_source);
-	uint32_t size = 0, len;
+	const struct boot_mod *img = NULL;
+	uint32_t len;
 	int i;
 
 	if (!rp || strcmp(rp->label, "memory") != 0)
 		return EPERM;
-	for (i = 0; i < bmods->bm_count; i++)
-		if (bmods->bm[i].bm_addr == BOOT_RAMDISK_BASE)
-			size = bmods->bm[i].bm_size;
-	if (!size)
+	for (i = 0; i < bmods->bm_count && !img; i++)
+		if (bmods->bm[i].bm_endpt == NONE && bmods->bm[i].bm_size &&
+		    has_suffix(bmods->bm[i].bm_name, ".img"))
+			img = &bmods->bm[i];
+	if (!img)
 		return ENOENT;
-	len = (size + 4095) & ~4095u;
+	len = (img->bm_size + 4095) & ~4095u;   /* modules are page-aligned */
 	if (lent != GRANT_INVALID)
 		cpf_revoke(lent);
-	lent = cpf_grant_direct(m->m_source, BOOT_RAMDISK_BASE, len,
+	lent = cpf_grant_direct(m->m_source, img->bm_addr, len,
 	    CPF_READ | CPF_WRITE | CPF_MAP);
 	if (lent == GRANT_INVALID)
 		return ENOMEM;
 	m->m_rs.buf = (vir_bytes)lent;
-	m->m_rs.len = size;
+	m->m_rs.len = img->bm_size;
 	m->m_rs.len2 = len;
 	return OK;
 }

@@ -1,6 +1,7 @@
-/* main.c - VFS: start-up (mount the RAM disk's ext2 as /: entry 0 of the
- * mount table, give init its table), the receive loop and the dispatch of
- * user calls, PM's notices and the answers of file systems and drivers.
+/* main.c - VFS: start-up (mount the root device named on the kernel
+ * command line, root=LABEL:MINOR, as /: entry 0 of the mount table; give
+ * init its table), the receive loop and the dispatch of user calls, PM's
+ * notices and the answers of file systems and drivers.
  *
  * The loop never waits for anything but its next message.  A user's call
  * or one of PM's notices becomes a job that runs on a worker (worker.c);
@@ -199,17 +200,51 @@ static void handle(message *m)
 		reply(who, EAGAIN);
 }
 
-/* Mount the RAM disk as / and set up the boot processes' tables. */
+/* The root device: "root=LABEL:MINOR" on the kernel command line
+ * (root=virtio_blk:0, root=memory:2), copied to name; the driver is found
+ * in DS by its label, waiting up to 5 s for it to announce itself.  OK or
+ * an error, said on the console. */
+static int root_device(char *name, size_t len, endpoint_t *ep, int *minor)
+{
+	char arg[48], *colon, *p;
+	message m;
+	int i, r, n = 0;
+
+	if ((r = sys_getkenv("root", arg, sizeof(arg))) != OK) {
+		printf("vfs: no root=LABEL:MINOR on the kernel command line\n");
+		return r;
+	}
+	colon = strchr(arg, ':');
+	for (p = colon ? colon + 1 : NULL; p && *p >= '0' && *p <= '9' && n < 1000; p++)
+		n = n * 10 + (*p - '0');
+	if (!colon || colon == arg || !colon[1] || *p) {
+		printf("vfs: bad root=%s (want LABEL:MINOR)\n", arg);
+		return EINVAL;
+	}
+	snprintf(name, len, "%s", arg);
+	*colon = '\0';
+	for (i = 0; (r = ds_retrieve_label_endpt(arg, ep)) != OK && i < 5 * sys_hz(); i++) {
+		sys_setalarm(1, 0);
+		ipc_receive(CLOCK, &m, NULL);
+	}
+	if (r != OK)
+		printf("vfs: root device driver '%s' is not running\n", arg);
+	*minor = n;
+	return r;
+}
+
+/* Mount the root device as / and set up the boot processes' tables. */
 static void vfs_startup(void)
 {
-	endpoint_t ep, fs_e = FS_PROC_NR, mem_e = MEM_PROC_NR;
+	endpoint_t ep, fs_e = FS_PROC_NR, dev_e = NONE;
+	char name[48];
+	int minor = 0;
 
 	if (ds_retrieve_label_endpt("ext2", &ep) == OK)
 		fs_e = ep;
-	if (ds_retrieve_label_endpt("memory", &ep) == OK)
-		mem_e = ep;
 	cpf_prealloc(16);	/* the grant table now, not in the middle of a call */
-	mount_root("memory:2", fs_e, mem_e, MEMORY_RAMDISK);
+	if (root_device(name, sizeof(name), &dev_e, &minor) == OK)
+		mount_root(name, fs_e, dev_e, minor);
 	fproc_init();
 	dev_ds_init();
 }

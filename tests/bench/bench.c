@@ -64,6 +64,7 @@ int main(void)
 	bench_ipc();
 	bench_grant();
 	bench_rs();
+	bench_disk();
 	printf("bench done\n");
 	sys_outb(0xf4, 0x10);
 	return 0;

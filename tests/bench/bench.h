@@ -28,4 +28,5 @@ void bench_ipc(void);
 void bench_grant(void);
 void bench_calib(void);
 void bench_rs(void);
+void bench_disk(void);
 #endif

@@ -1,0 +1,463 @@
+/* virtio_blk.c - the virtio block driver: legacy (transitional) virtio
+ * PCI devices 1af4:1001, as QEMU's virtio-blk-pci, through their I/O BAR.
+ *
+ * Minor N is the N-th such device on the PCI bus (0 the first), the whole
+ * disk.  Each device has one virtqueue in pages of our own whose physical
+ * addresses we learn with SYS_VUMAP (the legacy interface wants the ring
+ * in physically consecutive pages: we find a run in a pool of pages).  A
+ * transfer maps the caller's grants to physical ranges with SYS_VUMAP
+ * (the kernel holds those frames), hands them to the device as the data
+ * descriptors of one request (several if the device takes fewer
+ * segments), waits for the interrupt, and releases the holds with
+ * SYS_VUMAP_RELEASE: the device DMAs straight into the caller's buffers,
+ * the driver copies nothing.
+ *
+ * Refused before the device is touched: a minor with no device (ENXIO),
+ * a position or piece size not a multiple of 512 (EINVAL), a range not
+ * inside the disk (ENXIO), a bad grant (SYS_VUMAP's error, e.g. EPERM),
+ * a write to a read-only device (EROFS).  A request the device fails
+ * (status not OK) is EIO.  Requests are served one at a time.
+ */
+#include <minix/syslib.h>
+#include <minix/sef.h>
+#include <minix/blockdriver.h>
+#include <minix/pci.h>
+#include <stdio.h>
+#include <string.h>
+
+#define VIRTIO_VID	0x1af4
+#define VIRTIO_BLK_DID	0x1001	/* transitional virtio-blk */
+
+/* Legacy virtio PCI registers, offsets in the I/O BAR. */
+#define VIO_DEV_FEATURES	0x00
+#define VIO_DRV_FEATURES	0x04
+#define VIO_QUEUE_PFN		0x08
+#define VIO_QUEUE_SIZE		0x0c
+#define VIO_QUEUE_SEL		0x0e
+#define VIO_QUEUE_NOTIFY	0x10
+#define VIO_STATUS		0x12
+#define VIO_ISR			0x13
+#define VIO_CONFIG		0x14	/* device config (MSI-X off) */
+
+/* Device status bits. */
+#define VS_ACK		0x01
+#define VS_DRIVER	0x02
+#define VS_DRIVER_OK	0x04
+#define VS_FAILED	0x80
+
+/* virtio-blk features and config (offsets from VIO_CONFIG). */
+#define VBF_SEG_MAX	(1u << 2)
+#define VBF_RO		(1u << 5)
+#define VBC_CAPACITY	0x00	/* u64, 512-byte sectors */
+#define VBC_SEG_MAX	0x0c	/* u32 */
+
+/* Requests. */
+#define VB_T_IN		0
+#define VB_T_OUT	1
+#define VB_S_OK		0
+
+#define VRING_DESC_F_NEXT	1
+#define VRING_DESC_F_WRITE	2	/* the device writes this buffer */
+
+#define SECTOR		512
+#define PAGE		4096
+#define MAX_DEVS	4
+#define MAX_QSIZE	256	/* so no ring part crosses a page */
+#define RING_PAGES	3	/* enough for MAX_QSIZE */
+#define POOL_PAGES	32	/* where the rings' page runs are found */
+#define MAX_PHYS	256	/* physical ranges of one transfer */
+#define HOOK_BASE	1	/* notification bit of device 0's IRQ */
+
+struct vring_desc { uint64_t addr; uint32_t len; uint16_t flags, next; };
+struct vb_hdr { uint32_t type, reserved; uint64_t sector; };
+
+struct vdev {
+	int devind, irq, hook;
+	uint16_t port;           /* the I/O BAR */
+	uint64_t sectors;        /* capacity */
+	int read_only;
+	unsigned qsize, maxseg;  /* ring entries; data segments per request */
+	uint8_t *page[RING_PAGES]; /* the ring pages, physically consecutive */
+	uint16_t avail_idx, used_idx;
+	unsigned desc_off, avail_off, used_off;
+};
+
+static struct vdev devs[MAX_DEVS];
+static int nr_devs;
+
+static uint8_t pool[POOL_PAGES][PAGE] __attribute__((aligned(PAGE)));
+static phys_bytes pool_phys[POOL_PAGES];
+static int pool_used[POOL_PAGES];
+/* The request header and status byte live in one pool page. */
+static struct vb_hdr *req_hdr;
+static volatile uint8_t *req_status;
+static phys_bytes req_hdr_phys, req_status_phys;
+
+static struct vumap_phys phys[MAX_PHYS];
+
+#define barrier() __asm__ __volatile__("" ::: "memory")
+
+static uint32_t in(struct vdev *d, int reg, int size)
+{
+	uint32_t v = 0;
+
+	if (size == 1)
+		sys_inb(d->port + reg, &v);
+	else if (size == 2)
+		sys_inw(d->port + reg, &v);
+	else
+		sys_inl(d->port + reg, &v);
+	return v;
+}
+
+static void out(struct vdev *d, int reg, int size, uint32_t v)
+{
+	if (size == 1)
+		sys_outb(d->port + reg, v);
+	else if (size == 2)
+		sys_outw(d->port + reg, v);
+	else
+		sys_outl(d->port + reg, v);
+}
+
+/* A pointer to ring offset off: no ring part crosses a page. */
+static void *qptr(struct vdev *d, unsigned off)
+{
+	return d->page[off / PAGE] + off % PAGE;
+}
+
+static struct vring_desc *desc(struct vdev *d, unsigned i)
+{
+	return (struct vring_desc *)qptr(d, d->desc_off) + i;
+}
+
+static volatile uint16_t *avail(struct vdev *d)
+{
+	return qptr(d, d->avail_off);  /* flags, idx, ring[qsize] */
+}
+
+static volatile uint16_t *used_idx(struct vdev *d)
+{
+	return (volatile uint16_t *)qptr(d, d->used_off) + 1;
+}
+
+/* Learn the pool's physical pages (and hold them for good: the device
+ * writes the used rings, so after our death the frames must stay out of
+ * use until the next instance resets the device; RS sees to that). */
+static int pool_init(void)
+{
+	struct vumap_vir v;
+	static struct vumap_phys pv[POOL_PAGES];
+	cp_grant_id_t g;
+	int i, j, n = POOL_PAGES, r, page = 0;
+
+	for (i = 0; i < POOL_PAGES; i++)
+		pool[i][0] = 0;           /* mapped now */
+	g = cpf_grant_direct(sef_self(), (vir_bytes)pool, sizeof(pool),
+	    CPF_READ | CPF_WRITE);
+	if (g < 0)
+		return ENOMEM;
+	v.vv_grant = g;
+	v.vv_size = sizeof(pool);
+	if ((r = sys_vumap(sef_self(), &v, 1, 0, VUA_READ | VUA_WRITE, pv, &n)) != OK)
+		return r;
+	cpf_revoke(g);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < (int)(pv[i].vp_size / PAGE); j++)
+			if (page < POOL_PAGES)
+				pool_phys[page++] = pv[i].vp_addr + (phys_bytes)j * PAGE;
+	if (page != POOL_PAGES)
+		return EFAULT;
+	/* The last page: request header and status byte. */
+	pool_used[POOL_PAGES - 1] = 1;
+	req_hdr = (struct vb_hdr *)pool[POOL_PAGES - 1];
+	req_hdr_phys = pool_phys[POOL_PAGES - 1];
+	req_status = pool[POOL_PAGES - 1] + 64;
+	req_status_phys = req_hdr_phys + 64;
+	return OK;
+}
+
+/* k free pool pages at consecutive physical addresses, into d->page[]. */
+static int pool_take_run(struct vdev *d, int k)
+{
+	int i, j, m;
+
+	for (i = 0; i < POOL_PAGES; i++) {
+		int idx[RING_PAGES];
+		if (pool_used[i])
+			continue;
+		idx[0] = i;
+		for (j = 1; j < k; j++) {
+			for (m = 0; m < POOL_PAGES; m++)
+				if (!pool_used[m] && pool_phys[m] == pool_phys[i] + (phys_bytes)j * PAGE)
+					break;
+			if (m == POOL_PAGES)
+				break;
+			idx[j] = m;
+		}
+		if (j < k)
+			continue;
+		for (j = 0; j < k; j++) {
+			pool_used[idx[j]] = 1;
+			d->page[j] = pool[idx[j]];
+			memset(d->page[j], 0, PAGE);
+		}
+		return OK;
+	}
+	return ENOMEM;
+}
+
+static int dev_init(struct vdev *d, int index)
+{
+	uint32_t base, size, feat;
+	int ioflag, r;
+	char name[24];
+
+	if ((r = pci_get_bar(d->devind, PCI_BAR, &base, &size, &ioflag)) != OK || !ioflag) {
+		printf("virtio_blk: %s: no I/O BAR 0\n", pci_slot_name(d->devind, name));
+		return ENXIO;
+	}
+	d->port = (uint16_t)base;
+	pci_enable(d->devind, PCI_CR_IO_EN | PCI_CR_MAST_EN);
+	out(d, VIO_STATUS, 1, 0);                     /* reset: no DMA now */
+	out(d, VIO_STATUS, 1, VS_ACK);
+	out(d, VIO_STATUS, 1, VS_ACK | VS_DRIVER);
+	feat = in(d, VIO_DEV_FEATURES, 4);
+	out(d, VIO_DRV_FEATURES, 4, feat & (VBF_SEG_MAX | VBF_RO));
+	d->read_only = !!(feat & VBF_RO);
+	d->sectors = in(d, VIO_CONFIG + VBC_CAPACITY, 4) |
+		(uint64_t)in(d, VIO_CONFIG + VBC_CAPACITY + 4, 4) << 32;
+
+	out(d, VIO_QUEUE_SEL, 2, 0);
+	d->qsize = in(d, VIO_QUEUE_SIZE, 2);
+	if (d->qsize < 3 || d->qsize > MAX_QSIZE) {
+		printf("virtio_blk: %s: queue size %u not in 3..%d\n",
+		    pci_slot_name(d->devind, name), d->qsize, MAX_QSIZE);
+		out(d, VIO_STATUS, 1, VS_FAILED);
+		return ENXIO;
+	}
+	d->maxseg = d->qsize - 2;
+	if ((feat & VBF_SEG_MAX) && in(d, VIO_CONFIG + VBC_SEG_MAX, 4) > 0 &&
+	    in(d, VIO_CONFIG + VBC_SEG_MAX, 4) < d->maxseg)
+		d->maxseg = in(d, VIO_CONFIG + VBC_SEG_MAX, 4);
+	d->desc_off = 0;
+	d->avail_off = 16 * d->qsize;
+	d->used_off = (d->avail_off + 6 + 2 * d->qsize + PAGE - 1) & ~(PAGE - 1);
+	if (pool_take_run(d, d->used_off / PAGE + 1) != OK) {
+		printf("virtio_blk: no %u consecutive pages for the ring\n",
+		    d->used_off / PAGE + 1);
+		out(d, VIO_STATUS, 1, VS_FAILED);
+		return ENOMEM;
+	}
+	out(d, VIO_QUEUE_PFN, 4, (uint32_t)(pool_phys[(d->page[0] - pool[0]) / PAGE] / PAGE));
+
+	d->irq = pci_irq(d->devind);
+	d->hook = HOOK_BASE + index;
+	if (d->irq < 0 || (r = sys_irqsetpolicy(d->irq, 0, &d->hook)) != OK) {
+		printf("virtio_blk: %s: no interrupt line (irq %d)\n",
+		    pci_slot_name(d->devind, name), d->irq);
+		out(d, VIO_STATUS, 1, VS_FAILED);
+		return ENXIO;
+	}
+	out(d, VIO_STATUS, 1, VS_ACK | VS_DRIVER | VS_DRIVER_OK);
+	printf("virtio_blk: %d: %s, irq %d, %llu sectors (%llu KiB)%s\n", index,
+	    pci_slot_name(d->devind, name), d->irq, (unsigned long long)d->sectors,
+	    (unsigned long long)d->sectors / 2, d->read_only ? ", read-only" : "");
+	return OK;
+}
+
+/* Wait for the device to answer the request just queued. */
+static void wait_used(struct vdev *d)
+{
+	message m;
+
+	while (*used_idx(d) == d->used_idx) {
+		if (sef_receive(HARDWARE, &m) != OK)
+			continue;
+		in(d, VIO_ISR, 1);          /* acknowledges, drops the line */
+		sys_irqenable(&d->hook);
+	}
+	barrier();
+	d->used_idx++;
+}
+
+/* One device request: sector, and bytes [from, to) of the mapped ranges.
+ * OK, or EIO if the device says no. */
+static int one_request(struct vdev *d, int do_write, uint64_t sector,
+	int nph, size_t from, size_t to)
+{
+	size_t at = 0, a, b;
+	unsigned n = 1;
+	int i;
+
+	req_hdr->type = do_write ? VB_T_OUT : VB_T_IN;
+	req_hdr->reserved = 0;
+	req_hdr->sector = sector;
+	*req_status = 0xff;
+	*desc(d, 0) = (struct vring_desc){ req_hdr_phys, sizeof(*req_hdr), VRING_DESC_F_NEXT, 1 };
+	for (i = 0; i < nph && at < to; at += phys[i].vp_size, i++) {
+		a = from > at ? from - at : 0;
+		b = to - at < phys[i].vp_size ? to - at : phys[i].vp_size;
+		if (a >= b)
+			continue;
+		*desc(d, n) = (struct vring_desc){ phys[i].vp_addr + a, (uint32_t)(b - a),
+			VRING_DESC_F_NEXT | (do_write ? 0 : VRING_DESC_F_WRITE), (uint16_t)(n + 1) };
+		n++;
+	}
+	*desc(d, n) = (struct vring_desc){ req_status_phys, 1, VRING_DESC_F_WRITE, 0 };
+	avail(d)[2 + d->avail_idx % d->qsize] = 0;
+	barrier();
+	avail(d)[1] = ++d->avail_idx;
+	barrier();
+	out(d, VIO_QUEUE_NOTIFY, 2, 0);
+	wait_used(d);
+	return *req_status == VB_S_OK ? OK : EIO;
+}
+
+/* The end of the next request starting at byte from: at most maxseg
+ * segments, a whole number of sectors. */
+static size_t request_end(struct vdev *d, int nph, size_t from, size_t total)
+{
+	size_t at = 0, end = from;
+	unsigned segs = 0;
+	int i;
+
+	for (i = 0; i < nph && segs < d->maxseg; at += phys[i].vp_size, i++) {
+		if (at + phys[i].vp_size <= from)
+			continue;
+		end = at + phys[i].vp_size;
+		segs++;
+	}
+	if (end > total)
+		end = total;
+	return end == total ? end : from + (end - from) / SECTOR * SECTOR;
+}
+
+static void release(int nph)
+{
+	int i, n, r;
+
+	for (i = 0; i < nph; i += n) {
+		n = nph - i < SCPVEC_NR ? nph - i : SCPVEC_NR;
+		if ((r = sys_vumap_release(phys + i, n)) != OK)
+			printf("virtio_blk: releasing DMA holds failed (%d)\n", r);
+	}
+}
+
+static ssize_t vb_transfer(devminor_t minor, int do_write, uint64_t pos,
+	endpoint_t endpt, iovec_s_t *iov, unsigned int count, int flags)
+{
+	struct vdev *d;
+	struct vumap_vir v;
+	uint64_t total = 0, bytes;
+	size_t from, to;
+	unsigned int i;
+	int nph = 0, n, r = OK;
+
+	(void)flags;
+	if (minor < 0 || minor >= nr_devs)
+		return ENXIO;
+	d = &devs[minor];
+	if (pos % SECTOR)
+		return EINVAL;
+	for (i = 0; i < count; i++) {
+		if (iov[i].iov_size == 0 || iov[i].iov_size % SECTOR)
+			return EINVAL;
+		total += iov[i].iov_size;
+	}
+	bytes = d->sectors * SECTOR;
+	if (pos >= bytes || total > bytes - pos)
+		return ENXIO;
+	if (do_write && d->read_only)
+		return EROFS;
+	/* Every grant first: a bad one refuses the request before the
+	 * device sees any of it. */
+	for (i = 0; i < count && r == OK; i++) {
+		uint64_t got = 0;
+		int k;
+		v.vv_grant = iov[i].iov_grant;
+		v.vv_size = iov[i].iov_size;
+		n = MAX_PHYS - nph;
+		if (n > SCPVEC_NR)
+			n = SCPVEC_NR;
+		if (n == 0) {
+			r = E2BIG;
+			break;
+		}
+		r = sys_vumap(endpt, &v, 1, 0, do_write ? VUA_READ : VUA_WRITE, phys + nph, &n);
+		if (r != OK)
+			break;
+		for (k = 0; k < n; k++)
+			got += phys[nph + k].vp_size;
+		nph += n;
+		if (got != iov[i].iov_size)
+			r = E2BIG;   /* more pieces than we keep */
+	}
+	for (from = 0; r == OK && from < total; from = to) {
+		to = request_end(d, nph, from, total);
+		if (to == from) {
+			r = EIO;
+			break;
+		}
+		r = one_request(d, do_write, (pos + from) / SECTOR, nph, from, to);
+	}
+	release(nph);
+	return r == OK ? (ssize_t)total : r;
+}
+
+static int vb_open(devminor_t minor, int access)
+{
+	(void)access;
+	return minor < 0 || minor >= nr_devs ? ENXIO : OK;
+}
+
+/* An interrupt while idle (a config change, or a late one): acknowledge. */
+static void vb_intr(unsigned int mask)
+{
+	int i;
+
+	for (i = 0; i < nr_devs; i++)
+		if (mask & (1u << devs[i].hook)) {
+			in(&devs[i], VIO_ISR, 1);
+			sys_irqenable(&devs[i].hook);
+		}
+}
+
+static const struct blockdriver vb_bdr = {
+	.bdr_open = vb_open,
+	.bdr_transfer = vb_transfer,
+	.bdr_intr = vb_intr,
+};
+
+static int init(int type, sef_init_info_t *info)
+{
+	int r, devind;
+
+	(void)type, (void)info;
+	if ((r = pci_init()) != OK) {
+		printf("virtio_blk: cannot read PCI configuration space (%d)\n", r);
+		return r;
+	}
+	if ((r = pool_init()) != OK) {
+		printf("virtio_blk: cannot map the ring pool (%d)\n", r);
+		return r;
+	}
+	while (nr_devs < MAX_DEVS &&
+	    pci_find_id(VIRTIO_VID, VIRTIO_BLK_DID, nr_devs, &devind) == OK) {
+		devs[nr_devs].devind = devind;
+		if (dev_init(&devs[nr_devs], nr_devs) != OK)
+			break;
+		nr_devs++;
+	}
+	if (nr_devs == 0)
+		printf("virtio_blk: no virtio block device\n");
+	return blockdriver_announce();
+}
+
+int main(void)
+{
+	sef_setcb_init_fresh(init);
+	sef_setcb_init_restart(init);
+	sef_startup();
+	blockdriver_task(&vb_bdr);
+}

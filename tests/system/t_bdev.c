@@ -1,0 +1,543 @@
+/* t_bdev.c - the block-driver conformance test: one function,
+ * bdev_conformance(), that speaks MINIX's block protocol (BDEV_OPEN,
+ * CLOSE, READ, WRITE, GATHER, SCATTER) to a driver found by its DS label,
+ * with grants to our own buffers, and checks exact results:
+ *
+ *  - its size (found by reads alone) is the one expected;
+ *  - the first and last sectors are written and read back byte-exact;
+ *  - a request at, past or across the end (a wrapping one too) is ENXIO
+ *    and moves nothing;
+ *  - a misaligned position or size is EINVAL on a disk (sector 512), or
+ *    moves exactly the bytes asked on a byte-granular device (sector 1);
+ *  - a grant too small, a read-only grant read into, a write-only grant
+ *    written from, a revoked grant: EPERM; GRANT_INVALID: EINVAL (the
+ *    kernel's grant errors); a bad grant anywhere in a vector: nothing
+ *    moves, the disk and every buffer unchanged;
+ *  - vectors of 16 and of NR_IOREQS pieces, scattered then gathered back,
+ *    and one piece more than NR_IOREQS, none, and a piece of 0 bytes
+ *    (EINVAL);
+ *  - every buffer lies between canaries, checked after every request.
+ *
+ * What it writes it writes near the ends of the device, and it puts the
+ * old contents back, so it can run on a device that holds a file system.
+ * Adding a driver is one line: a test_bdev_* function at the end.
+ */
+#include <minix/ds.h>
+#include <minix/blockdriver.h>
+#include <minix/at_wini.h>
+#include <minix/rs.h>
+#include "t.h"
+
+#define SEC      512
+#define CANARY   32
+#define CAN_BYTE 0xc5
+#define BIG      (NR_IOREQS * 4096)	/* buffers: 64 x 4 KiB */
+#define REGION   (NR_IOREQS * 2048)	/* the vectors' region: the last 128 KiB */
+/* The scratch IDE disk tools/test.sh gives test.iso: 129 GiB (sparse), so
+ * that its last sectors need LBA48. */
+#define AT_WINI_SCRATCH (129ull << 30)
+#define AT_WINI_SLAVE   (4ull << 20)	/* and its slave disk: 4 MiB */
+
+/* ---- buffers between canaries ---- */
+
+static uint8_t arena[3 * BIG + 80 * 4096];	/* what bdev_conformance() takes */
+static size_t arena_used;
+static uint8_t *bufs[NR_IOREQS + 16];
+static size_t buf_len[NR_IOREQS + 16];
+static int nbufs;
+
+static uint8_t *balloc(size_t n)
+{
+	uint8_t *p = arena + arena_used + CANARY;
+
+	if (arena_used + n + 2 * CANARY + 15 > sizeof(arena) || nbufs == NR_IOREQS + 16)
+		return NULL;
+	arena_used += n + 2 * CANARY;
+	arena_used = (arena_used + 15) & ~(size_t)15;
+	memset(p - CANARY, CAN_BYTE, CANARY);
+	memset(p + n, CAN_BYTE, CANARY);
+	bufs[nbufs] = p, buf_len[nbufs++] = n;
+	return p;
+}
+
+static int canaries_ok(void)
+{
+	int i, k;
+
+	for (i = 0; i < nbufs; i++)
+		for (k = 0; k < CANARY; k++)
+			if (bufs[i][-1 - k] != CAN_BYTE || bufs[i][buf_len[i] + k] != CAN_BYTE)
+				return 0;
+	return 1;
+}
+
+static int all_bytes(const uint8_t *p, size_t n, int v)
+{
+	while (n--)
+		if (*p++ != (uint8_t)v)
+			return 0;
+	return 1;
+}
+
+/* A pattern that differs at every byte position and with seed. */
+static void pattern(uint8_t *p, size_t n, unsigned seed)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i] = (uint8_t)((i * 131 + (i >> 8) * 7 + seed * 29) ^ (seed >> 3));
+}
+
+/* ---- requests ---- */
+
+static endpoint_t drv;
+static int dminor;
+static int canary_broken;
+
+static int req(int type, int minor, uint64_t pos, cp_grant_id_t g, uint32_t count)
+{
+	static uint32_t id = 1000;
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	m.m_bdev.minor = minor;
+	m.m_bdev.pos_lo = (uint32_t)pos;
+	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
+	m.m_bdev.grant = g;
+	m.m_bdev.count = count;
+	m.m_bdev.id = ++id;
+	r = ipc_sendrec(drv, &m);
+	if (!canaries_ok())
+		canary_broken = 1;
+	if (r != OK)
+		return r;
+	if (m.m_type != BDEV_REPLY || m.m_bdev.id != id)
+		return EGENERIC;
+	return m.m_bdev.status;
+}
+
+/* One buffer, through a fresh grant with the given access. */
+static int xfer(int write, uint64_t pos, uint8_t *p, size_t n, int access)
+{
+	cp_grant_id_t g = cpf_grant_direct(drv, (vir_bytes)p, n, access);
+	int r = req(write ? BDEV_WRITE : BDEV_READ, dminor, pos, g, (uint32_t)n);
+
+	cpf_revoke(g);
+	return r;
+}
+#define RD(pos, p, n) xfer(0, (pos), (p), (n), CPF_WRITE)
+#define WR(pos, p, n) xfer(1, (pos), (p), (n), CPF_READ)
+
+/* A vector of cnt pieces p[i] of n[i] bytes, granted with access (bad,
+ * if not GRANT_INVALID - 1, replaces the grant of piece bad_i). */
+static int vxfer(int write, uint64_t pos, uint8_t **p, const size_t *n, int cnt,
+	int bad_i, cp_grant_id_t bad)
+{
+	static iovec_s_t iov[NR_IOREQS + 1];
+	cp_grant_id_t gv;
+	int i, r;
+
+	for (i = 0; i < cnt; i++) {
+		iov[i].iov_grant = cpf_grant_direct(drv, (vir_bytes)p[i], n[i],
+		    write ? CPF_READ : CPF_WRITE);
+		iov[i].iov_size = n[i];
+	}
+	if (bad_i >= 0) {
+		cpf_revoke(iov[bad_i].iov_grant);
+		iov[bad_i].iov_grant = bad;
+	}
+	gv = cpf_grant_direct(drv, (vir_bytes)iov, sizeof(iov), CPF_READ);
+	r = req(write ? BDEV_SCATTER : BDEV_GATHER, dminor, pos, gv, (uint32_t)cnt);
+	cpf_revoke(gv);
+	for (i = 0; i < cnt; i++)
+		if (i != bad_i)
+			cpf_revoke(iov[i].iov_grant);
+	return r;
+}
+
+#define T_REQ(expr, want) do { T_EQ((expr), (want)); T_TRUE(!canary_broken); } while (0)
+
+/* The device's size in bytes: the end is where a one-sector read at a
+ * sector boundary fails. */
+static uint64_t probe_size(uint8_t *b)
+{
+	uint64_t lo = 0, hi = 1ull << 41, mid;	/* sectors: lo reads, hi does not */
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (RD(mid * SEC, b, SEC) == SEC)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi * SEC;
+}
+
+/* ---- the test ---- */
+
+/* label's minor, of `size` bytes; sector is 512 for a disk that takes only
+ * whole sectors, 1 for a byte-granular device (the RAM disk). */
+int bdev_conformance(const char *label, int minor, int sector, uint64_t size);
+
+int bdev_conformance(const char *label, int minor, int sector, uint64_t size)
+{
+	uint8_t *a, *b, *c, *save_first, *save_tail, *big, *big2, *vp[NR_IOREQS + 1];
+	size_t vn[NR_IOREQS + 1];
+	uint64_t end, tail;
+	cp_grant_id_t g, ro;
+	int i, k;
+
+	arena_used = 0, nbufs = 0, canary_broken = 0;
+	T_EQ(ds_retrieve_label_endpt(label, &drv), OK);
+	dminor = minor;
+	a = balloc(4 * SEC), b = balloc(4 * SEC), c = balloc(4 * SEC);
+	save_first = balloc(SEC), save_tail = balloc(REGION);
+	big = balloc(BIG), big2 = balloc(BIG);
+	for (i = 0; i <= NR_IOREQS; i++)
+		T_TRUE((vp[i] = balloc(4096)) != NULL);
+	T_TRUE(a && b && c && save_first && save_tail && big && big2);
+
+	T_REQ(req(BDEV_OPEN, minor, 0, GRANT_INVALID, 0), OK);
+	T_REQ(req(BDEV_OPEN, minor + 1000, 0, GRANT_INVALID, 0), ENXIO);
+	T_EQ(probe_size(a), size);
+	end = size;
+	tail = end - REGION;		/* the vectors' region, at the end */
+	T_REQ(RD(0, save_first, SEC), SEC);
+	T_REQ(RD(tail, save_tail, REGION), REGION);
+
+	/* First and last sectors, written and read back. */
+	pattern(a, SEC, 1);
+	T_REQ(WR(0, a, SEC), SEC);
+	memset(b, 0, SEC);
+	T_REQ(RD(0, b, SEC), SEC);
+	T_EQ(memcmp(a, b, SEC), 0);
+	pattern(a, SEC, 2);
+	T_REQ(WR(end - SEC, a, SEC), SEC);
+	memset(b, 0, SEC);
+	T_REQ(RD(end - SEC, b, SEC), SEC);
+	T_EQ(memcmp(a, b, SEC), 0);
+
+	/* At, past and across the end, and wrapping: nothing moves. */
+	memset(b, 0xee, 4 * SEC);
+	T_REQ(RD(end, b, SEC), ENXIO);
+	T_REQ(RD(end + SEC, b, SEC), ENXIO);
+	T_REQ(RD(end + (1ull << 32), b, SEC), ENXIO);
+	T_REQ(RD(end - SEC, b, 2 * SEC), ENXIO);
+	T_REQ(RD(0ull - SEC, b, 2 * SEC), ENXIO);	/* pos + size wraps */
+	T_REQ(RD(0ull - SEC, b, SEC), ENXIO);
+	T_TRUE(all_bytes(b, 4 * SEC, 0xee));
+	pattern(c, 2 * SEC, 3);
+	T_REQ(WR(end, c, SEC), ENXIO);
+	T_REQ(WR(end - SEC, c, 2 * SEC), ENXIO);
+	T_REQ(WR(0ull - SEC, c, 2 * SEC), ENXIO);
+	T_REQ(RD(end - SEC, b, SEC), SEC);
+	T_EQ(memcmp(a, b, SEC), 0);			/* the last sector as it was */
+	T_TRUE(all_bytes(b + SEC, 3 * SEC, 0xee));
+
+	/* Misaligned position and size. */
+	memset(b, 0xee, 4 * SEC);
+	pattern(a, 2 * SEC, 5);
+	T_REQ(WR(end - 2 * SEC, a, 2 * SEC), 2 * SEC);
+	if (sector > 1) {
+		T_REQ(RD(end - 2 * SEC + 1, b, SEC), EINVAL);
+		T_REQ(RD(end - 2 * SEC, b, SEC - 1), EINVAL);
+		T_REQ(RD(end - 2 * SEC, b, SEC + 2), EINVAL);
+		T_TRUE(all_bytes(b, 4 * SEC, 0xee));
+		pattern(c, 2 * SEC, 6);
+		T_REQ(WR(end - 2 * SEC + 2, c, SEC), EINVAL);
+		T_REQ(WR(end - 2 * SEC, c, SEC + 2), EINVAL);
+	} else {
+		T_REQ(RD(end - 2 * SEC + 1, b, SEC), SEC);
+		T_EQ(memcmp(b, a + 1, SEC), 0);
+		T_TRUE(all_bytes(b + SEC, 3 * SEC, 0xee));
+		T_REQ(RD(end - 2 * SEC, b, 3), 3);
+		T_EQ(memcmp(b, a, 3), 0);
+		T_EQ(b[3], a[1 + 3]);			/* untouched since */
+		memcpy(c, a, 2 * SEC);
+		c[7] ^= 0xff, c[8] ^= 0xff;
+		T_REQ(WR(end - 2 * SEC + 7, c + 7, 2), 2);
+		memcpy(a, c, 2 * SEC);
+	}
+	T_REQ(RD(end - 2 * SEC, b, 2 * SEC), 2 * SEC);
+	T_EQ(memcmp(a, b, 2 * SEC), 0);			/* the disk as it was */
+
+	/* Bad grants: too small, wrong access, invalid, revoked. */
+	memset(b, 0xee, 4 * SEC);
+	g = cpf_grant_direct(drv, (vir_bytes)b, SEC / 2, CPF_READ | CPF_WRITE);
+	T_REQ(req(BDEV_READ, minor, end - 2 * SEC, g, SEC), EPERM);
+	T_REQ(req(BDEV_WRITE, minor, end - 2 * SEC, g, SEC), EPERM);
+	cpf_revoke(g);
+	ro = cpf_grant_direct(drv, (vir_bytes)b, SEC, CPF_READ);
+	T_REQ(req(BDEV_READ, minor, end - 2 * SEC, ro, SEC), EPERM);
+	cpf_revoke(ro);
+	T_TRUE(all_bytes(b, 4 * SEC, 0xee));
+	g = cpf_grant_direct(drv, (vir_bytes)b, SEC, CPF_WRITE);
+	T_REQ(req(BDEV_WRITE, minor, end - 2 * SEC, g, SEC), EPERM);
+	cpf_revoke(g);
+	T_REQ(req(BDEV_READ, minor, end - 2 * SEC, GRANT_INVALID, SEC), EINVAL);
+	T_REQ(req(BDEV_WRITE, minor, end - 2 * SEC, GRANT_INVALID, SEC), EINVAL);
+	g = cpf_grant_direct(drv, (vir_bytes)b, SEC, CPF_READ | CPF_WRITE);
+	cpf_revoke(g);
+	T_REQ(req(BDEV_READ, minor, end - 2 * SEC, g, SEC), EPERM);
+	T_TRUE(all_bytes(b, 4 * SEC, 0xee));
+	T_REQ(RD(end - 2 * SEC, b, 2 * SEC), 2 * SEC);
+	T_EQ(memcmp(a, b, 2 * SEC), 0);			/* no write got through */
+
+	/* Zero bytes, zero and too many pieces, a bad vector grant. */
+	T_REQ(RD(end - 2 * SEC, c, 0), EINVAL);
+	T_REQ(WR(end - 2 * SEC, c, 0), EINVAL);
+	T_REQ(req(BDEV_GATHER, minor, tail, GRANT_INVALID, 1), EINVAL);
+	for (i = 0; i <= NR_IOREQS; i++)
+		vn[i] = SEC;
+	T_REQ(vxfer(0, tail, vp, vn, 0, -1, 0), EINVAL);
+	T_REQ(vxfer(0, tail, vp, vn, NR_IOREQS + 1, -1, 0), EINVAL);
+	vn[3] = 0;
+	T_REQ(vxfer(0, tail, vp, vn, 16, -1, 0), EINVAL);
+	vn[3] = SEC;
+
+	/* Vectors of 16 and NR_IOREQS pieces (of 2 KiB: 128 KiB, at the end
+	 * of a 1 MiB disk that fails sector 1600), scattered, read back in
+	 * one piece, gathered back. */
+	for (k = 0; k < 2; k++) {
+		int cnt = k ? NR_IOREQS : 16;
+		size_t total = 0, off;
+
+		for (i = 0; i < cnt; i++) {
+			vn[i] = k ? 2048 : (size_t)SEC * (1 + i % 3);
+			pattern(vp[i], vn[i], 100 * k + i);
+			total += vn[i];
+		}
+		T_REQ(vxfer(1, tail, vp, vn, cnt, -1, 0), (int)total);
+		memset(big, 0xee, BIG);
+		T_REQ(RD(tail, big, total), (int)total);
+		for (i = 0, off = 0; i < cnt; off += vn[i++])
+			T_EQ(memcmp(big + off, vp[i], vn[i]), 0);
+		T_TRUE(all_bytes(big + total, BIG - total, 0xee));
+		for (i = 0; i < cnt; i++)
+			memset(vp[i], 0xee, 4096);
+		T_REQ(vxfer(0, tail, vp, vn, cnt, -1, 0), (int)total);
+		for (i = 0, off = 0; i < cnt; off += vn[i++]) {
+			T_EQ(memcmp(big + off, vp[i], vn[i]), 0);
+			T_TRUE(all_bytes(vp[i] + vn[i], 4096 - vn[i], 0xee));
+		}
+	}
+
+	/* A bad grant in the middle of a vector: nothing moves, either way
+	 * (big holds what the region has now). */
+	for (i = 0; i < 16; i++) {
+		vn[i] = 4096;
+		memset(vp[i], 0xee, 4096);
+	}
+	T_REQ(vxfer(0, tail, vp, vn, 16, 8, GRANT_INVALID), EINVAL);
+	ro = cpf_grant_direct(drv, (vir_bytes)vp[8], 4096, CPF_READ);
+	T_REQ(vxfer(0, tail, vp, vn, 16, 8, ro), EPERM);
+	cpf_revoke(ro);
+	for (i = 0; i < 16; i++)
+		T_TRUE(all_bytes(vp[i], 4096, 0xee));
+	T_REQ(vxfer(1, tail, vp, vn, 16, 8, GRANT_INVALID), EINVAL);
+	g = cpf_grant_direct(drv, (vir_bytes)vp[8], 4096, CPF_WRITE);
+	T_REQ(vxfer(1, tail, vp, vn, 16, 15, g), EPERM);
+	cpf_revoke(g);
+	T_REQ(RD(tail, big2, 16 * 4096), 16 * 4096);
+	T_EQ(memcmp(big, big2, 16 * 4096), 0);
+
+	/* Put back what was there; close. */
+	T_REQ(WR(tail, save_tail, REGION), REGION);
+	T_REQ(WR(0, save_first, SEC), SEC);
+	T_REQ(RD(tail, big, REGION), REGION);
+	T_EQ(memcmp(big, save_tail, REGION), 0);
+	T_REQ(req(BDEV_CLOSE, minor, 0, GRANT_INVALID, 0), OK);
+	return 0;
+}
+
+/* Each block driver, one line: label, minor, sector, size. */
+int test_bdev_memory(void) { return bdev_conformance("memory", MEMORY_RAMDISK, 1, 16384 * 1024); }
+int test_bdev_at_wini(void) { return bdev_conformance("at_wini", 0, SEC, AT_WINI_SCRATCH); }
+int test_bdev_at_wini_slave(void) { return bdev_conformance("at_wini", 1, SEC, AT_WINI_SLAVE); }
+int test_bdev_virtio_blk(void) { return bdev_conformance("virtio_blk", 0, SEC, 1 << 20); }
+
+/* at_wini again, by PIO (it uses DMA when it can). */
+static int ata_pio(int on)
+{
+	cp_grant_id_t g = cpf_grant_direct(drv, (vir_bytes)&on, sizeof(on), CPF_READ);
+	int r = req(BDEV_IOCTL, 0, 0, g, ATAIOCSPIO);
+
+	cpf_revoke(g);
+	return r;
+}
+
+int test_bdev_at_wini_pio(void)
+{
+	int r;
+
+	T_EQ(ds_retrieve_label_endpt("at_wini", &drv), OK);
+	T_EQ(ata_pio(1), OK);
+	r = bdev_conformance("at_wini", 0, SEC, AT_WINI_SCRATCH);
+	T_EQ(ata_pio(0), OK);
+	return r;
+}
+
+/* ---- SYS_SDEVIO ---- */
+
+/* Did the last call log exactly one refusal since n0, reading what? */
+static int logged(unsigned n0, const char *what)
+{
+	char last[KDIAG_TEXT_LEN], want[KDIAG_TEXT_LEN];
+	struct kinfo ki;
+	endpoint_t me;
+
+	if (sys_getkinfo(&ki) != OK || ki.kdiag_lines != n0 + 1 ||
+	    sys_getinfo(GET_KDIAG, SELF, last, sizeof(last)) != OK ||
+	    sys_whoami(&me, NULL, 0) != OK)
+		return 0;
+	snprintf(want, sizeof(want), "runner (%d): %s", me, what);
+	return strcmp(last, want) == 0;
+}
+
+/* String port I/O: the CMOS data port (ours: io 70:2) read into our own
+ * memory and into a grant across a page end, byte-exact against single
+ * reads; sizes, directions, grants and ports refused before anything
+ * moves. */
+int test_sdevio(void)
+{
+	static uint8_t page[2 * 4096] __attribute__((aligned(4096)));
+	uint8_t *p = page + 4096 - 3;	/* 6 bytes across a page end */
+	struct kinfo ki;
+	uint32_t v;
+	cp_grant_id_t g, ro;
+	int i;
+
+	T_EQ(sys_outb(0x70, 0x0f), OK);	/* CMOS register 15: shutdown status */
+	T_EQ(sys_inb(0x71, &v), OK);
+	memset(page, 0xee, sizeof(page));
+	T_EQ(sys_insb(0x71, SELF, p, 6), OK);
+	for (i = 0; i < 6; i++)
+		T_EQ(p[i], v & 0xff);
+	T_EQ(p[-1], 0xee);
+	T_EQ(p[6], 0xee);
+	memset(page, 0xee, sizeof(page));
+	g = cpf_grant_direct(t_self(), (vir_bytes)page, sizeof(page), CPF_READ | CPF_WRITE);
+	ro = cpf_grant_direct(t_self(), (vir_bytes)page, sizeof(page), CPF_READ);
+	T_EQ(sys_safe_insb(0x71, t_self(), g, 4096 - 3, 6), OK);
+	for (i = 0; i < 6; i++)
+		T_EQ(p[i], v & 0xff);
+	T_EQ(p[-1], 0xee);
+	T_EQ(p[6], 0xee);
+	/* A word across the page end, the same register twice. */
+	memset(page, 0xee, sizeof(page));
+	T_EQ(sys_safe_insw(0x70, t_self(), g, 4096 - 1, 2), OK);
+	T_EQ(page[4096 - 2], 0xee);
+	T_EQ(page[4096 + 1], 0xee);
+	/* Refusals: nothing moves. */
+	memset(page, 0xee, sizeof(page));
+	T_EQ(sys_safe_insb(0x71, t_self(), ro, 0, 4), EPERM);	/* read-only */
+	T_EQ(sys_safe_insb(0x71, t_self(), g, sizeof(page) - 2, 4), EPERM); /* past it */
+	T_EQ(sys_safe_insb(0x71, t_self(), GRANT_INVALID, 0, 4), EINVAL);
+	T_EQ(sys_safe_insw(0x70, t_self(), g, 0, 3), EINVAL);	/* odd for words */
+	T_EQ(sys_safe_insb(0x71, t_self(), g, 0, 0), EINVAL);
+	T_EQ(sys_safe_insb(0x71, t_self(), g, 0, SDEVIO_MAX + 1), EINVAL);
+	T_EQ(sys_sdevio(_DIO_INPUT | _DIO_OUTPUT | _DIO_BYTE, 0x71, SELF, page, 4, 0), EINVAL);
+	T_EQ(sys_insb(0x71, 1, page, 4), EPERM);		/* another's memory */
+	T_EQ(sys_insb(0x71, SELF, (void *)0x1000, 4), EFAULT);	/* kernel's */
+	T_TRUE(all_bytes(page, sizeof(page), 0xee));
+	T_EQ(sys_getkinfo(&ki), OK);
+	T_EQ(sys_safe_insw(0x1f0, t_self(), g, 0, 512), EPERM);	/* not our port */
+	T_TRUE(logged(ki.kdiag_lines, "SYS_SDEVIO port 0x1f0 not in its .conf"));
+	T_EQ(sys_getkinfo(&ki), OK);
+	T_EQ(sys_insw(0x71, SELF, page, 2), EPERM);		/* 71..72: 72 is not */
+	T_TRUE(logged(ki.kdiag_lines, "SYS_SDEVIO port 0x71 not in its .conf"));
+	T_TRUE(all_bytes(page, sizeof(page), 0xee));
+	cpf_revoke(g);
+	cpf_revoke(ro);
+	return 0;
+}
+
+/* A disk error reaches the caller as EIO: the scratch disk fails every
+ * access to sector 2048 (tests/system/ide-errors.cfg), by DMA and by PIO;
+ * the driver resets the channel and goes on. */
+int test_ata_device_error(void)
+{
+	static uint8_t b[4 * SEC];
+	uint64_t bad = 2048 * SEC;
+	int pio;
+
+	T_EQ(ds_retrieve_label_endpt("at_wini", &drv), OK);
+	dminor = 0;
+	for (pio = 0; pio < 2; pio++) {
+		T_EQ(ata_pio(pio), OK);
+		T_EQ(RD(bad, b, SEC), EIO);
+		T_EQ(RD(bad - 2 * SEC, b, 4 * SEC), EIO);
+		T_EQ(WR(bad, b, SEC), EIO);
+		T_EQ(WR(bad - SEC, b, 2 * SEC), EIO);
+		T_EQ(RD(bad - SEC, b, SEC), SEC);	/* its neighbours work */
+		T_EQ(WR(bad + SEC, b, SEC), SEC);
+	}
+	T_EQ(ata_pio(0), OK);
+	return 0;
+}
+
+/* `service fi at_wini`: RS restarts the driver, which identifies the
+ * disk again and serves by DMA what its predecessor wrote; the frames the
+ * dead instance held for DMA went back (no frame leaks: the runner's
+ * check). */
+int test_ata_restart(void)
+{
+	static uint8_t w[8 * SEC], r[8 * SEC];
+	endpoint_t ep0, ep1 = NONE;
+	clock_t end;
+	message m;
+
+	T_EQ(ds_retrieve_label_endpt("at_wini", &ep0), OK);
+	drv = ep0, dminor = 0;
+	pattern(w, sizeof(w), 77);
+	T_EQ(WR(64 * SEC, w, sizeof(w)), (int)sizeof(w));
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_FI;
+	strcpy(m.m_rs.label, "at_wini");
+	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
+	T_EQ(m.m_type, OK);
+	T_EQ(req(BDEV_OPEN, 0, 0, GRANT_INVALID, 0), EDEADSRCDST);	/* it crashes */
+	for (end = t_now() + 5 * sys_hz(); t_now() < end; t_sleep(1)) {
+		if (ds_retrieve_label_endpt("at_wini", &ep1) == OK && ep1 != ep0) {
+			drv = ep1;
+			if (req(BDEV_OPEN, 0, 0, GRANT_INVALID, 0) == OK)
+				break;
+		}
+	}
+	T_TRUE(ep1 != ep0 && ep1 != NONE);
+	T_EQ(RD(64 * SEC, r, sizeof(r)), (int)sizeof(r));
+	T_EQ(memcmp(w, r, sizeof(w)), 0);
+	return 0;
+}
+
+/* Large requests through at_wini, by DMA and by PIO: 768 KiB scattered
+ * from 64 pieces of 12 KiB (so DMA's 128 KiB commands start inside a
+ * piece), read back in one request (6 commands), gathered back. */
+int test_ata_large(void)
+{
+	static uint8_t one[64 * 12288], pieces[64 * 12288];
+	uint8_t *vp[64];
+	size_t vn[64];
+	uint64_t pos = 8 << 20;
+	int pio, i;
+
+	T_EQ(ds_retrieve_label_endpt("at_wini", &drv), OK);
+	dminor = 0;
+	for (i = 0; i < 64; i++)
+		vp[i] = pieces + i * 12288, vn[i] = 12288;
+	for (pio = 0; pio < 2; pio++) {
+		T_EQ(ata_pio(pio), OK);
+		pattern(pieces, sizeof(pieces), 7 + pio);
+		T_EQ(vxfer(1, pos, vp, vn, 64, -1, 0), (int)sizeof(pieces));
+		memset(one, 0, sizeof(one));
+		T_EQ(RD(pos, one, sizeof(one)), (int)sizeof(one));
+		T_EQ(memcmp(one, pieces, sizeof(one)), 0);
+		memset(pieces, 0, sizeof(pieces));
+		T_EQ(vxfer(0, pos, vp, vn, 64, -1, 0), (int)sizeof(pieces));
+		T_EQ(memcmp(one, pieces, sizeof(one)), 0);
+	}
+	T_EQ(ata_pio(0), OK);
+	return 0;
+}

@@ -10,6 +10,7 @@ NM      := $(CROSS)nm
 NASM    ?= nasm
 QEMU    ?= qemu-system-i386
 HZ      ?= 100
+QUANTUM ?= 100
 # The device the mount tests mount a second ext2 image from
 # (tests/user/t_mount.c): a RAM disk of the memory driver, or label:minor.
 MOUNT_DEV ?= /dev/ram1
@@ -37,7 +38,7 @@ WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 BASEFLAGS = -std=gnu11 -m32 -ffreestanding -nostdinc -isystem $(GCCINC) -Iinclude \
 	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -mgeneral-regs-only -g -O2 $(WARN)
-KCFLAGS  = $(BASEFLAGS) -D_SYSTEM -DHZ=$(HZ) -Ikernel -MMD
+KCFLAGS  = $(BASEFLAGS) -D_SYSTEM -DHZ=$(HZ) -DQUANTUM_MS=$(QUANTUM) -Ikernel -MMD
 UCFLAGS  = $(BASEFLAGS) -MMD
 SCFLAGS  = $(UCFLAGS) -D_SYSTEM
 
@@ -90,7 +91,7 @@ all: $(B)/kernel.elf $(PROGS:%=$(B)/bin/%) $(UBIN)
 # $(B)/config.stamp, rewritten only when one of them changes, and what
 # depends on them depends on the stamp: `make HZ=1000 run` after a build
 # at HZ=100 rebuilds the kernel.
-CONFIG_VARS := HZ MOUNT_DEV
+CONFIG_VARS := HZ QUANTUM MOUNT_DEV
 CONFIG_LINE := $(foreach v,$(CONFIG_VARS),$(v)=$($(v)))
 $(B)/config.stamp: FORCE
 	@mkdir -p $(B)

@@ -8,6 +8,11 @@
 #define HZ 100                  /* clock ticks per second (make HZ=...) */
 #endif
 #define MIN_USER_Q      (NR_SCHED_QUEUES - 1) /* NR_SCHED_QUEUES: minix/config.h */
+#ifndef QUANTUM_MS
+#define QUANTUM_MS      100     /* default quantum (make QUANTUM=...; docs/kernel.md) */
+#endif
+/* The default quantum in ticks (a .conf's quantum key overrides it). */
+#define DEFAULT_QUANTUM (QUANTUM_MS * HZ / 1000 > 0 ? QUANTUM_MS * HZ / 1000 : 1)
 
 
 #define NR_IRQ_HOOKS   32

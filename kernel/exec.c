@@ -331,7 +331,7 @@ static void start_boot_proc(const struct multiboot_mod *mod)
 	name = argv[0];
 	is_rs = strcmp(name, "rs") == 0;
 	p = boot_slot(name);
-	p->p_priority = is_rs ? RS_PRIORITY : USER_Q;
+	p->p_priority = p->p_base_prio = is_rs ? RS_PRIORITY : USER_Q;
 	p->p_quantum = p->p_ticks_left = DEFAULT_QUANTUM;
 	p->p_sig_mgr = is_rs ? NONE : RS_PROC_NR;
 	p->p_getfrom_e = p->p_sendto_e = NONE;

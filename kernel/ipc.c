@@ -445,15 +445,21 @@ static inline int ipc_fast(struct proc *caller, int call, endpoint_t dst_e, vir_
 	dst->p_reg.eax = OK;
 	dst->p_reg.ebx = IPC_STATUS_CALL_TO(call);
 	dst->p_rts_flags = 0;
-	enqueue(dst);
 	caller->p_reg.eax = OK;
 	if (call == SENDREC) {
 		caller->p_misc_flags |= MF_REPLY_PEND;
 		caller->p_getfrom_e = dst_e;
 		caller->p_delivermsg_vir = m_ptr;
-		dequeue(caller);
+		/* The caller blocks: the receiver takes its place if it can
+		 * (sched_handoff), else the run queues as usual. */
+		if (!sched_handoff(caller, dst)) {
+			enqueue(dst);
+			dequeue(caller);
+		}
 		caller->p_rts_flags = RTS_RECEIVING;
+		return 1;
 	}
+	enqueue(dst);
 	return 1;
 }
 

@@ -40,6 +40,8 @@ struct priv {
 
 /* p_misc_flags */
 #define MF_REPLY_PEND   0x02 /* in SENDREC: the reply is awaited */
+#define MF_BLOCKED      0x04 /* blocked since its quantum began (sched.c) */
+#define MF_INTERACTIVE  0x08 /* blocked during its last whole quantum */
 
 struct proc {
 	struct stackframe p_reg;    /* must be first: mpx.asm saves here */
@@ -49,7 +51,8 @@ struct proc {
 	int p_gen;                  /* generation of the slot's current process */
 	unsigned p_rts_flags;
 	unsigned p_misc_flags;
-	int p_priority;             /* scheduling queue */
+	int p_priority;             /* scheduling queue now */
+	int p_base_prio;            /* its highest (SYS_SCHEDCTL); user processes drift below */
 	int p_quantum;              /* ticks per quantum */
 	int p_ticks_left;
 	struct proc *p_nextready;
@@ -123,6 +126,8 @@ static inline __attribute__((always_inline)) int isokendpt(endpoint_t e, struct 
 /* sched.c */
 void enqueue(struct proc *p);
 void dequeue(struct proc *p);
+void sched_set_priority(struct proc *p, int prio);
+int sched_handoff(struct proc *from, struct proc *to);
 
 /* Mark p not runnable for reason f (and leave the run queue if needed). */
 static inline void proc_stop(struct proc *p, unsigned f)

@@ -1,10 +1,35 @@
-/* sched.c - priority round-robin scheduling with quanta, and the switch
- * back to user mode.
+/* sched.c - the scheduler: priority queues with quanta, a drift for
+ * CPU-bound user processes, and the switch back to user mode.
  *
  * A process is in a run queue exactly when its p_rts_flags are 0.  The
- * highest non-empty queue runs; a process that uses up its quantum goes to
- * the tail of its queue.  With nothing to run, the kernel halts until an
- * interrupt makes something runnable.
+ * highest non-empty queue runs (0 is the highest).  The policy (written
+ * down in docs/kernel.md, "Scheduling"):
+ *
+ *  - A process is interactive if it blocked during its current quantum or
+ *    its last whole one (MF_BLOCKED, MF_INTERACTIVE), else CPU-bound.  In
+ *    each queue the interactive processes come first, in the order they
+ *    were queued, then the CPU-bound ones.
+ *  - A process that wakes goes behind the interactive processes of its
+ *    queue, ahead of the CPU-bound ones, with what was left of its
+ *    quantum: it never waits behind processes that used the CPU while it
+ *    was blocked.  It does not go ahead of the running process, though:
+ *    a process that wakes another of its queue goes on until it blocks
+ *    or its quantum ends (a server that replies is about to receive
+ *    again).  A new process goes to the tail.  One that is preempted by
+ *    a higher queue is not moved, so it keeps its place.
+ *  - A process that uses up its quantum gets a fresh one.  If it blocked
+ *    while it used it (interactive), it goes behind the interactive
+ *    processes of its queue but ahead of the CPU-bound ones; if it did not
+ *    (CPU-bound), it goes to the tail, and a user process (no SYS_PROC
+ *    privilege) also drifts down one queue, to MIN_USER_Q at the lowest.
+ *  - A user process that blocks (leaves the run queue) comes back up one
+ *    queue, to its base priority (p_base_prio) at the highest.
+ *  - Services (SYS_PROC) stay at their .conf priority.
+ *  - A SENDREC to a process of the same queue that waits for it hands the
+ *    caller's place at the head over to it (sched_handoff).
+ *
+ * With nothing to run, the kernel halts until an interrupt makes
+ * something runnable.
  */
 #include "proc.h"
 #include "memory.h"
@@ -13,23 +38,45 @@ static struct proc *rdy_head[NR_SCHED_QUEUES];
 static struct proc *rdy_tail[NR_SCHED_QUEUES];
 static uint32_t rdy_mask; /* bit q: queue q is not empty */
 
-void enqueue(struct proc *p)
+/* Does p's priority move with its use of the CPU?  User processes only. */
+static inline int drifts(const struct proc *p)
+{
+	return !(p->p_priv.s_desc.pd_flags & SYS_PROC);
+}
+
+/* Put p in its queue: behind the running process and the interactive
+ * processes (those that blocked during this quantum or the last), or at
+ * the tail. */
+static inline __attribute__((always_inline)) void enqueue_behind(struct proc *p, int interactive)
 {
 	int q = p->p_priority;
+	struct proc **xpp = &rdy_head[q];
 
-	KASSERT(proc_runnable(p) && q >= 0 && q < NR_SCHED_QUEUES);
-	p->p_nextready = NULL;
-	if (rdy_head[q])
-		rdy_tail[q]->p_nextready = p;
+	if (!interactive && rdy_head[q])
+		xpp = &rdy_tail[q]->p_nextready;
 	else
-		rdy_head[q] = p;
-	rdy_tail[q] = p;
+		while (*xpp && (*xpp == current ||
+		    ((*xpp)->p_misc_flags & (MF_BLOCKED | MF_INTERACTIVE))))
+			xpp = &(*xpp)->p_nextready;
+	p->p_nextready = *xpp;
+	*xpp = p;
+	if (!p->p_nextready)
+		rdy_tail[q] = p;
 	rdy_mask |= 1u << q;
 }
 
-void dequeue(struct proc *p)
+/* p becomes runnable: if it woke, behind the interactive processes of
+ * its queue, ahead of the CPU-bound ones, with what is left of its
+ * quantum; if it is new (it never blocked), at the tail. */
+void enqueue(struct proc *p)
 {
-	int q = p->p_priority;
+	KASSERT(proc_runnable(p) && p->p_priority >= 0 && p->p_priority < NR_SCHED_QUEUES);
+	enqueue_behind(p, (p->p_misc_flags & (MF_BLOCKED | MF_INTERACTIVE)) != 0);
+}
+
+/* Unlink p from queue q. */
+static inline __attribute__((always_inline)) void unlink_ready(struct proc *p, int q)
+{
 	struct proc **xpp, *prev = NULL;
 
 	if (rdy_head[q] == p) { /* the usual case: the running process */
@@ -44,26 +91,76 @@ void dequeue(struct proc *p)
 			*xpp = p->p_nextready;
 			if (rdy_tail[q] == p)
 				rdy_tail[q] = prev;
-			if (!rdy_head[q])
-				rdy_mask &= ~(1u << q);
 			return;
 		}
 	}
 	panic("dequeue: %s not in queue %d", p->p_name, q);
 }
 
-/* Clock tick: charge the quantum of the running process. */
+/* p leaves the run queue (it blocks or stops): a user process that had
+ * drifted down comes back up one queue. */
+void dequeue(struct proc *p)
+{
+	unlink_ready(p, p->p_priority);
+	p->p_misc_flags |= MF_BLOCKED;
+	if (p->p_priority > p->p_base_prio && drifts(p))
+		p->p_priority--;
+}
+
+/* from, the running process, blocks in a SENDREC that woke to: if both
+ * are in one queue and from is its head, to takes from's place (from
+ * gives it its turn: the direct switch of the IPC fast path) and from
+ * leaves as dequeue() says; 1 if done, else 0 and nothing changed. */
+int sched_handoff(struct proc *from, struct proc *to)
+{
+	int q = from->p_priority;
+
+	if (to->p_priority != q || rdy_head[q] != from)
+		return 0;
+	if (!(to->p_nextready = from->p_nextready))
+		rdy_tail[q] = to;
+	rdy_head[q] = to;
+	from->p_misc_flags |= MF_BLOCKED;
+	if (from->p_priority > from->p_base_prio && drifts(from))
+		from->p_priority--;
+	return 1;
+}
+
+/* Set p's base priority (and its queue) to prio. */
+void sched_set_priority(struct proc *p, int prio)
+{
+	int runnable = proc_runnable(p);
+
+	KASSERT(prio >= 0 && prio < NR_SCHED_QUEUES);
+	if (runnable)
+		unlink_ready(p, p->p_priority);
+	p->p_priority = p->p_base_prio = prio;
+	if (runnable)
+		enqueue_behind(p, 0);
+}
+
+/* Clock tick: charge the quantum of the running process.  One used up
+ * gives a fresh quantum: behind the interactive processes of its queue if
+ * it blocked while it used it, else at the tail, one queue lower for a
+ * user process. */
 void sched_tick(void)
 {
 	struct proc *p = current;
+	int interactive;
 
 	if (!p || !proc_runnable(p) || !(priv(p)->s_desc.pd_flags & PREEMPTIBLE))
 		return;
 	if (--p->p_ticks_left > 0)
 		return;
 	p->p_ticks_left = p->p_quantum;
-	dequeue(p);
-	enqueue(p);
+	unlink_ready(p, p->p_priority);
+	interactive = (p->p_misc_flags & MF_BLOCKED) != 0;
+	p->p_misc_flags &= ~(MF_BLOCKED | MF_INTERACTIVE);
+	if (interactive)
+		p->p_misc_flags |= MF_INTERACTIVE;
+	else if (p->p_priority < MIN_USER_Q && drifts(p))
+		p->p_priority++;
+	enqueue_behind(p, interactive);
 }
 
 static inline struct proc *pick_proc(void)
@@ -76,12 +173,9 @@ void switch_to_user(void)
 {
 	struct proc *p;
 
-	for (;;) {
-		while (!(p = pick_proc())) {
-			current = NULL;
-			idle_halt();
-		}
-		break;
+	while (!(p = pick_proc())) {
+		current = NULL;
+		idle_halt();
 	}
 	current = p;
 	as_load(p);

@@ -25,6 +25,7 @@ WORSE = 1.05
 LINE = re.compile(r"^bench (\S+) median=(\d+) min=(\d+) max=(\d+) n=(\d+)")
 SIZES = [16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576]
 READ_SIZES = [1, 64, 1024, 4096, 16384, 65536, 262144, 1048576]
+LOADS = [0, 4, 8, 16]
 HEAPS = [("0", 0), ("256k", 256 * 1024), ("1m", 1 << 20), ("2m", 2 << 20)]
 
 # The table of issue 11 / docs/performance.md: label, our figure, Linux
@@ -157,6 +158,12 @@ def by_size(ours, linux, plots):
         print(f"{n:>10} {fmt(o):>10} {fmt(l):>10} {r:>7}")
         data.append((n, o, l))
     write_dat(plots, "read.dat", data)
+
+    print(f"\n{'spinners':>10} {'read 100 B':>11} {'worst':>11} {'Linux':>10} {'worst':>11}")
+    for n in LOADS:
+        o, l = ours.get(f"read_100b_load_{n}"), linux.get(f"read_100b_load_{n}")
+        print(f"{n:>10} {fmt(o and o['median']):>11} {fmt(o and o['max']):>11} "
+              f"{fmt(l and l['median']):>10} {fmt(l and l['max']):>11}")
 
     print(f"\n{'fork heap':>10} {'ours':>10} {'Linux':>10} {'ratio':>7}")
     data = []

@@ -6,6 +6,9 @@
 # cleanly).  Exit 0 only if QEMU left through isa-debug-exit with the pass
 # code and the closing line says 0 failed.
 #
+# QEMU_EXTRA adds words to QEMU's command line (-icount shift=0 for the
+# scheduler's tests, whose figures are guest instructions).
+#
 # With COM2_INPUT set (a printf format), COM2 is a pipe pair: the guest
 # reads those bytes from it, and what it writes there is kept in
 # LOGPREFIX-com2.log (the tty driver's tests).  QEMU_EXTRA, if set, is

@@ -87,7 +87,7 @@ check() {
 }
 
 echo "== build"
-if ! make -s all build/test.iso build/panic.iso build/utest.iso build/os.iso build/os-ide.iso build/utest-ide.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/utest1k.iso build/test-disk.img build/test-disk-1k.img; then
+if ! make -s all build/test.iso build/panic.iso build/utest.iso build/stest.iso build/os.iso build/os-ide.iso build/utest-ide.iso build/selfcheck.iso build/hello.iso build/longargs.iso build/utest1k.iso build/test-disk.img build/test-disk-1k.img; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -161,6 +161,12 @@ echo "$out"
 add_closing "$out"
 ide_fsck() { e2fsck -fn build/utest-ide-disk.img >/dev/null 2>&1; }
 check "utest-ide: e2fsck -fn finds the IDE root clean" ide_fsck
+
+echo "== the scheduler under load: /bin/tests sched (QEMU, TCG, -icount shift=0)"
+out=$(QEMU_EXTRA="-icount shift=0" tools/qemu-test.sh build/stest.iso build/stest 300)
+echo "$out"
+grep '^# ' build/stest-serial.log
+add_closing "$out"
 
 # os.iso has its root on the disk: each session boots a scratch copy of
 # the pristine disk image (never the user's build/disk.img).

@@ -2,6 +2,7 @@
  *
  *	init		run /etc/rc, then keep a shell on the console
  *	init test	run /etc/rc, then the test program /bin/tests
+ *	init test G	the same with /bin/tests G (a group of tests: sched)
  *	init bench	run /etc/rc, then the benchmarks /bin/ubench, power off
  *
  * init starts with no file descriptors: it opens /dev/console as 0, 1 and
@@ -107,9 +108,9 @@ static int wait_for(pid_t pid)
 	}
 }
 
-static void run_tests(void)
+static void run_tests(char *group)
 {
-	char *argv[] = { TESTS, NULL };
+	char *argv[] = { TESTS, group, NULL };
 	pid_t pid;
 	int status;
 
@@ -226,7 +227,7 @@ int main(int argc, char **argv)
 			printf("init: %s failed (status %#x)\n", RC, status);
 	}
 	if (argc > 1 && strcmp(argv[1], "test") == 0)
-		run_tests();
+		run_tests(argc > 2 ? argv[2] : NULL);
 	if (argc > 1 && strcmp(argv[1], "bench") == 0)
 		run_bench();
 

@@ -25,6 +25,18 @@
  *				order every block of read_file_1048576
  *				misses (the RAM disk is copied); the smaller
  *				ones are all cache hits.
+ *	read_100b_load_N	read() of 100 B of /test/1m from offset 0
+ *				(cached) while N processes spin (0, 4, 8,
+ *				16): the latency of interactive work under
+ *				CPU load (issue 13); max is the worst case
+ *	cpu_job_idle		a CPU-bound job of JOB_LOOPS iterations (about
+ *				200 ms), run in a fresh child
+ *	cpu_job_load_1		the same while one process has been spinning
+ *				for 2 s (long enough to sink to the lowest
+ *				user queue with quanta up to 250 ms): a job
+ *				shorter than 7 quanta stays above it (the
+ *				measurement behind the default quantum,
+ *				docs/kernel.md)
  *
  * The same source is the Linux peer's benchmark program (make bench
  * builds it statically with glibc and -DLINUX_PEER, beside the Linux-only
@@ -35,6 +47,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +60,9 @@
 #define N_FORK		31	/* fork_exit_wait, fork_exec_wait_true */
 #define N_CALL		301	/* getppid, pipe_pingpong_1b */
 #define N_BIG		21	/* the memcpy and read benchmarks */
+#define MAX_SPIN	16	/* read_100b_load_N: spinners at most */
+#define N_JOB		3	/* cpu_job_*: samples */
+#define JOB_LOOPS	40000000u /* cpu_job_*: about 200 M instructions */
 #define CALIB_USEC	200000	/* tsc calibration interval */
 #define TRUE_PATH	"/bin/true"
 #define ZERO_PATH	"/dev/zero"
@@ -310,6 +326,93 @@ static void bench_read_sizes(void)
 	}
 }
 
+/* read_100b_load_N: N_CALL reads of 100 B from offset 0 of the cached
+ * /test/1m while n children spin.
+ */
+static void bench_read_load(int n)
+{
+	pid_t pids[MAX_SPIN];
+	char name[40];
+	int fd, i;
+
+	if ((fd = open(FILE_PATH, O_RDONLY)) < 0)
+		fail(FILE_PATH);
+	if (read(fd, buf, 100) != 100)
+		fail("warm-up read");
+	for (i = 0; i < n; i++) {
+		if ((pids[i] = fork()) < 0)
+			fail("fork");
+		if (pids[i] == 0)
+			for (;;)
+				;
+	}
+	for (i = 0; i < N_CALL; i++) {
+		uint64_t t0;
+		if (lseek(fd, 0, SEEK_SET) != 0)
+			fail("lseek");
+		t0 = rdtsc64();
+		if (read(fd, buf, 100) != 100)
+			fail("read under load");
+		samples[i] = rdtsc64() - t0;
+	}
+	for (i = 0; i < n; i++)
+		kill(pids[i], SIGKILL);
+	for (i = 0; i < n; i++)
+		waitpid(pids[i], NULL, 0);
+	close(fd);
+	snprintf(name, sizeof(name), "read_100b_load_%d", n);
+	report(name, samples, N_CALL);
+}
+
+/* One CPU-bound job in a fresh child; its duration in TSC ticks. */
+static uint64_t cpu_job(void)
+{
+	volatile uint32_t i;
+	uint64_t t;
+	int p[2];
+	pid_t pid;
+
+	if (pipe(p) < 0)
+		fail("pipe");
+	if ((pid = fork()) < 0)
+		fail("fork");
+	if (pid == 0) {
+		t = rdtsc64();
+		for (i = 0; i < JOB_LOOPS; i++)
+			;
+		t = rdtsc64() - t;
+		_exit(write(p[1], &t, sizeof(t)) == sizeof(t) ? 0 : 1);
+	}
+	if (read(p[0], &t, sizeof(t)) != sizeof(t) || waitpid(pid, NULL, 0) != pid)
+		fail("cpu job");
+	close(p[0]);
+	close(p[1]);
+	return t;
+}
+
+/* cpu_job_idle, then cpu_job_load_1: the job beside a process that has
+ * spun for 2 s. */
+static void bench_cpu_job(void)
+{
+	pid_t spinner;
+	int i;
+
+	for (i = 0; i < N_JOB; i++)
+		samples[i] = cpu_job();
+	report("cpu_job_idle", samples, N_JOB);
+	if ((spinner = fork()) < 0)
+		fail("fork");
+	if (spinner == 0)
+		for (;;)
+			;
+	sleep(2);
+	for (i = 0; i < N_JOB; i++)
+		samples[i] = cpu_job();
+	kill(spinner, SIGKILL);
+	waitpid(spinner, NULL, 0);
+	report("cpu_job_load_1", samples, N_JOB);
+}
+
 /* Read /test/1m whole and check it against the pattern mkroot.sh wrote:
  * byte i is (i * 131 + i / 4096) & 255.
  */
@@ -365,6 +468,11 @@ int main(void)
 	bench_read("read_devzero_1m", ZERO_PATH, 0, MIB);
 	check_ramdisk();
 	bench_read_sizes();
+	bench_read_load(0);
+	bench_read_load(4);
+	bench_read_load(8);
+	bench_read_load(MAX_SPIN);
+	bench_cpu_job();
 #ifdef LINUX_PEER
 	linux_peer_bench();
 #endif

@@ -9,7 +9,6 @@
 #define NR_SCHED_QUEUES 16
 #define TASK_Q          0 /* the boot services */
 #define USER_Q          8 /* user processes, and services by default */
-#define DEFAULT_QUANTUM 10 /* ticks */
 
 /* User address space (boot/user.ld links programs at USER_BASE).  A new
  * program's stack ends at USER_STACK_TOP; SYS_EXEC puts the argument block

@@ -63,7 +63,8 @@ int do_fork(struct proc *caller, message *m)
 	child->p_reg = parent->p_reg;
 	if (self)
 		child->p_reg.eax = OK;
-	child->p_priority = parent->p_priority;
+	child->p_priority = parent->p_priority; /* a drifted parent's child starts low too */
+	child->p_base_prio = parent->p_base_prio;
 	child->p_quantum = child->p_ticks_left = parent->p_quantum;
 	child->p_priv.s_desc = parent->p_priv.s_desc;
 	child->p_priv.s_desc.pd_flags &= ~SUPERVISED; /* a helper, not the service */

@@ -15,13 +15,7 @@ int do_schedctl(struct proc *caller, message *m)
 	if (m->m_schedctl.flags != SCHEDCTL_FLAG_KERNEL || m->m_schedctl.cpu != 0 ||
 	    prio < 0 || prio >= NR_SCHED_QUEUES || quantum < 0)
 		return EINVAL;
-	if (proc_runnable(p)) {
-		dequeue(p);
-		p->p_priority = prio;
-		enqueue(p);
-	} else {
-		p->p_priority = prio;
-	}
+	sched_set_priority(p, prio);
 	if (quantum)
 		p->p_quantum = p->p_ticks_left = quantum;
 	return OK;

@@ -229,6 +229,6 @@ int oracle_main(int argc, char **argv)
 		return oracle_check(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "powercut") == 0)
 		return powercut(argv[2], atoi(argv[3]));
-	fprintf(stderr, "usage: tests [oracle-write DIR | oracle-check DIR | powercut DIR N]\n");
+	fprintf(stderr, "usage: tests [sched | oracle-write DIR | oracle-check DIR | powercut DIR N]\n");
 	return 2;
 }

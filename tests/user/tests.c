@@ -1,4 +1,6 @@
-/* tests.c - /bin/tests: the user-level tests, run by "init test".
+/* tests.c - /bin/tests: the user-level tests, run by "init test";
+ * "tests sched" runs the scheduler's group instead (t_sched.c, run by
+ * "init test sched" under QEMU -icount).
  *
  * Every test runs in a fresh forked process, watched by a second child
  * that sleeps TEST_TIMEOUT seconds: whichever ends first decides.  A test
@@ -1217,6 +1219,9 @@ int test_cmd_touch_ln_chmod(void), test_cmd_stat_trunc_dd(void);
 int test_cmd_readlink_du(void), test_utimes(void);
 /* t_fsdrv.c: the disk driver restarted under the file system. */
 int test_fsdrv_read_restart(void), test_fsdrv_write_restart(void);
+/* t_sched.c: the scheduler under load (the sched group, under -icount). */
+int test_sched_read_latency(void), test_sched_signal_latency(void);
+int test_sched_drift(void);
 
 #define T(name) { #name, test_##name }
 static const struct test tests[] = {
@@ -1251,6 +1256,10 @@ static const struct test tests[] = {
 	T(cmd_touch_ln_chmod), T(cmd_stat_trunc_dd), T(cmd_readlink_du),
 	T(utimes),
 	T(fsdrv_read_restart), T(fsdrv_write_restart),
+};
+/* "tests sched": latencies in guest ticks, meaningful under -icount. */
+static const struct test sched_tests[] = {
+	T(sched_read_latency), T(sched_signal_latency), T(sched_drift),
 };
 #undef T
 
@@ -1341,18 +1350,22 @@ int oracle_main(int argc, char **argv);	/* t_oracle.c */
 
 int main(int argc, char **argv)
 {
+	const struct test *t = tests;
 	int n = (int)(sizeof(tests) / sizeof(tests[0])), i, r, failed = 0;
 
-	if (argc > 1)
-		return oracle_main(argc, argv);
-
+	if (argc > 1 && strcmp(argv[1], "sched") == 0) {
+		t = sched_tests;
+		n = (int)(sizeof(sched_tests) / sizeof(sched_tests[0]));
+	} else if (argc > 1) {
+		return oracle_main(argc, argv);	/* oracle-write, oracle-check, powercut */
+	}
 	printf("tests: %d tests\n", n);
 	for (i = 0; i < n; i++) {
-		r = run_one(i + 1, &tests[i]);
+		r = run_one(i + 1, &t[i]);
 		if (r == 0)
-			printf("ok %d - %s\n", i + 1, tests[i].name);
+			printf("ok %d - %s\n", i + 1, t[i].name);
 		else if (r > 0)
-			printf("not ok %d - %s: %s\n", i + 1, tests[i].name, reason);
+			printf("not ok %d - %s: %s\n", i + 1, t[i].name, reason);
 		if (r != 0)
 			failed++;
 	}

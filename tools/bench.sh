@@ -33,7 +33,16 @@ run() { # run NAME BOOT-FLAGS...
 # at_wini's disk for tests/bench/b_disk.c: a fresh sparse scratch image.
 rm -f "$OUT/ide.img" && truncate -s 64M "$OUT/ide.img"
 run bench -boot d -cdrom "$1" -drive "file=$OUT/ide.img,if=ide,index=0,format=raw"
-run ubench -boot d -cdrom "$2"
+# commands/ubench/seqio.c's disks: fresh empty ext2 images (4 KiB blocks,
+# 64 MiB), virtio_blk:0 and at_wini:0, attached as make run attaches them.
+for k in virtio ide; do
+	rm -f "$OUT/seq-$k.img"
+	mke2fs -q -F -t ext2 -b 4096 "$OUT/seq-$k.img" 16384 >/dev/null ||
+		{ echo "bench: mke2fs failed" >&2; exit 1; }
+done
+read -r -a seqdisks <<< "$(make -s --no-print-directory disk-args DISK=virtio FILE=$OUT/seq-virtio.img) \
+$(make -s --no-print-directory disk-args DISK=ide FILE=$OUT/seq-ide.img)"
+run ubench -boot d -cdrom "$2" "${seqdisks[@]}"
 args=(--ours "$OUT/bench" --ours "$OUT/ubench")
 if [ $# -eq 4 ]; then
 	run linux -kernel "$3" -initrd "$4" -append "console=ttyS0 quiet loglevel=3"

@@ -247,7 +247,8 @@ panic_ok() {
 }
 check "a kernel panic reports and exits QEMU with the failure code" panic_ok
 # The image `make run` boots carries no test privileges: no test module,
-# no test service in its system.conf, no test program named in its kernel.
+# no test service in its system.conf, no test program named in its kernel
+# (its code and data: debug information may name the build's directory).
 no_test_privs() {
 	local d
 	d=$(mktemp -d) || return 1
@@ -255,7 +256,8 @@ no_test_privs() {
 		[ -s "$d/boot/system.conf" ] && [ -s "$d/boot/kernel" ] &&
 		[ ! -e "$d/boot/runner" ] && [ ! -e "$d/boot/bench" ] &&
 		! grep -qE '^service (runner|bench)' "$d/boot/system.conf" &&
-		! grep -qaE 'runner|bench' "$d/boot/kernel"
+		${CROSS:-i686-linux-gnu-}strip --strip-all -o "$d/kernel" "$d/boot/kernel" &&
+		! grep -qaE 'runner|bench' "$d/kernel"
 	local r=$?
 	chmod -R u+w "$d"; rm -rf "$d"
 	return $r

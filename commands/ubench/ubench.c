@@ -77,6 +77,7 @@ void ubench_report(const char *name, uint64_t *s, int n);
 uint64_t ubench_rdtsc(void);
 void linux_peer_bench(void);
 void seqio_bench(uint8_t *buf, uint8_t *src);
+void ttyio_bench(void);
 #define report ubench_report
 static uint64_t tsc_overhead;
 static uint8_t *page_alloc(size_t n);
@@ -481,6 +482,7 @@ int main(void)
 	linux_peer_bench();
 #else
 	seqio_bench(buf, src);	/* seqio.c: the disks of tools/bench.sh */
+	ttyio_bench();		/* ttyio.c: the console */
 #endif
 	printf("bench done\n");
 	fflush(stdout);

@@ -100,21 +100,9 @@ int do_mapdriver(struct fproc *fp, message *m)
 static int node_rdev(const struct vnode *vn, dev_t *rdev)
 {
 	struct stat st;
-	cp_grant_id_t g;
-	message m;
-	int r;
+	int r = fs_stat_vnode(vn, &st);
 
-	if ((g = cpf_grant_direct(fs_ep(vn->v_mnt), (vir_bytes)&st, sizeof(st),
-	    CPF_WRITE)) == GRANT_INVALID)
-		return ENOMEM;
-	memset(&m, 0, sizeof(m));
-	m.m_type = REQ_STAT;
-	m.m_fs.ino = vn->v_ino;
-	m.m_fs.grant = g;
-	m.m_fs.count = sizeof(st);
-	r = fs_request(vn->v_mnt, &m);
-	cpf_revoke(g);
-	*rdev = st.st_rdev;
+	*rdev = r == OK ? st.st_rdev : 0;
 	return r;
 }
 

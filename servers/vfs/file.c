@@ -56,24 +56,32 @@ static int may_remove(const struct fproc *fp, const struct vnode *dir,
 	return OK;
 }
 
-/* The size of file vn now (another filp may have changed it). */
-int fs_size(const struct vnode *vn, uint64_t *size)
+/* The attributes of vn from its file system (REQ_STAT): OK or an error. */
+int fs_stat_vnode(const struct vnode *vn, struct stat *st)
 {
-	struct stat st;
 	cp_grant_id_t g;
 	message m;
 	int r;
 
-	if ((g = cpf_grant_direct(fs_ep(vn->v_mnt), (vir_bytes)&st, sizeof(st),
+	if ((g = cpf_grant_direct(fs_ep(vn->v_mnt), (vir_bytes)st, sizeof(*st),
 	    CPF_WRITE)) == GRANT_INVALID)
 		return ENOMEM;
 	memset(&m, 0, sizeof(m));
 	m.m_type = REQ_STAT;
 	m.m_fs.ino = vn->v_ino;
 	m.m_fs.grant = g;
-	m.m_fs.count = sizeof(st);
+	m.m_fs.count = sizeof(*st);
 	r = fs_request(vn->v_mnt, &m);
 	cpf_revoke(g);
+	return r;
+}
+
+/* The size of file vn now (another filp may have changed it). */
+int fs_size(const struct vnode *vn, uint64_t *size)
+{
+	struct stat st;
+	int r = fs_stat_vnode(vn, &st);
+
 	if (r == OK)
 		*size = (uint64_t)st.st_size;
 	return r;

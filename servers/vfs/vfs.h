@@ -219,6 +219,7 @@ int do_unlink(struct fproc *fp, message *m);
 int do_rename(struct fproc *fp, message *m);
 int fetch_walk(struct fproc *fp, const message *m, struct lookup *lk,
 	int follow);
+int fs_stat_vnode(const struct vnode *vn, struct stat *st);
 int fs_size(const struct vnode *vn, uint64_t *size);
 
 /* link.c */

@@ -113,3 +113,25 @@ int t_expect(endpoint_t from, int type, int *value)
 		*value = m.m1_i1;
 	return m.m_type == type ? OK : EBADREQUEST;
 }
+
+int t_bdev(endpoint_t ep, int type, int minor, uint64_t pos, cp_grant_id_t g,
+	uint32_t count)
+{
+	static uint32_t id = 1000;
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	m.m_bdev.minor = minor;
+	m.m_bdev.pos_lo = (uint32_t)pos;
+	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
+	m.m_bdev.grant = g;
+	m.m_bdev.count = count;
+	m.m_bdev.id = ++id;
+	if ((r = ipc_sendrec(ep, &m)) != OK)
+		return r;
+	if (m.m_type != BDEV_REPLY || m.m_bdev.id != id)
+		return EGENERIC;
+	return m.m_bdev.status;
+}

@@ -45,6 +45,11 @@ clock_t t_now(void);
 void t_spin(int ticks);                      /* busy for that many ticks */
 int t_reply(endpoint_t to, int type, int value); /* send a small message */
 int t_expect(endpoint_t from, int type, int *value); /* receive one */
+/* One block-driver request to ep (SENDREC): the reply's status; the IPC
+ * error if the driver is gone; EGENERIC for a reply that is not the
+ * BDEV_REPLY of this request. */
+int t_bdev(endpoint_t ep, int type, int minor, uint64_t pos, cp_grant_id_t g,
+	uint32_t count);
 
 /* Every test, declared once (tests.h lists them). */
 #define T_DECL(name) int name(void);

@@ -96,26 +96,11 @@ static int canary_broken;
 
 static int req(int type, int minor, uint64_t pos, cp_grant_id_t g, uint32_t count)
 {
-	static uint32_t id = 1000;
-	message m;
-	int r;
+	int r = t_bdev(drv, type, minor, pos, g, count);
 
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	m.m_bdev.minor = minor;
-	m.m_bdev.pos_lo = (uint32_t)pos;
-	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = count;
-	m.m_bdev.id = ++id;
-	r = ipc_sendrec(drv, &m);
 	if (!canaries_ok())
 		canary_broken = 1;
-	if (r != OK)
-		return r;
-	if (m.m_type != BDEV_REPLY || m.m_bdev.id != id)
-		return EGENERIC;
-	return m.m_bdev.status;
+	return r;
 }
 
 /* One buffer, through a fresh grant with the given access. */

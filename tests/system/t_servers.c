@@ -175,17 +175,8 @@ static int mem_req(int type, int minor, uint64_t pos, cp_grant_id_t g, uint32_t 
 
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
-	if (type >= BDEV_BASE && type < BDEV_REPLY) {
-		m.m_bdev.minor = minor;
-		m.m_bdev.pos_lo = (uint32_t)pos;
-		m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-		m.m_bdev.grant = g;
-		m.m_bdev.count = count;
-		m.m_bdev.id = 42;
-		if (ipc_sendrec(MEM_PROC_NR, &m) != OK || m.m_type != BDEV_REPLY || m.m_bdev.id != 42)
-			return EGENERIC;
-		return m.m_bdev.status;
-	}
+	if (type >= BDEV_BASE && type < BDEV_REPLY)
+		return t_bdev(MEM_PROC_NR, type, minor, pos, g, count);
 	m.m_cdev.minor = minor;
 	m.m_cdev.grant = g;
 	m.m_cdev.count = count;

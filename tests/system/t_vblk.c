@@ -24,24 +24,6 @@ static uint8_t pat(uint64_t o)
 	return (uint8_t)((o >> 9) * 7 + o);
 }
 
-static int req(endpoint_t ep, int type, int minor, uint64_t pos,
-	cp_grant_id_t g, uint32_t count)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	m.m_bdev.minor = minor;
-	m.m_bdev.pos_lo = (uint32_t)pos;
-	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = count;
-	m.m_bdev.id = 7;
-	if (ipc_sendrec(ep, &m) != OK || m.m_type != BDEV_REPLY || m.m_bdev.id != 7)
-		return EGENERIC;
-	return m.m_bdev.status;
-}
-
 /* buf[off..off+len) holds the disk's bytes from pos on (unwritten places). */
 static int same_as_disk(size_t off, uint64_t pos, size_t len)
 {
@@ -79,46 +61,46 @@ int test_virtio_blk_edges(void)
 	g = cpf_grant_direct(ep, (vir_bytes)buf, sizeof(buf), CPF_READ | CPF_WRITE);
 	ro = cpf_grant_direct(ep, (vir_bytes)buf, sizeof(buf), CPF_READ);
 	T_TRUE(g >= 0 && ro >= 0);
-	T_EQ(req(ep, BDEV_OPEN, 0, 0, GRANT_INVALID, 0), OK);
-	T_EQ(req(ep, BDEV_OPEN, 1, 0, GRANT_INVALID, 0), ENXIO);   /* one disk */
+	T_EQ(t_bdev(ep, BDEV_OPEN, 0, 0, GRANT_INVALID, 0), OK);
+	T_EQ(t_bdev(ep, BDEV_OPEN, 1, 0, GRANT_INVALID, 0), ENXIO);   /* one disk */
 	/* The first and the last sector, and both ends at once. */
-	T_EQ(req(ep, BDEV_READ, 0, 0, g, 512), 512);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 0, g, 512), 512);
 	T_TRUE(same_as_disk(0, 0, 512));
-	T_EQ(req(ep, BDEV_READ, 0, VB_BYTES - 512, g, 512), 512);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, VB_BYTES - 512, g, 512), 512);
 	T_TRUE(same_as_disk(0, VB_BYTES - 512, 512));
-	T_EQ(req(ep, BDEV_READ, 0, VB_BYTES - 4096, g, 4096), 4096);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, VB_BYTES - 4096, g, 4096), 4096);
 	T_TRUE(same_as_disk(0, VB_BYTES - 4096, 4096));
 	/* Past the end, across it, far beyond: refused, buffer untouched. */
 	memset(buf, 0xee, 8192);
-	T_EQ(req(ep, BDEV_READ, 0, VB_BYTES, g, 512), ENXIO);
-	T_EQ(req(ep, BDEV_READ, 0, VB_BYTES - 512, g, 1024), ENXIO);
-	T_EQ(req(ep, BDEV_READ, 0, VB_BYTES + (1ull << 32), g, 512), ENXIO);
-	T_EQ(req(ep, BDEV_READ, 0, ~0ull - 511, g, 512), ENXIO);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, VB_BYTES, g, 512), ENXIO);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, VB_BYTES - 512, g, 1024), ENXIO);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, VB_BYTES + (1ull << 32), g, 512), ENXIO);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, ~0ull - 511, g, 512), ENXIO);
 	/* Misaligned position or size; no such minor. */
-	T_EQ(req(ep, BDEV_READ, 0, 100, g, 512), EINVAL);
-	T_EQ(req(ep, BDEV_READ, 0, 0, g, 100), EINVAL);
-	T_EQ(req(ep, BDEV_READ, 0, 0, g, 0), EINVAL);
-	T_EQ(req(ep, BDEV_READ, 3, 0, g, 512), ENXIO);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 100, g, 512), EINVAL);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 0, g, 100), EINVAL);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 0, g, 0), EINVAL);
+	T_EQ(t_bdev(ep, BDEV_READ, 3, 0, g, 512), ENXIO);
 	/* Bad grants: the device may not write a read-only grant, nor read
 	 * past a grant's end, nor use a revoked one. */
-	T_EQ(req(ep, BDEV_READ, 0, 0, ro, 512), EPERM);
-	T_EQ(req(ep, BDEV_READ, 0, 0, g, sizeof(buf) + 512), EPERM);
-	T_EQ(req(ep, BDEV_READ, 0, 0, 12345, 512), EPERM);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 0, ro, 512), EPERM);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 0, g, sizeof(buf) + 512), EPERM);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 0, 12345, 512), EPERM);
 	T_TRUE(all(0, 8192, 0xee));
-	T_EQ(req(ep, BDEV_WRITE, 0, 512, 12345, 512), EPERM);     /* sector 1 */
-	T_EQ(req(ep, BDEV_WRITE, 0, VB_BYTES, g, 512), ENXIO);
-	T_EQ(req(ep, BDEV_WRITE, 0, 1024 + 8, g, 512), EINVAL);
+	T_EQ(t_bdev(ep, BDEV_WRITE, 0, 512, 12345, 512), EPERM);     /* sector 1 */
+	T_EQ(t_bdev(ep, BDEV_WRITE, 0, VB_BYTES, g, 512), ENXIO);
+	T_EQ(t_bdev(ep, BDEV_WRITE, 0, 1024 + 8, g, 512), EINVAL);
 
 	/* Write the last sector and read it back. */
 	memset(buf, 0xa5, 512);
-	T_EQ(req(ep, BDEV_WRITE, 0, VB_BYTES - 512, g, 512), 512);
+	T_EQ(t_bdev(ep, BDEV_WRITE, 0, VB_BYTES - 512, g, 512), 512);
 	memset(buf, 0, 1024);
-	T_EQ(req(ep, BDEV_READ, 0, VB_BYTES - 1024, g, 1024), 1024);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, VB_BYTES - 1024, g, 1024), 1024);
 	T_TRUE(same_as_disk(0, VB_BYTES - 1024, 512));
 	T_TRUE(all(512, 512, 0xa5));
 	/* 64 KiB at an odd place in memory (pages crossed, several
 	 * physical ranges), from sector 100. */
-	T_EQ(req(ep, BDEV_READ, 0, 100 * 512, cpf_grant_direct(ep, (vir_bytes)buf + 300,
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 100 * 512, cpf_grant_direct(ep, (vir_bytes)buf + 300,
 	    65536, CPF_WRITE), 65536), 65536);
 	T_TRUE(same_as_disk(300, 100 * 512, 65536));
 	T_EQ(cpf_revoke(g), 0);
@@ -144,7 +126,7 @@ int test_virtio_blk_vectors(void)
 	gv = cpf_grant_direct(ep, (vir_bytes)iov, sizeof(iov), CPF_READ);
 	/* Gather from sector 10. */
 	memset(buf, 0, sizeof(buf));
-	T_EQ(req(ep, BDEV_GATHER, 0, 10 * 512, gv, 3), 16384);
+	T_EQ(t_bdev(ep, BDEV_GATHER, 0, 10 * 512, gv, 3), 16384);
 	for (k = 0, at = 10 * 512; k < 3; at += len[k], k++)
 		T_TRUE(same_as_disk(off[k], at, len[k]));
 	/* Scatter the pattern's complement to sectors 1000..1031, gather it
@@ -152,9 +134,9 @@ int test_virtio_blk_vectors(void)
 	for (k = 0, at = 1000 * 512; k < 3; at += len[k], k++)
 		for (i = 0; i < len[k]; i++)
 			buf[off[k] + i] = (uint8_t)~pat(at + i);
-	T_EQ(req(ep, BDEV_SCATTER, 0, 1000 * 512, gv, 3), 16384);
+	T_EQ(t_bdev(ep, BDEV_SCATTER, 0, 1000 * 512, gv, 3), 16384);
 	memset(buf, 0, sizeof(buf));
-	T_EQ(req(ep, BDEV_GATHER, 0, 1000 * 512, gv, 3), 16384);
+	T_EQ(t_bdev(ep, BDEV_GATHER, 0, 1000 * 512, gv, 3), 16384);
 	for (k = 0, at = 1000 * 512; k < 3; at += len[k], k++)
 		for (i = 0; i < len[k]; i++) {
 			uint8_t want = pat(at + i) ^ 0xff;
@@ -164,13 +146,13 @@ int test_virtio_blk_vectors(void)
 	/* A vector with a bad piece is refused as a whole: nothing written
 	 * (sectors 20..51 keep the pattern, tools/test.sh checks). */
 	iov[1].iov_grant = 999999;
-	T_EQ(req(ep, BDEV_SCATTER, 0, 20 * 512, gv, 3), EPERM);
+	T_EQ(t_bdev(ep, BDEV_SCATTER, 0, 20 * 512, gv, 3), EPERM);
 	iov[1] = (iovec_s_t){ g[1], 8000 };    /* not whole sectors */
-	T_EQ(req(ep, BDEV_SCATTER, 0, 20 * 512, gv, 3), EINVAL);
+	T_EQ(t_bdev(ep, BDEV_SCATTER, 0, 20 * 512, gv, 3), EINVAL);
 	iov[1] = (iovec_s_t){ g[1], 8192 };    /* across the end */
-	T_EQ(req(ep, BDEV_SCATTER, 0, VB_BYTES - 8192, gv, 3), ENXIO);
-	T_EQ(req(ep, BDEV_SCATTER, 0, 0, gv, 0), EINVAL);
-	T_EQ(req(ep, BDEV_SCATTER, 0, 0, gv, NR_IOREQS + 1), EINVAL);
+	T_EQ(t_bdev(ep, BDEV_SCATTER, 0, VB_BYTES - 8192, gv, 3), ENXIO);
+	T_EQ(t_bdev(ep, BDEV_SCATTER, 0, 0, gv, 0), EINVAL);
+	T_EQ(t_bdev(ep, BDEV_SCATTER, 0, 0, gv, NR_IOREQS + 1), EINVAL);
 	for (k = 0; k < 3; k++)
 		T_EQ(cpf_revoke(g[k]), 0);
 	T_EQ(cpf_revoke(gv), 0);
@@ -186,22 +168,22 @@ int test_virtio_blk_device_error(void)
 	T_TRUE(ep != NONE);
 	g = cpf_grant_direct(ep, (vir_bytes)buf, sizeof(buf), CPF_READ | CPF_WRITE);
 	T_TRUE(g >= 0);
-	T_EQ(req(ep, BDEV_READ, 0, 1500 * 512, g, 512), EIO);
-	T_EQ(req(ep, BDEV_READ, 0, 1496 * 512, g, 8192), EIO);
-	T_EQ(req(ep, BDEV_READ, 0, 1499 * 512, g, 512), 512);   /* next to it */
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 1500 * 512, g, 512), EIO);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 1496 * 512, g, 8192), EIO);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 1499 * 512, g, 512), 512);   /* next to it */
 	T_TRUE(same_as_disk(0, 1499 * 512, 512));
-	T_EQ(req(ep, BDEV_READ, 0, 1501 * 512, g, 512), 512);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 1501 * 512, g, 512), 512);
 	T_TRUE(same_as_disk(0, 1501 * 512, 512));
 	/* A write that fails: the same bytes as on disk, so the image
 	 * stays what tools/test.sh expects either way. */
 	for (i = 0; i < 1024; i++)
 		buf[i] = pat(1600 * 512 + i);
-	T_EQ(req(ep, BDEV_WRITE, 0, 1600 * 512, g, 1024), EIO);
+	T_EQ(t_bdev(ep, BDEV_WRITE, 0, 1600 * 512, g, 1024), EIO);
 	for (i = 0; i < 512; i++)
 		buf[i] = pat(1601 * 512 + i);
-	T_EQ(req(ep, BDEV_WRITE, 0, 1601 * 512, g, 512), 512);  /* next to it */
+	T_EQ(t_bdev(ep, BDEV_WRITE, 0, 1601 * 512, g, 512), 512);  /* next to it */
 	/* The driver goes on after the errors. */
-	T_EQ(req(ep, BDEV_READ, 0, 0, g, 4096), 4096);
+	T_EQ(t_bdev(ep, BDEV_READ, 0, 0, g, 4096), 4096);
 	T_TRUE(same_as_disk(0, 0, 4096));
 	T_EQ(cpf_revoke(g), 0);
 	return 0;

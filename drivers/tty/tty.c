@@ -474,7 +474,7 @@ static ssize_t t_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 		return ENXIO;
 	if (size == 0)
 		return 0;
-	if ((flags & O_NONBLOCK) && (nr_readers > 0 || !input_ready(size)))
+	if ((flags & CDEV_NONBLOCK) && (nr_readers > 0 || !input_ready(size)))
 		return EAGAIN;
 	if (nr_readers == NR_READERS)
 		return EBUSY;

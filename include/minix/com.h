@@ -224,6 +224,13 @@
 #define CDEV_IOCTL   (CDEV_BASE + 4)
 #define CDEV_CANCEL  (CDEV_BASE + 5)
 #define CDEV_REPLY   (CDEV_BASE + 0x80)
+/* CDEV_OPEN's flags: the access asked for (MINIX's bits, not O_*). */
+#define CDEV_R_BIT    0x01 /* open for reading */
+#define CDEV_W_BIT    0x02 /* open for writing */
+#define CDEV_NOCTTY   0x04 /* do not become the controlling terminal */
+/* CDEV_READ, CDEV_WRITE and CDEV_IOCTL's flags. */
+#define CDEV_NOFLAGS  0x00
+#define CDEV_NONBLOCK 0x01 /* do not wait: EAGAIN instead */
 
 /* VFS -> file system requests: m_fs.  The reply has m_type FS_REPLY and
  * the result in m_fs.status (and the r_* fields). */

@@ -228,15 +228,21 @@ static void cdev_msg(message *m, int type, const struct filp *f, endpoint_t user
 	m->m_cdev.pos_lo = (uint32_t)f->f_pos;
 	m->m_cdev.pos_hi = (uint32_t)(f->f_pos >> 32);
 	m->m_cdev.grant = GRANT_INVALID;
-	m->m_cdev.flags = (uint32_t)f->f_flags;
+	/* MINIX's bits, not the O_* flags: the access on an open, whether to
+	 * wait on a transfer. */
+	if (type == CDEV_OPEN)
+		m->m_cdev.flags = (FILP_CAN_READ(f) ? CDEV_R_BIT : 0) |
+		    (FILP_CAN_WRITE(f) ? CDEV_W_BIT : 0);
+	else
+		m->m_cdev.flags = (f->f_flags & O_NONBLOCK) ? CDEV_NONBLOCK : CDEV_NOFLAGS;
 	m->m_cdev.id = new_id();
 	m->m_cdev.user = user;
 }
 
-/* Open device node f (its inode's mode S_IFCHR or S_IFBLK): find the
- * driver of its major and ask it (CDEV_OPEN or BDEV_OPEN).  ENXIO if
- * there is none, or it is not running. */
-int dev_open(struct fproc *fp, struct filp *f)
+/* Open device node f (its inode's mode S_IFCHR or S_IFBLK; oflags the
+ * open's O_* flags): find the driver of its major and ask it (CDEV_OPEN
+ * or BDEV_OPEN).  ENXIO if there is none, or it is not running. */
+int dev_open(struct fproc *fp, struct filp *f, int oflags)
 {
 	const struct dmap *d;
 	message m;
@@ -253,6 +259,8 @@ int dev_open(struct fproc *fp, struct filp *f)
 		return r < 0 ? r : OK;
 	}
 	cdev_msg(&m, CDEV_OPEN, f, fp->fp_endpoint);
+	if (oflags & O_NOCTTY)
+		m.m_cdev.flags |= CDEV_NOCTTY;
 	if ((r = dev_sendrec_worker(f->f_driver, d->dm_label, &m)) != OK)
 		return r == EDEADSRCDST ? ENXIO : r;	/* a driver gone for good */
 	if (m.m_type != CDEV_REPLY)

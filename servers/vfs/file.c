@@ -214,7 +214,7 @@ int do_open(struct fproc *fp, message *m)
 	f->f_vn = vn;
 	f->f_flags = flags & (O_ACCMODE | O_APPEND | O_NONBLOCK | O_EXEC);
 	if (vn.v_kind == VN_FS && (S_ISCHR(vn.v_mode) || S_ISBLK(vn.v_mode)) &&
-	    (r = dev_open(fp, f)) != OK) {
+	    (r = dev_open(fp, f, flags)) != OK) {
 		f->f_count = 0;		/* never opened: nothing to close */
 		return r;
 	}

@@ -252,7 +252,7 @@ void pipe_unblock(struct fproc *fp, int exiting);
 int do_mknod(struct fproc *fp, message *m);
 int do_mapdriver(struct fproc *fp, message *m);
 int dev_block(const struct vnode *vn, endpoint_t *ep, int *minor_nr);
-int dev_open(struct fproc *fp, struct filp *f);
+int dev_open(struct fproc *fp, struct filp *f, int oflags);
 void dev_close(struct filp *f);
 int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	size_t len);

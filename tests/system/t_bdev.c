@@ -463,38 +463,58 @@ int test_ata_device_error(void)
 	return 0;
 }
 
-/* `service fi at_wini`: RS restarts the driver, which identifies the
- * disk again and serves by DMA what its predecessor wrote; the frames the
- * dead instance held for DMA went back (no frame leaks: the runner's
- * check). */
-int test_ata_restart(void)
+/* `service fi LABEL`: the driver crashes at its next request and comes
+ * back under its label with a new endpoint, and serves the same data:
+ * what was written at pos before (if write) or read there before. */
+static int restart_check(const char *label, uint64_t pos, int write)
 {
 	static uint8_t w[8 * SEC], r[8 * SEC];
 	endpoint_t ep0, ep1 = NONE;
 	clock_t end;
 	message m;
 
-	T_EQ(ds_retrieve_label_endpt("at_wini", &ep0), OK);
+	T_EQ(ds_retrieve_label_endpt(label, &ep0), OK);
 	drv = ep0, dminor = 0;
-	pattern(w, sizeof(w), 77);
-	T_EQ(WR(64 * SEC, w, sizeof(w)), (int)sizeof(w));
+	if (write) {
+		pattern(w, sizeof(w), 77);
+		T_EQ(WR(pos, w, sizeof(w)), (int)sizeof(w));
+	} else {
+		T_EQ(RD(pos, w, sizeof(w)), (int)sizeof(w));
+	}
 	memset(&m, 0, sizeof(m));
 	m.m_type = RS_FI;
-	strcpy(m.m_rs.label, "at_wini");
+	strcpy(m.m_rs.label, label);
 	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
 	T_EQ(m.m_type, OK);
 	T_EQ(req(BDEV_OPEN, 0, 0, GRANT_INVALID, 0), EDEADSRCDST);	/* it crashes */
 	for (end = t_now() + 5 * sys_hz(); t_now() < end; t_sleep(1)) {
-		if (ds_retrieve_label_endpt("at_wini", &ep1) == OK && ep1 != ep0) {
+		if (ds_retrieve_label_endpt(label, &ep1) == OK && ep1 != ep0) {
 			drv = ep1;
 			if (req(BDEV_OPEN, 0, 0, GRANT_INVALID, 0) == OK)
 				break;
 		}
 	}
 	T_TRUE(ep1 != ep0 && ep1 != NONE);
-	T_EQ(RD(64 * SEC, r, sizeof(r)), (int)sizeof(r));
+	memset(r, 0, sizeof(r));
+	T_EQ(RD(pos, r, sizeof(r)), (int)sizeof(r));
 	T_EQ(memcmp(w, r, sizeof(w)), 0);
 	return 0;
+}
+
+/* `service fi at_wini`: RS restarts the driver, which identifies the
+ * disk again and serves by DMA what its predecessor wrote; the frames the
+ * dead instance held for DMA went back (no frame leaks: the runner's
+ * check). */
+int test_ata_restart(void)
+{
+	return restart_check("at_wini", 64 * SEC, 1);
+}
+
+/* The same for virtio_blk, reading only (the host compares its scratch
+ * disk with what t_vblk.c wrote). */
+int test_vblk_restart(void)
+{
+	return restart_check("virtio_blk", 0, 0);
 }
 
 /* Large requests through at_wini, by DMA and by PIO: 768 KiB scattered

@@ -229,7 +229,7 @@ int test_tty_overflow_whole_lines(void)
 	m.m_type = CDEV_READ;
 	m.m_cdev.grant = g;
 	m.m_cdev.count = 64;
-	m.m_cdev.flags = O_NONBLOCK;
+	m.m_cdev.flags = CDEV_NONBLOCK;
 	m.m_cdev.id = 9000;
 	T_EQ(ipc_sendrec(TTY_PROC_NR, &m), OK);
 	T_EQ(m.m_cdev.status, EAGAIN);

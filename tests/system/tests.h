@@ -109,4 +109,5 @@ T_DECL(test_bdev_virtio_blk)
 T_DECL(test_ata_large)
 T_DECL(test_ata_device_error)
 T_DECL(test_ata_restart)
+T_DECL(test_vblk_restart)
 T_DECL(test_rs_memory_restart) /* last: it restarts the memory driver */

@@ -152,6 +152,23 @@ int test_cdev_stuck_driver(void)
 	T_STR(buf, "cdevtest 1\n");
 	T_EQ(write(fd, "xyz", 3), 3);
 	T_EQ(close(fd), 0);
+	/* The driver gets MINIX's CDEV bits, not O_* flags. */
+	T_EQ(mknod("/dev/cdevflags", S_IFCHR | 0666, makedev(42, 2)), 0);
+	T_TRUE((fd = open("/dev/cdevflags", O_RDONLY | O_NONBLOCK)) >= 0);
+	T_EQ(read_text(fd, buf, sizeof(buf)), 14);
+	T_STR(buf, "open=1 read=1\n");		/* CDEV_R_BIT; CDEV_NONBLOCK */
+	T_EQ(close(fd), 0);
+	T_TRUE((fd = open("/dev/cdevflags", O_RDWR | O_NOCTTY)) >= 0);
+	T_EQ(read_text(fd, buf, sizeof(buf)), 14);
+	T_STR(buf, "open=7 read=0\n");		/* R | W | NOCTTY; no flags */
+	T_EQ(close(fd), 0);
+	T_TRUE((fd = open("/dev/cdevflags", O_RDONLY)) >= 0);
+	T_TRUE((ws = open("/dev/cdevflags", O_WRONLY)) >= 0);	/* the last open */
+	T_EQ(read_text(fd, buf, sizeof(buf)), 14);
+	T_STR(buf, "open=2 read=0\n");		/* CDEV_W_BIT alone */
+	T_EQ(close(ws), 0);
+	T_EQ(close(fd), 0);
+	T_EQ(unlink("/dev/cdevflags"), 0);
 
 	/* One process stuck on the driver; the others go on. */
 	if ((pid = fork()) == 0)

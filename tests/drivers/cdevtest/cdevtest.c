@@ -6,6 +6,9 @@
  *		started, kept in DS), writes take everything
  *	minor 1	reads are never answered (a stuck driver); a CDEV_CANCEL
  *		ends such a read with EINTR, as a driver must
+ *	minor 2	reads give "open=A read=F\n": the flags of its last open
+ *		(CDEV_R_BIT, CDEV_W_BIT, CDEV_NOCTTY) and of this read
+ *		(CDEV_NONBLOCK), as VFS sent them
  *
  * Opens and closes of both are answered at once.  libchardriver answers
  * with asynsend, so VFS never waits for it.
@@ -20,12 +23,15 @@
 #define HUNG_MAX 16
 
 static uint32_t starts;
+static int last_access;		/* of minor 2's last open */
 static struct { endpoint_t ep; cdev_id_t id; int used; } hung[HUNG_MAX];
 
 static int ct_open(devminor_t minor, int access, endpoint_t user)
 {
-	(void)access, (void)user;
-	return minor == 0 || minor == 1 ? OK : ENXIO;
+	(void)user;
+	if (minor == 2)
+		last_access = access;
+	return minor >= 0 && minor <= 2 ? OK : ENXIO;
 }
 
 static int ct_close(devminor_t minor)
@@ -41,7 +47,7 @@ static ssize_t ct_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 	size_t n;
 	int i;
 
-	(void)pos, (void)flags;
+	(void)pos;
 	if (minor == 1) {
 		for (i = 0; i < HUNG_MAX; i++)
 			if (!hung[i].used) {
@@ -52,7 +58,10 @@ static ssize_t ct_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 			}
 		return EAGAIN;
 	}
-	snprintf(text, sizeof(text), "cdevtest %u\n", (unsigned)starts);
+	if (minor == 2)
+		snprintf(text, sizeof(text), "open=%d read=%d\n", last_access, flags);
+	else
+		snprintf(text, sizeof(text), "cdevtest %u\n", (unsigned)starts);
 	n = strlen(text) < size ? strlen(text) : size;
 	if (sys_safecopyto(endpt, grant, 0, (vir_bytes)text, n) != OK)
 		return EFAULT;

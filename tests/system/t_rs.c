@@ -234,25 +234,8 @@ int test_rs_100_restarts(void)
 	return 0;
 }
 
-/* One block request to the memory driver at ep: its status, or the IPC
- * error. */
-static int bdev(endpoint_t ep, int type, uint64_t pos, cp_grant_id_t g, uint32_t count)
-{
-	message m;
-	int r;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	m.m_bdev.minor = MEMORY_RAMDISK;
-	m.m_bdev.pos_lo = (uint32_t)pos;
-	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = count;
-	m.m_bdev.id = 7;
-	if ((r = ipc_sendrec(ep, &m)) != OK)
-		return r;
-	return m.m_type == BDEV_REPLY && m.m_bdev.id == 7 ? m.m_bdev.status : EGENERIC;
-}
+/* One block request to the memory driver's RAM disk at ep (t.c). */
+#define bdev(ep, type, pos, g, count) t_bdev((ep), (type), MEMORY_RAMDISK, (pos), (g), (count))
 
 /* `service fi memory`: the memory driver comes back under its label with
  * a new endpoint, and the RAM disk (RS's, lent to it) kept every byte,
@@ -340,6 +323,22 @@ static void sit_stopped(void *arg)
 	(void)arg;
 }
 
+/* RS_UP of the fitest program in our memory as service "fit3" with the
+ * .conf text conf: RS's answer, in *m. */
+static int up_fit3(const char *conf, message *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->m_type = RS_UP;
+	strcpy(m->m_rs.label, "fit3");
+	m->m_rs.buf = (vir_bytes)_binary_fitest_start;
+	m->m_rs.len = (size_t)(_binary_fitest_end - _binary_fitest_start);
+	m->m_rs.buf2 = (vir_bytes)conf;
+	m->m_rs.len2 = strlen(conf);
+	if (ipc_sendrec(RS_PROC_NR, m) != OK)
+		return EGENERIC;
+	return m->m_type;
+}
+
 static int fit_call(endpoint_t f3, endpoint_t to)
 {
 	message m;
@@ -360,20 +359,11 @@ static int fit_call(endpoint_t f3, endpoint_t to)
 int test_rs_ipc_follows_restart(void)
 {
 	static const char conf[] = "service fit3 {\n\tipc SYSTEM ds rs fitest;\n};\n";
-	size_t len = (size_t)(_binary_fitest_end - _binary_fitest_start);
 	endpoint_t f3, ep0, ep1, ep2, held[40];
 	int i, n = 0, r = 0;
 	message m;
 
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_UP;
-	strcpy(m.m_rs.label, "fit3");
-	m.m_rs.buf = (vir_bytes)_binary_fitest_start;
-	m.m_rs.len = len;
-	m.m_rs.buf2 = (vir_bytes)conf;
-	m.m_rs.len2 = sizeof(conf) - 1;
-	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
-	T_EQ(m.m_type, OK);
+	T_EQ(up_fit3(conf, &m), OK);
 	f3 = m.m_rs.endpt;
 	T_EQ(rs_call(RS_REFRESH, "fitest", &m), OK);	/* no backoff yet */
 	T_TRUE((ep0 = wait_new(NONE, 2 * sys_hz())) != NONE);
@@ -415,7 +405,6 @@ int test_rs_up_down(void)
 	static const char conf[] = "service fit3 {\n\tipc ALL;\n\tpriority 7;\n};\n";
 	static const char bad[] = "service fit3 {\n\tpriority 99;\n};\n";
 	static uint8_t junk[64];
-	size_t len = (size_t)(_binary_fitest_end - _binary_fitest_start);
 	struct proc_info pi;
 	endpoint_t ep;
 	clock_t t0;
@@ -432,15 +421,7 @@ int test_rs_up_down(void)
 	T_EQ(m.m_type, EINVAL);
 	T_EQ(m.m_rs.value, 2);
 	T_EQ(strcmp((char *)junk, "2: priority 99 out of range 0..15"), 0);
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_UP;
-	strcpy(m.m_rs.label, "fit3");
-	m.m_rs.buf = (vir_bytes)_binary_fitest_start;
-	m.m_rs.len = len;
-	m.m_rs.buf2 = (vir_bytes)conf;
-	m.m_rs.len2 = sizeof(conf) - 1;
-	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
-	T_EQ(m.m_type, OK);
+	T_EQ(up_fit3(conf, &m), OK);
 	ep = m.m_rs.endpt;
 	T_EQ(fit(ep, FIT_PING, NULL), OK);
 	t0 = t_now();

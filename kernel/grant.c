@@ -18,6 +18,7 @@
 #include "kdiag.h"
 #include "memory.h"
 #include "clock.h"
+#include "iommu.h"
 
 /* ---- the environment verify_grant() runs in ---- */
 
@@ -424,8 +425,16 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 				}
 				last_end = pa + chunk;
 				if (pass && need_hold) {
-					struct rec *h = rec_alloc(REC_HOLD, &holds[proc_index(caller)]);
+					/* The driver's devices may reach the frame
+					 * from now on (iommu.c). */
+					int ir = iommu_hold(caller, pa & PAGE_MASK, access & VUA_WRITE);
+					struct rec *h = ir == OK ?
+					    rec_alloc(REC_HOLD, &holds[proc_index(caller)]) : NULL;
 					if (!h) {
+						if (ir == OK) {
+							iommu_unhold(caller, pa & PAGE_MASK);
+							iommu_flush(caller);
+						}
 						if (!(pv[n - 1].vp_size -= chunk))
 							n--; /* this page is not held */
 						grant_vumap_release(caller, pv, n);
@@ -465,6 +474,14 @@ int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pc
 			else
 				ok = 0;
 		}
+	}
+	/* The device loses the frames (and its IOTLB forgets them) before
+	 * any of them can go back to the allocator. */
+	if (ok) {
+		for (r = *list; r; r = r->next)
+			if (r->u.h.marked)
+				iommu_unhold(caller, r->u.h.frame);
+		iommu_flush(caller);
 	}
 	for (rp = list; *rp;) {
 		if ((*rp)->u.h.marked) {
@@ -532,6 +549,7 @@ void grant_proc_exit(struct proc *p)
 	kdiag_flush(p);
 
 	remove_maps(involves, p->p_endpoint, 0);
+	iommu_clear(p);		/* its devices reach none of the frames below */
 	drop_holds(&holds[proc_index(p)], NONE, 1);
 	priv(p)->s_grant_table = 0;
 	priv(p)->s_grant_entries = 0;

@@ -93,6 +93,23 @@ void mem_init(struct multiboot_info *mbi, uint32_t reserved_end)
 	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
 }
 
+/* Device registers at physical pa (below 4 GiB, above the RAM) for the
+ * kernel: the 4 MiB around pa as one uncached large page at the top of
+ * the identity-mapped area (the PDE just below USER_BASE, which RAM
+ * under 1020 MiB never uses).  Before the first address space is made
+ * (as_new copies the kernel's PDEs); one such window.  NULL if the PDE
+ * is taken. */
+void *kmap_mmio(phys_bytes pa)
+{
+	int i = KERNEL_PDES - 1;
+
+	if (kernel_pd[i] & PTE_P)
+		return NULL;
+	kernel_pd[i] = (pa & 0xffc00000u) | PTE_P | PTE_W | PTE_PS | 0x18; /* PCD, PWT */
+	write_cr3(loaded_cr3);
+	return (void *)((uint32_t)i << 22 | (pa & 0x3fffffu));
+}
+
 /* Give the whole pages inside [start, end) to the allocator (boot
  * modules, once loaded). */
 void mem_free_range(uint32_t start, uint32_t end)

@@ -460,9 +460,9 @@ static void report(uint32_t sid, uint32_t addr_lo, uint32_t addr_hi, int reason,
 	for (i = 0; i < nr_devs; i++)
 		if (devs[i].bdf == sid && devs[i].slot >= 0)
 			p = &proc[devs[i].slot];
-	kprintf("kernel: iommu: DMA fault: %02x:%02x.%d %s %x%08x blocked, reason %d (%s)",
+	kprintf("kernel: iommu: DMA fault: %02x:%02x.%d %s 0x%08x%s blocked, reason %d (%s)",
 	    sid >> 8, sid >> 3 & 31, sid & 7, read ? "read of" : "write to",
-	    addr_hi, addr_lo & PAGE_MASK, reason, reason_name(reason));
+	    addr_lo & PAGE_MASK, addr_hi ? " (above 4 GiB)" : "", reason, reason_name(reason));
 	if (!p || isemptyp(p)) {
 		kprintf("\n");
 		return;

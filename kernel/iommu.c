@@ -355,9 +355,10 @@ int iommu_bind(struct proc *p)
 	return OK;
 }
 
-/* p is gone: its devices are blocked, its domain empty. */
+/* p is gone: its devices are blocked, its domain empty and freed. */
 void iommu_unbind(struct proc *p)
 {
+	struct domain *d = &dom[proc_index(p)];
 	int slot = proc_index(p), i;
 
 	if (!iommu_active)
@@ -365,9 +366,13 @@ void iommu_unbind(struct proc *p)
 	for (i = 0; i < nr_devs; i++)
 		if (devs[i].slot == slot) {
 			devs[i].slot = -1;
-			set_context(&devs[i], -1);
+			set_context(&devs[i], -1);   /* invalidates */
 		}
 	iommu_clear(p);
+	if (d->l3) {
+		frame_unref((phys_bytes)d->l3);
+		d->l3 = NULL;
+	}
 }
 
 static int has_device(int slot)

@@ -49,13 +49,16 @@ static const struct test selfcheck[] = {
 int test_iommu_disk_io(void);
 int test_iommu_wild_dma(void);
 int test_iommu_wild_dma_unconfined(void);
+int test_iommu_vumap_cost(void);
 static const struct test iommu[] = {
 	{ "iommu_disk_io", test_iommu_disk_io },
 	{ "iommu_wild_dma", test_iommu_wild_dma },
+	{ "iommu_vumap_cost", test_iommu_vumap_cost },
 };
 static const struct test iommu_off[] = {
 	{ "iommu_off_disk_io", test_iommu_disk_io },
 	{ "iommu_off_wild_dma_lands", test_iommu_wild_dma_unconfined },
+	{ "iommu_off_vumap_cost", test_iommu_vumap_cost },
 };
 static clock_t timeout;
 

@@ -27,7 +27,7 @@
  * remapping).
  *
  * Entry points: iommu_init, iommu_bind, iommu_unbind, iommu_hold,
- * iommu_unhold, iommu_flush, iommu_clear, iommu_poll, iommu_stats.
+ * iommu_unhold, iommu_flush, iommu_clear, iommu_poll_faults.
  */
 #include <signal.h>
 #include "proc.h"
@@ -76,10 +76,8 @@ static int nr_devs;
 struct domain {
 	uint32_t *l3;                /* 3-level tables (39-bit), NULL if none */
 	int dirty;                   /* entries gone since the last invalidation */
-	unsigned mapped;             /* frames mapped now */
 };
 static struct domain dom[NR_SLOTS];
-static unsigned long n_faults, n_inval;
 
 static uint32_t rd32(uint32_t off) { return *(volatile uint32_t *)(regs + off); }
 static void wr32(uint32_t off, uint32_t v) { *(volatile uint32_t *)(regs + off) = v; }
@@ -200,7 +198,6 @@ static void inval_context(void)
 /* The IOTLB of domain did (0: all), paging-structure caches included. */
 static void inval_iotlb(int did)
 {
-	n_inval++;
 	wr32(iotlb_off + 8, 0);
 	wr32(iotlb_off + 12, 0x80000000u | (did ? 2u << 28 | (uint32_t)did : 1u << 28) |
 	    3u << 16);                               /* IVT, IIRG, DR DW */
@@ -231,8 +228,10 @@ void iommu_init(void)
 		return;
 	}
 	cap_lo = rd32(R_CAP), cap_hi = rd32(R_CAP + 4), ecap = rd32(R_ECAP);
-	if (!(cap_lo & (1u << 9))) {                   /* SAGAW: 3-level */
-		kprintf("kernel: iommu: no 3-level tables (CAP %x%08x): off\n", cap_hi, cap_lo);
+	if (!(cap_lo & (1u << 9)) ||                   /* SAGAW: 3-level */
+	    NR_SLOTS + 1 > 1 << (4 + 2 * (cap_lo & 7))) {  /* ND: a domain a slot */
+		kprintf("kernel: iommu: no 3-level tables or too few domains (CAP %x%08x): off\n",
+		    cap_hi, cap_lo);
 		return;
 	}
 	frcd_off = ((cap_hi & 0x3) << 8 | cap_lo >> 24) * 16;   /* CAP.FRO */
@@ -255,7 +254,8 @@ void iommu_init(void)
 
 /* ---- domains ---- */
 
-/* The level-1 entry of frame pa in d (made if make), or NULL. */
+/* The level-1 entry of frame pa in d (made if make), or NULL.  Frames are
+ * below 1 GiB (USER_BASE): only the top table's first entry is used. */
 static uint32_t *sl_pte(struct domain *d, phys_bytes pa, int make)
 {
 	uint32_t *t = d->l3;
@@ -319,7 +319,6 @@ static void free_tables(struct domain *d, int did)
 		frame_unref((phys_bytes)l1);
 	}
 	frame_unref((phys_bytes)l2);
-	d->mapped = 0;
 	d->dirty = 0;
 }
 
@@ -399,8 +398,6 @@ int iommu_hold(struct proc *p, phys_bytes pa, int writable)
 	n = e[1] >> CNT_SHIFT & CNT_MAX;
 	if (n == CNT_MAX)
 		return ENOMEM;
-	if (n == 0)
-		d->mapped++;
 	e[1] = (n + 1) << CNT_SHIFT;
 	e[0] = (pa & PAGE_MASK) | SL_R | (writable ? SL_W : 0) | (e[0] & SL_W);
 	return OK;
@@ -418,7 +415,6 @@ void iommu_unhold(struct proc *p, phys_bytes pa)
 	n = (e[1] >> CNT_SHIFT & CNT_MAX) - 1;
 	if (n == 0) {
 		e[0] = 0;
-		d->mapped--;
 		d->dirty = 1;
 	}
 	e[1] = n << CNT_SHIFT;
@@ -461,7 +457,6 @@ static void report(uint32_t sid, uint32_t addr_lo, uint32_t addr_hi, int reason,
 	struct proc *p = NULL;
 	int i;
 
-	n_faults++;
 	for (i = 0; i < nr_devs; i++)
 		if (devs[i].bdf == sid && devs[i].slot >= 0)
 			p = &proc[devs[i].slot];
@@ -497,13 +492,4 @@ void iommu_poll_faults(void)
 		kprintf("kernel: iommu: fault records overflowed (some faults not logged)\n");
 		wr32(R_FSTS, FS_PFO);
 	}
-}
-
-/* For SYS_GETINFO-style reports: faults seen, IOTLB invalidations, and
- * frames p's devices may reach now. */
-void iommu_stats(struct proc *p, unsigned long *faults, unsigned long *inval, unsigned *mapped)
-{
-	*faults = n_faults;
-	*inval = n_inval;
-	*mapped = p ? dom[proc_index(p)].mapped : 0;
 }

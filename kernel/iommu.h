@@ -16,8 +16,6 @@ void iommu_unhold(struct proc *p, phys_bytes pa);
 void iommu_flush(struct proc *p);        /* IOTLB, after unholds, before reuse */
 void iommu_clear(struct proc *p);        /* exec/exit: every mapping goes */
 void iommu_poll_faults(void);
-void iommu_stats(struct proc *p, unsigned long *faults, unsigned long *inval,
-	unsigned *mapped);
 
 /* At every interrupt: the fault records, only with an IOMMU. */
 static inline void iommu_poll(void)

@@ -216,8 +216,8 @@ static void vumap_loop(void *arg)
 /* A process that drives a device (the VGA function: its .conf would say
  * "pci device 1234/1111") vumaps and releases one page: with an IOMMU each
  * pair maps the frame in its domain, unmaps it and invalidates the IOTLB.
- * The mean, in guest instructions under -icount shift=0 (tools/test.sh),
- * is printed for docs/kernel.md; the test checks that it works. */
+ * The mean is printed, in TSC ticks: guest instructions under QEMU's
+ * -icount shift=0 (docs/kernel.md); the test checks that it works. */
 int test_iommu_vumap_cost(void)
 {
 	struct priv_desc d;
@@ -241,7 +241,7 @@ int test_iommu_vumap_cost(void)
 	T_EQ(sys_privctl(c, SYS_PRIV_ALLOW, NULL), OK);
 	T_EQ(t_expect(c, COST_REPORT, &v), OK);
 	T_TRUE(v > 0);
-	printf("iommu: vumap + release of one page: %d instructions\n", v);
+	printf("iommu: vumap + release of one page: %d TSC ticks\n", v);
 	T_EQ(sys_clear(c), OK);
 	return 0;
 }

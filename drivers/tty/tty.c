@@ -596,7 +596,8 @@ static int init_fresh(int type, sef_init_info_t *info)
 		return EIO;
 	sys_outb(port + IER, IER_RX);    /* interrupt on received data */
 	t_intr(0);                       /* what arrived before */
-	return chardriver_announce();    /* "tty" in DS */
+	chardriver_announce();           /* "tty" in DS */
+	return OK;
 }
 
 int main(int argc, char **argv)
@@ -606,4 +607,5 @@ int main(int argc, char **argv)
 	sef_setcb_init_fresh(init_fresh);
 	sef_startup();
 	chardriver_task(&tty_cdr);
+	return 0;
 }

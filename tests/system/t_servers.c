@@ -177,12 +177,17 @@ static int mem_req(int type, int minor, uint64_t pos, cp_grant_id_t g, uint32_t 
 	m.m_type = type;
 	if (type >= BDEV_BASE && type < BDEV_REPLY)
 		return t_bdev(MEM_PROC_NR, type, minor, pos, g, count);
-	m.m_cdev.minor = minor;
-	m.m_cdev.grant = g;
-	m.m_cdev.count = count;
+	if (type == CDEV_OPEN || type == CDEV_CLOSE) {
+		m.m_vfs_lchardriver_openclose.minor = minor;
+	} else {
+		m.m_vfs_lchardriver_readwrite.minor = minor;
+		m.m_vfs_lchardriver_readwrite.pos = (off_t)pos;
+		m.m_vfs_lchardriver_readwrite.grant = g;
+		m.m_vfs_lchardriver_readwrite.count = count;
+	}
 	if (ipc_sendrec(MEM_PROC_NR, &m) != OK || m.m_type != CDEV_REPLY)
 		return EGENERIC;
-	return m.m_cdev.status;
+	return m.m_lchardriver_vfs_reply.status;
 }
 
 int test_memory_null_zero(void)

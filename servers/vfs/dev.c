@@ -413,6 +413,7 @@ static void driver_dead(endpoint_t ep)
 	int i;
 
 	worker_dev_dead(ep);
+	select_driver_dead(ep);	/* its selects: EIO */
 	mnt_fs_dead(ep);	/* a mounted file system's process (mount.c) */
 	for (i = 0; i < NR_PROCS; i++) {
 		struct fproc *fp = &fproc_tab[i];

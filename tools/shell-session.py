@@ -63,6 +63,19 @@ def session(step, until):
              r" select +readable\n"):
         step("a typed line wakes it, and is read after", "abc\n",
              r"^0\nstatus 0 got abc$")
+    # The example driver (docs/writing-drivers.md): up, read, crashed,
+    # restarted by RS, its counter kept in DS.
+    step("hello: mknod and service up", "mknod /dev/hello c 17 0; "
+         "service up /bin/hello -dev /dev/hello\n",
+         r"^service: hello is up \(endpoint \d+\)$")
+    step("hello: cat reads it", "cat /dev/hello\n",
+         r"\A[^\n]*\nHello, World! \(open 1\)\n# \Z")
+    step("hello: service fi, the open that crashes it gives EIO",
+         "service fi hello; cat /dev/hello\n",
+         r"^cat: /dev/hello: Input/output error$")
+    step("hello: restarted, the counter went on",
+         "cat /dev/hello; service down hello; rm /dev/hello\n",
+         r"^Hello, World! \(open 2\)$")
     step("grants lists VFS's table", "grants vfs\n",
          r"^vfs \(endpoint 3\): [0-9]+ entries, [0-9]+ mappings$")
     # The job prints a line once it runs, then becomes the sleep.

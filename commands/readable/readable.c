@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <unistd.h>
 #include <sys/select.h>
 
 static void usage(void)
@@ -45,15 +46,15 @@ int main(int argc, char **argv)
 {
 	struct timeval tv, *tvp = NULL;
 	fd_set rs, want;
-	int i = 1, fd, nfds = 0, n;
+	int i, c, fd, nfds = 0, n;
 	char *end;
 
-	if (i < argc && strcmp(argv[i], "-t") == 0) {
-		if (i + 1 >= argc || parse_time(argv[i + 1], &tv) < 0)
+	while ((c = getopt(argc, argv, "t:")) != -1) {
+		if (c != 't' || parse_time(optarg, &tv) < 0)
 			usage();
 		tvp = &tv;
-		i += 2;
 	}
+	i = optind;
 	FD_ZERO(&want);
 	if (i == argc) {
 		FD_SET(0, &want);

@@ -640,8 +640,7 @@ static int init_fresh(int type, sef_init_info_t *info)
 		return EIO;
 	sys_outb(port + IER, IER_RX);    /* interrupt on received data */
 	t_intr(0);                       /* what arrived before */
-	chardriver_announce();           /* "tty" in DS */
-	return OK;
+	return chardriver_announce();    /* "tty" in DS */
 }
 
 int main(int argc, char **argv)

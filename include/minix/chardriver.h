@@ -34,8 +34,10 @@ struct chardriver {
 };
 
 /* Publish the driver's label (its process name, which RS sets to the
- * label) -> endpoint in DS, so VFS finds it; panics if DS refuses. */
-void chardriver_announce(void);
+ * label) -> endpoint in DS, so VFS finds it.  OK or the error (MINIX's
+ * returns nothing and panics; a MINIX source's `chardriver_announce();`
+ * builds the same, and an init callback may return the result). */
+int chardriver_announce(void);
 /* The minor a CDEV request is for: OK, or EINVAL for another message. */
 int chardriver_get_minor(message *m, devminor_t *minor);
 void chardriver_process(const struct chardriver *cdp, message *m_ptr,

@@ -9,7 +9,6 @@
 #include <minix/ds.h>
 #include <minix/sef.h>
 #include <minix/syslib.h>
-#include <minix/sysutil.h>
 #include <minix/errno.h>
 
 static int running;
@@ -160,14 +159,13 @@ void chardriver_task(const struct chardriver *cdp)
 			chardriver_process(cdp, &m, status);
 }
 
-void chardriver_announce(void)
+int chardriver_announce(void)
 {
 	char label[PROC_NAME_LEN];
 	endpoint_t me;
 	int r;
 
 	if ((r = sys_whoami(&me, label, sizeof(label))) != OK)
-		panic("chardriver_announce: sys_whoami: %d", r);
-	if ((r = ds_publish_label(label, me, DSF_OVERWRITE)) != OK)
-		panic("chardriver_announce: cannot publish '%s': %d", label, r);
+		return r;
+	return ds_publish_label(label, me, DSF_OVERWRITE);
 }

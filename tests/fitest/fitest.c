@@ -34,8 +34,7 @@ static int init(int type, sef_init_info_t *info)
 		starts = 0;
 	starts++;
 	ds_publish_u32("fitest.starts", starts, DSF_OVERWRITE);
-	chardriver_announce();	/* its label in DS */
-	return OK;
+	return chardriver_announce();	/* its label in DS */
 }
 
 int main(int argc, char **argv)

@@ -87,8 +87,7 @@ static int hello_init(int type, sef_init_info_t *info)
 	ds_publish_u32(COUNTER_KEY, opens, DSF_OVERWRITE);
 	printf("hello: %s, %u opens so far\n",
 	    type == SEF_INIT_RESTART ? "restarted" : "started", (unsigned)opens);
-	chardriver_announce();
-	return OK;
+	return chardriver_announce();	/* "hello" in DS: VFS finds it */
 }
 
 int main(void)

@@ -116,8 +116,7 @@ static int init(int type, sef_init_info_t *info)
 		starts = 0;
 	starts++;
 	ds_publish_u32("cdevtest.starts", starts, DSF_OVERWRITE);
-	chardriver_announce();
-	return OK;
+	return chardriver_announce();
 }
 
 int main(void)

@@ -33,6 +33,11 @@
  * lose its tail but never its newline (lines are not merged); the bell
  * rings once per run of dropped bytes.  ioctl TIOCGLINES gives the
  * counts: lines typed, lines dropped, bytes waiting in each queue.
+ *
+ * select (CDEV_SELECT): readable when a read would not wait (a whole
+ * line, or VMIN bytes, and no reader ahead), always writable.  Asked to
+ * notify (CDEV_NOTIFY) while not readable, the driver tells VFS with
+ * CDEV_SEL2_REPLY once input makes it so.
  */
 #include <string.h>
 #include <stdlib.h>

@@ -57,6 +57,7 @@ struct selectentry {
 };
 
 static struct selectentry sel[NR_PROCS];	/* by fproc_tab index */
+static int nr_waiting;		/* processes in BLK_SELECT: 0 costs a pipe nothing */
 
 /* The CDEV_SELECTs in flight: one per driver at most. */
 #define NR_BUSY		16
@@ -239,6 +240,7 @@ static void finish(struct fproc *fp)
 
 	busy_forget(proc_index(fp));
 	fp->fp_blocked = BLK_NONE;
+	nr_waiting--;
 	reply(fp->fp_endpoint, result(fp, e));
 }
 
@@ -359,6 +361,7 @@ int do_select(struct fproc *fp, message *m)
 	if (done(e))
 		return result(fp, e);
 	fp->fp_blocked = BLK_SELECT;
+	nr_waiting++;
 	settle();
 	return SUSPEND;
 }
@@ -368,6 +371,8 @@ void select_pipe_event(void)
 {
 	int i, any = 0;
 
+	if (nr_waiting == 0)
+		return;
 	for (i = 0; i < NR_PROCS; i++) {
 		struct fproc *fp = &fproc_tab[i];
 		if (fp->fp_endpoint == NONE || fp->fp_blocked != BLK_SELECT)
@@ -479,6 +484,7 @@ void select_unblock(struct fproc *fp, int exiting)
 		return;
 	busy_forget(proc_index(fp));
 	fp->fp_blocked = BLK_NONE;
+	nr_waiting--;
 	if (!exiting)
 		reply(fp->fp_endpoint, EINTR);
 }

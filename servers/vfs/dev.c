@@ -179,11 +179,10 @@ static void bdev_msg(message *m, int type, const struct filp *f)
 {
 	memset(m, 0, sizeof(*m));
 	m->m_type = type;
-	m->m_bdev.minor = f->f_minor;
-	m->m_bdev.pos_lo = (uint32_t)f->f_pos;
-	m->m_bdev.pos_hi = (uint32_t)(f->f_pos >> 32);
-	m->m_bdev.grant = GRANT_INVALID;
-	m->m_bdev.id = new_id();
+	m->m_lbdev_lblockdriver_msg.minor = f->f_minor;
+	m->m_lbdev_lblockdriver_msg.pos = f->f_pos;
+	m->m_lbdev_lblockdriver_msg.grant = GRANT_INVALID;
+	m->m_lbdev_lblockdriver_msg.id = (int)new_id();
 }
 
 /* Send block request m to f's driver and wait for its answer: the
@@ -194,7 +193,7 @@ static int bdev_sendrec(struct filp *f, message *m)
 
 	if ((r = dev_sendrec_worker(f->f_driver, f->f_dmap->dm_label, m)) != OK)
 		return r == EDEADSRCDST ? ENXIO : r;
-	return m->m_type == BDEV_REPLY ? m->m_bdev.status : EIO;
+	return m->m_type == BDEV_REPLY ? m->m_lblockdriver_lbdev_reply.status : EIO;
 }
 
 /* Read or write len > 0 bytes of block device file f at its position,
@@ -211,8 +210,8 @@ static int bdev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
 		return r;
 	bdev_msg(&m, write ? BDEV_WRITE : BDEV_READ, f);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = (uint32_t)len;
+	m.m_lbdev_lblockdriver_msg.grant = g;
+	m.m_lbdev_lblockdriver_msg.count = (int)len;
 	r = bdev_sendrec(f, &m);
 	cpf_revoke(g);
 	if (r > 0)
@@ -253,7 +252,7 @@ int dev_open(struct fproc *fp, struct filp *f, int oflags)
 	f->f_dmap = d;
 	if (S_ISBLK(f->f_vn.v_mode)) {
 		bdev_msg(&m, BDEV_OPEN, f);
-		m.m_bdev.flags = (FILP_CAN_READ(f) ? BDEV_R_BIT : 0) |
+		m.m_lbdev_lblockdriver_msg.access = (FILP_CAN_READ(f) ? BDEV_R_BIT : 0) |
 		    (FILP_CAN_WRITE(f) ? BDEV_W_BIT : 0);
 		r = bdev_sendrec(f, &m);
 		return r < 0 ? r : OK;

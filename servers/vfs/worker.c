@@ -313,7 +313,7 @@ int dev_sendrec_worker(endpoint_t ep, const char *label, message *m)
 		return EIO;
 	w->w_reply = m;
 	w->w_dst = ep;
-	w->w_id = bdev ? m->m_bdev.id : m->m_cdev.id;
+	w->w_id = bdev ? (uint32_t)m->m_lbdev_lblockdriver_msg.id : m->m_cdev.id;
 	w->w_label = label;
 	if ((r = asynsend(ep, m)) == OK)
 		r = worker_wait(bdev ? WAIT_BDEV : WAIT_DEV);
@@ -326,7 +326,7 @@ int dev_sendrec_worker(endpoint_t ep, const char *label, message *m)
 int worker_dev_reply(const message *m)
 {
 	int bdev = m->m_type == BDEV_REPLY, i;
-	uint32_t id = bdev ? m->m_bdev.id : m->m_cdev.id;
+	uint32_t id = bdev ? (uint32_t)m->m_lblockdriver_lbdev_reply.id : m->m_cdev.id;
 
 	for (i = 0; i < NR_WORKERS; i++) {
 		struct worker *w = &workers[i];

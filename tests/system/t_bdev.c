@@ -340,7 +340,7 @@ int bdev_conformance(const char *label, int minor, int sector, uint64_t size)
 /* Each block driver, one line: label, minor, sector, size. */
 int test_bdev_memory(void) { return bdev_conformance("memory", MEMORY_RAMDISK, 1, 16384 * 1024); }
 int test_bdev_at_wini(void) { return bdev_conformance("at_wini", 0, SEC, AT_WINI_SCRATCH); }
-int test_bdev_at_wini_slave(void) { return bdev_conformance("at_wini", 1, SEC, AT_WINI_SLAVE); }
+int test_bdev_at_wini_slave(void) { return bdev_conformance("at_wini", 5, SEC, AT_WINI_SLAVE); }
 int test_bdev_virtio_blk(void) { return bdev_conformance("virtio_blk", 0, SEC, 1 << 20); }
 
 /* at_wini again, by PIO (it uses DMA when it can). */

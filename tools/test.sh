@@ -133,7 +133,11 @@ tools/vblk-image.py make build/vblk-test.img
 rm -f build/ide-scratch.img build/ide-slave.img
 truncate -s 129G build/ide-scratch.img
 truncate -s 4M build/ide-slave.img
+# A second virtio disk of 2 MiB with two partitions that sfdisk writes
+# (t_bdev.c: virtio_blk's d1 and its partition minors).
+tools/mkparts.sh build/vblk-parts.img 2M tests/system/vblk-parts.sfdisk
 export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=blkdebug:tests/system/t_vblk.blkdebug:build/vblk-test.img) \
+$(make -s disk-args DISK=virtio N=1 FILE=build/vblk-parts.img) \
 $(make -s disk-args DISK=ide FILE=blkdebug:tests/system/ide-errors.cfg:build/ide-scratch.img) \
 $(make -s disk-args DISK=ide N=1 FILE=build/ide-slave.img)"
 out=$(tools/qemu-test.sh build/test.iso build/test 300)

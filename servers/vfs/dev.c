@@ -23,6 +23,7 @@
  */
 #include <termios.h>
 #include <sys/ioctl.h>
+#include <sys/ioc_disk.h>
 #include <stdio.h>
 #include <minix/ds.h>
 #include "vfs.h"
@@ -219,6 +220,38 @@ static int bdev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	return r == 0 && write ? ENOSPC : r;
 }
 
+/* An ioctl of block device file f for fp: BDEV_IOCTL with a grant of the
+ * argument, its size and direction from the request's encoding (MINIX's
+ * _IOR/_IOW: DIOCGETP and the other DIOC*), the caller as the user; the
+ * driver's answer.  ENOTTY for a request without that encoding. */
+static int bdev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
+	vir_bytes arg)
+{
+	size_t size = (request >> 16) & IOCPARM_MASK;
+	int access = ((request & IOC_OUT) ? CPF_WRITE : 0) |
+	    ((request & IOC_IN) ? CPF_READ : 0);
+	cp_grant_id_t g = GRANT_INVALID;
+	message m;
+	int r;
+
+	if ((request & (IOC_IN | IOC_OUT | IOC_VOID)) == 0 ||
+	    (size == 0) != !(request & (IOC_IN | IOC_OUT)))
+		return ENOTTY;
+	if (f->f_driver == NONE)
+		return EIO;
+	if (size && (r = make_magic(f->f_driver, fp->fp_endpoint, arg, size,
+	    access, &g)) != OK)
+		return r;
+	bdev_msg(&m, BDEV_IOCTL, f);
+	m.m_lbdev_lblockdriver_msg.grant = g;
+	m.m_lbdev_lblockdriver_msg.request = (int)request;
+	m.m_lbdev_lblockdriver_msg.user = fp->fp_endpoint;
+	r = bdev_sendrec(f, &m);
+	if (size)
+		cpf_revoke(g);
+	return r;
+}
+
 static void cdev_msg(message *m, int type, const struct filp *f, endpoint_t user)
 {
 	memset(m, 0, sizeof(*m));
@@ -333,7 +366,7 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	message m;
 
 	if (S_ISBLK(f->f_vn.v_mode))
-		return ENOTTY;	/* no block device ioctls yet */
+		return bdev_ioctl(fp, f, request, arg);
 	switch (request) {
 	case TCGETS: size = sizeof(struct termios), access = CPF_WRITE; break;
 	case TCSETS: size = sizeof(struct termios), access = CPF_READ; break;

@@ -1205,6 +1205,8 @@ int test_service_up_restart_down(void), test_service_bad_conf(void);
 int test_service_hang(void), test_service_fi(void);
 /* t_cdev.c: a character driver that does not answer, crashes, goes. */
 int test_cdev_stuck_driver(void);
+/* t_ramdisk.c: the example block driver, its partitions, a crash. */
+int test_ramdisk_partitions(void);
 
 /* t_fs2.c: the writable root. */
 int test_fs2_write_read(void), test_fs2_append_trunc(void), test_fs2_create_errors(void);
@@ -1242,6 +1244,7 @@ static const struct test tests[] = {
 	T(epipe_ignored), T(sigpipe_default), T(time), T(sleep), T(authority),
 	T(malloc_big), T(service_up_restart_down), T(service_bad_conf),
 	T(service_hang), T(service_fi), T(cdev_stuck_driver),
+	T(ramdisk_partitions),
 	/* the commands (t_cmds.c) */
 	T(cmd_sort_uniq), T(cmd_head), T(cmd_tail), T(cmd_wc), T(cmd_grep),
 	T(cmd_od), T(cmd_test), T(cmd_seq_yes), T(cmd_names), T(cmd_env),

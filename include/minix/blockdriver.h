@@ -85,7 +85,7 @@ int blockdriver_receive_mq(message *m_ptr, int *status_ptr);
 /* Ours: OK if every grant of iov lets the driver move its piece whole
  * (a write reads from the grants), else the grant's error; moves
  * nothing.  Lets a driver refuse a vector before its device moves the
- * first byte. */
+ * first byte.  A transfer of the driver's own (endpt itself) is OK. */
 int blockdriver_check_iov(endpoint_t endpt, const iovec_t *iov,
 	unsigned int count, int do_write);
 /* Ours: the range [pos, pos + bytes) of a partition dv, on a disk of

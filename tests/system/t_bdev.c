@@ -479,24 +479,39 @@ int test_bdev_ramdisk(void)
 	return 0;
 }
 
-/* virtio_blk's second disk (d1, minor 5), partitioned on the host by
- * sfdisk (tests/system/vblk-parts.sfdisk): DIOCGETP of the disk and its
+/* label's disk d1 (minor 5) of disk_size bytes, partitioned on the host
+ * by sfdisk: d1p0 at 1 MiB of p0_size bytes, d1p1 right after it of
+ * p1_size, d1p2 and d1p3 unused.  DIOCGETP of the disk and its
  * partitions, the bounds of d1p0 and d1p1, the conformance test on d1p0. */
-int test_bdev_virtio_parts(void)
+static int parts_test(const char *label, uint64_t disk_size, uint64_t p0_size,
+	uint64_t p1_size)
 {
 	int d = DEV_PER_DRIVE;
 
-	T_EQ(ds_retrieve_label_endpt("virtio_blk", &drv), OK);
+	T_EQ(ds_retrieve_label_endpt(label, &drv), OK);
 	arena_used = 0, nbufs = 0, canary_broken = 0;
 	T_REQ(req(BDEV_OPEN, d, 0, GRANT_INVALID, 0), OK);
-	T_TRUE(getp_is(d, 0, 2 * MIB));
-	T_TRUE(getp_is(d + 1, 1 * MIB, MIB / 2));
-	T_TRUE(getp_is(d + 2, 3072ull * SEC, 512ull * SEC));
+	T_TRUE(getp_is(d, 0, disk_size));
+	T_TRUE(getp_is(d + 1, 1 * MIB, p0_size));
+	T_TRUE(getp_is(d + 2, 1 * MIB + p0_size, p1_size));
 	T_TRUE(getp_is(d + 3, 0, 0));
-	T_EQ(part_bounds(d, d + 1, 1 * MIB, MIB / 2), 0);
-	T_EQ(part_bounds(d, d + 2, 3072ull * SEC, 512ull * SEC), 0);
+	T_TRUE(getp_is(d + 4, 0, 0));
+	T_EQ(part_bounds(d, d + 1, 1 * MIB, p0_size), 0);
+	T_EQ(part_bounds(d, d + 2, 1 * MIB + p0_size, p1_size), 0);
 	T_REQ(req(BDEV_CLOSE, d, 0, GRANT_INVALID, 0), OK);
-	return bdev_conformance("virtio_blk", d + 1, SEC, MIB / 2);
+	return bdev_conformance(label, d + 1, SEC, p0_size);
+}
+
+/* virtio_blk's second disk: 2 MiB, tests/system/vblk-parts.sfdisk. */
+int test_bdev_virtio_parts(void)
+{
+	return parts_test("virtio_blk", 2 * MIB, MIB / 2, MIB / 4);
+}
+
+/* at_wini's slave: 4 MiB, tests/system/ide-slave.sfdisk. */
+int test_bdev_at_wini_parts(void)
+{
+	return parts_test("at_wini", 4 * MIB, 2 * MIB, MIB / 2);
 }
 
 /* Each block driver, one line: label, minor, sector, size. */

@@ -363,6 +363,8 @@ static int getp_is(int minor, uint64_t base, uint64_t size)
  * touched; everything put back. */
 static int part_bounds(int dm, int pm, uint64_t base, uint64_t size)
 {
+	size_t used0 = arena_used;
+	int nbufs0 = nbufs;
 	uint8_t *save = balloc(4 * SEC), *out = balloc(2 * SEC), *a = balloc(2 * SEC);
 	uint8_t *b = balloc(2 * SEC), *vp[2] = { a, a + SEC };
 	size_t vn[2] = { SEC, SEC };
@@ -406,7 +408,34 @@ static int part_bounds(int dm, int pm, uint64_t base, uint64_t size)
 	T_REQ(WR(base + size - SEC, save + SEC, SEC), SEC);
 	T_REQ(WR(base - SEC, save + 2 * SEC, SEC), SEC);
 	T_REQ(WR(base + size, save + 3 * SEC, SEC), SEC);
+	arena_used = used0, nbufs = nbufs0;	/* its buffers back */
 	return 0;
+}
+
+/* DIOCOPENCT of minor: its open count, or -1. */
+static int openct(int minor)
+{
+	int n = -1, r;
+	cp_grant_id_t g = cpf_grant_direct(drv, (vir_bytes)&n, sizeof(n), CPF_WRITE);
+
+	r = req(BDEV_IOCTL, minor, 0, g, (uint32_t)DIOCOPENCT);
+	cpf_revoke(g);
+	return r == OK ? n : -1;
+}
+
+/* DIOCSETP of minor: base and size in bytes. */
+static int setp(int minor, uint64_t base, uint64_t size)
+{
+	struct part_geom pg;
+	cp_grant_id_t g;
+	int r;
+
+	memset(&pg, 0, sizeof(pg));
+	pg.base = base, pg.size = size;
+	g = cpf_grant_direct(drv, (vir_bytes)&pg, sizeof(pg), CPF_READ);
+	r = req(BDEV_IOCTL, minor, 0, g, (uint32_t)DIOCSETP);
+	cpf_revoke(g);
+	return r;
 }
 
 /* The example driver (drivers/examples/ramdisk) started as `service up`
@@ -466,6 +495,18 @@ int test_bdev_ramdisk(void)
 	T_REQ(req(BDEV_OPEN, 5, 0, GRANT_INVALID, 0), ENXIO);	/* no d1 */
 	dminor = 4;					/* d0p3: 0 bytes */
 	T_REQ(RD(0, sec, SEC), ENXIO);
+	T_EQ(openct(1), 1);
+	T_EQ(openct(4), 0);
+	/* DIOCSETP: d0p3 made the disk's last 1 MiB but a sector, then
+	 * half past the disk's end. */
+	T_EQ(setp(4, 3 * MIB, MIB - SEC), OK);
+	T_TRUE(getp_is(4, 3 * MIB, MIB - SEC));
+	T_EQ(part_bounds(0, 4, 3 * MIB, MIB - SEC), 0);
+	T_EQ(setp(4, 3 * MIB + MIB / 2, MIB), OK);
+	dminor = 4;
+	T_REQ(RD(MIB / 2 - SEC, sec, SEC), SEC);	/* the disk's last sector */
+	T_REQ(RD(MIB / 2, sec, SEC), ENXIO);		/* past the disk */
+	T_EQ(setp(4, 0, 0), OK);
 	T_EQ(part_bounds(0, 1, 1 * MIB, 1 * MIB), 0);
 	T_EQ(part_bounds(0, d1, 5184ull * SEC, 1000ull * SEC), 0);
 	T_REQ(req(BDEV_CLOSE, 1, 0, GRANT_INVALID, 0), OK);

@@ -516,11 +516,18 @@ void grant_pass_holds(struct proc *p, struct proc *mgr)
 	*from = NULL;
 }
 
-/* Free the holds of *list for which from matches (any, if all); their count. */
-static int drop_holds(struct rec **list, endpoint_t from, int all)
+/* Free the holds of owner's list for which from matches (any, if all);
+ * their count.  Its own holds (from NONE) leave its devices' reach, and
+ * their IOTLB, before any frame goes back. */
+static int drop_holds(struct proc *owner, endpoint_t from, int all)
 {
+	struct rec **list = &holds[proc_index(owner)], *r;
 	int n = 0;
 
+	for (r = *list; r; r = r->next)
+		if ((all || r->u.h.from == from) && r->u.h.from == NONE)
+			iommu_unhold(owner, r->u.h.frame);
+	iommu_flush(owner);
 	while (*list) {
 		if (all || (*list)->u.h.from == from) {
 			frame_unref((*list)->u.h.frame);
@@ -539,7 +546,7 @@ int grant_release_from(struct proc *caller, endpoint_t dead)
 {
 	if (dead == NONE)
 		return EINVAL;
-	return drop_holds(&holds[proc_index(caller)], dead, 0) ? OK : EINVAL;
+	return drop_holds(caller, dead, 0) ? OK : EINVAL;
 }
 
 /* p is exiting: its mappings (as grantee, owner or any hop) go, and so do
@@ -549,8 +556,7 @@ void grant_proc_exit(struct proc *p)
 	kdiag_flush(p);
 
 	remove_maps(involves, p->p_endpoint, 0);
-	iommu_clear(p);		/* its devices reach none of the frames below */
-	drop_holds(&holds[proc_index(p)], NONE, 1);
+	drop_holds(p, NONE, 1);
 	priv(p)->s_grant_table = 0;
 	priv(p)->s_grant_entries = 0;
 }

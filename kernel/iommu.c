@@ -13,11 +13,12 @@
  * function's context entry points at the driver's domain (domain ID =
  * process slot + 1), whose second-level page tables map, at IOVA ==
  * physical address, exactly the frames of its DMA holds (grant.c): a frame
- * is mapped at its first hold, unmapped at its last release, the IOTLB is
- * invalidated before grant.c lets a released frame go, and the whole domain
- * is emptied (and invalidated) when the driver exits or execs.  A device
- * no driver claims keeps a not-present context entry: all its DMA faults.
- * The number of holds of a frame is kept in the PTE's ignored bits 52-61.
+ * is mapped at its first hold, unmapped at its last release (or when its
+ * holds are dropped at exec and exit), and the IOTLB is invalidated before
+ * grant.c lets a released frame go.  At exit the driver's functions are
+ * blocked again before its tables are freed.  A device no driver claims
+ * keeps a not-present context entry: all its DMA faults.  The number of
+ * holds of a frame is kept in the PTE's ignored bits 52-61.
  *
  * Faults: the fault recording registers are polled at every interrupt
  * (the clock's included), before the interrupt reaches a driver, so a
@@ -27,7 +28,7 @@
  * remapping).
  *
  * Entry points: iommu_init, iommu_bind, iommu_unbind, iommu_hold,
- * iommu_unhold, iommu_flush, iommu_clear, iommu_poll_faults.
+ * iommu_unhold, iommu_flush, iommu_poll_faults.
  */
 #include <signal.h>
 #include "proc.h"
@@ -254,25 +255,66 @@ void iommu_init(void)
 
 /* ---- domains ---- */
 
-/* The level-1 entry of frame pa in d (made if make), or NULL.  Frames are
- * below 1 GiB (USER_BASE): only the top table's first entry is used. */
-static uint32_t *sl_pte(struct domain *d, phys_bytes pa, int make)
+/* The level-1 entry of frame pa in d, or NULL (no tables, or pa beyond
+ * the RAM).  Frames are below 1 GiB (USER_BASE): the top table has one
+ * entry. */
+static uint32_t *sl_pte(struct domain *d, phys_bytes pa)
 {
-	uint32_t *t = d->l3;
-	int lvl, idx;
+	uint32_t *l2, *l1;
 
-	for (lvl = 2; lvl >= 1; lvl--) {
-		idx = (pa >> (12 + 9 * lvl)) & 511;
-		if (!(t[idx * 2] & (SL_R | SL_W))) {
-			phys_bytes f;
-			if (!make || !(f = frame_alloc()))
-				return NULL;
-			t[idx * 2 + 1] = 0;
-			t[idx * 2] = (uint32_t)f | SL_R | SL_W;
-		}
-		t = (uint32_t *)(t[idx * 2] & PAGE_MASK);
+	if (!d->l3 || pa >= mem_top())
+		return NULL;
+	l2 = (uint32_t *)(d->l3[0] & PAGE_MASK);
+	l1 = (uint32_t *)(l2[((pa >> 21) & 511) * 2] & PAGE_MASK);
+	return &l1[((pa >> 12) & 511) * 2];
+}
+
+/* Free d's tables (no context entry points at them any more; frame_alloc
+ * zeroes what it gives out). */
+static void free_tables(struct domain *d)
+{
+	uint32_t *l2;
+	int i;
+
+	if (!d->l3)
+		return;
+	if (d->l3[0] & SL_R) {
+		l2 = (uint32_t *)(d->l3[0] & PAGE_MASK);
+		for (i = 0; i < 512; i++)
+			if (l2[i * 2] & SL_R)
+				frame_unref(l2[i * 2] & PAGE_MASK);
+		frame_unref((phys_bytes)l2);
 	}
-	return &t[((pa >> 12) & 511) * 2];
+	frame_unref((phys_bytes)d->l3);
+	d->l3 = NULL;
+	d->dirty = 0;
+}
+
+/* Tables for the whole RAM, all entries empty: a level-2 table and one
+ * level-1 table per 2 MiB (65 frames for 128 MiB), made when the driver
+ * gets its first device, so that a hold never needs a table and the
+ * tables never change while it lives. */
+static int alloc_tables(struct domain *d)
+{
+	unsigned i, n = (unsigned)((mem_top() + (1u << 21) - 1) >> 21);
+	uint32_t *l2;
+	phys_bytes f;
+
+	if (!(d->l3 = (uint32_t *)frame_alloc()))
+		return ENOMEM;
+	if (!(f = frame_alloc()))
+		goto fail;
+	d->l3[0] = (uint32_t)f | SL_R | SL_W;
+	l2 = (uint32_t *)f;
+	for (i = 0; i < n && i < 512; i++) {
+		if (!(f = frame_alloc()))
+			goto fail;
+		l2[i * 2] = (uint32_t)f | SL_R | SL_W;
+	}
+	return OK;
+fail:
+	free_tables(d);
+	return ENOMEM;
 }
 
 static void set_context(const struct dev *v, int slot)
@@ -299,29 +341,6 @@ static void set_context(const struct dev *v, int slot)
 	inval_context();
 }
 
-/* Free the tables of d below the top; the domain is empty after. */
-static void free_tables(struct domain *d, int did)
-{
-	uint32_t *l2, *l1;
-	int i, j;
-
-	if (!d->l3 || !(d->l3[0] & SL_R))
-		return;
-	l2 = (uint32_t *)(d->l3[0] & PAGE_MASK);
-	d->l3[0] = 0;
-	inval_iotlb(did);          /* before any table (or mapped frame) is reused */
-	for (i = 0; i < 512; i++) {
-		if (!(l2[i * 2] & SL_R))
-			continue;
-		l1 = (uint32_t *)(l2[i * 2] & PAGE_MASK);
-		for (j = 0; j < 1024; j++)
-			l1[j] = 0;
-		frame_unref((phys_bytes)l1);
-	}
-	frame_unref((phys_bytes)l2);
-	d->dirty = 0;
-}
-
 /* p's privileges were set: its devices are the functions pd_pci names
  * (with DMA_OK); functions bound to p's slot before and not named now are
  * blocked again. */
@@ -339,7 +358,7 @@ int iommu_bind(struct proc *p)
 				if (pd->pd_pci[k] == devs[i].id)
 					mine = 1;
 		if (mine && devs[i].slot != slot) {
-			if (!dom[slot].l3 && !(dom[slot].l3 = (uint32_t *)frame_alloc()))
+			if (!dom[slot].l3 && alloc_tables(&dom[slot]) != OK)
 				return ENOMEM;
 			devs[i].slot = slot;
 			set_context(&devs[i], slot);
@@ -354,10 +373,10 @@ int iommu_bind(struct proc *p)
 	return OK;
 }
 
-/* p is gone: its devices are blocked, its domain empty and freed. */
+/* p is gone: its devices are blocked (context entries not present, the
+ * context cache and IOTLB invalidated), then its tables freed. */
 void iommu_unbind(struct proc *p)
 {
-	struct domain *d = &dom[proc_index(p)];
 	int slot = proc_index(p), i;
 
 	if (!iommu_active)
@@ -365,13 +384,9 @@ void iommu_unbind(struct proc *p)
 	for (i = 0; i < nr_devs; i++)
 		if (devs[i].slot == slot) {
 			devs[i].slot = -1;
-			set_context(&devs[i], -1);   /* invalidates */
+			set_context(&devs[i], -1);
 		}
-	iommu_clear(p);
-	if (d->l3) {
-		frame_unref((phys_bytes)d->l3);
-		d->l3 = NULL;
-	}
+	free_tables(&dom[slot]);
 }
 
 static int has_device(int slot)
@@ -391,10 +406,8 @@ int iommu_hold(struct proc *p, phys_bytes pa, int writable)
 	struct domain *d = &dom[proc_index(p)];
 	uint32_t *e, n;
 
-	if (!iommu_active || !d->l3 || !has_device(proc_index(p)))
+	if (!iommu_active || !d->l3 || !has_device(proc_index(p)) || !(e = sl_pte(d, pa)))
 		return OK;
-	if (!(e = sl_pte(d, pa, 1)))
-		return ENOMEM;
 	n = e[1] >> CNT_SHIFT & CNT_MAX;
 	if (n == CNT_MAX)
 		return ENOMEM;
@@ -410,7 +423,7 @@ void iommu_unhold(struct proc *p, phys_bytes pa)
 	struct domain *d = &dom[proc_index(p)];
 	uint32_t *e, n;
 
-	if (!iommu_active || !d->l3 || !(e = sl_pte(d, pa, 0)) || !(e[0] & SL_R))
+	if (!iommu_active || !(e = sl_pte(d, pa)) || !(e[0] & SL_R))
 		return;
 	n = (e[1] >> CNT_SHIFT & CNT_MAX) - 1;
 	if (n == 0) {
@@ -429,13 +442,6 @@ void iommu_flush(struct proc *p)
 		d->dirty = 0;
 		inval_iotlb(proc_index(p) + 1);
 	}
-}
-
-/* p execs or exits: every entry of its domain goes, invalidated. */
-void iommu_clear(struct proc *p)
-{
-	if (iommu_active)
-		free_tables(&dom[proc_index(p)], proc_index(p) + 1);
 }
 
 /* ---- faults ---- */

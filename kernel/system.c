@@ -51,6 +51,7 @@ void system_init(void)
 	map_status(SYS_VMCTL, do_vmctl);
 	map(SYS_EXEC, do_exec);
 	map_status(SYS_VIRCOPY, do_vircopy);
+	map(SYS_UMAP, do_umap);
 	map_status(SYS_SIGSEND, do_sigsend);
 	map_status(SYS_SIGRETURN, do_sigreturn);
 	map_status(SYS_ABORT, do_abort);

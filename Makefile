@@ -56,6 +56,7 @@ ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBG
 
 # Programs: name -> sources.
 PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs virtio_blk at_wini
+PROGS += rtc
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
@@ -70,6 +71,7 @@ runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
 fitest_SRC := tests/fitest/fitest.c
 cdevtest_SRC := tests/drivers/cdevtest/cdevtest.c
+rtc_SRC    := drivers/examples/rtc/rtc.c
 runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
 
@@ -245,6 +247,12 @@ ROOT_EXTRA += $(B)/ubin/cdevtest $(B)/ubin/cdevtest.conf
 $(B)/ubin/cdevtest: $(B)/bin/cdevtest
 	@cp $< $@
 $(B)/ubin/cdevtest.conf: tests/drivers/cdevtest/cdevtest.conf
+	@mkdir -p $(dir $@) && cp $< $@
+# The example drivers (drivers/examples/), started with `service up`.
+ROOT_EXTRA += $(B)/ubin/rtc $(B)/ubin/rtc.conf
+$(B)/ubin/rtc: $(B)/bin/rtc
+	@cp $< $@
+$(B)/ubin/rtc.conf: drivers/examples/rtc/rtc.conf
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/ubin/fitest: $(B)/bin/fitest
 	@cp $< $@

@@ -335,6 +335,33 @@ clean-disk:
 disk-args:
 	@echo '$(call disk_qemu,$(FILE),$(or $(N),0))'
 
+# ---- the driver kit (docs/writing-drivers.md) ----
+# make sdk: the headers, the libraries, crt0, the link script and
+# driver.mk in SDK, to build a driver outside the tree with
+# `make -f SDK/driver.mk`.  make disk-add FILES="..." copies programs
+# (stripped) and .conf files into /bin of the disk image make run boots.
+SDK      ?= $(B)/sdk
+SDK_LIBS := $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a
+sdk: $(SDK_LIBS) $(CRT0) boot/user.ld tools/driver.mk
+	@rm -rf $(SDK)/include && mkdir -p $(SDK)/lib
+	@cp -r include $(SDK)/include
+	@cp $(SDK_LIBS) $(CRT0) boot/user.ld $(SDK)/lib/
+	@sed 's|@CROSS@|$(CROSS)|' tools/driver.mk > $(SDK)/driver.mk
+	@echo "sdk: $(abspath $(SDK)) (build a driver with: make -f $(abspath $(SDK))/driver.mk)"
+
+disk-add: $(DISK_IMG)
+	@[ -n "$(FILES)" ] || { echo "disk-add: FILES=\"PROGRAM NAME.conf ...\" names what to copy to /bin"; exit 1; }
+	@for f in $(FILES); do \
+		[ -f "$$f" ] || { echo "disk-add: $$f: no such file"; exit 1; }; \
+		n=$$(basename "$$f"); t=$$(mktemp); \
+		$(CROSS)strip -o "$$t" "$$f" 2>/dev/null || cp "$$f" "$$t"; chmod 755 "$$t"; \
+		debugfs -w -R "rm /bin/$$n" $(DISK_IMG) >/dev/null 2>&1; \
+		debugfs -w -R "write $$t /bin/$$n" $(DISK_IMG) >/dev/null 2>&1; rm -f "$$t"; \
+		debugfs -R "stat /bin/$$n" $(DISK_IMG) 2>/dev/null | grep -q Inode: || \
+			{ echo "disk-add: $$f: could not write /bin/$$n on $(DISK_IMG)"; exit 1; }; \
+		echo "disk-add: /bin/$$n on $(DISK_IMG)"; \
+	done
+
 iso: deps $(B)/os.iso
 
 deps:
@@ -423,5 +450,7 @@ help:
 
 FORCE:
 
+
+.PHONY: sdk disk-add
 .PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

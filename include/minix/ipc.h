@@ -201,7 +201,9 @@ typedef struct {
 	int request;
 	vir_bytes addr;
 	vir_bytes len;
-	uint8_t padding[40];
+	int flags;         /* VMCTL_ALLOC_CONTIG: AC_* */
+	phys_bytes phys;   /* VMCTL_ALLOC_CONTIG: out, the first frame */
+	uint8_t padding[32];
 } mess_krn_vmctl;
 _ASSERT_MSG_SIZE(mess_krn_vmctl);
 

@@ -135,5 +135,13 @@ int sys_abort(int how, int code);
 /* Send without waiting, even to a busy destination (lib/libsys/asynsend.c). */
 int asynsend(endpoint_t dst, const message *m);
 int sys_vmctl(endpoint_t ep, int request, vir_bytes addr, vir_bytes len);
+/* Physically contiguous memory for DMA (needs the DMA flag): len bytes,
+ * zeroed, mapped in a window of our address space that libsys keeps for
+ * such mappings; *phys gets the physical address.  NULL and errno
+ * (EINVAL, EPERM, ENOMEM) on failure.  AC_* in <minix/com.h>.  The pages
+ * are ordinary private pages otherwise: do not fork while a device uses
+ * them.  free_contig() unmaps and frees them: 0, or -1 and errno. */
+void *alloc_contig(size_t len, int flags, phys_bytes *phys);
+int free_contig(void *addr, size_t len);
 
 #endif

@@ -3,6 +3,7 @@
  * sys_getmachine, sys_setalarm2, sys_vircopy's flags, sys_in/sys_out,
  * sys_irqctl, sys_umap, cpf_prealloc and CPF_TRY's value.
  */
+#include <errno.h>
 #include <string.h>
 #include <minix/syslib.h>
 #include <minix/sysutil.h>
@@ -151,5 +152,50 @@ int test_drvkit_cpf(void)
 	T_EQ(sys_safecopyfrom(t_self(), g, 0, (vir_bytes)&got, 4), OK);
 	T_EQ(got, 0xabcd);
 	T_EQ(cpf_revoke(g), 0);
+	return 0;
+}
+
+int test_drvkit_alloc_contig(void)
+{
+	struct kinfo k0, k1;
+	phys_bytes ph = 1, pa = 0;
+	uint8_t *p, *q;
+	int i;
+
+	/* Once first, so that the window's page table exists. */
+	p = alloc_contig(4096, 0, &ph);
+	T_TRUE(p != NULL);
+	T_EQ(free_contig(p, 4096), 0);
+	T_EQ(sys_getkinfo(&k0), OK);
+	p = alloc_contig(3 * 4096 - 100, 0, &ph);
+	T_TRUE(p != NULL);
+	T_EQ(ph & 0xfff, 0);
+	/* Contiguous: sys_umap takes the whole range only if it is. */
+	T_EQ(sys_umap(SELF, VM_D, (vir_bytes)p, 3 * 4096, &pa), OK);
+	T_EQ(pa, ph);
+	for (i = 0; i < 3 * 4096; i++)
+		T_EQ(p[i], 0);                           /* zeroed */
+	p[3 * 4096 - 1] = 0x5a;
+	q = alloc_contig(65536, AC_ALIGN64K | AC_LOWER16M, &ph);
+	T_TRUE(q != NULL && q != p);
+	T_EQ(ph & 0xffff, 0);
+	T_TRUE(ph + 65536 <= (16u << 20));
+	T_EQ(sys_umap(SELF, VM_D, (vir_bytes)q, 65536, &pa), OK);
+	T_EQ(pa, ph);
+	T_EQ(p[3 * 4096 - 1], 0x5a);
+	errno = 0;
+	T_TRUE(alloc_contig(4096, AC_LOWER1M, &ph) == NULL); /* all taken */
+	T_EQ(errno, -ENOMEM);
+	T_TRUE(alloc_contig(4096, 0x10, &ph) == NULL);
+	T_EQ(errno, -EINVAL);
+	T_TRUE(alloc_contig(0, 0, &ph) == NULL);
+	T_EQ(errno, -EINVAL);
+	T_EQ(free_contig(q, 65536), 0);
+	T_EQ(free_contig(p, 3 * 4096 - 100), 0);
+	T_EQ(free_contig(p, 3 * 4096), -1);              /* not any more */
+	T_EQ(errno, -EINVAL);
+	T_EQ(sys_umap(SELF, VM_D, (vir_bytes)p, 16, &pa), EFAULT); /* unmapped */
+	T_EQ(sys_getkinfo(&k1), OK);
+	T_EQ(k1.frames_free, k0.frames_free);
 	return 0;
 }

@@ -100,11 +100,11 @@ int sys_sdevio(int req, long port, endpoint_t proc_nr, void *buffer, int count,
 #define sys_outsw(port, proc_nr, buffer, count) \
 	sys_sdevio(DIO_OUTPUT_WORD, (port), (proc_nr), (buffer), (count), 0)
 #define sys_safe_insb(port, ept, grant, offset, count) \
-	sys_sdevio(_DIO_SAFE | DIO_INPUT_BYTE, (port), (ept), (void *)(grant), (count), (offset))
+	sys_sdevio(DIO_SAFE_INPUT_BYTE, (port), (ept), (void *)(grant), (count), (offset))
 #define sys_safe_insw(port, ept, grant, offset, count) \
 	sys_sdevio(DIO_SAFE_INPUT_WORD, (port), (ept), (void *)(grant), (count), (offset))
 #define sys_safe_outsb(port, ept, grant, offset, count) \
-	sys_sdevio(_DIO_SAFE | DIO_OUTPUT_BYTE, (port), (ept), (void *)(grant), (count), (offset))
+	sys_sdevio(DIO_SAFE_OUTPUT_BYTE, (port), (ept), (void *)(grant), (count), (offset))
 #define sys_safe_outsw(port, ept, grant, offset, count) \
 	sys_sdevio(DIO_SAFE_OUTPUT_WORD, (port), (ept), (void *)(grant), (count), (offset))
 

@@ -199,3 +199,36 @@ int test_drvkit_alloc_contig(void)
 	T_EQ(k1.frames_free, k0.frames_free);
 	return 0;
 }
+
+/* String port I/O on the CMOS ports: the index out of our memory, the
+ * data into it, then into a grant (the safe variants). */
+int test_drvkit_sdevio(void)
+{
+	static uint8_t buf[8];
+	uint8_t idx = 0x0b;
+	uint32_t regb = 0;
+	cp_grant_id_t g;
+
+	T_EQ(sys_outb(0x70, 0x0b), OK);
+	T_EQ(sys_inb(0x71, &regb), OK);
+	memset(buf, 0xee, sizeof(buf));
+	T_EQ(sys_outsb(0x70, SELF, &idx, 1), OK);
+	T_EQ(sys_insb(0x71, SELF, buf, 1), OK);
+	T_EQ(buf[0], regb);
+	T_EQ(buf[1], 0xee);                                /* one byte only */
+	g = cpf_grant_direct(t_self(), (vir_bytes)buf, sizeof(buf), CPF_READ | CPF_WRITE);
+	T_TRUE(GRANT_VALID(g));
+	buf[5] = 0x0b;
+	T_EQ(sys_safe_outsb(0x70, t_self(), g, 5, 1), OK);
+	T_EQ(sys_safe_insb(0x71, t_self(), g, 3, 1), OK);
+	T_EQ(buf[3], regb);
+	T_EQ(buf[4], 0xee);
+	T_EQ(sys_safe_insb(0x71, t_self(), g, 8, 1), EPERM);  /* past the grant */
+	T_EQ(sys_insw(0x70, SELF, buf, 3), EINVAL);          /* not whole words */
+	T_EQ(sys_insw(0x71, SELF, buf, 2), EPERM);           /* 0x71..0x72 */
+	T_EQ(sys_insb(0x60, SELF, buf, 1), EPERM);           /* not in the .conf */
+	T_EQ(sys_insb(0x71, SELF, (void *)0x1000, 1), EFAULT);
+	T_EQ(cpf_revoke(g), 0);
+	T_EQ(sys_safe_insb(0x71, t_self(), g, 0, 1), EPERM);  /* revoked */
+	return 0;
+}

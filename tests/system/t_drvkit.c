@@ -232,3 +232,44 @@ int test_drvkit_sdevio(void)
 	T_EQ(sys_safe_insb(0x71, t_self(), g, 0, 1), EPERM);  /* revoked */
 	return 0;
 }
+
+/* Without the DMA flag: no physical addresses, from sys_umap or
+ * alloc_contig (EPERM). */
+static endpoint_t nodma_parent;
+
+static void nodma_child(void *arg)
+{
+	static uint8_t page[64];
+	phys_bytes pa;
+	void *p;
+
+	(void)arg;
+	t_reply(nodma_parent, 1, sys_umap(SELF, VM_D, (vir_bytes)page, 16, &pa));
+	errno = 0;
+	p = alloc_contig(4096, 0, &pa);
+	t_reply(nodma_parent, 2, p == NULL ? errno : 0);
+}
+
+int test_drvkit_no_dma(void)
+{
+	struct priv_desc d;
+	endpoint_t c;
+	int v = 0;
+
+	nodma_parent = t_self();
+	c = t_fork_stopped(nodma_child, NULL);
+	T_TRUE(c != NONE);
+	memset(&d, 0, sizeof(d));
+	d.pd_flags = SYS_PROC | PREEMPTIBLE;          /* no DMA_OK */
+	d.pd_trap_mask = TRAPS_ALL;
+	memset(d.pd_call_mask, 0xff, sizeof(d.pd_call_mask));
+	memset(d.pd_ipc_to, 0xff, sizeof(d.pd_ipc_to));
+	d.pd_sig_mgr = SELF;
+	T_EQ(sys_privctl(c, SYS_PRIV_SET_SYS, &d), OK);
+	T_EQ(sys_privctl(c, SYS_PRIV_ALLOW, NULL), OK);
+	T_EQ(t_expect(c, 1, &v), OK);
+	T_EQ(v, EPERM);
+	T_EQ(t_expect(c, 2, &v), OK);
+	T_EQ(v, -EPERM);                              /* errno, positive */
+	return 0;
+}

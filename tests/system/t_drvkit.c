@@ -151,6 +151,18 @@ int test_drvkit_cpf(void)
 	T_TRUE(GRANT_VALID(g));
 	T_EQ(sys_safecopyfrom(t_self(), g, 0, (vir_bytes)&got, 4), OK);
 	T_EQ(got, 0xabcd);
+	/* A bit that is not a grant flag here (0x40) makes the entry
+	 * invalid; CPF_TRY (0x10) and CPF_MAP (0x20) do not. */
+	{
+		int n;
+		cp_grant_t *tab = cpf_table(&n);
+		int slot = GRANT_SLOT(g), f = tab[slot].cp_flags;
+		tab[slot].cp_flags = f | 0x40;
+		T_EQ(sys_safecopyfrom(t_self(), g, 0, (vir_bytes)&got, 4), EPERM);
+		tab[slot].cp_flags = f | CPF_MAP;
+		T_EQ(sys_safecopyfrom(t_self(), g, 0, (vir_bytes)&got, 4), OK);
+		tab[slot].cp_flags = f;
+	}
 	T_EQ(cpf_revoke(g), 0);
 	return 0;
 }

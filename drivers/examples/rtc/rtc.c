@@ -1,7 +1,8 @@
 /* rtc.c - example driver: the PC's CMOS real-time clock as a character
  * device, on libchardriver and SEF (docs/writing-drivers.md).
  *
- * A read of /dev/rtc (minor 0) answers one line, "YYYY-MM-DD HH:MM:SS\n",
+ * A read of /dev/rtc (minor 0) answers one line, "YYYY-MM-DD HH:MM:SS\n"
+ * (years 2000-2099, as the kernel reads the clock at boot),
  * read right after the clock's next update: the driver turns on the
  * update-ended interrupt (IRQ 8), holds the read (EDONTREPLY) and answers
  * it from the interrupt, when the clock's registers are stable for

@@ -72,6 +72,8 @@ exectest_SRC := tests/exec/exectest.c
 fitest_SRC := tests/fitest/fitest.c
 cdevtest_SRC := tests/drivers/cdevtest/cdevtest.c
 rtc_SRC    := drivers/examples/rtc/rtc.c
+PROGS += hellodrv
+hellodrv_SRC := drivers/examples/hello/hello.c	# /bin/hello on the root
 runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
 
@@ -248,11 +250,20 @@ $(B)/ubin/cdevtest: $(B)/bin/cdevtest
 	@cp $< $@
 $(B)/ubin/cdevtest.conf: tests/drivers/cdevtest/cdevtest.conf
 	@mkdir -p $(dir $@) && cp $< $@
-# The example drivers (drivers/examples/), started with `service up`.
+# The example driver rtc (drivers/examples/rtc): /bin/rtc, started with
+# `service up /bin/rtc -dev /dev/rtc`.
 ROOT_EXTRA += $(B)/ubin/rtc $(B)/ubin/rtc.conf
 $(B)/ubin/rtc: $(B)/bin/rtc
 	@cp $< $@
 $(B)/ubin/rtc.conf: drivers/examples/rtc/rtc.conf
+	@mkdir -p $(dir $@) && cp $< $@
+# The example driver hello (drivers/examples/hello): /bin/hello, started
+# with `service up /bin/hello -dev /dev/hello` (the build's "hello" is
+# commands/hello, the boot demo).
+ROOT_EXTRA += $(B)/ubin/hello $(B)/ubin/hello.conf
+$(B)/ubin/hello: $(B)/bin/hellodrv
+	@cp $< $@
+$(B)/ubin/hello.conf: drivers/examples/hello/hello.conf
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/ubin/fitest: $(B)/bin/fitest
 	@cp $< $@

@@ -137,6 +137,21 @@ void do_call(struct fproc *fp, message *m)
 	ipc_sendnb(who, m);
 }
 
+/* Does fp's call m never wait on a worker?  A read or write of a pipe
+ * or a character device is answered at once or later (SUSPEND, holding
+ * no worker): the loop runs it itself, without a job (docs/vfs.md). */
+static int runs_in_loop(struct fproc *fp, const message *m)
+{
+	struct filp *f;
+
+	if (m->m_type != VFS_READ && m->m_type != VFS_WRITE)
+		return 0;
+	if ((f = fd_get(fp, m->m_vfs.fd)) == NULL)
+		return 1;	/* EBADF */
+	return f->f_vn.v_kind == VN_PIPE ||
+	    (FILP_IS_DEV(f) && !S_ISBLK(f->f_vn.v_mode));
+}
+
 static void handle(message *m)
 {
 	endpoint_t who = m->m_source;
@@ -194,6 +209,12 @@ static void handle(message *m)
 		r = do_getwaits(fp, m);	/* a look at the tables: here */
 		m->m_type = r;
 		ipc_sendnb(who, m);
+		return;
+	}
+	if (runs_in_loop(fp, m)) {
+		cur_fp = fp;
+		do_call(fp, m);
+		cur_fp = NULL;
 		return;
 	}
 	if (job_add(fp, m) != OK)

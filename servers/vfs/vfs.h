@@ -122,6 +122,8 @@ struct fproc {
 	vir_bytes fp_bbuf;
 	size_t fp_blen;
 	size_t fp_bdone;		/* pipe write: bytes already written */
+	struct pipe *fp_bpipe;		/* BLK_PIPE_*: the pipe waited on */
+	struct fproc *fp_pnext;		/* BLK_PIPE_*: its next waiter */
 	uint32_t fp_bid;		/* BLK_DEV_READ: the request id */
 	endpoint_t fp_bdriver;
 	cp_grant_id_t fp_bgrant;

@@ -59,6 +59,7 @@ static struct job {
 	message j_msg;
 } jobs[NR_JOBS];
 static int njobs;
+static int nready;			/* workers in W_READY */
 
 /* Save the callee-saved registers on this stack, store the stack pointer
  * in *save, load `to` and return on that stack. */
@@ -133,6 +134,8 @@ static int worker_wait(int why)
 /* Run w (from the main loop) until it waits or ends. */
 static void worker_resume(struct worker *w)
 {
+	if (w->w_state == W_READY)
+		nready--;
 	w->w_state = W_RUNNING;
 	self = w;
 	cur_fp = w->w_fp;
@@ -171,6 +174,8 @@ static void worker_start(struct worker *w, struct job *j)
 static void worker_wake(struct worker *w, int r)
 {
 	w->w_result = r;
+	if (w->w_state != W_READY)
+		nready++;
 	w->w_state = W_READY;
 }
 
@@ -210,6 +215,8 @@ void workers_run(void)
 	struct worker *w;
 	int i, progress;
 
+	if (nready == 0 && njobs == 0)
+		return;		/* after most messages: nothing to run */
 	do {
 		progress = 0;
 		for (i = 0; i < NR_WORKERS; i++)

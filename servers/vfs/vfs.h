@@ -90,6 +90,9 @@ struct filp {
 #define BLK_NONE	0
 #define BLK_PIPE_READ	1
 #define BLK_PIPE_WRITE	2
+#define BLK_FS_RW	4	/* a file's REQ_READ or REQ_WRITE sent by the
+				   loop (worker.c: fs_loop_send), its
+				   FS_REPLY not yet in */
 #define BLK_DEV_READ	3	/* a CDEV_READ, WRITE or IOCTL sent, its
 				   CDEV_REPLY not yet in */
 
@@ -129,7 +132,8 @@ struct fproc {
 	cp_grant_id_t fp_bgrant;
 	int fp_bcancel;			/* CDEV_CANCEL sent */
 	int fp_bseek;			/* BLK_DEV_READ: advance f_pos by the result */
-	const char *fp_blabel;		/* BLK_DEV_READ: the driver's label */
+	const char *fp_blabel;		/* BLK_DEV_READ: the driver's label,
+					   BLK_FS_RW: the mount's */
 	struct worker *fp_worker;	/* the worker running its job */
 	int fp_queued;			/* its jobs waiting for a worker */
 };
@@ -274,6 +278,12 @@ void workers_run(void);
 int fs_sendrec(int mnt, message *m);
 int worker_fs_reply(const message *m);
 void worker_fs_dead(endpoint_t ep);
+int fs_idle(int mnt);
+int fs_loop_send(int mnt, struct fproc *fp, struct filp *f, int write,
+	cp_grant_id_t g, message *m);
+void fs_loop_forget(struct fproc *fp);
+void fs_rw_done(struct fproc *fp, struct filp *f, int write, cp_grant_id_t g,
+	const message *m);
 int dev_sendrec_worker(endpoint_t ep, const char *label, message *m);
 int worker_dev_reply(const message *m);
 int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r);

@@ -310,32 +310,98 @@ typedef struct {
 } mess_ds_reply;
 _ASSERT_MSG_SIZE(mess_ds_reply);
 
-/* Block driver requests (BDEV_*) and replies. */
+/* Block driver requests (BDEV_*), MINIX's layout and names: minor and
+ * id always; access (BDEV_R_BIT/BDEV_W_BIT) for BDEV_OPEN; pos, count
+ * (bytes, or iovec elements for GATHER/SCATTER), grant (the buffer, or
+ * the iovec_s_t vector) and flags (BDEV_NOFLAGS, BDEV_FORCEWRITE) for a
+ * transfer; request, grant and user (the endpoint the ioctl is for) for
+ * BDEV_IOCTL. */
 typedef struct {
-	int minor;
-	uint32_t pos_lo, pos_hi;  /* byte position */
-	int grant;                /* cp_grant_id_t: buffer, or iovec for GATHER/SCATTER */
-	uint32_t count;           /* bytes, or iovec elements */
-	uint32_t flags;
-	uint32_t id;              /* request id, echoed in the reply */
-	int status;               /* reply: bytes transferred or an error */
-	uint8_t padding[24];
-} mess_bdev;
-_ASSERT_MSG_SIZE(mess_bdev);
+	u64_t pos;                /* byte position (MINIX: off_t) */
+	devminor_t minor;
+	int id;                   /* request id, echoed in the reply */
+	int access;
+	int count;
+	cp_grant_id_t grant;
+	int flags;
+	endpoint_t user;
+	int request;
+	uint8_t padding[16];
+} mess_lbdev_lblockdriver_msg;
+_ASSERT_MSG_SIZE(mess_lbdev_lblockdriver_msg);
 
-/* Character driver requests (CDEV_*) and replies. */
+/* BDEV_REPLY: bytes transferred or an error, and the request's id. */
 typedef struct {
-	int minor;
-	uint32_t pos_lo, pos_hi;
-	int grant;
-	uint32_t count;           /* bytes; CDEV_IOCTL: the request */
-	uint32_t flags;
-	uint32_t id;
-	endpoint_t user;          /* the process on whose behalf (signals) */
-	int status;               /* reply */
+	int status;
+	int id;
+	uint8_t padding[48];
+} mess_lblockdriver_lbdev_reply;
+_ASSERT_MSG_SIZE(mess_lblockdriver_lbdev_reply);
+
+/* The character driver protocol (CDEV_*, <minix/com.h>), MINIX 3.4's
+ * layouts and field names.  VFS -> driver: CDEV_OPEN, CDEV_CLOSE
+ * (openclose), CDEV_READ, CDEV_WRITE, CDEV_IOCTL (readwrite), CDEV_CANCEL
+ * (cancel), CDEV_SELECT (select).  Driver -> VFS: CDEV_REPLY (reply: the
+ * request's id and its result), CDEV_SEL1_REPLY (sel1: the answer to a
+ * CDEV_SELECT) and CDEV_SEL2_REPLY (sel2: later, the operations that
+ * became ready).  MINIX declares the requests' id as endpoint_t; it is the
+ * same 32 bits as cdev_id_t. */
+typedef struct {
+	endpoint_t id;            /* echoed in the CDEV_REPLY */
+	endpoint_t user;          /* CDEV_OPEN: the process opening */
+	devminor_t minor;
+	int access;               /* CDEV_OPEN: CDEV_R_BIT, CDEV_W_BIT, CDEV_NOCTTY */
+	uint8_t padding[40];
+} mess_vfs_lchardriver_openclose;
+_ASSERT_MSG_SIZE(mess_vfs_lchardriver_openclose);
+
+typedef struct {
+	off_t pos;                /* byte position (READ, WRITE) */
+	cp_grant_id_t grant;      /* the buffer, or the ioctl's argument */
+	size_t count;             /* bytes (READ, WRITE) */
+	int request;              /* CDEV_IOCTL: the request */
+	int flags;                /* CDEV_NONBLOCK or CDEV_NOFLAGS */
+	endpoint_t id;            /* echoed in the CDEV_REPLY */
+	endpoint_t user;          /* the process on whose behalf */
+	devminor_t minor;
 	uint8_t padding[20];
-} mess_cdev;
-_ASSERT_MSG_SIZE(mess_cdev);
+} mess_vfs_lchardriver_readwrite;
+_ASSERT_MSG_SIZE(mess_vfs_lchardriver_readwrite);
+
+typedef struct {
+	endpoint_t id;            /* the request to cancel */
+	devminor_t minor;
+	uint8_t padding[48];
+} mess_vfs_lchardriver_cancel;
+_ASSERT_MSG_SIZE(mess_vfs_lchardriver_cancel);
+
+typedef struct {
+	devminor_t minor;
+	int ops;                  /* CDEV_OP_RD, _WR, _ERR, and CDEV_NOTIFY */
+	uint8_t padding[48];
+} mess_vfs_lchardriver_select;
+_ASSERT_MSG_SIZE(mess_vfs_lchardriver_select);
+
+typedef struct {
+	int status;               /* OK, the bytes, or an error */
+	uint32_t id;              /* the request's */
+	uint8_t padding[48];
+} mess_lchardriver_vfs_reply;
+_ASSERT_MSG_SIZE(mess_lchardriver_vfs_reply);
+
+typedef struct {
+	int status;               /* the CDEV_OP_* ready now, or an error */
+	int32_t minor;
+	uint8_t padding[48];
+} mess_lchardriver_vfs_sel1;
+_ASSERT_MSG_SIZE(mess_lchardriver_vfs_sel1);
+
+typedef struct {
+	int status;               /* the CDEV_OP_* that became ready */
+	int32_t minor;
+	uint8_t padding[48];
+} mess_lchardriver_vfs_sel2;
+_ASSERT_MSG_SIZE(mess_lchardriver_vfs_sel2);
 
 /* VFS <-> file system requests (REQ_*) and their replies. */
 typedef struct {
@@ -445,8 +511,15 @@ typedef struct {
 		mess_ds_reply m_ds_reply;
 		mess_rs m_rs;
 		mess_rs_fi m_rs_fi;
-		mess_bdev m_bdev;
-		mess_cdev m_cdev;
+		mess_lbdev_lblockdriver_msg m_lbdev_lblockdriver_msg;
+		mess_lblockdriver_lbdev_reply m_lblockdriver_lbdev_reply;
+		mess_vfs_lchardriver_openclose m_vfs_lchardriver_openclose;
+		mess_vfs_lchardriver_readwrite m_vfs_lchardriver_readwrite;
+		mess_vfs_lchardriver_cancel m_vfs_lchardriver_cancel;
+		mess_vfs_lchardriver_select m_vfs_lchardriver_select;
+		mess_lchardriver_vfs_reply m_lchardriver_vfs_reply;
+		mess_lchardriver_vfs_sel1 m_lchardriver_vfs_sel1;
+		mess_lchardriver_vfs_sel2 m_lchardriver_vfs_sel2;
 		mess_fs_req m_fs;
 		mess_pm m_pm;
 		mess_vfs m_vfs;

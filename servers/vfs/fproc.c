@@ -84,6 +84,8 @@ void fproc_forget(struct fproc *fp)
 		dev_unblock(fp, 1);
 	else if (fp->fp_blocked == BLK_FS_RW)
 		fs_loop_forget(fp);
+	else if (fp->fp_blocked == BLK_SELECT)
+		select_unblock(fp, 1);
 	else if (fp->fp_blocked != BLK_NONE)
 		pipe_unblock(fp, 1);
 	for (fd = 0; fd < VFS_OPEN_MAX; fd++)

@@ -3,7 +3,8 @@
  * two marker functions (pm_NAME_b, pm_NAME_e) that prof.py opens and
  * closes its windows on: pipe (a 1-byte ping-pong round trip), zero (a
  * 1 B read of /dev/zero), f1 and f4k (a 1 B and a 4 KiB cached read of
- * /test/1m, the read alone), ex (fork + exec /bin/true + wait).
+ * /test/1m, the read alone), ex (fork + exec /bin/true + wait), fe
+ * (fork + exit + wait).
  * Not part of the system: built only by run.sh.
  */
 #define main ubench_main
@@ -22,6 +23,7 @@ MARK(zero)
 MARK(f1)
 MARK(f4k)
 MARK(ex)
+MARK(fe)
 
 static char pbuf[8192];
 
@@ -35,7 +37,8 @@ static void pingpong(int to, int from, int n)
 			fail("pipe");
 }
 
-static void spawn_true(int n)
+/* n times fork, the child execs /bin/true (or, exec 0, exits), wait. */
+static void spawn_true(int n, int exec)
 {
 	char *argv[] = { TRUE_PATH, NULL };
 	int i, st;
@@ -43,8 +46,9 @@ static void spawn_true(int n)
 
 	for (i = 0; i < n; i++) {
 		if ((pid = fork()) == 0) {
-			execv(TRUE_PATH, argv);
-			_exit(127);
+			if (exec)
+				execv(TRUE_PATH, argv);
+			_exit(exec ? 127 : 0);
 		}
 		if (pid < 0 || waitpid(pid, &st, 0) != pid)
 			fail("fork");
@@ -99,10 +103,13 @@ int main(void)
 	}
 	close(fd);
 
-	spawn_true(3);
+	spawn_true(3, 1);
 	pm_ex_b();
-	spawn_true(NP);
+	spawn_true(NP, 1);
 	pm_ex_e();
+	pm_fe_b();
+	spawn_true(NP, 0);
+	pm_fe_e();
 	printf("bench done\n");
 	fflush(stdout);
 	return 0;

@@ -1,5 +1,5 @@
 /* minix/driver.h - what MINIX's block and character drivers share, with
- * MINIX's names: <minix/drivers.h>, struct device (a minor's base and
+ * MINIX's names: <minix/drivers.h>, <sys/types.h>, struct device (a minor's base and
  * size in bytes), driver_receive() (the receive of a driver's own loop:
  * sef_receive_status()), MAX_NR_OPEN_DEVICES, <sys/param.h>,
  * <minix/u64.h> and <minix/partition.h>.  <minix/chardriver.h> and
@@ -8,6 +8,7 @@
 #ifndef _MINIX_DRIVER_H
 #define _MINIX_DRIVER_H
 #include <minix/drivers.h>
+#include <sys/types.h>
 #include <sys/param.h>
 #include <minix/u64.h>
 #include <minix/partition.h>

@@ -382,6 +382,10 @@ clean-disk:
 disk-args:
 	@echo '$(call disk_qemu,$(FILE),$(or $(N),0))'
 
+# The QEMU machine of IOMMU=1 (tools/test.sh: iommu.iso).
+iommu-args:
+	@echo '$(IOMMU_QEMU)'
+
 # ---- the driver kit (docs/writing-drivers.md) ----
 # make sdk: the headers, the libraries, crt0, the link script and
 # driver.mk in SDK, to build a driver outside the tree with
@@ -408,10 +412,6 @@ disk-add: $(DISK_IMG)
 			{ echo "disk-add: $$f: could not write /bin/$$n on $(DISK_IMG)"; exit 1; }; \
 		echo "disk-add: /bin/$$n on $(DISK_IMG)"; \
 	done
-
-# The QEMU machine of IOMMU=1 (tools/test.sh: iommu.iso).
-iommu-args:
-	@echo '$(IOMMU_QEMU)'
 
 iso: deps $(B)/os.iso
 
@@ -501,7 +501,5 @@ help:
 
 FORCE:
 
-
-.PHONY: sdk disk-add
-.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args iommu-args
+.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args iommu-args sdk disk-add
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -31,6 +31,9 @@ void *bsearch(const void *key, const void *base, size_t n, size_t size,
 
 int rand(void);
 void srand(unsigned int seed);
+/* POSIX's 48-bit generator (lib/libc/rand48.c): 0 <= lrand48() < 2^31. */
+void srand48(long seed);
+long lrand48(void);
 
 /* Payloads are 16-byte aligned.  realloc(p, 0) frees p and returns NULL. */
 void *malloc(size_t n);

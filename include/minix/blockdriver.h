@@ -16,7 +16,7 @@
  */
 #ifndef _MINIX_BLOCKDRIVER_H
 #define _MINIX_BLOCKDRIVER_H
-#include <minix/drivers.h>
+#include <minix/driver.h>
 #include <minix/partition.h>
 
 typedef int device_id_t;

@@ -13,6 +13,7 @@
 #include <minix/ipc.h>
 #include <minix/com.h>
 #include <minix/safecopies.h>
+#include <minix/driver.h>
 
 /* devminor_t and cdev_id_t are in <minix/type.h>. */
 struct chardriver {

@@ -5,6 +5,7 @@
 #define OK 0
 #endif
 #define TRUE  1
+#define SUPER_USER ((uid_t) 0) /* the superuser's uid (a uid_t: <sys/types.h>) */
 #define FALSE 0
 
 /* Memory is allocated in clicks (MINIX's name): here one page. */

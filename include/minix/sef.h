@@ -19,6 +19,18 @@ typedef int (*sef_cb_init_t)(int type, sef_init_info_t *info);
 typedef int (*sef_cb_lu_state_save_t)(int state, int flags);
 typedef void (*sef_cb_signal_handler_t)(int signo);
 
+/* MINIX's predefined init callbacks that mean the same here:
+ * sef_cb_init_null() does nothing and returns OK.  Live update never
+ * happens, so SEF_CB_INIT_LU_DEFAULT is never called.  (No
+ * SEF_CB_INIT_RESTART_STATEFUL: a restarted instance here cannot take
+ * the dead one's state.) */
+int sef_cb_init_null(int type, sef_init_info_t *info);
+#define SEF_CB_INIT_FRESH_NULL     sef_cb_init_null
+#define SEF_CB_INIT_LU_NULL        sef_cb_init_null
+#define SEF_CB_INIT_RESTART_NULL   sef_cb_init_null
+#define SEF_CB_INIT_FRESH_DEFAULT  sef_cb_init_null
+#define SEF_CB_INIT_LU_DEFAULT     sef_cb_init_null
+
 void sef_setcb_init_fresh(sef_cb_init_t cb);
 void sef_setcb_init_restart(sef_cb_init_t cb);
 void sef_setcb_init_lu(sef_cb_init_t cb);                  /* never called */

@@ -10,6 +10,7 @@
 #include <minix/priv.h>
 #include <minix/sysinfo.h>
 #include <minix/safecopies.h>
+#include <minix/sef.h>        /* as MINIX's syslib.h */
 #include <minix/const.h>
 #include <minix/errno.h>
 

@@ -32,6 +32,7 @@ void env_panic(const char *key) __attribute__((__noreturn__));
 int env_parse(const char *env, const char *fmt, int field, long *param,
 	long min, long max);
 
+int printf(const char *fmt, ...);  /* libc's, as MINIX declares it here */
 void panic(const char *fmt, ...) __attribute__((__noreturn__, __format__(__printf__, 1, 2)));
 
 clock_t getticks(void);                  /* ticks since boot */

@@ -7,6 +7,7 @@
 #ifndef _SYS_TYPES_H
 #define _SYS_TYPES_H
 
+#include <sys/cdefs.h>	/* as NetBSD's: __dead, UNUSED() ... */
 #include <stddef.h>	/* size_t */
 #include <stdint.h>
 

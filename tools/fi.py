@@ -26,7 +26,9 @@ Each fault gets one outcome (the first that holds): panic (a kernel panic
 on the console), hang (no shell prompt within the timeout, even after a
 probe), corrupt (the workload read back other bytes than it wrote, or
 tty lines came out changed), error (the workload saw a failed call, or
-tty lines were lost), restarted (a service died and RS restarted it; the
+tty lines were lost), wedged (no prompt, but a `service refresh LABEL`
+typed blind brought the console back: the service stopped working
+without dying), restarted (a service died and RS restarted it; the
 recovery time is from RS's "died" line to the workload's next finished
 operation), none (no visible effect), n/a (RS found no location of this
 type), or skipped (wilddma into a DMA-capable driver without the IOMMU).
@@ -42,6 +44,7 @@ import os
 import queue
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -53,7 +56,8 @@ from console import Console, clean  # noqa: E402
 # include/minix/fi.h's FI_TYPE_NAMES, in order.
 TYPES = ["next", "srcreg", "dstreg", "pointer", "interface", "loop", "bitflip",
          "nop", "panic", "hang", "wildwrite", "wilddma", "kcall"]
-OUTCOMES = ["none", "restarted", "error", "corrupt", "panic", "hang", "n/a", "skipped"]
+OUTCOMES = ["none", "restarted", "error", "wedged", "corrupt", "panic", "hang", "n/a",
+            "skipped"]
 BAD = ("panic", "hang", "corrupt")
 # Targets: the image kind they need and the workload that exercises them.
 TARGETS = {
@@ -68,6 +72,20 @@ DEFAULT_TARGETS = ["virtio_blk", "tty", "memory"]
 COLD_FILES = 12
 FAULTS_PER_BOOT = 40
 MASK64 = (1 << 64) - 1
+LIVE = set()                    # the consoles of the QEMUs running now
+LIVE_LOCK = threading.Lock()
+
+
+def stop_all(signum, frame):
+    """Killed: take the QEMUs along (each runs in a session of its own)."""
+    with LIVE_LOCK:
+        for con in LIVE:
+            try:
+                os.killpg(con.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+    sys.stderr.write("\nfi: stopped by signal %d\n" % signum)
+    os._exit(130)
 
 
 def splitmix64(state):
@@ -143,6 +161,8 @@ class Machine:
                 "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
                 "-cdrom", iso] + disk + opts.qemu_extra.split()
         self.con = TimedConsole(argv, self.log)
+        with LIVE_LOCK:
+            LIVE.add(self.con)
         self.dead = None        # why the machine cannot go on
 
     def boot(self):
@@ -205,8 +225,21 @@ class Machine:
             self.dead = "panic"
             return self.finish(rec, t0)
         if not ok:
+            # As an operator would: restart the target blind (the shell
+            # may still run what is typed while the console's output or
+            # the disk is stuck).  A prompt then: wedged, not hung.
+            # ^C first: a workload stuck in a request the driver dropped.
+            self.con.send("\x03")
+            self.con.prompt(3)
+            ok, out3 = self.cmd("service refresh %s" % label, o.timeout)
+            if ok and not self.panicked() and self.con.proc.poll() is None:
+                rec["outcome"] = "wedged"
+                rec["detail"] = ("no prompt in %ds; a service refresh %s typed blind "
+                                 "brought it back" % (o.timeout, label))
+                self.dead = "wedged"
+                return self.finish(rec, t0)
             rec["outcome"] = "hang"
-            rec["detail"] = "no prompt in %ds" % o.timeout
+            rec["detail"] = "no prompt in %ds, nor after a blind service refresh" % o.timeout
             self.dead = "hang"
             return self.finish(rec, t0)
         ok, st = self.cmd("service status %s" % label, o.timeout)
@@ -235,10 +268,10 @@ class Machine:
             return
         if wl == "tty":
             plain = re.sub(r"(?:rs|tty|kernel): [^\n]*\n", "", text)
-            for want in tty_lines(wseed):
+            for k, want in enumerate(tty_lines(wseed)):
                 if want in plain:
                     continue
-                pre = re.search(r"^" + re.escape(want[:want.index(" ", 9) + 1]) + r".*$",
+                pre = re.search(r"^" + re.escape("fw tty %d %d " % (wseed, k)) + r".*$",
                                 plain, re.M)
                 if pre and not want.startswith(pre.group(0)) and len(pre.group(0)) >= len(want):
                     rec["outcome"] = "corrupt"
@@ -276,16 +309,28 @@ class Machine:
         """Power off if the machine is sane; e2fsck -fn the disk if it ended
         cleanly.  (fsck status or None when not checked, its output)."""
         clean_end = False
-        if self.dead in (None, "corrupt", "error") and self.con.proc.poll() is None:
+        note = ""
+        if self.dead in (None, "corrupt", "error", "wedged") and self.con.proc.poll() is None:
+            # sync first: a disk synced is whole even if the power-off
+            # then fails (a fault can leave PCI configuration changed:
+            # the drivers may write cf8/cfc).
+            synced, _ = self.cmd("sync", 30)
             self.con.begin()
             self.con.send("poweroff\n")
-            clean_end = self.con.wait_exit(30) == 0
+            rc = self.con.wait_exit(10)
+            clean_end = rc == 0 or (synced and "pm asked to power off" in self.con.text())
+            if rc != 0:
+                note = " (QEMU did not end after the power-off: %s)" % rc
+            self.poweroff_rc = rc
         self.con.close()
+        with LIVE_LOCK:
+            LIVE.discard(self.con)
         if not clean_end or self.kind not in ("virtio", "ide"):
             os.unlink(self.disk)
-            return None, "not checked: the machine did not power off cleanly"
+            return None, "not checked: the machine did not power off cleanly (%s)" % (
+                getattr(self, "poweroff_rc", "not asked"))
         r = subprocess.run(["e2fsck", "-fn", self.disk], capture_output=True, text=True)
-        out = (r.stdout + r.stderr)[-400:]
+        out = (r.stdout + r.stderr)[-400:] + note
         if r.returncode == 0:
             os.unlink(self.disk)
         else:   # keep the damaged image for a look
@@ -467,7 +512,7 @@ def plot(records, png):
         for t in types:
             f.write(t + " " + " ".join(str(sum(r["type"] == t and r.get("outcome") == c
                                                for r in records)) for c in cols) + "\n")
-    colors = ["#9e9e9e", "#4caf50", "#ffb300", "#e53935", "#6a1b9a", "#000000",
+    colors = ["#9e9e9e", "#4caf50", "#ffb300", "#ff7043", "#e53935", "#6a1b9a", "#000000",
               "#d7ccc8", "#90caf9"]
     plots = ", ".join("'%s' using %d%s title '%s' lc rgb '%s'" % (
         dat, k + 2, ":xtic(1)" if k == 0 else "", c, colors[k]) for k, c in enumerate(cols))
@@ -488,7 +533,39 @@ plot %s
         print("fi: gnuplot failed: " + r.stderr[-300:], file=sys.stderr)
 
 
-def report(data, outdir, name):
+def tap(data, status):
+    """TAP lines for make test: the exit rule, and that the campaign did
+    something (every type injected into every target, restarts seen)."""
+    recs = data["records"]
+    lines = []
+
+    def t(ok, what):
+        lines.append("%s %d - fi: %s" % ("ok" if ok else "not ok", len(lines) + 1, what))
+    n = {o: sum(r.get("outcome") == o for r in recs) for o in OUTCOMES}
+    t(n["panic"] == 0, "no kernel panic")
+    t(n["hang"] == 0, "no system hang")
+    t(n["corrupt"] == 0, "no corrupted byte")
+    t(all(b.get("fsck") in (None, 0) for b in data["boots"]) and
+      any(b.get("fsck") == 0 for b in data["boots"]),
+      "e2fsck -fn finds every cleanly powered-off disk clean")
+    missing = ["%s/%s" % (ty, g) for ty in data["types"] for g in data["targets"]
+               if not any(r["type"] == ty and r["target"] == g and
+                          r.get("outcome") not in ("n/a", "skipped") for r in recs)
+               and not (ty == "wilddma" and g in DMA_DRIVERS and not data["iommu"])]
+    t(not missing, "every type injected into every target" +
+      (" (not: %s)" % ",".join(missing) if missing else ""))
+    t(n["restarted"] > 0, "RS restarted failed drivers (%d)" % n["restarted"])
+    blk = [r for r in recs if TARGETS[r["target"]][1] == "blk" and r.get("died")
+           and r["target"] in r["died"]]
+    good = sum(r["outcome"] == "restarted" for r in blk)
+    t(blk and good * 100 >= 99 * len(blk),
+      "block path: %d of %d driver failures recovered without an error" % (good, len(blk)))
+    print("\n".join(lines))
+    bad = sum(l.startswith("not ok") for l in lines)
+    print("%d passed, %d failed" % (len(lines) - bad, bad))
+
+
+def report(data, outdir, name, as_tap=False):
     os.makedirs(outdir, exist_ok=True)
     path = os.path.join(outdir, name + ".json")
     with open(path, "w") as f:
@@ -499,6 +576,8 @@ def report(data, outdir, name):
     print(text)
     plot(recs, os.path.join(outdir, name + ".png"))
     print("fi: results in %s and %s" % (path, os.path.join(outdir, name + ".png")))
+    if as_tap:
+        tap(data, status)
     return status
 
 
@@ -548,7 +627,7 @@ def cmd_run(opts):
     print("fi: %d faults in %.0f s (%.1f/s), %d boots" % (
         len(records), data["elapsed_s"], len(records) / max(data["elapsed_s"], 0.1),
         len(c.boots)))
-    return report(data, opts.outdir, name)
+    return report(data, opts.outdir, name, opts.tap)
 
 
 def cmd_merge(opts):
@@ -600,13 +679,15 @@ def main():
                    help="inject wilddma into DMA drivers even without the IOMMU")
     r.add_argument("--qemu-extra", default="", help="more QEMU arguments (words)")
     r.add_argument("--name", default="")
+    r.add_argument("--tap", action="store_true",
+                   help="end with TAP lines and N passed, N failed (make test)")
     r.add_argument("--image", default="build/os.iso")
     r.add_argument("--image-ide", default="build/os-ide.iso")
     r.add_argument("--disk", default="build/test-disk.img")
     r.add_argument("--outdir", default="build/fi")
     r.add_argument("--timeout", type=int, default=20,
                    help="seconds for a step before the system counts as hung")
-    r.add_argument("--boot-limit", type=int, default=3600,
+    r.add_argument("--boot-limit", type=int, default=1200,
                    help="seconds one QEMU may run at most")
     r.add_argument("--qemu", default=os.environ.get("QEMU", "qemu-system-i386"))
     m = sub.add_parser("merge", help="merge shards' JSON files")
@@ -614,6 +695,8 @@ def main():
     m.add_argument("--outdir", default="build/fi")
     m.add_argument("files", nargs="+")
     opts = ap.parse_args()
+    signal.signal(signal.SIGTERM, stop_all)
+    signal.signal(signal.SIGINT, stop_all)
     if opts.cmd == "run":
         if opts.jobs < 1:
             sys.exit("fi: --jobs must be at least 1")

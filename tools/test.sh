@@ -189,6 +189,22 @@ unset QEMU_EXTRA
 echo "$out"
 add_closing "$out"
 
+echo "== fault injection: a short campaign (tools/fi.py, QEMU, TCG, 2 at a time)"
+# 312 faults, every type (docs/fault-injection.md) into virtio_blk, tty
+# and memory (each in 2 rounds of 13 faults out of 24: a tty fault costs a
+# new shell, about 1.4 s; the character drivers' failures that the rule
+# counts are real and not rare, docs/fault-injection.md), on scratch
+# copies of the pristine disk; passes if the exit
+# rule holds (no kernel panic, system hang or corrupted byte, e2fsck
+# clean) and the campaign did inject and see restarts.
+fi_targets=virtio_blk,virtio_blk,virtio_blk,virtio_blk,virtio_blk,memory
+fi_targets+=,virtio_blk,virtio_blk,virtio_blk,virtio_blk,virtio_blk,tty
+out=$(timeout -k 5 400 tools/fi.py run --faults 312 --seed "${FI_TEST_SEED:-6}" --jobs 2 \
+	--targets $fi_targets \
+	--timeout 10 --name test-campaign --tap 2>/dev/null)
+echo "$out"
+add_closing "$out"
+
 echo "== the root disk: persistence, oracles, power cut (QEMU, TCG)"
 # Scratch copies of the pristine disk images, 4 KiB and 1 KiB blocks, on
 # virtio-blk (os.iso) and on IDE (os-ide.iso: its root on at_wini's disk).

@@ -409,7 +409,7 @@ bench-baseline:
 # SEED; FI_SHARD=I/N runs one shard of it.  Results: a table, build/fi/
 # NAME.json and .png.  make fi-merge FI_JSON="a.json b.json" merges shards.
 # IOMMU=1 boots q35 with an Intel IOMMU (FI_IOMMU_QEMU) and lets wilddma
-# into the disk drivers.
+# into the disk drivers it confines (at_wini: tools/fi.py, CONFINED).
 FAULTS  ?= 1000
 SEED    ?= 1
 TARGETS ?= virtio_blk,tty,memory
@@ -419,8 +419,9 @@ IOMMU   ?= 0
 FI_SHARD ?=
 FI_NAME ?=
 FI_JSON ?= $(wildcard $(B)/fi/*-shard*.json)
-FI_IOMMU_QEMU := -machine q35 -device intel-iommu
-fi: deps $(B)/os.iso $(B)/test-disk.img $(if $(findstring at_wini,$(TARGETS)),$(B)/os-ide.iso)
+FI_IOMMU_QEMU = $(or $(IOMMU_QEMU),-M q35 -device intel-iommu,intremap=off)
+fi: deps $(B)/test-disk.img $(if $(findstring at_wini,$(TARGETS)),$(B)/os-ide.iso)
+	@$(MAKE) -s DISK=virtio $(B)/os.iso
 	@tools/fi.py run --faults $(FAULTS) --seed $(SEED) --targets '$(TARGETS)' --types '$(TYPES)' \
 		--jobs $(JOBS) --iommu $(IOMMU) $(if $(FI_SHARD),--shard $(FI_SHARD)) $(if $(FI_NAME),--name $(FI_NAME)) \
 		$(if $(filter 1,$(IOMMU)),--qemu-extra '$(FI_IOMMU_QEMU)')

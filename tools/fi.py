@@ -116,6 +116,11 @@ def fault_of(seed, i, types, targets):
     return ftype, target, a >> 32, (b >> 32) & 0xffff
 
 
+def shard_faults(faults, si, sn):
+    """The faults of shard si of sn: i mod sn == si."""
+    return [i for i in range(faults) if i % sn == si]
+
+
 def tty_lines(seed):
     """The lines `fiwork tty SEED` prints."""
     out = []
@@ -615,7 +620,7 @@ def cmd_run(opts):
     if opts.only:
         idx = [int(x) for x in opts.only.split(",")]
     else:
-        idx = [i for i in range(opts.faults) if i % sn == si]
+        idx = shard_faults(opts.faults, si, sn)
     records = []
     for i in idx:
         ftype, target, fseed, index = fault_of(opts.seed, i, types, targets)

@@ -327,7 +327,9 @@ class Machine:
             synced, _ = self.cmd("sync", 30)
             self.con.begin()
             self.con.send("poweroff\n")
-            rc = self.con.wait_exit(10)
+            # QEMU ends, or the prompt comes back (poweroff could not run).
+            self.con.expect(r"(?:^|\n)# \Z", 10)
+            rc = self.con.wait_exit(1)
             clean_end = rc == 0 or (synced and "pm asked to power off" in self.con.text())
             if rc != 0:
                 note = " (QEMU did not end after the power-off: %s)" % rc

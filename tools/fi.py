@@ -491,6 +491,14 @@ def summary(records, boots):
     blk = [r for r in records if TARGETS.get(r["target"], ("", ""))[1] == "blk"]
     blk_failed = [r for r in blk if r.get("died") and r["target"] in r["died"]]
     blk_ok = [r for r in blk_failed if r.get("outcome") == "restarted"]
+    blk_seen = [r for r in blk if r.get("outcome") not in ("none", "n/a", "skipped")]
+    if blk_seen:
+        out_seen = ("block path: of the %d faults with a visible effect, %d (%.1f%%) were "
+                    "restarts the workload never saw; %s" % (
+                        len(blk_seen), len(blk_ok), 100.0 * len(blk_ok) / len(blk_seen),
+                        ", ".join("%s %d" % (o, sum(r["outcome"] == o for r in blk_seen))
+                                  for o in OUTCOMES if o not in ("none", "restarted", "n/a", "skipped")
+                                  and any(r["outcome"] == o for r in blk_seen))))
     fsck_bad = [b for b in boots if b.get("fsck") not in (None, 0)]
     fsck_ok = [b for b in boots if b.get("fsck") == 0]
     out = []
@@ -503,6 +511,8 @@ def summary(records, boots):
         out.append("block path: %d of %d driver failures (%.1f%%) recovered without the "
                    "workload seeing an error" % (len(blk_ok), len(blk_failed),
                                                 100.0 * len(blk_ok) / len(blk_failed)))
+    if blk_seen:
+        out.append(out_seen)
     out.append("e2fsck -fn after each clean power-off: %d clean, %d damaged; %d boots "
                "ended otherwise (a panic, a hang, a failed power-off)" % (len(fsck_ok), len(fsck_bad),
                                                        len(boots) - len(fsck_ok) - len(fsck_bad)))
@@ -556,8 +566,9 @@ set boxwidth 0.75
 set key outside right
 set ylabel 'faults'
 set xtics rotate by -30
+set xrange [-0.6:%d.4]
 plot %s
-""" % (png, len(records), plots)
+""" % (png, len(records), len(types) - 1, plots)
     r = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
     if r.returncode != 0:
         print("fi: gnuplot failed: " + r.stderr[-300:], file=sys.stderr)

@@ -548,7 +548,7 @@ def plot(records, png):
     cols = OUTCOMES
     dat = png[:-4] + ".dat"
     with open(dat, "w") as f:
-        f.write("type " + " ".join(c.replace("/", "") for c in cols) + "\n")
+        f.write("# type " + " ".join(c.replace("/", "") for c in cols) + "\n")
         for t in types:
             f.write(t + " " + " ".join(str(sum(r["type"] == t and r.get("outcome") == c
                                                for r in records)) for c in cols) + "\n")

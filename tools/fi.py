@@ -64,7 +64,6 @@ BAD = ("panic", "hang", "corrupt")
 TARGETS = {
     "virtio_blk": ("virtio", "blk"),
     "at_wini": ("ide", "blk"),
-    "ext2": ("virtio", "blk"),
     "memory": ("virtio", "mem"),
     "tty": ("virtio", "tty"),
 }

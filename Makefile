@@ -19,6 +19,17 @@ B       := build
 # The root disk of make run (docs/storage.md): its kind, one line per
 # kind with the driver's label and the QEMU arguments attaching file $(1)
 # as disk number $(2) (more below, at "the disk").
+# IOMMU=1: QEMU's q35 machine with Intel's IOMMU (VT-d); the kernel finds
+# it and confines each driver's PCI device to the frames the driver holds
+# by vumap (docs/kernel.md, "The IOMMU").  IDE disks go on a PIIX3 IDE
+# function (q35's own -drive if=ide is AHCI, which at_wini does not
+# drive), and the root disk is IDE unless DISK says otherwise: QEMU's
+# legacy virtio-blk does its DMA around the IOMMU, unconfined.
+IOMMU     ?= 0
+IOMMU_QEMU := -M q35 -device intel-iommu,intremap=off -device piix3-ide,id=pide
+ifeq ($(IOMMU),1)
+DISK      ?= ide
+endif
 DISK      ?= virtio
 DISK_IMG  ?= $(B)/disk.img
 DISK_KIB  ?= 65536
@@ -27,6 +38,9 @@ disk_virtio_driver := virtio_blk
 disk_virtio_qemu    = -drive file=$(1),format=raw,if=none,id=disk$(2) -device virtio-blk-pci,drive=disk$(2),disable-modern=on
 disk_ide_driver    := at_wini
 disk_ide_qemu       = -drive file=$(1),format=raw,if=ide,index=$(2)
+ifeq ($(IOMMU),1)
+disk_ide_qemu       = -drive file=$(1),format=raw,if=none,id=disk$(2) -device ide-hd,drive=disk$(2),bus=pide.0,unit=$(2)
+endif
 DISK_DRIVER = $(disk_$(DISK)_driver)
 ifeq ($(DISK_DRIVER),)
 $(error DISK=$(DISK): no such kind of disk (the table in the Makefile has: $(patsubst disk_%_driver,%,$(filter disk_%_driver,$(.VARIABLES)))))
@@ -56,6 +70,7 @@ ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBG
 
 # Programs: name -> sources.
 PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs virtio_blk at_wini
+PROGS += rtc
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
@@ -70,10 +85,16 @@ runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
 fitest_SRC := tests/fitest/fitest.c
 cdevtest_SRC := tests/drivers/cdevtest/cdevtest.c
+rtc_SRC    := drivers/examples/rtc/rtc.c
 PROGS += hellodrv
 hellodrv_SRC := drivers/examples/hello/hello.c	# /bin/hello on the root
 runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
+# The example block driver (`service up /bin/ramdisk`); the runner carries
+# it and its .conf too, for the block-driver conformance test.
+PROGS += ramdisk
+ramdisk_SRC := drivers/examples/ramdisk/ramdisk.c
+runner_EXTRA += $(B)/prog/ramdisk_blob.o $(B)/prog/ramdisk_conf_blob.o $(B)/prog/ramdisk_parts_blob.o
 
 # User programs: /bin of the root file system.  Each commands/<name>/ (and
 # tests/user/ as "tests") is one program, linked with libposix first: its
@@ -196,6 +217,17 @@ $(B)/prog/exectest_blob.o: $(B)/bin/exectest
 	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 exectest ../prog/exectest_blob.o
 $(B)/prog/fitest_blob.o: $(B)/bin/fitest
 	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 fitest ../prog/fitest_blob.o
+$(B)/prog/ramdisk_blob.o: $(B)/bin/ramdisk
+	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 ramdisk ../prog/ramdisk_blob.o
+# The sectors sfdisk writes for tests/system/ramdisk.sfdisk on a disk of
+# the example's size (t_bdev.c writes them to the RAM disk).
+$(B)/prog/ramdisk_parts_blob.o: tests/system/ramdisk.sfdisk tools/mkparts.sh
+	@mkdir -p $(B)/prog/conf
+	@tools/mkparts.sh $(B)/prog/conf/ramdisk-parts.img 4M $< $(B)/prog/conf/ramdisk_parts
+	@cd $(B)/prog/conf && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 ramdisk_parts ../ramdisk_parts_blob.o
+$(B)/prog/ramdisk_conf_blob.o: drivers/examples/ramdisk/ramdisk.conf
+	@mkdir -p $(B)/prog/conf && cp $< $(B)/prog/conf/ramdisk.conf
+	@cd $(B)/prog/conf && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 ramdisk.conf ../ramdisk_conf_blob.o
 
 
 # ---- GRUB images: one per line of etc/boot.list ----
@@ -242,11 +274,24 @@ $(B)/sbin/ext2: $(B)/bin/ext2
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/sbin/ext2.conf: servers/ext2/ext2.conf
 	@mkdir -p $(dir $@) && cp $< $@
+# The example block driver (`service up /bin/ramdisk`).
+ROOT_EXTRA += $(B)/ubin/ramdisk $(B)/ubin/ramdisk.conf
+$(B)/ubin/ramdisk: $(B)/bin/ramdisk
+	@cp $< $@
+$(B)/ubin/ramdisk.conf: drivers/examples/ramdisk/ramdisk.conf
+	@mkdir -p $(dir $@) && cp $< $@
 # VFS's test character driver (`service up /bin/cdevtest`).
 ROOT_EXTRA += $(B)/ubin/cdevtest $(B)/ubin/cdevtest.conf
 $(B)/ubin/cdevtest: $(B)/bin/cdevtest
 	@cp $< $@
 $(B)/ubin/cdevtest.conf: tests/drivers/cdevtest/cdevtest.conf
+	@mkdir -p $(dir $@) && cp $< $@
+# The example driver rtc (drivers/examples/rtc): /bin/rtc, started with
+# `service up /bin/rtc -dev /dev/rtc`.
+ROOT_EXTRA += $(B)/ubin/rtc $(B)/ubin/rtc.conf
+$(B)/ubin/rtc: $(B)/bin/rtc
+	@cp $< $@
+$(B)/ubin/rtc.conf: drivers/examples/rtc/rtc.conf
 	@mkdir -p $(dir $@) && cp $< $@
 # The example driver hello (drivers/examples/hello): /bin/hello, started
 # with `service up /bin/hello -dev /dev/hello` (the build's "hello" is
@@ -303,7 +348,7 @@ $(B)/panic.iso: $(B)/kernel.elf $(B)/bin/hello tools/mkiso.sh
 # as disk number $(2)).  The image is made once, from the tree as it is
 # then, and kept: what the guest writes is there next time.  make
 # clean-disk makes it anew (and loses what was written).  DISK2=FILE
-# attaches FILE as a second disk of the same kind (minor 1).
+# attaches FILE as a second disk of the same kind (d1: minor 5).
 # (DISK, DISK_IMG, DISK_KIB, BLOCKSIZE and the table of disk kinds are at
 # the top: the images' rules need them.)
 disk_qemu   = $(call disk_$(DISK)_qemu,$(1),$(2))
@@ -337,13 +382,44 @@ clean-disk:
 disk-args:
 	@echo '$(call disk_qemu,$(FILE),$(or $(N),0))'
 
+# The QEMU machine of IOMMU=1 (tools/test.sh: iommu.iso).
+iommu-args:
+	@echo '$(IOMMU_QEMU)'
+
+# ---- the driver kit (docs/writing-drivers.md) ----
+# make sdk: the headers, the libraries, crt0, the link script and
+# driver.mk in SDK, to build a driver outside the tree with
+# `make -f SDK/driver.mk`.  make disk-add FILES="..." copies programs
+# (stripped) and .conf files into /bin of the disk image make run boots.
+SDK      ?= $(B)/sdk
+SDK_LIBS := $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a
+sdk: $(SDK_LIBS) $(CRT0) boot/user.ld tools/driver.mk
+	@rm -rf $(SDK)/include && mkdir -p $(SDK)/lib
+	@cp -r include $(SDK)/include
+	@cp $(SDK_LIBS) $(CRT0) boot/user.ld $(SDK)/lib/
+	@sed 's|@CROSS@|$(CROSS)|' tools/driver.mk > $(SDK)/driver.mk
+	@echo "sdk: $(abspath $(SDK)) (build a driver with: make -f $(abspath $(SDK))/driver.mk)"
+
+disk-add: $(DISK_IMG)
+	@[ -n "$(FILES)" ] || { echo "disk-add: FILES=\"PROGRAM NAME.conf ...\" names what to copy to /bin"; exit 1; }
+	@for f in $(FILES); do \
+		[ -f "$$f" ] || { echo "disk-add: $$f: no such file"; exit 1; }; \
+		n=$$(basename "$$f"); t=$$(mktemp); \
+		$(CROSS)strip -o "$$t" "$$f" 2>/dev/null || cp "$$f" "$$t"; chmod 755 "$$t"; \
+		debugfs -w -R "rm /bin/$$n" $(DISK_IMG) >/dev/null 2>&1; \
+		debugfs -w -R "write $$t /bin/$$n" $(DISK_IMG) >/dev/null 2>&1; rm -f "$$t"; \
+		debugfs -R "stat /bin/$$n" $(DISK_IMG) 2>/dev/null | grep -q Inode: || \
+			{ echo "disk-add: $$f: could not write /bin/$$n on $(DISK_IMG)"; exit 1; }; \
+		echo "disk-add: /bin/$$n on $(DISK_IMG)"; \
+	done
+
 iso: deps $(B)/os.iso
 
 deps:
 	@tools/deps.sh
 
 QEMU_FLAGS := -m 128M -no-reboot -nographic -echr 29 -boot d -device isa-debug-exit,iobase=0xf4,iosize=0x04
-RUN_CMD     = $(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso $(DISK_ARGS) -debugcon file:$(B)/run-debug.log
+RUN_CMD     = $(QEMU) $(QEMU_FLAGS) $(if $(filter 1,$(IOMMU)),$(IOMMU_QEMU)) -cdrom $(B)/os.iso $(DISK_ARGS) -debugcon file:$(B)/run-debug.log
 
 run: deps $(B)/os.iso disk-check
 	$(RUN_CMD)
@@ -425,7 +501,6 @@ SEED    ?= 1
 TARGETS ?= virtio_blk,tty,memory
 TYPES   ?= all
 JOBS    ?= 1
-IOMMU   ?= 0
 FI_SHARD ?=
 FI_NAME ?=
 FI_JSON ?= $(wildcard $(B)/fi/*-shard*.json)
@@ -447,9 +522,9 @@ clean:
 
 help:
 	@echo "make run | run-check | run-hello | test | fi | fi-merge | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean | clean-disk"
-	@echo "  (HZ=$(HZ) DISK=$(DISK) DISK_IMG=$(DISK_IMG) BLOCKSIZE=$(BLOCKSIZE) DISK_KIB=$(DISK_KIB) DISK2=$(DISK2))"
+	@echo "  (HZ=$(HZ) DISK=$(DISK) DISK_IMG=$(DISK_IMG) BLOCKSIZE=$(BLOCKSIZE) DISK_KIB=$(DISK_KIB) DISK2=$(DISK2) IOMMU=$(IOMMU))"
 
 FORCE:
 
-.PHONY: all iso deps run run-check run-hello qemu-gdb test fi fi-merge bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args
+.PHONY: all iso deps run run-check run-hello qemu-gdb test fi fi-merge bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args iommu-args sdk disk-add
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

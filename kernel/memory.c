@@ -29,6 +29,7 @@ static uint32_t refcnt[MAX_FRAMES]; /* 32 bits: mappings cannot wrap it */
 static phys_bytes free_head;
 static unsigned nr_free, nr_total;
 uint32_t loaded_cr3; /* the page directory in CR3 */
+static phys_bytes ram_top; /* end of the highest RAM below USER_BASE */
 
 static void free_push(phys_bytes pa)
 {
@@ -76,6 +77,7 @@ void mem_init(struct multiboot_info *mbi, uint32_t reserved_end)
 	}
 	if (nr_total < 256)
 		panic("only %u free page frames", nr_total);
+	ram_top = top;
 
 	for (i = 1; i < 1024; i++)
 		low_pt[i] = (i << 12) | PTE_P | PTE_W;
@@ -91,6 +93,29 @@ void mem_init(struct multiboot_info *mbi, uint32_t reserved_end)
 	cr0 |= 0x80010000u; /* PG, WP: the kernel honours read-only user pages */
 	cr0 |= 0x4;         /* EM: no FPU for now; a use traps (#NM) */
 	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
+}
+
+/* The end of RAM below USER_BASE: no frame is at or above it. */
+phys_bytes mem_top(void)
+{
+	return ram_top;
+}
+
+/* Device registers at physical pa (below 4 GiB, above the RAM) for the
+ * kernel: the 4 MiB around pa as one uncached large page at the top of
+ * the identity-mapped area (the PDE just below USER_BASE, which RAM
+ * under 1020 MiB never uses).  Before the first address space is made
+ * (as_new copies the kernel's PDEs); one such window.  NULL if the PDE
+ * is taken. */
+void *kmap_mmio(phys_bytes pa)
+{
+	int i = KERNEL_PDES - 1;
+
+	if (kernel_pd[i] & PTE_P)
+		return NULL;
+	kernel_pd[i] = (pa & 0xffc00000u) | PTE_P | PTE_W | PTE_PS | 0x18; /* PCD, PWT */
+	write_cr3(loaded_cr3);
+	return (void *)((uint32_t)i << 22 | (pa & 0x3fffffu));
 }
 
 /* Give the whole pages inside [start, end) to the allocator (boot
@@ -126,6 +151,48 @@ phys_bytes frame_alloc(void)
 	if (pa)
 		memset((void *)pa, 0, PAGE_SIZE);
 	return pa;
+}
+
+/* n physically contiguous frames, each zeroed with one reference, all
+ * below `below` and the first aligned to `align` (a power of two, at
+ * least a page); 0 if there is no such run.  For alloc_contig (SYS_VMCTL
+ * VMCTL_ALLOC_CONTIG): rare, so it walks the free list twice, marking
+ * the free frames in a bitmap, then taking the run out of the list. */
+phys_bytes frames_take_contig(unsigned n, phys_bytes below, phys_bytes align)
+{
+	static uint32_t freemap[MAX_FRAMES / 32];
+	phys_bytes pa, *link, first = 0;
+	unsigned f, k, lim;
+
+	if (n == 0 || n > nr_free)
+		return 0;
+	memset(freemap, 0, sizeof(freemap));
+	for (pa = free_head; pa; pa = *(phys_bytes *)pa)
+		freemap[pa / PAGE_SIZE / 32] |= 1u << (pa / PAGE_SIZE % 32);
+	lim = (below > USER_BASE ? USER_BASE : below) / PAGE_SIZE;
+	for (f = 0; f + n <= lim; f += align / PAGE_SIZE) {
+		for (k = 0; k < n && (freemap[(f + k) / 32] >> ((f + k) % 32) & 1); k++)
+			;
+		if (k == n) {
+			first = (phys_bytes)f * PAGE_SIZE;
+			break;
+		}
+	}
+	if (!first)
+		return 0;
+	for (link = &free_head; *link; ) {
+		pa = *link;
+		if (pa >= first && pa < first + n * PAGE_SIZE) {
+			*link = *(phys_bytes *)pa;
+			nr_free--;
+			KASSERT(refcnt[pa / PAGE_SIZE] == 0);
+			refcnt[pa / PAGE_SIZE] = 1;
+		} else {
+			link = (phys_bytes *)pa;
+		}
+	}
+	memset((void *)first, 0, n * PAGE_SIZE);
+	return first;
 }
 
 void frame_ref(phys_bytes pa)

@@ -168,7 +168,7 @@ class Machine:
         argv = ["timeout", "-k", "5", str(opts.boot_limit), opts.qemu, "-m", "128M",
                 "-no-reboot", "-boot", "d", "-display", "none", "-monitor", "none",
                 "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-                "-cdrom", iso] + disk + opts.qemu_extra.split()
+                "-cdrom", iso] + opts.qemu_extra.split() + disk   # the machine's devices first
         self.con = TimedConsole(argv, self.log)
         with LIVE_LOCK:
             LIVE.add(self.con)

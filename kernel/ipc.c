@@ -463,7 +463,7 @@ static inline int ipc_fast(struct proc *caller, int call, endpoint_t dst_e, vir_
 	return 1;
 }
 
-void ipc_trap(struct stackframe *f)
+HOTPATH void ipc_trap(struct stackframe *f)
 {
 	struct proc *caller = (struct proc *)f;
 	int r;

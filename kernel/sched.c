@@ -169,8 +169,9 @@ static inline struct proc *pick_proc(void)
 }
 
 /* Run the best process; deliver its pending message first.  Never returns. */
-void switch_to_user(void)
+HOTPATH void switch_to_user(void)
 {
+	static struct proc *tss_proc; /* whose frame the TSS's esp0 ends */
 	struct proc *p;
 
 	while (!(p = pick_proc())) {
@@ -179,6 +180,11 @@ void switch_to_user(void)
 	}
 	current = p;
 	as_load(p);
-	tss_set_esp0((uint32_t)(&p->p_reg + 1));
-	restart_frame(&p->p_reg);
+	if (p != tss_proc) {
+		tss_proc = p;
+		tss_set_esp0((uint32_t)(&p->p_reg + 1));
+	}
+	/* restart_frame(&p->p_reg), without the call */
+	__asm__ volatile("mov %0, %%esp\n\tjmp restart_regs" : : "r"(&p->p_reg) : "memory");
+	__builtin_unreachable();
 }

@@ -21,8 +21,22 @@ static uint8_t reply_words[NR_SYS_CALLS]; /* words of the reply written back */
 	(map_named(call, handler, #call), \
 	 reply_words[SYS_CALL_NR(call)] = offsetof(message, m_u8) / 4)
 
+/* The handler of a call number no handler is mapped to. */
+static int kcall_unknown(struct proc *caller, message *m)
+{
+	(void)caller;
+	(void)m;
+	return EBADREQUEST;
+}
+
 void system_init(void)
 {
+	int i;
+
+	for (i = 0; i < NR_SYS_CALLS; i++) {
+		call_vec[i] = kcall_unknown;
+		reply_words[i] = sizeof(message) / 4;
+	}
 	map(SYS_FORK, do_fork);
 	map_status(SYS_EXIT, do_exit);
 	map_status(SYS_CLEAR, do_clear);
@@ -64,7 +78,7 @@ static int kernel_call(struct proc *caller, message *m)
 	int nr = m->m_type - KERNEL_CALL;
 	const struct priv_desc *d = &priv(caller)->s_desc;
 
-	if (nr < 0 || nr >= NR_SYS_CALLS || !call_vec[nr])
+	if (nr < 0 || nr >= NR_SYS_CALLS || call_vec[nr] == kcall_unknown)
 		return EBADREQUEST;
 	if (!(d->pd_flags & SYS_PROC)) {
 		kdiag(caller, "%s refused: a user process makes no kernel calls", call_names[nr]);
@@ -108,6 +122,7 @@ HOTPATH void kcall_trap(struct stackframe *f)
 	int r;
 
 	current = caller;
+	sched_sync();
 	/* user_range_ok(m_ptr, sizeof(m)) in one comparison */
 	if (m_ptr - USER_BASE > USER_TOP - USER_BASE - sizeof(m) ||
 	    ucopy_words(&m, (void *)m_ptr, sizeof(m) / 4)) {
@@ -116,14 +131,13 @@ HOTPATH void kcall_trap(struct stackframe *f)
 	}
 	caller->p_kcall_msg = m_ptr;
 	nr = (unsigned)(m.m_type - KERNEL_CALL);
-	if (nr < NR_SYS_CALLS && call_vec[nr] && (d->pd_flags & SYS_PROC) &&
-	    PD_ISSET(d->pd_call_mask, nr))
+	/* (An unmapped call number has kcall_unknown.) */
+	if (nr < NR_SYS_CALLS && (d->pd_flags & SYS_PROC) && PD_ISSET(d->pd_call_mask, nr))
 		r = call_vec[nr](caller, &m);
 	else
 		r = kernel_call(caller, &m);
 	if (r != EDONTREPLY && !isemptyp(caller)) {
-		unsigned len = nr < NR_SYS_CALLS && reply_words[nr] ? reply_words[nr] :
-		    sizeof(m) / 4;
+		unsigned len = nr < NR_SYS_CALLS ? reply_words[nr] : sizeof(m) / 4;
 		m.m_source = SYSTEM;
 		m.m_type = r;
 		caller->p_reg.eax = ucopy_words((void *)m_ptr, &m, len) ? (uint32_t)EFAULT : OK;

@@ -70,6 +70,8 @@ runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
 fitest_SRC := tests/fitest/fitest.c
 cdevtest_SRC := tests/drivers/cdevtest/cdevtest.c
+PROGS += hellodrv
+hellodrv_SRC := drivers/examples/hello/hello.c	# /bin/hello on the root
 runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
 
@@ -245,6 +247,14 @@ ROOT_EXTRA += $(B)/ubin/cdevtest $(B)/ubin/cdevtest.conf
 $(B)/ubin/cdevtest: $(B)/bin/cdevtest
 	@cp $< $@
 $(B)/ubin/cdevtest.conf: tests/drivers/cdevtest/cdevtest.conf
+	@mkdir -p $(dir $@) && cp $< $@
+# The example driver hello (drivers/examples/hello): /bin/hello, started
+# with `service up /bin/hello -dev /dev/hello` (the build's "hello" is
+# commands/hello, the boot demo).
+ROOT_EXTRA += $(B)/ubin/hello $(B)/ubin/hello.conf
+$(B)/ubin/hello: $(B)/bin/hellodrv
+	@cp $< $@
+$(B)/ubin/hello.conf: drivers/examples/hello/hello.conf
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/ubin/fitest: $(B)/bin/fitest
 	@cp $< $@

@@ -50,6 +50,32 @@ def session(step, until):
     step("the node of a driver that is down: ENXIO",
          "cat /dev/cdevhang; echo status $?; rm /dev/cdevhang\n",
          r"^cat: /dev/cdevhang: Device not configured\nstatus 1$")
+    # select() on the tty (readable): nothing typed, a timeout; a line
+    # typed while it waits (ps, a second later, shows it in select) wakes
+    # it, and the line is still there to read.
+    step("readable: the idle tty times out", "readable -t 0.3; echo status $?\n",
+         r"\A[^\n]*\nstatus 1\n# \Z")
+    step("readable: /dev/null is ready at once",
+         "readable < /dev/null; echo status $?\n", r"^0\nstatus 0$")
+    if until("readable waits for a line on the tty: ps shows it in select",
+             "(sleep 1; ps | grep ' readable$') & "
+             "readable -t 20 && read l; echo \"status $? got $l\"\n",
+             r" select +readable\n"):
+        step("a typed line wakes it, and is read after", "abc\n",
+             r"^0\nstatus 0 got abc$")
+    # The example driver (docs/writing-drivers.md): up, read, crashed,
+    # restarted by RS, its counter kept in DS.
+    step("hello: mknod and service up", "mknod /dev/hello c 17 0; "
+         "service up /bin/hello -dev /dev/hello\n",
+         r"^service: hello is up \(endpoint \d+\)$")
+    step("hello: cat reads it", "cat /dev/hello\n",
+         r"\A[^\n]*\nHello, World! \(open 1\)\n# \Z")
+    step("hello: service fi, the open that crashes it gives EIO",
+         "service fi hello; cat /dev/hello\n",
+         r"^cat: /dev/hello: Input/output error$")
+    step("hello: restarted, the counter went on",
+         "cat /dev/hello; service down hello; rm /dev/hello\n",
+         r"^Hello, World! \(open 2\)$")
     step("grants lists VFS's table", "grants vfs\n",
          r"^vfs \(endpoint 3\): [0-9]+ entries, [0-9]+ mappings$")
     # The job prints a line once it runs, then becomes the sleep.

@@ -15,7 +15,8 @@
  * and hands both to RS, which copies them with SYS_VIRCOPY.  The label
  * defaults to the program's file name.  -dev: the service is the
  * character driver of NODE's major number from now on (VFS_MAPDRIVER:
- * MINIX's mapdriver).  docs/services.md has the rest.
+ * MINIX's mapdriver), with positions that move as the device is read
+ * and written.  docs/services.md has the rest.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -162,7 +163,10 @@ static int do_up(int argc, char **argv)
 		return 1;
 	}
 	printf("%s: %s is up (endpoint %d)\n", prog, label, m.m_rs.endpt);
-	if (dev && minix_mapdriver(label, (int)major(st.st_rdev), 0) < 0) {
+	/* Seekable: reads and writes move the file position, as MINIX's VFS
+	 * does for every character device (a driver that ignores it reads
+	 * the same either way). */
+	if (dev && minix_mapdriver(label, (int)major(st.st_rdev), 1) < 0) {
 		fprintf(stderr, "%s: %s: major %u: %s\n", prog, dev,
 		    (unsigned)major(st.st_rdev), strerror(errno));
 		return 1;

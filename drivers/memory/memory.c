@@ -91,10 +91,21 @@ static ssize_t m_write(devminor_t minor, uint64_t pos, endpoint_t endpt,
 	return minor == MEMORY_NULL || minor == MEMORY_ZERO ? (ssize_t)size : ENXIO;
 }
 
+/* select(): never waits, so always ready to read and write. */
+static int m_select(devminor_t minor, unsigned int ops, endpoint_t endpt)
+{
+	(void)endpt;
+	if (minor != MEMORY_NULL && minor != MEMORY_ZERO &&
+	    minor != MEMORY_RAM1 && minor != MEMORY_RAM2)
+		return ENXIO;
+	return (int)(ops & (CDEV_OP_RD | CDEV_OP_WR));
+}
+
 static const struct chardriver mem_cdr = {
 	.cdr_open = m_open,
 	.cdr_read = m_read,
 	.cdr_write = m_write,
+	.cdr_select = m_select,
 };
 
 static int d_open(devminor_t minor, int access)

@@ -33,6 +33,11 @@
  * lose its tail but never its newline (lines are not merged); the bell
  * rings once per run of dropped bytes.  ioctl TIOCGLINES gives the
  * counts: lines typed, lines dropped, bytes waiting in each queue.
+ *
+ * select (CDEV_SELECT): readable when a read would not wait (a whole
+ * line, or VMIN bytes, and no reader ahead), always writable.  Asked to
+ * notify (CDEV_NOTIFY) while not readable, the driver tells VFS with
+ * CDEV_SEL2_REPLY once input makes it so.
  */
 #include <string.h>
 #include <stdlib.h>
@@ -249,6 +254,27 @@ static int input_ready(size_t size)
 	return 0;
 }
 
+/* select(): a read would not wait (a whole line or a ^D, or VMIN bytes
+ * in non-canonical mode) and no reader is ahead in line. */
+static int read_ready(void)
+{
+	return nr_readers == 0 && input_ready((size_t)-1);
+}
+
+/* A select asked to be told (CDEV_NOTIFY) when input is ready: the
+ * process that waits (VFS), and the ops it waits for. */
+static endpoint_t sel_proc = NONE;
+static unsigned int sel_ops;
+
+/* Tell VFS when what a select waits for has become ready. */
+static void select_retry(void)
+{
+	if ((sel_ops & CDEV_OP_RD) && read_ready()) {
+		chardriver_reply_select(sel_proc, 0, CDEV_OP_RD);
+		sel_ops = 0;
+	}
+}
+
 /* Hand the first waiting reader what is ready: up to the end of one
  * line; a ^D ends the line without being part of it.  Repeats while
  * readers and input remain. */
@@ -283,6 +309,7 @@ static void serve_reader(void)
 		chardriver_reply_task(rd->endpt, rd->id, r == OK ? (int)n : r);
 		memmove(readers, readers + 1, (size_t)--nr_readers * sizeof(readers[0]));
 	}
+	select_retry();
 }
 
 /* Ask PM to signal the foreground group, without ever waiting for PM
@@ -567,12 +594,34 @@ static int t_cancel(devminor_t minor, endpoint_t endpt, cdev_id_t id)
 	return EDONTREPLY; /* nothing of theirs was waiting */
 }
 
+/* CDEV_SELECT: readable when a read would not wait, always writable
+ * (a write waits only for room in the output queue, briefly); no
+ * exceptional conditions.  With CDEV_NOTIFY and input not ready, VFS is
+ * told later (select_retry). */
+static int t_select(devminor_t minor, unsigned int ops, endpoint_t endpt)
+{
+	int ready = 0;
+
+	if (minor != 0)
+		return ENXIO;
+	if ((ops & CDEV_OP_RD) && read_ready())
+		ready |= CDEV_OP_RD;
+	if (ops & CDEV_OP_WR)
+		ready |= CDEV_OP_WR;
+	if ((ops & CDEV_NOTIFY) && (ops & CDEV_OP_RD) && !(ready & CDEV_OP_RD)) {
+		sel_proc = endpt;
+		sel_ops |= CDEV_OP_RD;
+	}
+	return ready;
+}
+
 static const struct chardriver tty_cdr = {
 	.cdr_open = t_open,
 	.cdr_read = t_read,
 	.cdr_write = t_write,
 	.cdr_ioctl = t_ioctl,
 	.cdr_cancel = t_cancel,
+	.cdr_select = t_select,
 	.cdr_intr = t_intr,
 };
 
@@ -606,4 +655,5 @@ int main(int argc, char **argv)
 	sef_setcb_init_fresh(init_fresh);
 	sef_startup();
 	chardriver_task(&tty_cdr);
+	return 0;
 }

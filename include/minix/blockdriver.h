@@ -10,7 +10,6 @@
 #include <minix/com.h>
 #include <minix/safecopies.h>
 
-typedef int devminor_t;
 typedef struct { cp_grant_id_t iov_grant; vir_bytes iov_size; } iovec_s_t;
 #define NR_IOREQS 64 /* pieces in one BDEV_GATHER/SCATTER */
 

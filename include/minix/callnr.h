@@ -101,5 +101,9 @@
 #define VFS_MKNOD      (VFS_BASE + 0x31) /* path, mode, off_lo the device number */
 #define VFS_MAPDRIVER  (VFS_BASE + 0x32) /* buf/len label, fd major, flags 1:
                                             seekable: the driver of a major */
+#define VFS_SELECT     (VFS_BASE + 0x33) /* fd nfds, buf/len/path2 the read,
+                                            write, error sets (0: none), mode 1:
+                                            a timeout of off_lo s off_hi us
+                                            -> the ready count, sets rewritten */
 
 #endif

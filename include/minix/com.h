@@ -215,7 +215,8 @@
 #define BDEV_R_BIT   0x01 /* BDEV_OPEN flags: open for reading */
 #define BDEV_W_BIT   0x02 /* and for writing */
 
-/* Character drivers: m_cdev. */
+/* Character drivers (MINIX's numbers): the requests' and replies'
+ * layouts are m_vfs_lchardriver_* and m_lchardriver_vfs_* (<minix/ipc.h>). */
 #define CDEV_BASE    0x0400
 #define CDEV_OPEN    (CDEV_BASE + 0)
 #define CDEV_CLOSE   (CDEV_BASE + 1)
@@ -223,7 +224,12 @@
 #define CDEV_WRITE   (CDEV_BASE + 3)
 #define CDEV_IOCTL   (CDEV_BASE + 4)
 #define CDEV_CANCEL  (CDEV_BASE + 5)
+#define CDEV_SELECT  (CDEV_BASE + 6)     /* which operations are ready */
 #define CDEV_REPLY   (CDEV_BASE + 0x80)
+#define CDEV_SEL1_REPLY (CDEV_BASE + 0x81) /* the answer to a CDEV_SELECT */
+#define CDEV_SEL2_REPLY (CDEV_BASE + 0x82) /* later: operations now ready */
+#define IS_CDEV_RQ(type) ((type) >= CDEV_OPEN && (type) <= CDEV_SELECT)
+#define IS_CDEV_RS(type) ((type) >= CDEV_REPLY && (type) <= CDEV_SEL2_REPLY)
 /* CDEV_OPEN's flags: the access asked for (MINIX's bits, not O_*). */
 #define CDEV_R_BIT    0x01 /* open for reading */
 #define CDEV_W_BIT    0x02 /* open for writing */
@@ -231,6 +237,11 @@
 /* CDEV_READ, CDEV_WRITE and CDEV_IOCTL's flags. */
 #define CDEV_NOFLAGS  0x00
 #define CDEV_NONBLOCK 0x01 /* do not wait: EAGAIN instead */
+/* CDEV_SELECT's ops, and the status of its replies. */
+#define CDEV_OP_RD    0x01 /* ready to read */
+#define CDEV_OP_WR    0x02 /* ready to write */
+#define CDEV_OP_ERR   0x04 /* an exceptional condition */
+#define CDEV_NOTIFY   0x08 /* not ready: send CDEV_SEL2_REPLY when it is */
 
 /* VFS -> file system requests: m_fs.  The reply has m_type FS_REPLY and
  * the result in m_fs.status (and the r_* fields). */

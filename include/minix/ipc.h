@@ -323,19 +323,70 @@ typedef struct {
 } mess_bdev;
 _ASSERT_MSG_SIZE(mess_bdev);
 
-/* Character driver requests (CDEV_*) and replies. */
+/* The character driver protocol (CDEV_*, <minix/com.h>), MINIX 3.4's
+ * layouts and field names.  VFS -> driver: CDEV_OPEN, CDEV_CLOSE
+ * (openclose), CDEV_READ, CDEV_WRITE, CDEV_IOCTL (readwrite), CDEV_CANCEL
+ * (cancel), CDEV_SELECT (select).  Driver -> VFS: CDEV_REPLY (reply: the
+ * request's id and its result), CDEV_SEL1_REPLY (sel1: the answer to a
+ * CDEV_SELECT) and CDEV_SEL2_REPLY (sel2: later, the operations that
+ * became ready).  MINIX declares the requests' id as endpoint_t; it is the
+ * same 32 bits as cdev_id_t. */
 typedef struct {
-	int minor;
-	uint32_t pos_lo, pos_hi;
-	int grant;
-	uint32_t count;           /* bytes; CDEV_IOCTL: the request */
-	uint32_t flags;
-	uint32_t id;
-	endpoint_t user;          /* the process on whose behalf (signals) */
-	int status;               /* reply */
+	endpoint_t id;            /* echoed in the CDEV_REPLY */
+	endpoint_t user;          /* CDEV_OPEN: the process opening */
+	devminor_t minor;
+	int access;               /* CDEV_OPEN: CDEV_R_BIT, CDEV_W_BIT, CDEV_NOCTTY */
+	uint8_t padding[40];
+} mess_vfs_lchardriver_openclose;
+_ASSERT_MSG_SIZE(mess_vfs_lchardriver_openclose);
+
+typedef struct {
+	off_t pos;                /* byte position (READ, WRITE) */
+	cp_grant_id_t grant;      /* the buffer, or the ioctl's argument */
+	size_t count;             /* bytes (READ, WRITE) */
+	int request;              /* CDEV_IOCTL: the request */
+	int flags;                /* CDEV_NONBLOCK or CDEV_NOFLAGS */
+	endpoint_t id;            /* echoed in the CDEV_REPLY */
+	endpoint_t user;          /* the process on whose behalf */
+	devminor_t minor;
 	uint8_t padding[20];
-} mess_cdev;
-_ASSERT_MSG_SIZE(mess_cdev);
+} mess_vfs_lchardriver_readwrite;
+_ASSERT_MSG_SIZE(mess_vfs_lchardriver_readwrite);
+
+typedef struct {
+	endpoint_t id;            /* the request to cancel */
+	devminor_t minor;
+	uint8_t padding[48];
+} mess_vfs_lchardriver_cancel;
+_ASSERT_MSG_SIZE(mess_vfs_lchardriver_cancel);
+
+typedef struct {
+	devminor_t minor;
+	int ops;                  /* CDEV_OP_RD, _WR, _ERR, and CDEV_NOTIFY */
+	uint8_t padding[48];
+} mess_vfs_lchardriver_select;
+_ASSERT_MSG_SIZE(mess_vfs_lchardriver_select);
+
+typedef struct {
+	int status;               /* OK, the bytes, or an error */
+	uint32_t id;              /* the request's */
+	uint8_t padding[48];
+} mess_lchardriver_vfs_reply;
+_ASSERT_MSG_SIZE(mess_lchardriver_vfs_reply);
+
+typedef struct {
+	int status;               /* the CDEV_OP_* ready now, or an error */
+	int32_t minor;
+	uint8_t padding[48];
+} mess_lchardriver_vfs_sel1;
+_ASSERT_MSG_SIZE(mess_lchardriver_vfs_sel1);
+
+typedef struct {
+	int status;               /* the CDEV_OP_* that became ready */
+	int32_t minor;
+	uint8_t padding[48];
+} mess_lchardriver_vfs_sel2;
+_ASSERT_MSG_SIZE(mess_lchardriver_vfs_sel2);
 
 /* VFS <-> file system requests (REQ_*) and their replies. */
 typedef struct {
@@ -446,7 +497,13 @@ typedef struct {
 		mess_rs m_rs;
 		mess_rs_fi m_rs_fi;
 		mess_bdev m_bdev;
-		mess_cdev m_cdev;
+		mess_vfs_lchardriver_openclose m_vfs_lchardriver_openclose;
+		mess_vfs_lchardriver_readwrite m_vfs_lchardriver_readwrite;
+		mess_vfs_lchardriver_cancel m_vfs_lchardriver_cancel;
+		mess_vfs_lchardriver_select m_vfs_lchardriver_select;
+		mess_lchardriver_vfs_reply m_lchardriver_vfs_reply;
+		mess_lchardriver_vfs_sel1 m_lchardriver_vfs_sel1;
+		mess_lchardriver_vfs_sel2 m_lchardriver_vfs_sel2;
 		mess_fs_req m_fs;
 		mess_pm m_pm;
 		mess_vfs m_vfs;

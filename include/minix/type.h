@@ -30,6 +30,10 @@ typedef __PTRDIFF_TYPE__ ssize_t;
 #define _PID_T
 typedef int pid_t;
 #endif
+#ifndef _OFF_T
+#define _OFF_T
+typedef int64_t off_t;       /* 64 bits, as in <sys/types.h> */
+#endif
 typedef uint32_t sigset_t_;
 
 /* MINIX's short names. */

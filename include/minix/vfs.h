@@ -19,6 +19,7 @@ struct vfs_wait {
 #define VW_PIPE		1	/* a pipe (vw_label "pipe") */
 #define VW_DEV		2	/* a character driver's answer */
 #define VW_FS		3	/* the file system server's answer */
+#define VW_SELECT	4	/* select() (vw_label "select") */
 
 /* libposix: VFS_GETWAITS.  Entries written (as many as fit in size
  * bytes), or -1 and errno. */

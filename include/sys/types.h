@@ -1,7 +1,7 @@
 /* sys/types.h - POSIX scalar types for user programs.
  *
  * Typedefs that <minix/type.h> also defines are guarded by the same macros
- * (_CLOCK_T, _TIME_T, _SSIZE_T, _PID_T), so both headers can be included in
+ * (_CLOCK_T, _TIME_T, _SSIZE_T, _PID_T, _OFF_T), so both headers can be included in
  * either order.  off_t is 64 bits, as in MINIX 3.2 and later.
  */
 #ifndef _SYS_TYPES_H
@@ -27,7 +27,10 @@ typedef long clock_t;
 typedef long time_t;
 #endif
 
-typedef int64_t  off_t;
+#ifndef _OFF_T
+#define _OFF_T
+typedef int64_t  off_t;		/* as in <minix/type.h> */
+#endif
 typedef uint32_t mode_t;
 typedef uint32_t uid_t;
 typedef uint32_t gid_t;

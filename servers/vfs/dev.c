@@ -220,23 +220,34 @@ static int bdev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	return r == 0 && write ? ENOSPC : r;
 }
 
-static void cdev_msg(message *m, int type, const struct filp *f, endpoint_t user)
+/* A CDEV_OPEN or CDEV_CLOSE of f (MINIX's openclose layout). */
+static void cdev_oc_msg(message *m, int type, const struct filp *f, endpoint_t user)
 {
 	memset(m, 0, sizeof(*m));
 	m->m_type = type;
-	m->m_cdev.minor = f->f_minor;
-	m->m_cdev.pos_lo = (uint32_t)f->f_pos;
-	m->m_cdev.pos_hi = (uint32_t)(f->f_pos >> 32);
-	m->m_cdev.grant = GRANT_INVALID;
-	/* MINIX's bits, not the O_* flags: the access on an open, whether to
-	 * wait on a transfer. */
+	m->m_vfs_lchardriver_openclose.minor = f->f_minor;
+	/* MINIX's bits, not the O_* flags. */
 	if (type == CDEV_OPEN)
-		m->m_cdev.flags = (FILP_CAN_READ(f) ? CDEV_R_BIT : 0) |
+		m->m_vfs_lchardriver_openclose.access =
+		    (FILP_CAN_READ(f) ? CDEV_R_BIT : 0) |
 		    (FILP_CAN_WRITE(f) ? CDEV_W_BIT : 0);
-	else
-		m->m_cdev.flags = (f->f_flags & O_NONBLOCK) ? CDEV_NONBLOCK : CDEV_NOFLAGS;
-	m->m_cdev.id = new_id();
-	m->m_cdev.user = user;
+	m->m_vfs_lchardriver_openclose.id = (endpoint_t)new_id();
+	m->m_vfs_lchardriver_openclose.user = user;
+}
+
+/* A CDEV_READ, CDEV_WRITE or CDEV_IOCTL of f (the readwrite layout). */
+static void cdev_rw_msg(message *m, int type, const struct filp *f, endpoint_t user)
+{
+	memset(m, 0, sizeof(*m));
+	m->m_type = type;
+	m->m_vfs_lchardriver_readwrite.minor = f->f_minor;
+	m->m_vfs_lchardriver_readwrite.pos = (off_t)f->f_pos;
+	m->m_vfs_lchardriver_readwrite.grant = GRANT_INVALID;
+	/* Whether to wait: MINIX's bit, not O_NONBLOCK. */
+	m->m_vfs_lchardriver_readwrite.flags = (f->f_flags & O_NONBLOCK) ?
+	    CDEV_NONBLOCK : CDEV_NOFLAGS;
+	m->m_vfs_lchardriver_readwrite.id = (endpoint_t)new_id();
+	m->m_vfs_lchardriver_readwrite.user = user;
 }
 
 /* Open device node f (its inode's mode S_IFCHR or S_IFBLK; oflags the
@@ -258,14 +269,15 @@ int dev_open(struct fproc *fp, struct filp *f, int oflags)
 		r = bdev_sendrec(f, &m);
 		return r < 0 ? r : OK;
 	}
-	cdev_msg(&m, CDEV_OPEN, f, fp->fp_endpoint);
+	cdev_oc_msg(&m, CDEV_OPEN, f, fp->fp_endpoint);
 	if (oflags & O_NOCTTY)
-		m.m_cdev.flags |= CDEV_NOCTTY;
+		m.m_vfs_lchardriver_openclose.access |= CDEV_NOCTTY;
 	if ((r = dev_sendrec_worker(f->f_driver, d->dm_label, &m)) != OK)
 		return r == EDEADSRCDST ? ENXIO : r;	/* a driver gone for good */
 	if (m.m_type != CDEV_REPLY)
 		return EIO;
-	return m.m_cdev.status < 0 ? m.m_cdev.status : OK;
+	r = m.m_lchardriver_vfs_reply.status;
+	return r < 0 ? r : OK;
 }
 
 /* The last close: tell the driver, do not wait. */
@@ -278,7 +290,7 @@ void dev_close(struct filp *f)
 	if (S_ISBLK(f->f_vn.v_mode))
 		bdev_msg(&m, BDEV_CLOSE, f);	/* its answer is dropped */
 	else
-		cdev_msg(&m, CDEV_CLOSE, f, NONE);
+		cdev_oc_msg(&m, CDEV_CLOSE, f, NONE);
 	(void)asynsend(f->f_driver, &m);
 }
 
@@ -293,7 +305,7 @@ static int dev_start(struct fproc *fp, struct filp *f, message *m,
 	}
 	fp->fp_blocked = BLK_DEV_READ;
 	fp->fp_bfilp = f;
-	fp->fp_bid = m->m_cdev.id;
+	fp->fp_bid = (uint32_t)m->m_vfs_lchardriver_readwrite.id;
 	fp->fp_bdriver = f->f_driver;
 	fp->fp_bgrant = g;
 	fp->fp_bcancel = 0;
@@ -318,9 +330,9 @@ int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	if ((r = make_magic(f->f_driver, fp->fp_endpoint, buf, len,
 	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
 		return r;
-	cdev_msg(&m, write ? CDEV_WRITE : CDEV_READ, f, fp->fp_endpoint);
-	m.m_cdev.grant = g;
-	m.m_cdev.count = (uint32_t)len;
+	cdev_rw_msg(&m, write ? CDEV_WRITE : CDEV_READ, f, fp->fp_endpoint);
+	m.m_vfs_lchardriver_readwrite.grant = g;
+	m.m_vfs_lchardriver_readwrite.count = len;
 	return dev_start(fp, f, &m, g, f->f_dmap->dm_seekable);
 }
 
@@ -346,9 +358,9 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 		return EIO;
 	if ((r = make_magic(f->f_driver, fp->fp_endpoint, arg, size, access, &g)) != OK)
 		return r;
-	cdev_msg(&m, CDEV_IOCTL, f, fp->fp_endpoint);
-	m.m_cdev.grant = g;
-	m.m_cdev.count = (uint32_t)request;
+	cdev_rw_msg(&m, CDEV_IOCTL, f, fp->fp_endpoint);
+	m.m_vfs_lchardriver_readwrite.grant = g;
+	m.m_vfs_lchardriver_readwrite.request = (int)request;
 	return dev_start(fp, f, &m, g, 0);
 }
 
@@ -371,11 +383,11 @@ static struct fproc *waiting_for(endpoint_t driver, uint32_t id)
 void dev_reply(message *m)
 {
 	struct fproc *fp;
-	int r = m->m_cdev.status;
+	int r = m->m_lchardriver_vfs_reply.status;
 
 	if (worker_dev_reply(m))
 		return;
-	fp = waiting_for(m->m_source, m->m_cdev.id);
+	fp = waiting_for(m->m_source, m->m_lchardriver_vfs_reply.id);
 	if (fp == NULL || r == EDONTREPLY)
 		return;
 	cpf_revoke(fp->fp_bgrant);
@@ -401,6 +413,7 @@ static void driver_dead(endpoint_t ep)
 	int i;
 
 	worker_dev_dead(ep);
+	select_driver_dead(ep);	/* its selects: EIO */
 	mnt_fs_dead(ep);	/* a mounted file system's process (mount.c) */
 	for (i = 0; i < NR_PROCS; i++) {
 		struct fproc *fp = &fproc_tab[i];
@@ -474,10 +487,8 @@ void dev_unblock(struct fproc *fp, int exiting)
 		return;
 	memset(&m, 0, sizeof(m));
 	m.m_type = CDEV_CANCEL;
-	m.m_cdev.minor = fp->fp_bfilp->f_minor;
-	m.m_cdev.id = fp->fp_bid;
-	m.m_cdev.user = fp->fp_endpoint;
-	m.m_cdev.grant = GRANT_INVALID;
+	m.m_vfs_lchardriver_cancel.minor = fp->fp_bfilp->f_minor;
+	m.m_vfs_lchardriver_cancel.id = (endpoint_t)fp->fp_bid;
 	r = asynsend(fp->fp_bdriver, &m);
 	if (!exiting && r == OK) {
 		fp->fp_bcancel = 1;

@@ -112,6 +112,7 @@ static const handler_t calls[] = {
 	[VFS_MOUNT - VFS_BASE] = do_mount,
 	[VFS_UMOUNT - VFS_BASE] = do_umount,
 	[VFS_GETMNT - VFS_BASE] = do_getmnt,
+	[VFS_SELECT - VFS_BASE] = do_select,
 };
 #define NR_CALLS ((int)(sizeof(calls) / sizeof(calls[0])))
 
@@ -146,6 +147,15 @@ static void handle(message *m)
 	if (is_notify(m->m_type)) {
 		if (who == DS_PROC_NR)
 			dev_ds_event();
+		else if (who == CLOCK)
+			select_timeout();	/* select.c's alarm */
+		return;
+	}
+	if (m->m_type == CDEV_SEL1_REPLY || m->m_type == CDEV_SEL2_REPLY) {
+		if (m->m_type == CDEV_SEL1_REPLY)
+			select_reply1(m);
+		else
+			select_reply2(m);
 		return;
 	}
 	if (m->m_type == CDEV_REPLY) {

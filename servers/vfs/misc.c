@@ -186,6 +186,8 @@ void pm_unpause_now(message *m)
 		return;
 	if (fp->fp_blocked == BLK_DEV_READ)
 		dev_unblock(fp, 0);
+	else if (fp->fp_blocked == BLK_SELECT)
+		select_unblock(fp, 0);
 	else if (fp->fp_blocked != BLK_NONE)
 		pipe_unblock(fp, 0);
 	else
@@ -209,6 +211,9 @@ int do_getwaits(struct fproc *fp, message *m)
 		if (q->fp_blocked == BLK_PIPE_READ || q->fp_blocked == BLK_PIPE_WRITE) {
 			w.vw_what = VW_PIPE;
 			label = "pipe";
+		} else if (q->fp_blocked == BLK_SELECT) {
+			w.vw_what = VW_SELECT;
+			label = "select";
 		} else if (q->fp_blocked == BLK_DEV_READ) {
 			w.vw_what = VW_DEV;
 			label = q->fp_blabel;

@@ -173,6 +173,7 @@ static void pipe_wake(struct pipe *p)
 				progress = 1;
 		}
 	} while (progress);
+	select_pipe_event();	/* select.c: a waiting select may be due */
 }
 
 /* Start fp's call as a waiting one, let the pipe serve it, and see. */
@@ -212,6 +213,24 @@ int pipe_write(struct fproc *fp, struct filp *f, vir_bytes buf, size_t len)
 	if (len == 0)
 		return 0;
 	return start(fp, f, BLK_PIPE_WRITE, buf, len);
+}
+
+/* select(): which of ops (CDEV_OP_RD, CDEV_OP_WR) end f could do now
+ * without waiting: read with bytes in or no writer left (end of file),
+ * write with room or no reader left (EPIPE).  A pipe has no exceptional
+ * condition. */
+int pipe_select(const struct filp *f, int ops)
+{
+	const struct pipe *p = f->f_pipe;
+	int r = 0;
+
+	if (p == NULL)
+		return 0;
+	if ((ops & CDEV_OP_RD) && p->p_rd == f && (p->p_len > 0 || p->p_wr == NULL))
+		r |= CDEV_OP_RD;
+	if ((ops & CDEV_OP_WR) && p->p_wr == f && (p->p_len < PIPE_SIZE || p->p_rd == NULL))
+		r |= CDEV_OP_WR;
+	return r;
 }
 
 /* The last reference to an end is gone. */

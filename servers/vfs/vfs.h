@@ -18,6 +18,7 @@
  *	pipe.c	pipes in VFS memory, waiting readers and writers
  *	dev.c	character driver requests, cancels, the major -> driver table,
  *		mknod, a driver's death
+ *	select.c select(): pipes, files, CDEV_SELECT, timeouts
  *	misc.c	dup dup2 fcntl chdir getcwd sync, PM's notices
  *	mount.c	the mount table: mount, umount, crossing mount points
  */
@@ -92,6 +93,7 @@ struct filp {
 #define BLK_PIPE_WRITE	2
 #define BLK_DEV_READ	3	/* a CDEV_READ, WRITE or IOCTL sent, its
 				   CDEV_REPLY not yet in */
+#define BLK_SELECT	4	/* select(): nothing ready yet (select.c) */
 
 /* What a worker waits for (worker.c). */
 #define WAIT_NONE	0
@@ -247,6 +249,16 @@ int pipe_write(struct fproc *fp, struct filp *f, vir_bytes buf, size_t len);
 size_t pipe_bytes(const struct filp *f);
 void pipe_close_end(struct filp *f);
 void pipe_unblock(struct fproc *fp, int exiting);
+int pipe_select(const struct filp *f, int ops);
+
+/* select.c */
+int do_select(struct fproc *fp, message *m);
+void select_pipe_event(void);
+void select_reply1(const message *m);
+void select_reply2(const message *m);
+void select_timeout(void);
+void select_driver_dead(endpoint_t ep);
+void select_unblock(struct fproc *fp, int exiting);
 
 /* dev.c */
 int do_mknod(struct fproc *fp, message *m);

@@ -313,7 +313,8 @@ int dev_sendrec_worker(endpoint_t ep, const char *label, message *m)
 		return EIO;
 	w->w_reply = m;
 	w->w_dst = ep;
-	w->w_id = bdev ? m->m_bdev.id : m->m_cdev.id;
+	w->w_id = bdev ? m->m_bdev.id :
+	    (uint32_t)m->m_vfs_lchardriver_openclose.id;	/* a CDEV_OPEN */
 	w->w_label = label;
 	if ((r = asynsend(ep, m)) == OK)
 		r = worker_wait(bdev ? WAIT_BDEV : WAIT_DEV);
@@ -326,7 +327,7 @@ int dev_sendrec_worker(endpoint_t ep, const char *label, message *m)
 int worker_dev_reply(const message *m)
 {
 	int bdev = m->m_type == BDEV_REPLY, i;
-	uint32_t id = bdev ? m->m_bdev.id : m->m_cdev.id;
+	uint32_t id = bdev ? m->m_bdev.id : m->m_lchardriver_vfs_reply.id;
 
 	for (i = 0; i < NR_WORKERS; i++) {
 		struct worker *w = &workers[i];
@@ -356,10 +357,9 @@ int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r)
 	if (r != EIO) {
 		memset(&m, 0, sizeof(m));
 		m.m_type = CDEV_CANCEL;
-		m.m_cdev.minor = w->w_reply->m_cdev.minor;
-		m.m_cdev.id = w->w_id;
-		m.m_cdev.user = fp->fp_endpoint;
-		m.m_cdev.grant = GRANT_INVALID;
+		m.m_vfs_lchardriver_cancel.minor =
+		    w->w_reply->m_vfs_lchardriver_openclose.minor;
+		m.m_vfs_lchardriver_cancel.id = (endpoint_t)w->w_id;
 		(void)asynsend(w->w_dst, &m);
 	}
 	worker_wake(w, r);

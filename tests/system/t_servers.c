@@ -4,6 +4,7 @@
  * root image), all data through grants.
  */
 #include <minix/ds.h>
+#include <minix/chardriver.h>
 #include "t.h"
 
 #define REPORT 0x650
@@ -177,12 +178,68 @@ static int mem_req(int type, int minor, uint64_t pos, cp_grant_id_t g, uint32_t 
 	m.m_type = type;
 	if (type >= BDEV_BASE && type < BDEV_REPLY)
 		return t_bdev(MEM_PROC_NR, type, minor, pos, g, count);
-	m.m_cdev.minor = minor;
-	m.m_cdev.grant = g;
-	m.m_cdev.count = count;
+	if (type == CDEV_OPEN || type == CDEV_CLOSE) {
+		m.m_vfs_lchardriver_openclose.minor = minor;
+	} else {
+		m.m_vfs_lchardriver_readwrite.minor = minor;
+		m.m_vfs_lchardriver_readwrite.pos = (off_t)pos;
+		m.m_vfs_lchardriver_readwrite.grant = g;
+		m.m_vfs_lchardriver_readwrite.count = count;
+	}
 	if (ipc_sendrec(MEM_PROC_NR, &m) != OK || m.m_type != CDEV_REPLY)
 		return EGENERIC;
-	return m.m_cdev.status;
+	return m.m_lchardriver_vfs_reply.status;
+}
+
+/* CDEV_SELECT straight to the memory driver (MINIX's message layout):
+ * /dev/null is ready to read and write at once, never exceptional; an
+ * unknown minor is ENXIO; the answer is CDEV_SEL1_REPLY with the minor.
+ * And libchardriver's chardriver_get_minor on each request layout. */
+int test_memory_select(void)
+{
+	static const int types[] = { CDEV_OPEN, CDEV_CLOSE, CDEV_READ,
+		CDEV_WRITE, CDEV_IOCTL, CDEV_CANCEL, CDEV_SELECT };
+	devminor_t minor;
+	message m;
+	unsigned i;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = CDEV_SELECT;
+	m.m_vfs_lchardriver_select.minor = 0;
+	m.m_vfs_lchardriver_select.ops = CDEV_OP_RD | CDEV_OP_WR | CDEV_OP_ERR |
+	    CDEV_NOTIFY;
+	T_EQ(ipc_sendrec(MEM_PROC_NR, &m), OK);
+	T_EQ(m.m_type, CDEV_SEL1_REPLY);
+	T_EQ(m.m_lchardriver_vfs_sel1.status, CDEV_OP_RD | CDEV_OP_WR);
+	T_EQ(m.m_lchardriver_vfs_sel1.minor, 0);
+	memset(&m, 0, sizeof(m));
+	m.m_type = CDEV_SELECT;
+	m.m_vfs_lchardriver_select.minor = 9;
+	m.m_vfs_lchardriver_select.ops = CDEV_OP_RD;
+	T_EQ(ipc_sendrec(MEM_PROC_NR, &m), OK);
+	T_EQ(m.m_type, CDEV_SEL1_REPLY);
+	T_EQ(m.m_lchardriver_vfs_sel1.status, ENXIO);
+	T_EQ(m.m_lchardriver_vfs_sel1.minor, 9);
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		memset(&m, 0, sizeof(m));
+		m.m_type = types[i];
+		switch (types[i]) {
+		case CDEV_OPEN: case CDEV_CLOSE:
+			m.m_vfs_lchardriver_openclose.minor = 10 + (int)i; break;
+		case CDEV_CANCEL:
+			m.m_vfs_lchardriver_cancel.minor = 10 + (int)i; break;
+		case CDEV_SELECT:
+			m.m_vfs_lchardriver_select.minor = 10 + (int)i; break;
+		default:
+			m.m_vfs_lchardriver_readwrite.minor = 10 + (int)i;
+		}
+		minor = -1;
+		T_EQ(chardriver_get_minor(&m, &minor), OK);
+		T_EQ(minor, 10 + (int)i);
+	}
+	m.m_type = CDEV_REPLY;
+	T_EQ(chardriver_get_minor(&m, &minor), EINVAL);
+	return 0;
 }
 
 int test_memory_null_zero(void)

@@ -46,13 +46,22 @@ static int tty_req(int type, cp_grant_id_t gr, uint32_t count, uint32_t id)
 
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
-	m.m_cdev.minor = 0;
-	m.m_cdev.grant = gr;
-	m.m_cdev.count = count;
-	m.m_cdev.id = id;
-	if (ipc_sendrec(TTY_PROC_NR, &m) != OK || m.m_type != CDEV_REPLY || m.m_cdev.id != id)
+	if (type == CDEV_OPEN || type == CDEV_CLOSE) {
+		m.m_vfs_lchardriver_openclose.id = (endpoint_t)id;
+	} else if (type == CDEV_CANCEL) {
+		m.m_vfs_lchardriver_cancel.id = (endpoint_t)id;
+	} else {
+		m.m_vfs_lchardriver_readwrite.grant = gr;
+		if (type == CDEV_IOCTL)
+			m.m_vfs_lchardriver_readwrite.request = (int)count;
+		else
+			m.m_vfs_lchardriver_readwrite.count = count;
+		m.m_vfs_lchardriver_readwrite.id = (endpoint_t)id;
+	}
+	if (ipc_sendrec(TTY_PROC_NR, &m) != OK || m.m_type != CDEV_REPLY ||
+	    m.m_lchardriver_vfs_reply.id != id)
 		return EGENERIC;
-	return m.m_cdev.status;
+	return m.m_lchardriver_vfs_reply.status;
 }
 
 /* Write s on the line; -1 if the driver did not take all of it. */
@@ -152,9 +161,9 @@ int test_tty_lines(void)
 		message m;
 		memset(&m, 0, sizeof(m));
 		m.m_type = CDEV_READ;
-		m.m_cdev.grant = g;
-		m.m_cdev.count = 64;
-		m.m_cdev.id = 30;
+		m.m_vfs_lchardriver_readwrite.grant = g;
+		m.m_vfs_lchardriver_readwrite.count = 64;
+		m.m_vfs_lchardriver_readwrite.id = 30;
 		T_EQ(ipc_send(TTY_PROC_NR, &m), OK);
 		T_EQ(tty_req(CDEV_CANCEL, GRANT_INVALID, 0, 30), EINTR);
 	}
@@ -227,12 +236,12 @@ int test_tty_overflow_whole_lines(void)
 	}
 	memset(&m, 0, sizeof(m));                /* and then nothing */
 	m.m_type = CDEV_READ;
-	m.m_cdev.grant = g;
-	m.m_cdev.count = 64;
-	m.m_cdev.flags = CDEV_NONBLOCK;
-	m.m_cdev.id = 9000;
+	m.m_vfs_lchardriver_readwrite.grant = g;
+	m.m_vfs_lchardriver_readwrite.count = 64;
+	m.m_vfs_lchardriver_readwrite.flags = CDEV_NONBLOCK;
+	m.m_vfs_lchardriver_readwrite.id = 9000;
 	T_EQ(ipc_sendrec(TTY_PROC_NR, &m), OK);
-	T_EQ(m.m_cdev.status, EAGAIN);
+	T_EQ(m.m_lchardriver_vfs_reply.status, EAGAIN);
 	T_OK(set_mode(ISIG | ICANON | ECHO | ECHOE, 1, 9001));
 	T_EQ(cpf_revoke(g), 0);
 	T_EQ(cpf_revoke(gt), 0);
@@ -262,9 +271,9 @@ static int write_async(const char *s, size_t n, uint32_t id, cp_grant_id_t *go)
 		return EGENERIC;
 	memset(&m, 0, sizeof(m));
 	m.m_type = CDEV_WRITE;
-	m.m_cdev.grant = *go;
-	m.m_cdev.count = (uint32_t)n;
-	m.m_cdev.id = id;
+	m.m_vfs_lchardriver_readwrite.grant = *go;
+	m.m_vfs_lchardriver_readwrite.count = (uint32_t)n;
+	m.m_vfs_lchardriver_readwrite.id = (endpoint_t)id;
 	return ipc_send(TTY_PROC_NR, &m);
 }
 
@@ -292,8 +301,8 @@ int test_tty_output_queue(void)
 	T_EQ(tcxonc(TCOON, 222), OK);             /* answered before the write */
 	T_EQ(ipc_receive(TTY_PROC_NR, &m, NULL), OK);
 	T_EQ(m.m_type, CDEV_REPLY);
-	T_EQ(m.m_cdev.id, 221);
-	T_EQ(m.m_cdev.status, 10);
+	T_EQ(m.m_lchardriver_vfs_reply.id, 221);
+	T_EQ(m.m_lchardriver_vfs_reply.status, 10);
 	for (i = 0; i < 5 * sys_hz(); i++) {     /* all out before we end */
 		struct tty_lines tl;
 		T_EQ(get_lines(&tl, 223), OK);

@@ -7,7 +7,9 @@
  * waiter on the driver's label; SIGINT ends the wait with EINTR.  A crash
  * of the driver (`service fi`) gives EIO to a request in flight and to
  * the descriptors open on it; an open afterwards reaches the restarted
- * instance; after `service down`, an open fails with ENXIO.  The runner
+ * instance; after `service down`, an open fails with ENXIO.  select()
+ * asks the driver (CDEV_SELECT): ready at once on minor 0, a timeout on
+ * minor 1, and EIO for a select waiting there when the driver crashes.  The runner
  * and its reason[] are in tests.c.
  */
 #include <errno.h>
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -66,6 +69,53 @@ static void stuck_reader(int want)
 	if (want == EINTR && !got_int)
 		_exit(4);
 	_exit(0);
+}
+
+/* The child: select on the stuck minor for reading, no timeout; exit 0
+ * if the select failed with EIO (its driver died), else 1 and more. */
+static void stuck_selecter(void)
+{
+	fd_set rs;
+	int fd, r;
+
+	if ((fd = open("/dev/cdevhang", O_RDONLY)) < 0)
+		_exit(2);
+	FD_ZERO(&rs);
+	FD_SET(fd, &rs);
+	r = select(fd + 1, &rs, NULL, NULL, NULL);
+	if (r != -1)
+		_exit(3);
+	_exit(errno == EIO ? 0 : 10 + errno);
+}
+
+/* select() through the driver (CDEV_SELECT): minor 0 is ready at once,
+ * minor 1 never: a 50 ms timeout ends the wait with 0 and the set
+ * cleared. */
+static int select_driver(void)
+{
+	struct timeval tv = { 0, 50000 };
+	fd_set rs, ws;
+	int f0, f1;
+
+	T_TRUE((f0 = open("/dev/cdevtest", O_RDWR)) >= 0);
+	T_TRUE((f1 = open("/dev/cdevhang", O_RDONLY)) >= 0);
+	FD_ZERO(&rs);
+	FD_ZERO(&ws);
+	FD_SET(f0, &rs);
+	FD_SET(f0, &ws);
+	T_EQ(select(f0 + 1, &rs, &ws, NULL, NULL), 2);
+	T_TRUE(FD_ISSET(f0, &rs) && FD_ISSET(f0, &ws));
+	FD_ZERO(&rs);
+	FD_SET(f1, &rs);
+	T_EQ(select(f1 + 1, &rs, NULL, NULL, &tv), 0);
+	T_TRUE(!FD_ISSET(f1, &rs));
+	FD_SET(f0, &rs);
+	FD_SET(f1, &rs);		/* one ready, one not: 1 */
+	T_EQ(select((f0 > f1 ? f0 : f1) + 1, &rs, NULL, NULL, NULL), 1);
+	T_TRUE(FD_ISSET(f0, &rs) && !FD_ISSET(f1, &rs));
+	T_EQ(close(f0), 0);
+	T_EQ(close(f1), 0);
+	return 0;
 }
 
 /* pid's endpoint (PM's table), or NONE. */
@@ -132,7 +182,7 @@ static int read_text(int fd, char *buf, size_t max)
 int test_cdev_stuck_driver(void)
 {
 	char buf[32];
-	pid_t pid;
+	pid_t pid, spid;
 	int fd, ws;
 
 	struct stat st;
@@ -169,6 +219,7 @@ int test_cdev_stuck_driver(void)
 	T_EQ(close(ws), 0);
 	T_EQ(close(fd), 0);
 	T_EQ(unlink("/dev/cdevflags"), 0);
+	T_EQ(select_driver(), 0);
 
 	/* One process stuck on the driver; the others go on. */
 	if ((pid = fork()) == 0)
@@ -182,15 +233,23 @@ int test_cdev_stuck_driver(void)
 	T_TRUE(WIFEXITED(ws));
 	T_EQ(WEXITSTATUS(ws), 0);
 
-	/* The driver crashes with a read in flight and a file open. */
+	/* The driver crashes with a read and a select in flight and a file
+	 * open. */
 	T_TRUE((fd = open("/dev/cdevtest", O_RDONLY)) >= 0);
 	if ((pid = fork()) == 0)
 		stuck_reader(EIO);
 	T_TRUE(pid > 0);
+	if ((spid = fork()) == 0)
+		stuck_selecter();
+	T_TRUE(spid > 0);
 	T_EQ(wait_on(pid, "cdevtest", VW_DEV), 0);
+	T_EQ(wait_on(spid, "select", VW_SELECT), 0);
 	T_EQ(svc("fi", "cdevtest", NULL, NULL), 0);
 	T_ERR(read(fd, buf, sizeof(buf)), EIO);	/* crashes it; EIO at restart */
 	T_EQ(waitpid(pid, &ws, 0), pid);
+	T_TRUE(WIFEXITED(ws));
+	T_EQ(WEXITSTATUS(ws), 0);
+	T_EQ(waitpid(spid, &ws, 0), spid);	/* its select: EIO */
 	T_TRUE(WIFEXITED(ws));
 	T_EQ(WEXITSTATUS(ws), 0);
 	T_ERR(read(fd, buf, sizeof(buf)), EIO);	/* the old instance's file */

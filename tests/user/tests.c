@@ -1205,6 +1205,10 @@ int test_service_up_restart_down(void), test_service_bad_conf(void);
 int test_service_hang(void), test_service_fi(void);
 /* t_cdev.c: a character driver that does not answer, crashes, goes. */
 int test_cdev_stuck_driver(void);
+/* select() (t_select.c) */
+int test_select_pipe(void), test_select_pipe_wakeup(void), test_select_timeout(void);
+int test_select_files(void), test_select_eintr(void), test_select_errors(void);
+int test_hello_driver(void);	/* t_hello.c: drivers/examples/hello */
 
 /* t_fs2.c: the writable root. */
 int test_fs2_write_read(void), test_fs2_append_trunc(void), test_fs2_create_errors(void);
@@ -1256,6 +1260,8 @@ static const struct test tests[] = {
 	T(cmd_touch_ln_chmod), T(cmd_stat_trunc_dd), T(cmd_readlink_du),
 	T(utimes),
 	T(fsdrv_read_restart), T(fsdrv_write_restart),
+	T(select_pipe), T(select_pipe_wakeup), T(select_timeout), T(select_files),
+	T(select_eintr), T(select_errors), T(hello_driver),
 };
 /* "tests sched": latencies in guest ticks, meaningful under -icount. */
 static const struct test sched_tests[] = {

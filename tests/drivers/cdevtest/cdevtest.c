@@ -10,6 +10,9 @@
  *		(CDEV_R_BIT, CDEV_W_BIT, CDEV_NOCTTY) and of this read
  *		(CDEV_NONBLOCK), as VFS sent them
  *
+ * select (CDEV_SELECT): minors 0 and 2 are always ready to read and
+ * write; minor 1 never is (a CDEV_NOTIFY is taken and never acted on).
+ *
  * Opens and closes of both are answered at once.  libchardriver answers
  * with asynsend, so VFS never waits for it.
  */
@@ -88,12 +91,21 @@ static int ct_cancel(devminor_t minor, endpoint_t endpt, cdev_id_t id)
 	return EDONTREPLY;	/* answered already */
 }
 
+static int ct_select(devminor_t minor, unsigned int ops, endpoint_t endpt)
+{
+	(void)endpt;
+	if (minor < 0 || minor > 2)
+		return ENXIO;
+	return minor == 1 ? 0 : (int)(ops & (CDEV_OP_RD | CDEV_OP_WR));
+}
+
 static const struct chardriver ct_tab = {
 	.cdr_open = ct_open,
 	.cdr_close = ct_close,
 	.cdr_read = ct_read,
 	.cdr_write = ct_write,
 	.cdr_cancel = ct_cancel,
+	.cdr_select = ct_select,
 };
 
 static int init(int type, sef_init_info_t *info)

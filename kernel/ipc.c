@@ -466,8 +466,8 @@ static inline __attribute__((always_inline)) int fast_sendrec(struct proc *calle
 	/* The caller blocks: the receiver takes its place if it can
 	 * (sched_handoff), else the run queues as usual. */
 	if (!sched_handoff(caller, dst)) {
-		enqueue(dst);
-		dequeue(caller);
+		enqueue_fast(dst);
+		dequeue_fast(caller);
 	}
 	caller->p_rts_flags = RTS_RECEIVING;
 	caller->p_reg.eax = OK;
@@ -494,7 +494,7 @@ static inline __attribute__((always_inline)) int fast_send(struct proc *caller, 
 	if (dst->p_priority == caller->p_priority && rdy_head[caller->p_priority] == caller)
 		sched_lazy = dst; /* it runs after caller anyway: queued later */
 	else
-		enqueue(dst);
+		enqueue_fast(dst);
 	caller->p_reg.eax = OK;
 	return 1;
 }
@@ -521,11 +521,11 @@ static inline __attribute__((always_inline)) int fast_receive(struct proc *calle
 			rdy_head[p->p_priority] = rdy_tail[p->p_priority] = p;
 			sched_blocked(caller);
 		} else {
-			enqueue(p);
-			dequeue(caller);
+			enqueue_fast(p);
+			dequeue_fast(caller);
 		}
 	} else {
-		dequeue(caller);
+		dequeue_fast(caller);
 	}
 	caller->p_rts_flags = RTS_RECEIVING;
 	caller->p_reg.eax = OK;

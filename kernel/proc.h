@@ -140,6 +140,38 @@ static inline __attribute__((always_inline)) void sched_blocked(struct proc *fro
 		from->p_priority--;
 }
 
+/* enqueue(p) and dequeue(p) for the IPC fast paths, inline for the
+ * usual cases (p's queue empty; p the head of its queue), the same end
+ * state; the functions for the rest. */
+static inline __attribute__((always_inline)) void enqueue_fast(struct proc *p)
+{
+	int q = p->p_priority;
+
+	if (rdy_head[q]) {
+		enqueue(p);
+		return;
+	}
+	p->p_nextready = NULL;
+	rdy_head[q] = rdy_tail[q] = p;
+	rdy_mask |= 1u << q;
+}
+
+static inline __attribute__((always_inline)) void sched_blocked(struct proc *from);
+static inline __attribute__((always_inline)) void dequeue_fast(struct proc *p)
+{
+	int q = p->p_priority;
+
+	if (rdy_head[q] != p) {
+		dequeue(p);
+		return;
+	}
+	if (!(rdy_head[q] = p->p_nextready)) {
+		rdy_tail[q] = NULL;
+		rdy_mask &= ~(1u << q);
+	}
+	sched_blocked(p);
+}
+
 /* from, the running process, blocks in a SENDREC that woke to: if both
  * are in one queue and from is its head, to takes from's place (from
  * gives it its turn: the direct switch of the IPC fast path) and from

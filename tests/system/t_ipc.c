@@ -187,6 +187,50 @@ int test_ipc_fast_reply_then_kernel_call(void)
 	return 0;
 }
 
+/* A send to a process that waits in a receive from someone else takes
+ * no fast path: the sender blocks until the receiver asks for it, and
+ * each message reaches it exactly, in the order it asked. */
+static void wait_parent_then_any(void *arg)
+{
+	message m;
+
+	(void)arg;
+	if (ipc_receive(parent, &m, NULL) != OK || m.m_type != GO)
+		return;
+	t_reply(parent, PONG, m.m1_i1);
+	if (ipc_receive(ANY, &m, NULL) != OK)
+		return;
+	t_reply(parent, PONG, m.m_type == PING ? m.m1_i1 : -1);
+}
+
+static void send_to(void *arg)
+{
+	t_reply((endpoint_t)(long)arg, PING, 33);
+}
+
+int test_ipc_send_to_receiver_of_other(void)
+{
+	struct proc_info pi;
+	endpoint_t c, x;
+	int v;
+
+	parent = t_self();
+	c = t_fork(wait_parent_then_any, NULL);
+	t_sleep(1); /* c waits for us only */
+	x = t_fork(send_to, (void *)(long)c);
+	t_sleep(2);
+	T_EQ(sys_getproc(&pi, x), OK);
+	T_TRUE(pi.pi_rts_flags & PI_SENDING); /* not delivered */
+	T_EQ(sys_getproc(&pi, c), OK);
+	T_TRUE(pi.pi_rts_flags & PI_RECEIVING);
+	T_EQ(t_reply(c, GO, 44), OK);
+	T_EQ(t_expect(c, PONG, &v), OK);
+	T_EQ(v, 44);
+	T_EQ(t_expect(c, PONG, &v), OK);
+	T_EQ(v, 33);
+	return 0;
+}
+
 static void send_value(void *arg)
 {
 	t_reply(parent, PING, (int)(long)arg);

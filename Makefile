@@ -74,6 +74,11 @@ PROGS += hellodrv
 hellodrv_SRC := drivers/examples/hello/hello.c	# /bin/hello on the root
 runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
 bench_SRC  := $(wildcard tests/bench/*.c)
+# The example block driver (`service up /bin/ramdisk`); the runner carries
+# it and its .conf too, for the block-driver conformance test.
+PROGS += ramdisk
+ramdisk_SRC := drivers/examples/ramdisk/ramdisk.c
+runner_EXTRA += $(B)/prog/ramdisk_blob.o $(B)/prog/ramdisk_conf_blob.o $(B)/prog/ramdisk_parts_blob.o
 
 # User programs: /bin of the root file system.  Each commands/<name>/ (and
 # tests/user/ as "tests") is one program, linked with libposix first: its
@@ -196,6 +201,17 @@ $(B)/prog/exectest_blob.o: $(B)/bin/exectest
 	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 exectest ../prog/exectest_blob.o
 $(B)/prog/fitest_blob.o: $(B)/bin/fitest
 	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 fitest ../prog/fitest_blob.o
+$(B)/prog/ramdisk_blob.o: $(B)/bin/ramdisk
+	@cd $(B)/bin && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 ramdisk ../prog/ramdisk_blob.o
+# The sectors sfdisk writes for tests/system/ramdisk.sfdisk on a disk of
+# the example's size (t_bdev.c writes them to the RAM disk).
+$(B)/prog/ramdisk_parts_blob.o: tests/system/ramdisk.sfdisk tools/mkparts.sh
+	@mkdir -p $(B)/prog/conf
+	@tools/mkparts.sh $(B)/prog/conf/ramdisk-parts.img 4M $< $(B)/prog/conf/ramdisk_parts
+	@cd $(B)/prog/conf && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 ramdisk_parts ../ramdisk_parts_blob.o
+$(B)/prog/ramdisk_conf_blob.o: drivers/examples/ramdisk/ramdisk.conf
+	@mkdir -p $(B)/prog/conf && cp $< $(B)/prog/conf/ramdisk.conf
+	@cd $(B)/prog/conf && $(CROSS)objcopy -I binary -O elf32-i386 -B i386 ramdisk.conf ../ramdisk_conf_blob.o
 
 
 # ---- GRUB images: one per line of etc/boot.list ----
@@ -241,6 +257,12 @@ ROOT_EXTRA += $(B)/sbin/ext2 $(B)/sbin/ext2.conf
 $(B)/sbin/ext2: $(B)/bin/ext2
 	@mkdir -p $(dir $@) && cp $< $@
 $(B)/sbin/ext2.conf: servers/ext2/ext2.conf
+	@mkdir -p $(dir $@) && cp $< $@
+# The example block driver (`service up /bin/ramdisk`).
+ROOT_EXTRA += $(B)/ubin/ramdisk $(B)/ubin/ramdisk.conf
+$(B)/ubin/ramdisk: $(B)/bin/ramdisk
+	@cp $< $@
+$(B)/ubin/ramdisk.conf: drivers/examples/ramdisk/ramdisk.conf
 	@mkdir -p $(dir $@) && cp $< $@
 # VFS's test character driver (`service up /bin/cdevtest`).
 ROOT_EXTRA += $(B)/ubin/cdevtest $(B)/ubin/cdevtest.conf
@@ -303,7 +325,7 @@ $(B)/panic.iso: $(B)/kernel.elf $(B)/bin/hello tools/mkiso.sh
 # as disk number $(2)).  The image is made once, from the tree as it is
 # then, and kept: what the guest writes is there next time.  make
 # clean-disk makes it anew (and loses what was written).  DISK2=FILE
-# attaches FILE as a second disk of the same kind (minor 1).
+# attaches FILE as a second disk of the same kind (d1: minor 5).
 # (DISK, DISK_IMG, DISK_KIB, BLOCKSIZE and the table of disk kinds are at
 # the top: the images' rules need them.)
 disk_qemu   = $(call disk_$(DISK)_qemu,$(1),$(2))

@@ -86,6 +86,12 @@ mknod -m 666 "$stage/dev/null" c 1 0
 mknod -m 666 "$stage/dev/zero" c 1 1
 mknod -m 600 "$stage/dev/ram1" b 1 3
 mknod -m 600 "$stage/dev/ram2" b 1 4
+# /test/ramdisk.parts: the sectors sfdisk writes for the partitions of
+# tests/system/ramdisk.sfdisk on the example RAM disk's 4 MiB (records of
+# a 4-byte sector number and 512 bytes; tests/user/t_ramdisk.c writes them
+# to /dev/rd0).
+tools/mkparts.sh "$stage/rd.img" 4M tests/system/ramdisk.sfdisk "$stage/test/ramdisk.parts"
+rm -f "$stage/rd.img"
 fs1=$(mktemp -d)
 mkdir -p "$fs1/sub"
 echo "hello from fs1" > "$fs1/hello"

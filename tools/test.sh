@@ -128,12 +128,16 @@ COM2_INPUT+="@@$(awk 'BEGIN { for (i = 1; i <= 5000; i++) {
 # for at_wini (the block-driver conformance test, t_bdev.c): the master of
 # 129 GiB, sparse, so that its last sectors need LBA48, through blkdebug
 # too, which fails the accesses to one sector (ide-errors.cfg); the slave
-# of 4 MiB.
+# of 4 MiB, with two partitions that sfdisk writes (ide-slave.sfdisk).
 tools/vblk-image.py make build/vblk-test.img
 rm -f build/ide-scratch.img build/ide-slave.img
 truncate -s 129G build/ide-scratch.img
-truncate -s 4M build/ide-slave.img
+tools/mkparts.sh build/ide-slave.img 4M tests/system/ide-slave.sfdisk
+# A second virtio disk of 2 MiB with two partitions that sfdisk writes
+# (t_bdev.c: virtio_blk's d1 and its partition minors).
+tools/mkparts.sh build/vblk-parts.img 2M tests/system/vblk-parts.sfdisk
 export QEMU_EXTRA="$(make -s disk-args DISK=virtio FILE=blkdebug:tests/system/t_vblk.blkdebug:build/vblk-test.img) \
+$(make -s disk-args DISK=virtio N=1 FILE=build/vblk-parts.img) \
 $(make -s disk-args DISK=ide FILE=blkdebug:tests/system/ide-errors.cfg:build/ide-scratch.img) \
 $(make -s disk-args DISK=ide N=1 FILE=build/ide-slave.img)"
 out=$(tools/qemu-test.sh build/test.iso build/test 300)

@@ -14,9 +14,9 @@
  * `up` reads the program and its .conf (FILE, else PATH.conf beside it)
  * and hands both to RS, which copies them with SYS_VIRCOPY.  The label
  * defaults to the program's file name.  -dev: the service is the
- * character driver of NODE's major number from now on (VFS_MAPDRIVER:
- * MINIX's mapdriver), with positions that move as the device is read
- * and written.  docs/services.md has the rest.
+ * driver of NODE's major number (a character or block node) from now on
+ * (VFS_MAPDRIVER: MINIX's mapdriver), with positions that move as the
+ * device is read and written.  docs/services.md has the rest.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -122,8 +122,8 @@ static int do_up(int argc, char **argv)
 		fprintf(stderr, "%s: %s: %s\n", prog, dev, strerror(errno));
 		return 1;
 	}
-	if (dev && !S_ISCHR(st.st_mode)) {
-		fprintf(stderr, "%s: %s: not a character device\n", prog, dev);
+	if (dev && !S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)) {
+		fprintf(stderr, "%s: %s: not a device node\n", prog, dev);
 		return 1;
 	}
 	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;

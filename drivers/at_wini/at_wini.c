@@ -1,8 +1,12 @@
 /* at_wini.c - the ATA disk driver: the primary channel's disks on the
  * legacy ports (1f0-1f7, 3f6, IRQ 14), as QEMU's PIIX IDE gives them
- * (`-drive file=X,if=ide,format=raw,index=N`).  Block minor 0 is the
- * master (index 0), minor 1 the slave (index 1), each a whole disk.  Its size comes from IDENTIFY DEVICE (LBA28, or LBA48 when the
- * disk has it); commands are LBA28 when they fit, else LBA48.
+ * (`-drive file=X,if=ide,format=raw,index=N`).  MINIX's minors
+ * (minix/drvlib.h): 0 the master's whole disk (index 0, d0), 5 the
+ * slave's (index 1, d1), 1-4 and 6-9 their primary partitions, 128-159
+ * their subpartitions, read from the MBR by partition() at the first
+ * request for a partition, and again at each first open of the disk.
+ * Its size comes from IDENTIFY DEVICE (LBA28, or LBA48 when the disk has
+ * it); commands are LBA28 when they fit, else LBA48.
  *
  * Data moves without a copy in the driver:
  *  - PIO: each sector goes between the data port and the caller's granted
@@ -45,8 +49,8 @@ static void enqueue(const message *m, int status)
 		 * leave the caller waiting. */
 		memset(&r, 0, sizeof(r));
 		r.m_type = BDEV_REPLY;
-		r.m_bdev.id = m->m_bdev.id;
-		r.m_bdev.status = EAGAIN;
+		r.m_lblockdriver_lbdev_reply.id = m->m_lbdev_lblockdriver_msg.id;
+		r.m_lblockdriver_lbdev_reply.status = EAGAIN;
 		ipc_sendnb(m->m_source, &r);
 		return;
 	}
@@ -168,7 +172,7 @@ int w_command(const struct drive *d, int cmd, uint64_t lba, unsigned int count, 
 /* ---- PIO ---- */
 
 /* Move c on by n bytes. */
-void cursor_advance(struct cursor *c, const iovec_s_t *iov, vir_bytes n)
+void cursor_advance(struct cursor *c, const iovec_t *iov, vir_bytes n)
 {
 	while (n > 0) {
 		vir_bytes rest = iov[c->i].iov_size - c->off;
@@ -183,7 +187,7 @@ void cursor_advance(struct cursor *c, const iovec_s_t *iov, vir_bytes n)
 
 /* Move one DRQ block of bytes between the data port and the caller's
  * pieces at c: one SYS_SDEVIO per piece it touches. */
-static int pio_block(int do_write, endpoint_t endpt, const iovec_s_t *iov,
+static int pio_block(int do_write, endpoint_t endpt, const iovec_t *iov,
 	struct cursor *c, vir_bytes bytes)
 {
 	vir_bytes chunk;
@@ -193,9 +197,9 @@ static int pio_block(int do_write, endpoint_t endpt, const iovec_s_t *iov,
 		chunk = iov[c->i].iov_size - c->off;
 		if (chunk > bytes)
 			chunk = bytes;
-		r = do_write ? sys_safe_outsw(REG_DATA, endpt, iov[c->i].iov_grant,
-		    c->off, (int)chunk) : sys_safe_insw(REG_DATA, endpt,
-		    iov[c->i].iov_grant, c->off, (int)chunk);
+		cp_grant_id_t g = (cp_grant_id_t)iov[c->i].iov_addr;
+		r = do_write ? sys_safe_outsw(REG_DATA, endpt, g, c->off, (int)chunk)
+		    : sys_safe_insw(REG_DATA, endpt, g, c->off, (int)chunk);
 		if (r != OK)
 			return r;
 		cursor_advance(c, iov, chunk);
@@ -208,7 +212,7 @@ static int pio_block(int do_write, endpoint_t endpt, const iovec_s_t *iov,
  * goes straight to or from the caller's grants, and the disk interrupts
  * once per block. */
 static int pio_transfer(const struct drive *d, int do_write, uint64_t lba,
-	unsigned int count, endpoint_t endpt, const iovec_s_t *iov, struct cursor *c)
+	unsigned int count, endpoint_t endpt, const iovec_t *iov, struct cursor *c)
 {
 	int ext = lba + count > LBA28_LIMIT, mult = d->multiple > 1, st, r = OK;
 	unsigned int s, n;
@@ -265,29 +269,74 @@ out:
 
 /* ---- the block protocol ---- */
 
-/* The disk of a minor, or NULL. */
-static struct drive *drive_of(devminor_t minor)
+/* Each disk's minors: [0] the whole disk, [1..4] its primary
+ * partitions; subpart its subpartitions (MINIX's numbering). */
+static struct device part[NR_DRIVES][DEV_PER_DRIVE];
+static struct device subpart[NR_DRIVES][SUB_PER_DRIVE];
+static int parted[NR_DRIVES];	/* its partition table was read */
+static int open_ct[NR_DRIVES];	/* opens of its minors */
+static const struct blockdriver w_dtab;
+
+/* The disk of a minor (*dv its place), or NULL.  The first use of a
+ * partition reads the disk's partition table. */
+static struct drive *drive_of(devminor_t minor, struct device **dv)
 {
-	return minor >= 0 && minor < NR_DRIVES && wini.d[minor].present ?
-	    &wini.d[minor] : NULL;
+	struct device *p;
+	int i;
+
+	if ((p = drvlib_minor(part, subpart, NR_DRIVES, minor, &i)) == NULL ||
+	    !wini.d[i].present)
+		return NULL;
+	if (p != &part[i][0] && !parted[i]) {
+		parted[i] = 1;
+		partition(&w_dtab, i * DEV_PER_DRIVE, P_PRIMARY, 0);
+	}
+	if (dv)
+		*dv = p;
+	return &wini.d[i];
 }
 
+/* The first open of a disk's minors reads its partition table again. */
 static int w_open(devminor_t minor, int access)
 {
+	struct drive *d = drive_of(minor, NULL);
+	int i;
+
 	(void)access;
-	return drive_of(minor) ? OK : ENXIO;
+	if (!d)
+		return ENXIO;
+	i = (int)(d - wini.d);
+	if (open_ct[i]++ == 0) {
+		parted[i] = 1;
+		partition(&w_dtab, i * DEV_PER_DRIVE, P_PRIMARY, 0);
+	}
+	return OK;
 }
 
 static int w_close(devminor_t minor)
 {
-	return drive_of(minor) ? OK : ENXIO;
+	struct drive *d = drive_of(minor, NULL);
+
+	if (!d)
+		return ENXIO;
+	if (open_ct[d - wini.d] > 0)
+		open_ct[d - wini.d]--;
+	return OK;
 }
 
-static ssize_t w_transfer(devminor_t minor, int do_write, uint64_t pos,
-	endpoint_t endpt, iovec_s_t *iov, unsigned int count, int flags)
+static struct device *w_part(devminor_t minor)
 {
-	struct drive *d = drive_of(minor);
-	uint64_t size, lba, total = 0, left;
+	struct device *dv;
+
+	return drive_of(minor, &dv) ? dv : NULL;
+}
+
+static ssize_t w_transfer(devminor_t minor, int do_write, u64_t pos,
+	endpoint_t endpt, iovec_t *iov, unsigned int count, int flags)
+{
+	struct device *dv;
+	struct drive *d = drive_of(minor, &dv);
+	uint64_t lba, total = 0, left;
 	struct cursor c = { 0, 0 };
 	unsigned int i, n;
 	int r;
@@ -295,7 +344,6 @@ static ssize_t w_transfer(devminor_t minor, int do_write, uint64_t pos,
 	(void)flags;
 	if (!d)
 		return ENXIO;
-	size = d->sectors * SECTOR_SIZE;
 	if (pos % SECTOR_SIZE)
 		return EINVAL;
 	for (i = 0; i < count; i++) {
@@ -303,8 +351,9 @@ static ssize_t w_transfer(devminor_t minor, int do_write, uint64_t pos,
 			return EINVAL;
 		total += iov[i].iov_size;
 	}
-	if (pos >= size || total > size - pos)
-		return ENXIO;	/* not all inside the disk (wrapping too) */
+	/* Not all inside the minor and the disk (wrapping too): ENXIO. */
+	if ((r = blockdriver_range(dv, d->sectors * SECTOR_SIZE, pos, total, &pos)) != OK)
+		return r;
 	/* Commands move the request a part at a time: check every grant
 	 * first, so that a bad one anywhere leaves the disk and the buffers
 	 * untouched. */
@@ -326,11 +375,12 @@ static ssize_t w_transfer(devminor_t minor, int do_write, uint64_t pos,
 
 /* ATAIOCSPIO: PIO only, or DMA again when the controller has it. */
 static int w_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
-	cp_grant_id_t grant)
+	cp_grant_id_t grant, endpoint_t user_endpt)
 {
 	int v, r;
 
-	if (!drive_of(minor))
+	(void)user_endpt;
+	if (!drive_of(minor, NULL))
 		return ENXIO;
 	if (request != ATAIOCSPIO)
 		return ENOTTY;
@@ -342,6 +392,8 @@ static int w_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
 }
 
 static const struct blockdriver w_dtab = {
+	.bdr_type = BLOCKDRIVER_TYPE_DISK,
+	.bdr_part = w_part,
 	.bdr_open = w_open,
 	.bdr_close = w_close,
 	.bdr_transfer = w_transfer,
@@ -409,8 +461,12 @@ static int init(int type, sef_init_info_t *info)
 	int pio_only = wini.pio_only, i, any = 0;
 	struct drive *d;
 
-	(void)type, (void)info;
+	(void)info;
 	memset(&wini, 0, sizeof(wini));
+	memset(part, 0, sizeof(part));
+	memset(subpart, 0, sizeof(subpart));
+	memset(parted, 0, sizeof(parted));
+	memset(open_ct, 0, sizeof(open_ct));
 	wini.pio_only = pio_only;
 	wini.hook = W_HOOK;
 	for (i = 0; i < NR_DRIVES; i++) {
@@ -419,11 +475,13 @@ static int init(int type, sef_init_info_t *info)
 		if (identify(d) == OK) {
 			set_multiple(d);
 			d->present = any = 1;
+			part[i][0].dv_size = d->sectors * SECTOR_SIZE;
 		}
 	}
 	if (!any) {
 		printf("at_wini: no ATA disk on the primary channel\n");
-		return blockdriver_announce();
+		blockdriver_announce(type);
+		return OK;
 	}
 	if (sys_irqsetpolicy(W_IRQ, IRQ_REENABLE, &wini.hook) != OK)
 		return EIO;
@@ -442,7 +500,8 @@ static int init(int type, sef_init_info_t *info)
 		    d->lba48 ? "LBA48" : "LBA28", wini.dma && d->dma ? "DMA" : "no DMA",
 		    d->multiple, d->multiple > 1 ? "s" : "");
 	}
-	return blockdriver_announce();	/* "at_wini" in DS */
+	blockdriver_announce(type);	/* "at_wini" in DS */
+	return OK;
 }
 
 int main(int argc, char **argv)

@@ -5,6 +5,7 @@
 #define AT_WINI_H
 #include <minix/syslib.h>
 #include <minix/blockdriver.h>
+#include <minix/drvlib.h>
 
 /* The primary channel's legacy ports and line (at_wini.conf). */
 #define REG_BASE      0x1f0
@@ -51,12 +52,11 @@
 #define ID_CAP_LBA    0x0200          /* word 49 */
 #define ID_CMD_LBA48  0x0400          /* word 83 */
 
-#define SECTOR_SIZE     512
 #define LBA28_LIMIT     (1ull << 28)
 #define MAX_PIO_SECTORS 256           /* one command */
 #define W_TIMEOUT_S     5             /* seconds a command may take */
 
-#define NR_DRIVES 2                   /* master (minor 0), slave (minor 1) */
+#define NR_DRIVES 2                   /* master (d0, minor 0), slave (d1, minor 5) */
 struct drive {
 	int present;          /* it answered IDENTIFY */
 	int sel;              /* its bit in the device register */
@@ -81,7 +81,7 @@ extern struct wini wini;
 
 /* The position in a request's vector: piece i, offset off. */
 struct cursor { unsigned int i; vir_bytes off; };
-void cursor_advance(struct cursor *c, const iovec_s_t *iov, vir_bytes n);
+void cursor_advance(struct cursor *c, const iovec_t *iov, vir_bytes n);
 
 uint8_t w_in(int reg);
 void w_alarm_start(void);
@@ -95,5 +95,5 @@ int w_command(const struct drive *d, int cmd, uint64_t lba, unsigned int count,
 /* dma.c */
 void dma_init(void);
 int dma_transfer(const struct drive *d, int do_write, uint64_t *lba, uint64_t *left,
-	endpoint_t endpt, const iovec_s_t *iov, unsigned int count, struct cursor *c);
+	endpoint_t endpt, const iovec_t *iov, unsigned int count, struct cursor *c);
 #endif

@@ -149,7 +149,7 @@ out:
  * error, or EAGAIN when a piece cannot be described to the controller
  * (an odd address or length): the caller moves the rest by PIO. */
 int dma_transfer(const struct drive *d, int do_write, uint64_t *lba, uint64_t *left,
-	endpoint_t endpt, const iovec_s_t *iov, unsigned int count, struct cursor *c)
+	endpoint_t endpt, const iovec_t *iov, unsigned int count, struct cursor *c)
 {
 	static struct vumap_vir v[NR_IOREQS];
 	static struct vumap_phys p[SCPVEC_NR];
@@ -165,7 +165,7 @@ int dma_transfer(const struct drive *d, int do_write, uint64_t *lba, uint64_t *l
 			vir_bytes sz = iov[c->i + nv].iov_size - (nv ? 0 : c->off);
 			if (sz > want - got)
 				sz = want - got;
-			v[nv].vv_grant = iov[c->i + nv].iov_grant;
+			v[nv].vv_grant = (cp_grant_id_t)iov[c->i + nv].iov_addr;
 			/* MINIX's vumap: the first piece's size counts from
 			 * the grant's start, offset c->off into it. */
 			v[nv].vv_size = sz + (nv ? 0 : c->off);

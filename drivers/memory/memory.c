@@ -12,6 +12,10 @@
  * first use: block devices for a file system to mount, and character
  * devices too (reads and writes at a position), so that dd can fill one
  * with an image.  They last as long as this instance of the driver.
+ *
+ * A BLOCKDRIVER_TYPE_OTHER driver: its RAM disks have no partitions;
+ * DIOCGETP gives a block minor's size (base 0, MINIX's made-up
+ * geometry), DIOCSETP is EINVAL (their sizes are fixed).
  */
 #include <minix/syslib.h>
 #include <minix/ds.h>
@@ -22,6 +26,7 @@
 #include <string.h>
 #include <minix/chardriver.h>
 #include <minix/blockdriver.h>
+#include <sys/ioc_disk.h>
 
 static uint64_t disk_size;
 static uint8_t *ram[2];		/* MEMORY_RAM1, MEMORY_RAM2 once used */
@@ -118,8 +123,8 @@ static int d_open(devminor_t minor, int access)
 
 /* Copy between the RAM disk and the pieces, at any byte position; a
  * range not inside the disk is ENXIO, as for every block driver. */
-static ssize_t d_transfer(devminor_t minor, int do_write, uint64_t pos,
-	endpoint_t endpt, iovec_s_t *iov, unsigned int count, int flags)
+static ssize_t d_transfer(devminor_t minor, int do_write, u64_t pos,
+	endpoint_t endpt, iovec_t *iov, unsigned int count, int flags)
 {
 	ssize_t total = 0;
 	uint64_t bytes = 0;
@@ -130,7 +135,7 @@ static ssize_t d_transfer(devminor_t minor, int do_write, uint64_t pos,
 	if (minor == MEMORY_RAM1 || minor == MEMORY_RAM2) {
 		for (i = 0; i < count; i++) {
 			ssize_t n = ram_copy(minor, do_write, pos, endpt,
-			    iov[i].iov_grant, 0, iov[i].iov_size);
+			    (cp_grant_id_t)iov[i].iov_addr, 0, iov[i].iov_size);
 			if (n <= 0)
 				return total ? total : n;
 			total += n, pos += (uint64_t)n;
@@ -148,8 +153,9 @@ static ssize_t d_transfer(devminor_t minor, int do_write, uint64_t pos,
 		return r;
 	for (i = 0; i < count; i++) {
 		vir_bytes n = iov[i].iov_size, a = RAMDISK_BASE + (vir_bytes)pos;
-		r = do_write ? sys_safecopyfrom(endpt, iov[i].iov_grant, 0, a, n)
-		    : sys_safecopyto(endpt, iov[i].iov_grant, 0, a, n);
+		cp_grant_id_t g = (cp_grant_id_t)iov[i].iov_addr;
+		r = do_write ? sys_safecopyfrom(endpt, g, 0, a, n)
+		    : sys_safecopyto(endpt, g, 0, a, n);
 		if (r != OK)
 			return total ? total : r;
 		total += (ssize_t)n, pos += n;
@@ -157,9 +163,32 @@ static ssize_t d_transfer(devminor_t minor, int do_write, uint64_t pos,
 	return total;
 }
 
+/* DIOCGETP: a block minor's size; DIOCSETP: EINVAL. */
+static int d_ioctl(devminor_t minor, unsigned long request, endpoint_t endpt,
+	cp_grant_id_t grant, endpoint_t user_endpt)
+{
+	struct part_geom pg;
+
+	(void)user_endpt;
+	if (d_open(minor, 0) != OK)
+		return ENXIO;
+	if (request == DIOCSETP)
+		return EINVAL;
+	if (request != DIOCGETP)
+		return ENOTTY;
+	memset(&pg, 0, sizeof(pg));
+	pg.size = minor == MEMORY_RAMDISK ? disk_size : MEMORY_RAM_SIZE;
+	pg.cylinders = (unsigned)(pg.size / SECTOR_SIZE / (64 * 32));
+	pg.heads = 64;
+	pg.sectors = 32;
+	return sys_safecopyto(endpt, grant, 0, (vir_bytes)&pg, sizeof(pg));
+}
+
 static const struct blockdriver mem_bdr = {
+	.bdr_type = BLOCKDRIVER_TYPE_OTHER,
 	.bdr_open = d_open,
 	.bdr_transfer = d_transfer,
+	.bdr_ioctl = d_ioctl,
 };
 
 /* The RAM disk is RS's (the kernel put the boot image there): borrow it
@@ -184,9 +213,10 @@ static void map_ramdisk(void)
 
 static int init_fresh(int type, sef_init_info_t *info)
 {
-	(void)type, (void)info;
+	(void)info;
 	map_ramdisk();
-	return blockdriver_announce();	/* "memory" in DS */
+	blockdriver_announce(type);	/* "memory" in DS */
+	return OK;
 }
 
 int main(void)

@@ -1,8 +1,11 @@
 /* virtio_blk.c - the virtio block driver: legacy (transitional) virtio
  * PCI devices 1af4:1001, as QEMU's virtio-blk-pci, through their I/O BAR.
  *
- * Minor N is the N-th such device on the PCI bus (0 the first), the whole
- * disk.  Each device has one virtqueue in pages of our own whose physical
+ * Device N is the N-th such device on the PCI bus (0 the first), with
+ * MINIX's minors (minix/drvlib.h): N * 5 its whole disk (dN), N * 5 + 1..4
+ * its primary partitions, 128 + N * 16 + ... its subpartitions, read from
+ * its MBR by partition() at the first request for a partition and again
+ * at each first open of the device.  Each device has one virtqueue in pages of our own whose physical
  * addresses we learn with SYS_VUMAP (the legacy interface wants the ring
  * in physically consecutive pages: we find a run in a pool of pages).  A
  * transfer maps the caller's grants to physical ranges with SYS_VUMAP
@@ -21,6 +24,7 @@
 #include <minix/syslib.h>
 #include <minix/sef.h>
 #include <minix/blockdriver.h>
+#include <minix/drvlib.h>
 #include <minix/pci.h>
 #include <stdio.h>
 #include <string.h>
@@ -84,6 +88,28 @@ struct vdev {
 
 static struct vdev devs[MAX_DEVS];
 static int nr_devs;
+static struct device part[MAX_DEVS][DEV_PER_DRIVE];
+static struct device subpart[MAX_DEVS][SUB_PER_DRIVE];
+static int parted[MAX_DEVS], open_ct[MAX_DEVS];
+static const struct blockdriver vb_bdr;
+
+/* The device of minor (*dv its place), or NULL; the first use of a
+ * partition reads the device's partition table. */
+static struct vdev *dev_of(devminor_t minor, struct device **dv)
+{
+	struct device *p;
+	int i;
+
+	if ((p = drvlib_minor(part, subpart, nr_devs, minor, &i)) == NULL)
+		return NULL;
+	if (p != &part[i][0] && !parted[i]) {
+		parted[i] = 1;
+		partition(&vb_bdr, i * DEV_PER_DRIVE, P_PRIMARY, 0);
+	}
+	if (dv)
+		*dv = p;
+	return &devs[i];
+}
 
 static uint8_t pool[POOL_PAGES][PAGE] __attribute__((aligned(PAGE)));
 static phys_bytes pool_phys[POOL_PAGES];
@@ -344,10 +370,11 @@ static void release(int nph)
 	}
 }
 
-static ssize_t vb_transfer(devminor_t minor, int do_write, uint64_t pos,
-	endpoint_t endpt, iovec_s_t *iov, unsigned int count, int flags)
+static ssize_t vb_transfer(devminor_t minor, int do_write, u64_t pos,
+	endpoint_t endpt, iovec_t *iov, unsigned int count, int flags)
 {
 	struct vdev *d;
+	struct device *dv;
 	struct vumap_vir v;
 	uint64_t total = 0, bytes;
 	size_t from, to;
@@ -355,9 +382,8 @@ static ssize_t vb_transfer(devminor_t minor, int do_write, uint64_t pos,
 	int nph = 0, n, r = OK;
 
 	(void)flags;
-	if (minor < 0 || minor >= nr_devs)
+	if ((d = dev_of(minor, &dv)) == NULL)
 		return ENXIO;
-	d = &devs[minor];
 	if (pos % SECTOR)
 		return EINVAL;
 	for (i = 0; i < count; i++) {
@@ -366,8 +392,8 @@ static ssize_t vb_transfer(devminor_t minor, int do_write, uint64_t pos,
 		total += iov[i].iov_size;
 	}
 	bytes = d->sectors * SECTOR;
-	if (pos >= bytes || total > bytes - pos)
-		return ENXIO;
+	if ((r = blockdriver_range(dv, bytes, pos, total, &pos)) != OK)
+		return r;
 	if (do_write && d->read_only)
 		return EROFS;
 	/* Every grant first: a bad one refuses the request before the
@@ -375,7 +401,7 @@ static ssize_t vb_transfer(devminor_t minor, int do_write, uint64_t pos,
 	for (i = 0; i < count && r == OK; i++) {
 		uint64_t got = 0;
 		int k;
-		v.vv_grant = iov[i].iov_grant;
+		v.vv_grant = (cp_grant_id_t)iov[i].iov_addr;
 		v.vv_size = iov[i].iov_size;
 		n = MAX_PHYS - nph;
 		if (n > SCPVEC_NR)
@@ -405,10 +431,39 @@ static ssize_t vb_transfer(devminor_t minor, int do_write, uint64_t pos,
 	return r == OK ? (ssize_t)total : r;
 }
 
+/* The first open of a device's minors reads its partition table again. */
 static int vb_open(devminor_t minor, int access)
 {
+	struct vdev *d = dev_of(minor, NULL);
+	int i;
+
 	(void)access;
-	return minor < 0 || minor >= nr_devs ? ENXIO : OK;
+	if (d == NULL)
+		return ENXIO;
+	i = (int)(d - devs);
+	if (open_ct[i]++ == 0) {
+		parted[i] = 1;
+		partition(&vb_bdr, i * DEV_PER_DRIVE, P_PRIMARY, 0);
+	}
+	return OK;
+}
+
+static int vb_close(devminor_t minor)
+{
+	struct vdev *d = dev_of(minor, NULL);
+
+	if (d == NULL)
+		return ENXIO;
+	if (open_ct[d - devs] > 0)
+		open_ct[d - devs]--;
+	return OK;
+}
+
+static struct device *vb_part(devminor_t minor)
+{
+	struct device *dv;
+
+	return dev_of(minor, &dv) ? dv : NULL;
 }
 
 /* An interrupt while idle (a config change, or a late one): acknowledge. */
@@ -424,7 +479,10 @@ static void vb_intr(unsigned int mask)
 }
 
 static const struct blockdriver vb_bdr = {
+	.bdr_type = BLOCKDRIVER_TYPE_DISK,
+	.bdr_part = vb_part,
 	.bdr_open = vb_open,
+	.bdr_close = vb_close,
 	.bdr_transfer = vb_transfer,
 	.bdr_intr = vb_intr,
 };
@@ -433,7 +491,7 @@ static int init(int type, sef_init_info_t *info)
 {
 	int r, devind;
 
-	(void)type, (void)info;
+	(void)info;
 	if ((r = pci_init()) != OK) {
 		printf("virtio_blk: cannot read PCI configuration space (%d)\n", r);
 		return r;
@@ -447,11 +505,13 @@ static int init(int type, sef_init_info_t *info)
 		devs[nr_devs].devind = devind;
 		if (dev_init(&devs[nr_devs], nr_devs) != OK)
 			break;
+		part[nr_devs][0].dv_size = devs[nr_devs].sectors * SECTOR;
 		nr_devs++;
 	}
 	if (nr_devs == 0)
 		printf("virtio_blk: no virtio block device\n");
-	return blockdriver_announce();
+	blockdriver_announce(type);
+	return OK;
 }
 
 int main(void)
@@ -460,4 +520,5 @@ int main(void)
 	sef_setcb_init_restart(init);
 	sef_startup();
 	blockdriver_task(&vb_bdr);
+	return 0;
 }

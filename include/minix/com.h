@@ -202,7 +202,8 @@
 #define DS_SNAPSHOT       (DS_RQ_BASE + 5) /* not supported: ENOSYS */
 #define DS_RETRIEVE_LABEL (DS_RQ_BASE + 6) /* endpoint -> its label */
 
-/* Block drivers: m_bdev. */
+/* Block drivers: m_lbdev_lblockdriver_msg, replies
+ * m_lblockdriver_lbdev_reply (minix/ipc.h). */
 #define BDEV_BASE    0x0500
 #define BDEV_OPEN    (BDEV_BASE + 0)
 #define BDEV_CLOSE   (BDEV_BASE + 1)
@@ -212,8 +213,10 @@
 #define BDEV_SCATTER (BDEV_BASE + 5)
 #define BDEV_IOCTL   (BDEV_BASE + 6)
 #define BDEV_REPLY   (BDEV_BASE + 0x80)
-#define BDEV_R_BIT   0x01 /* BDEV_OPEN flags: open for reading */
+#define BDEV_R_BIT   0x01 /* BDEV_OPEN access: open for reading */
 #define BDEV_W_BIT   0x02 /* and for writing */
+#define BDEV_NOFLAGS    0x00 /* transfer flags: none */
+#define BDEV_FORCEWRITE 0x01 /* write through any cache (MINIX's value) */
 
 /* Character drivers (MINIX's numbers): the requests' and replies'
  * layouts are m_vfs_lchardriver_* and m_lchardriver_vfs_* (<minix/ipc.h>). */

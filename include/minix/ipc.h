@@ -310,18 +310,33 @@ typedef struct {
 } mess_ds_reply;
 _ASSERT_MSG_SIZE(mess_ds_reply);
 
-/* Block driver requests (BDEV_*) and replies. */
+/* Block driver requests (BDEV_*), MINIX's layout and names: minor and
+ * id always; access (BDEV_R_BIT/BDEV_W_BIT) for BDEV_OPEN; pos, count
+ * (bytes, or iovec elements for GATHER/SCATTER), grant (the buffer, or
+ * the iovec_s_t vector) and flags (BDEV_NOFLAGS, BDEV_FORCEWRITE) for a
+ * transfer; request, grant and user (the endpoint the ioctl is for) for
+ * BDEV_IOCTL. */
 typedef struct {
-	int minor;
-	uint32_t pos_lo, pos_hi;  /* byte position */
-	int grant;                /* cp_grant_id_t: buffer, or iovec for GATHER/SCATTER */
-	uint32_t count;           /* bytes, or iovec elements */
-	uint32_t flags;
-	uint32_t id;              /* request id, echoed in the reply */
-	int status;               /* reply: bytes transferred or an error */
-	uint8_t padding[24];
-} mess_bdev;
-_ASSERT_MSG_SIZE(mess_bdev);
+	u64_t pos;                /* byte position (MINIX: off_t) */
+	devminor_t minor;
+	int id;                   /* request id, echoed in the reply */
+	int access;
+	int count;
+	cp_grant_id_t grant;
+	int flags;
+	endpoint_t user;
+	int request;
+	uint8_t padding[16];
+} mess_lbdev_lblockdriver_msg;
+_ASSERT_MSG_SIZE(mess_lbdev_lblockdriver_msg);
+
+/* BDEV_REPLY: bytes transferred or an error, and the request's id. */
+typedef struct {
+	int status;
+	int id;
+	uint8_t padding[48];
+} mess_lblockdriver_lbdev_reply;
+_ASSERT_MSG_SIZE(mess_lblockdriver_lbdev_reply);
 
 /* The character driver protocol (CDEV_*, <minix/com.h>), MINIX 3.4's
  * layouts and field names.  VFS -> driver: CDEV_OPEN, CDEV_CLOSE
@@ -496,7 +511,8 @@ typedef struct {
 		mess_ds_reply m_ds_reply;
 		mess_rs m_rs;
 		mess_rs_fi m_rs_fi;
-		mess_bdev m_bdev;
+		mess_lbdev_lblockdriver_msg m_lbdev_lblockdriver_msg;
+		mess_lblockdriver_lbdev_reply m_lblockdriver_lbdev_reply;
 		mess_vfs_lchardriver_openclose m_vfs_lchardriver_openclose;
 		mess_vfs_lchardriver_readwrite m_vfs_lchardriver_readwrite;
 		mess_vfs_lchardriver_cancel m_vfs_lchardriver_cancel;

@@ -48,6 +48,13 @@ typedef int64_t  i64_t;
 typedef int devminor_t;      /* a device's minor number, in driver calls */
 typedef uint32_t cdev_id_t;  /* a character request's ID (CDEV_CANCEL) */
 
+/* An I/O vector element, MINIX's two kinds (both 8 bytes): iovec_t, what
+ * a block driver's bdr_transfer gets (iov_addr holds a grant id, or an
+ * address of the driver's own for a SELF transfer), and iovec_s_t, what a
+ * client puts in the vector it grants for BDEV_GATHER/BDEV_SCATTER. */
+typedef struct { vir_bytes iov_addr; vir_bytes iov_size; } iovec_t;
+typedef struct { cp_grant_id_t iov_grant; vir_bytes iov_size; } iovec_s_t;
+
 /* One physical range returned by SYS_VUMAP. */
 struct vumap_phys {
 	phys_bytes vp_addr;

@@ -76,18 +76,17 @@ static int bdev_once(int type, uint32_t first, uint32_t bsize,
 		goto out;
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
-	m.m_bdev.minor = dev_minor;
-	m.m_bdev.pos_lo = (uint32_t)pos;
-	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = vec ? gv : iov[0].iov_grant;
-	m.m_bdev.count = vec ? count : bsize;
+	m.m_lbdev_lblockdriver_msg.minor = dev_minor;
+	m.m_lbdev_lblockdriver_msg.pos = pos;
+	m.m_lbdev_lblockdriver_msg.grant = vec ? gv : iov[0].iov_grant;
+	m.m_lbdev_lblockdriver_msg.count = (int)(vec ? count : bsize);
 	bdev_requests++;
 	if ((r = ipc_sendrec(dev_ep, &m)) == EDEADSRCDST)
 		goto out;
 	if (r != OK || m.m_type != BDEV_REPLY)
 		r = EIO;
-	else if (m.m_bdev.status != (int)want)
-		r = m.m_bdev.status < 0 ? m.m_bdev.status : EIO;
+	else if (m.m_lblockdriver_lbdev_reply.status != (int)want)
+		r = m.m_lblockdriver_lbdev_reply.status < 0 ? m.m_lblockdriver_lbdev_reply.status : EIO;
 	else
 		r = OK;
 out:

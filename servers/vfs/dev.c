@@ -23,6 +23,7 @@
  */
 #include <termios.h>
 #include <sys/ioctl.h>
+#include <sys/ioc_disk.h>
 #include <stdio.h>
 #include <minix/ds.h>
 #include "vfs.h"
@@ -179,11 +180,10 @@ static void bdev_msg(message *m, int type, const struct filp *f)
 {
 	memset(m, 0, sizeof(*m));
 	m->m_type = type;
-	m->m_bdev.minor = f->f_minor;
-	m->m_bdev.pos_lo = (uint32_t)f->f_pos;
-	m->m_bdev.pos_hi = (uint32_t)(f->f_pos >> 32);
-	m->m_bdev.grant = GRANT_INVALID;
-	m->m_bdev.id = new_id();
+	m->m_lbdev_lblockdriver_msg.minor = f->f_minor;
+	m->m_lbdev_lblockdriver_msg.pos = f->f_pos;
+	m->m_lbdev_lblockdriver_msg.grant = GRANT_INVALID;
+	m->m_lbdev_lblockdriver_msg.id = (int)new_id();
 }
 
 /* Send block request m to f's driver and wait for its answer: the
@@ -194,7 +194,7 @@ static int bdev_sendrec(struct filp *f, message *m)
 
 	if ((r = dev_sendrec_worker(f->f_driver, f->f_dmap->dm_label, m)) != OK)
 		return r == EDEADSRCDST ? ENXIO : r;
-	return m->m_type == BDEV_REPLY ? m->m_bdev.status : EIO;
+	return m->m_type == BDEV_REPLY ? m->m_lblockdriver_lbdev_reply.status : EIO;
 }
 
 /* Read or write len > 0 bytes of block device file f at its position,
@@ -211,13 +211,45 @@ static int bdev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	    write ? CPF_READ : CPF_WRITE, &g)) != OK)
 		return r;
 	bdev_msg(&m, write ? BDEV_WRITE : BDEV_READ, f);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = (uint32_t)len;
+	m.m_lbdev_lblockdriver_msg.grant = g;
+	m.m_lbdev_lblockdriver_msg.count = (int)len;
 	r = bdev_sendrec(f, &m);
 	cpf_revoke(g);
 	if (r > 0)
 		f->f_pos += (uint64_t)r;
 	return r == 0 && write ? ENOSPC : r;
+}
+
+/* An ioctl of block device file f for fp: BDEV_IOCTL with a grant of the
+ * argument, its size and direction from the request's encoding (MINIX's
+ * _IOR/_IOW: DIOCGETP and the other DIOC*), the caller as the user; the
+ * driver's answer.  ENOTTY for a request without that encoding. */
+static int bdev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
+	vir_bytes arg)
+{
+	size_t size = (request >> 16) & IOCPARM_MASK;
+	int access = ((request & IOC_OUT) ? CPF_WRITE : 0) |
+	    ((request & IOC_IN) ? CPF_READ : 0);
+	cp_grant_id_t g = GRANT_INVALID;
+	message m;
+	int r;
+
+	if ((request & (IOC_IN | IOC_OUT | IOC_VOID)) == 0 ||
+	    (size == 0) != !(request & (IOC_IN | IOC_OUT)))
+		return ENOTTY;
+	if (f->f_driver == NONE)
+		return EIO;
+	if (size && (r = make_magic(f->f_driver, fp->fp_endpoint, arg, size,
+	    access, &g)) != OK)
+		return r;
+	bdev_msg(&m, BDEV_IOCTL, f);
+	m.m_lbdev_lblockdriver_msg.grant = g;
+	m.m_lbdev_lblockdriver_msg.request = (int)request;
+	m.m_lbdev_lblockdriver_msg.user = fp->fp_endpoint;
+	r = bdev_sendrec(f, &m);
+	if (size)
+		cpf_revoke(g);
+	return r;
 }
 
 /* A CDEV_OPEN or CDEV_CLOSE of f (MINIX's openclose layout). */
@@ -264,7 +296,7 @@ int dev_open(struct fproc *fp, struct filp *f, int oflags)
 	f->f_dmap = d;
 	if (S_ISBLK(f->f_vn.v_mode)) {
 		bdev_msg(&m, BDEV_OPEN, f);
-		m.m_bdev.flags = (FILP_CAN_READ(f) ? BDEV_R_BIT : 0) |
+		m.m_lbdev_lblockdriver_msg.access = (FILP_CAN_READ(f) ? BDEV_R_BIT : 0) |
 		    (FILP_CAN_WRITE(f) ? BDEV_W_BIT : 0);
 		r = bdev_sendrec(f, &m);
 		return r < 0 ? r : OK;
@@ -346,7 +378,7 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	message m;
 
 	if (S_ISBLK(f->f_vn.v_mode))
-		return ENOTTY;	/* no block device ioctls yet */
+		return bdev_ioctl(fp, f, request, arg);
 	switch (request) {
 	case TCGETS: size = sizeof(struct termios), access = CPF_WRITE; break;
 	case TCSETS: size = sizeof(struct termios), access = CPF_READ; break;

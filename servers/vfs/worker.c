@@ -313,7 +313,7 @@ int dev_sendrec_worker(endpoint_t ep, const char *label, message *m)
 		return EIO;
 	w->w_reply = m;
 	w->w_dst = ep;
-	w->w_id = bdev ? m->m_bdev.id :
+	w->w_id = bdev ? (uint32_t)m->m_lbdev_lblockdriver_msg.id :
 	    (uint32_t)m->m_vfs_lchardriver_openclose.id;	/* a CDEV_OPEN */
 	w->w_label = label;
 	if ((r = asynsend(ep, m)) == OK)
@@ -327,7 +327,8 @@ int dev_sendrec_worker(endpoint_t ep, const char *label, message *m)
 int worker_dev_reply(const message *m)
 {
 	int bdev = m->m_type == BDEV_REPLY, i;
-	uint32_t id = bdev ? m->m_bdev.id : m->m_lchardriver_vfs_reply.id;
+	uint32_t id = bdev ? (uint32_t)m->m_lblockdriver_lbdev_reply.id :
+	    m->m_lchardriver_vfs_reply.id;
 
 	for (i = 0; i < NR_WORKERS; i++) {
 		struct worker *w = &workers[i];

@@ -24,14 +24,16 @@ static int breq(int type, uint64_t pos, cp_grant_id_t g, uint32_t count)
 
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
-	m.m_bdev.minor = 0;
-	m.m_bdev.pos_lo = (uint32_t)pos;
-	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = count;
+	m.m_lbdev_lblockdriver_msg.minor = 0;
+	m.m_lbdev_lblockdriver_msg.pos = pos;
+	m.m_lbdev_lblockdriver_msg.grant = g;
+	if (type == BDEV_IOCTL)
+		m.m_lbdev_lblockdriver_msg.request = (int)count;
+	else
+		m.m_lbdev_lblockdriver_msg.count = (int)count;
 	if (ipc_sendrec(drv, &m) != OK || m.m_type != BDEV_REPLY)
 		return EGENERIC;
-	return m.m_bdev.status;
+	return m.m_lblockdriver_lbdev_reply.status;
 }
 
 static int set_pio(int on)

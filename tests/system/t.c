@@ -123,15 +123,17 @@ int t_bdev(endpoint_t ep, int type, int minor, uint64_t pos, cp_grant_id_t g,
 
 	memset(&m, 0, sizeof(m));
 	m.m_type = type;
-	m.m_bdev.minor = minor;
-	m.m_bdev.pos_lo = (uint32_t)pos;
-	m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-	m.m_bdev.grant = g;
-	m.m_bdev.count = count;
-	m.m_bdev.id = ++id;
+	m.m_lbdev_lblockdriver_msg.minor = minor;
+	m.m_lbdev_lblockdriver_msg.pos = pos;
+	m.m_lbdev_lblockdriver_msg.grant = g;
+	if (type == BDEV_IOCTL)
+		m.m_lbdev_lblockdriver_msg.request = (int)count;	/* count: the ioctl request */
+	else
+		m.m_lbdev_lblockdriver_msg.count = (int)count;
+	m.m_lbdev_lblockdriver_msg.id = (int)++id;
 	if ((r = ipc_sendrec(ep, &m)) != OK)
 		return r;
-	if (m.m_type != BDEV_REPLY || m.m_bdev.id != id)
+	if (m.m_type != BDEV_REPLY || m.m_lblockdriver_lbdev_reply.id != (int)id)
 		return EGENERIC;
-	return m.m_bdev.status;
+	return m.m_lblockdriver_lbdev_reply.status;
 }

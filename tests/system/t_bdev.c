@@ -26,6 +26,8 @@
 #include <minix/blockdriver.h>
 #include <minix/at_wini.h>
 #include <minix/rs.h>
+#include <minix/drvlib.h>
+#include <sys/ioc_disk.h>
 #include "t.h"
 
 #define SEC      512
@@ -337,10 +339,226 @@ int bdev_conformance(const char *label, int minor, int sector, uint64_t size)
 	return 0;
 }
 
+/* ---- partitions ---- */
+
+/* DIOCGETP of label's minor: exactly base and size (bytes) and MINIX's
+ * made-up geometry (64 heads, 32 sectors). */
+static int getp_is(int minor, uint64_t base, uint64_t size)
+{
+	struct part_geom pg;
+	cp_grant_id_t g;
+	int r;
+
+	memset(&pg, 0xee, sizeof(pg));
+	g = cpf_grant_direct(drv, (vir_bytes)&pg, sizeof(pg), CPF_WRITE);
+	r = req(BDEV_IOCTL, minor, 0, g, (uint32_t)DIOCGETP);
+	cpf_revoke(g);
+	return r == OK && pg.base == base && pg.size == size && pg.heads == 64 &&
+	    pg.sectors == 32 && pg.cylinders == (unsigned)(size / SEC / 2048);
+}
+
+/* Partition minor pm of disk minor dm lies at [base, base + size) of the
+ * disk: transfers inside it, at its end and past it give exact results
+ * (the disk read through dm), and the sectors just outside it are never
+ * touched; everything put back. */
+static int part_bounds(int dm, int pm, uint64_t base, uint64_t size)
+{
+	size_t used0 = arena_used;
+	int nbufs0 = nbufs;
+	uint8_t *save = balloc(4 * SEC), *out = balloc(2 * SEC), *a = balloc(2 * SEC);
+	uint8_t *b = balloc(2 * SEC), *vp[2] = { a, a + SEC };
+	size_t vn[2] = { SEC, SEC };
+
+	T_TRUE(save && out && a && b);
+	dminor = dm;		/* save: the first and last sector of the partition */
+	T_REQ(RD(base, save, SEC), SEC);
+	T_REQ(RD(base + size - SEC, save + SEC, SEC), SEC);
+	T_REQ(RD(base - SEC, save + 2 * SEC, SEC), SEC);  /* and its neighbours */
+	T_REQ(RD(base + size, save + 3 * SEC, SEC), SEC);
+	pattern(out, 2 * SEC, 41);	/* the neighbours get a known pattern */
+	T_REQ(WR(base - SEC, out, SEC), SEC);
+	T_REQ(WR(base + size, out + SEC, SEC), SEC);
+
+	dminor = pm;
+	pattern(a, 2 * SEC, 42);
+	T_REQ(WR(0, a, SEC), SEC);			/* inside, at its start */
+	T_REQ(WR(size - SEC, a + SEC, SEC), SEC);	/* at its end */
+	T_REQ(WR(size, a, SEC), ENXIO);			/* past it */
+	T_REQ(WR(size - SEC, a, 2 * SEC), ENXIO);	/* across it */
+	T_REQ(vxfer(1, size - SEC, vp, vn, 2, -1, 0), ENXIO);
+	memset(b, 0xee, 2 * SEC);
+	T_REQ(RD(size, b, SEC), ENXIO);
+	T_REQ(RD(size - SEC, b, 2 * SEC), ENXIO);
+	T_REQ(RD(0ull - SEC, b, 2 * SEC), ENXIO);
+	T_TRUE(all_bytes(b, 2 * SEC, 0xee));
+	T_REQ(RD(size - SEC, b, SEC), SEC);
+	T_EQ(memcmp(b, a + SEC, SEC), 0);
+
+	dminor = dm;		/* the disk: the partition's ends, neighbours as set */
+	T_REQ(RD(base, b, SEC), SEC);
+	T_EQ(memcmp(b, a, SEC), 0);
+	T_REQ(RD(base + size - SEC, b, SEC), SEC);
+	T_EQ(memcmp(b, a + SEC, SEC), 0);
+	T_REQ(RD(base - SEC, b, SEC), SEC);
+	T_EQ(memcmp(b, out, SEC), 0);
+	T_REQ(RD(base + size, b, SEC), SEC);
+	T_EQ(memcmp(b, out + SEC, SEC), 0);
+
+	T_REQ(WR(base, save, SEC), SEC);		/* put back */
+	T_REQ(WR(base + size - SEC, save + SEC, SEC), SEC);
+	T_REQ(WR(base - SEC, save + 2 * SEC, SEC), SEC);
+	T_REQ(WR(base + size, save + 3 * SEC, SEC), SEC);
+	arena_used = used0, nbufs = nbufs0;	/* its buffers back */
+	return 0;
+}
+
+/* DIOCOPENCT of minor: its open count, or -1. */
+static int openct(int minor)
+{
+	int n = -1, r;
+	cp_grant_id_t g = cpf_grant_direct(drv, (vir_bytes)&n, sizeof(n), CPF_WRITE);
+
+	r = req(BDEV_IOCTL, minor, 0, g, (uint32_t)DIOCOPENCT);
+	cpf_revoke(g);
+	return r == OK ? n : -1;
+}
+
+/* DIOCSETP of minor: base and size in bytes. */
+static int setp(int minor, uint64_t base, uint64_t size)
+{
+	struct part_geom pg;
+	cp_grant_id_t g;
+	int r;
+
+	memset(&pg, 0, sizeof(pg));
+	pg.base = base, pg.size = size;
+	g = cpf_grant_direct(drv, (vir_bytes)&pg, sizeof(pg), CPF_READ);
+	r = req(BDEV_IOCTL, minor, 0, g, (uint32_t)DIOCSETP);
+	cpf_revoke(g);
+	return r;
+}
+
+/* The example driver (drivers/examples/ramdisk) started as `service up`
+ * does (RS_UP of its program and .conf, carried in the runner), then
+ * the whole conformance test on its disk; the partition table sfdisk
+ * made for tests/system/ramdisk.sfdisk written to it; DIOCGETP of every
+ * partition minor exact; the partition bounds of a primary and a logical
+ * partition; the conformance test on those two; `service down`. */
+extern const char _binary_ramdisk_start[], _binary_ramdisk_end[];
+extern const char _binary_ramdisk_conf_start[], _binary_ramdisk_conf_end[];
+extern const uint8_t _binary_ramdisk_parts_start[], _binary_ramdisk_parts_end[];
+#define RD_SIZE	(4ull << 20)
+#define MIB	(1ull << 20)
+
+int test_bdev_ramdisk(void)
+{
+	static uint8_t sec[SEC];
+	const uint8_t *p;
+	endpoint_t ep = NONE;
+	clock_t end;
+	message m;
+	uint32_t n;
+	int d1 = MINOR_d0p0s0 + 2 * NR_PARTITIONS;	/* d0p2s0: the first logical */
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_UP;
+	strcpy(m.m_rs.label, "ramdisk");
+	m.m_rs.buf = (vir_bytes)_binary_ramdisk_start;
+	m.m_rs.len = (size_t)(_binary_ramdisk_end - _binary_ramdisk_start);
+	m.m_rs.buf2 = (vir_bytes)_binary_ramdisk_conf_start;
+	m.m_rs.len2 = (size_t)(_binary_ramdisk_conf_end - _binary_ramdisk_conf_start);
+	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
+	T_EQ(m.m_type, OK);
+	for (end = t_now() + 5 * sys_hz(); t_now() < end; t_sleep(1))
+		if (ds_retrieve_label_endpt("ramdisk", &ep) == OK)
+			break;
+	T_TRUE(ep != NONE);
+
+	T_EQ(bdev_conformance("ramdisk", 0, SEC, RD_SIZE), 0);
+	T_TRUE(getp_is(0, 0, RD_SIZE));
+	T_REQ(req(BDEV_OPEN, 0, 0, GRANT_INVALID, 0), OK);
+	for (p = _binary_ramdisk_parts_start; p < _binary_ramdisk_parts_end; p += 4 + SEC) {
+		memcpy(&n, p, 4);
+		memcpy(sec, p + 4, SEC);
+		T_REQ(WR((uint64_t)n * SEC, sec, SEC), SEC);
+	}
+	T_REQ(req(BDEV_CLOSE, 0, 0, GRANT_INVALID, 0), OK);
+	/* The first open after all closed reads the table. */
+	T_REQ(req(BDEV_OPEN, 1, 0, GRANT_INVALID, 0), OK);
+	T_TRUE(getp_is(1, 1 * MIB, 1 * MIB));			/* d0p0 */
+	T_TRUE(getp_is(2, 2 * MIB, MIB / 2));			/* d0p1 */
+	T_TRUE(getp_is(3, 5120ull * SEC, 3072ull * SEC));	/* d0p2: extended */
+	T_TRUE(getp_is(4, 0, 0));				/* d0p3: unused */
+	T_TRUE(getp_is(d1, 5184ull * SEC, 1000ull * SEC));	/* d0p2s0 */
+	T_TRUE(getp_is(d1 + 1, 6248ull * SEC, 1944ull * SEC));	/* d0p2s1 */
+	T_TRUE(getp_is(d1 + 2, 0, 0));
+	T_REQ(req(BDEV_OPEN, 5, 0, GRANT_INVALID, 0), ENXIO);	/* no d1 */
+	dminor = 4;					/* d0p3: 0 bytes */
+	T_REQ(RD(0, sec, SEC), ENXIO);
+	T_EQ(openct(1), 1);
+	T_EQ(openct(4), 0);
+	/* DIOCSETP: d0p3 made the disk's last 1 MiB but a sector, then
+	 * half past the disk's end. */
+	T_EQ(setp(4, 3 * MIB, MIB - SEC), OK);
+	T_TRUE(getp_is(4, 3 * MIB, MIB - SEC));
+	T_EQ(part_bounds(0, 4, 3 * MIB, MIB - SEC), 0);
+	T_EQ(setp(4, 3 * MIB + MIB / 2, MIB), OK);
+	dminor = 4;
+	T_REQ(RD(MIB / 2 - SEC, sec, SEC), SEC);	/* the disk's last sector */
+	T_REQ(RD(MIB / 2, sec, SEC), ENXIO);		/* past the disk */
+	T_EQ(setp(4, 0, 0), OK);
+	T_EQ(part_bounds(0, 1, 1 * MIB, 1 * MIB), 0);
+	T_EQ(part_bounds(0, d1, 5184ull * SEC, 1000ull * SEC), 0);
+	T_REQ(req(BDEV_CLOSE, 1, 0, GRANT_INVALID, 0), OK);
+	T_EQ(bdev_conformance("ramdisk", 1, SEC, 1 * MIB), 0);
+	T_EQ(bdev_conformance("ramdisk", d1 + 1, SEC, 1944ull * SEC), 0);
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_DOWN;
+	strcpy(m.m_rs.label, "ramdisk");
+	T_EQ(ipc_sendrec(RS_PROC_NR, &m), OK);
+	T_EQ(m.m_type, OK);
+	return 0;
+}
+
+/* label's disk d1 (minor 5) of disk_size bytes, partitioned on the host
+ * by sfdisk: d1p0 at 1 MiB of p0_size bytes, d1p1 right after it of
+ * p1_size, d1p2 and d1p3 unused.  DIOCGETP of the disk and its
+ * partitions, the bounds of d1p0 and d1p1, the conformance test on d1p0. */
+static int parts_test(const char *label, uint64_t disk_size, uint64_t p0_size,
+	uint64_t p1_size)
+{
+	int d = DEV_PER_DRIVE;
+
+	T_EQ(ds_retrieve_label_endpt(label, &drv), OK);
+	arena_used = 0, nbufs = 0, canary_broken = 0;
+	T_REQ(req(BDEV_OPEN, d, 0, GRANT_INVALID, 0), OK);
+	T_TRUE(getp_is(d, 0, disk_size));
+	T_TRUE(getp_is(d + 1, 1 * MIB, p0_size));
+	T_TRUE(getp_is(d + 2, 1 * MIB + p0_size, p1_size));
+	T_TRUE(getp_is(d + 3, 0, 0));
+	T_TRUE(getp_is(d + 4, 0, 0));
+	T_EQ(part_bounds(d, d + 1, 1 * MIB, p0_size), 0);
+	T_EQ(part_bounds(d, d + 2, 1 * MIB + p0_size, p1_size), 0);
+	T_REQ(req(BDEV_CLOSE, d, 0, GRANT_INVALID, 0), OK);
+	return bdev_conformance(label, d + 1, SEC, p0_size);
+}
+
+/* virtio_blk's second disk: 2 MiB, tests/system/vblk-parts.sfdisk. */
+int test_bdev_virtio_parts(void)
+{
+	return parts_test("virtio_blk", 2 * MIB, MIB / 2, MIB / 4);
+}
+
+/* at_wini's slave: 4 MiB, tests/system/ide-slave.sfdisk. */
+int test_bdev_at_wini_parts(void)
+{
+	return parts_test("at_wini", 4 * MIB, 2 * MIB, MIB / 2);
+}
+
 /* Each block driver, one line: label, minor, sector, size. */
 int test_bdev_memory(void) { return bdev_conformance("memory", MEMORY_RAMDISK, 1, 16384 * 1024); }
 int test_bdev_at_wini(void) { return bdev_conformance("at_wini", 0, SEC, AT_WINI_SCRATCH); }
-int test_bdev_at_wini_slave(void) { return bdev_conformance("at_wini", 1, SEC, AT_WINI_SLAVE); }
+int test_bdev_at_wini_slave(void) { return bdev_conformance("at_wini", 5, SEC, AT_WINI_SLAVE); }
 int test_bdev_virtio_blk(void) { return bdev_conformance("virtio_blk", 0, SEC, 1 << 20); }
 
 /* at_wini again, by PIO (it uses DMA when it can). */

@@ -260,16 +260,15 @@ static int disk_has(const uint8_t *pat, size_t len)
 		g = cpf_grant_direct(MEM_PROC_NR, (vir_bytes)buf, sizeof(buf), CPF_WRITE);
 		memset(&m, 0, sizeof(m));
 		m.m_type = BDEV_READ;
-		m.m_bdev.minor = MEMORY_RAMDISK;
-		m.m_bdev.pos_lo = (uint32_t)pos;
-		m.m_bdev.pos_hi = (uint32_t)(pos >> 32);
-		m.m_bdev.grant = g;
-		m.m_bdev.count = sizeof(buf);
+		m.m_lbdev_lblockdriver_msg.minor = MEMORY_RAMDISK;
+		m.m_lbdev_lblockdriver_msg.pos = pos;
+		m.m_lbdev_lblockdriver_msg.grant = g;
+		m.m_lbdev_lblockdriver_msg.count = sizeof(buf);
 		r = ipc_sendrec(MEM_PROC_NR, &m);
 		cpf_revoke(g);
-		if (r != OK || m.m_bdev.status <= 0)
+		if (r != OK || m.m_lblockdriver_lbdev_reply.status <= 0)
 			return 0;
-		for (off = 0; off + 1024 <= m.m_bdev.status; off += 1024)
+		for (off = 0; off + 1024 <= m.m_lblockdriver_lbdev_reply.status; off += 1024)
 			if (memcmp(buf + off, pat, len) == 0)
 				return 1;
 	}

@@ -13,6 +13,7 @@
 #include "t.h"
 #include <minix/ds.h>
 #include <minix/blockdriver.h>
+#include <minix/drvlib.h>
 
 #define VB_SECTORS 2048
 #define VB_BYTES   (VB_SECTORS * 512ull)
@@ -62,7 +63,7 @@ int test_virtio_blk_edges(void)
 	ro = cpf_grant_direct(ep, (vir_bytes)buf, sizeof(buf), CPF_READ);
 	T_TRUE(g >= 0 && ro >= 0);
 	T_EQ(t_bdev(ep, BDEV_OPEN, 0, 0, GRANT_INVALID, 0), OK);
-	T_EQ(t_bdev(ep, BDEV_OPEN, 1, 0, GRANT_INVALID, 0), ENXIO);   /* one disk */
+	T_EQ(t_bdev(ep, BDEV_OPEN, 2 * DEV_PER_DRIVE, 0, GRANT_INVALID, 0), ENXIO); /* no d2 */
 	/* The first and the last sector, and both ends at once. */
 	T_EQ(t_bdev(ep, BDEV_READ, 0, 0, g, 512), 512);
 	T_TRUE(same_as_disk(0, 0, 512));

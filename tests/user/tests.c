@@ -1205,6 +1205,8 @@ int test_service_up_restart_down(void), test_service_bad_conf(void);
 int test_service_hang(void), test_service_fi(void);
 /* t_cdev.c: a character driver that does not answer, crashes, goes. */
 int test_cdev_stuck_driver(void);
+/* t_ramdisk.c: the example block driver, its partitions, a crash. */
+int test_ramdisk_partitions(void);
 /* select() (t_select.c) */
 int test_select_pipe(void), test_select_pipe_wakeup(void), test_select_timeout(void);
 int test_select_files(void), test_select_eintr(void), test_select_errors(void);
@@ -1246,6 +1248,7 @@ static const struct test tests[] = {
 	T(epipe_ignored), T(sigpipe_default), T(time), T(sleep), T(authority),
 	T(malloc_big), T(service_up_restart_down), T(service_bad_conf),
 	T(service_hang), T(service_fi), T(cdev_stuck_driver),
+	T(ramdisk_partitions),
 	/* the commands (t_cmds.c) */
 	T(cmd_sort_uniq), T(cmd_head), T(cmd_tail), T(cmd_wc), T(cmd_grep),
 	T(cmd_od), T(cmd_test), T(cmd_seq_yes), T(cmd_names), T(cmd_env),

@@ -19,6 +19,17 @@ B       := build
 # The root disk of make run (docs/storage.md): its kind, one line per
 # kind with the driver's label and the QEMU arguments attaching file $(1)
 # as disk number $(2) (more below, at "the disk").
+# IOMMU=1: QEMU's q35 machine with Intel's IOMMU (VT-d); the kernel finds
+# it and confines each driver's PCI device to the frames the driver holds
+# by vumap (docs/kernel.md, "The IOMMU").  IDE disks go on a PIIX3 IDE
+# function (q35's own -drive if=ide is AHCI, which at_wini does not
+# drive), and the root disk is IDE unless DISK says otherwise: QEMU's
+# legacy virtio-blk does its DMA around the IOMMU, unconfined.
+IOMMU     ?= 0
+IOMMU_QEMU := -M q35 -device intel-iommu,intremap=off -device piix3-ide,id=pide
+ifeq ($(IOMMU),1)
+DISK      ?= ide
+endif
 DISK      ?= virtio
 DISK_IMG  ?= $(B)/disk.img
 DISK_KIB  ?= 65536
@@ -27,6 +38,9 @@ disk_virtio_driver := virtio_blk
 disk_virtio_qemu    = -drive file=$(1),format=raw,if=none,id=disk$(2) -device virtio-blk-pci,drive=disk$(2),disable-modern=on
 disk_ide_driver    := at_wini
 disk_ide_qemu       = -drive file=$(1),format=raw,if=ide,index=$(2)
+ifeq ($(IOMMU),1)
+disk_ide_qemu       = -drive file=$(1),format=raw,if=none,id=disk$(2) -device ide-hd,drive=disk$(2),bus=pide.0,unit=$(2)
+endif
 DISK_DRIVER = $(disk_$(DISK)_driver)
 ifeq ($(DISK_DRIVER),)
 $(error DISK=$(DISK): no such kind of disk (the table in the Makefile has: $(patsubst disk_%_driver,%,$(filter disk_%_driver,$(.VARIABLES)))))
@@ -359,13 +373,17 @@ clean-disk:
 disk-args:
 	@echo '$(call disk_qemu,$(FILE),$(or $(N),0))'
 
+# The QEMU machine of IOMMU=1 (tools/test.sh: iommu.iso).
+iommu-args:
+	@echo '$(IOMMU_QEMU)'
+
 iso: deps $(B)/os.iso
 
 deps:
 	@tools/deps.sh
 
 QEMU_FLAGS := -m 128M -no-reboot -nographic -echr 29 -boot d -device isa-debug-exit,iobase=0xf4,iosize=0x04
-RUN_CMD     = $(QEMU) $(QEMU_FLAGS) -cdrom $(B)/os.iso $(DISK_ARGS) -debugcon file:$(B)/run-debug.log
+RUN_CMD     = $(QEMU) $(QEMU_FLAGS) $(if $(filter 1,$(IOMMU)),$(IOMMU_QEMU)) -cdrom $(B)/os.iso $(DISK_ARGS) -debugcon file:$(B)/run-debug.log
 
 run: deps $(B)/os.iso disk-check
 	$(RUN_CMD)
@@ -443,9 +461,9 @@ clean:
 
 help:
 	@echo "make run | run-check | run-hello | test | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean | clean-disk"
-	@echo "  (HZ=$(HZ) DISK=$(DISK) DISK_IMG=$(DISK_IMG) BLOCKSIZE=$(BLOCKSIZE) DISK_KIB=$(DISK_KIB) DISK2=$(DISK2))"
+	@echo "  (HZ=$(HZ) DISK=$(DISK) DISK_IMG=$(DISK_IMG) BLOCKSIZE=$(BLOCKSIZE) DISK_KIB=$(DISK_KIB) DISK2=$(DISK2) IOMMU=$(IOMMU))"
 
 FORCE:
 
-.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args
+.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args iommu-args
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

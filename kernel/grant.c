@@ -18,6 +18,7 @@
 #include "kdiag.h"
 #include "memory.h"
 #include "clock.h"
+#include "iommu.h"
 
 /* ---- the environment verify_grant() runs in ---- */
 
@@ -425,8 +426,16 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 				}
 				last_end = pa + chunk;
 				if (pass && need_hold) {
-					struct rec *h = rec_alloc(REC_HOLD, &holds[proc_index(caller)]);
+					/* The driver's devices may reach the frame
+					 * from now on (iommu.c). */
+					int ir = iommu_hold(caller, pa & PAGE_MASK, access & VUA_WRITE);
+					struct rec *h = ir == OK ?
+					    rec_alloc(REC_HOLD, &holds[proc_index(caller)]) : NULL;
 					if (!h) {
+						if (ir == OK) {
+							iommu_unhold(caller, pa & PAGE_MASK);
+							iommu_flush(caller);
+						}
 						if (!(pv[n - 1].vp_size -= chunk))
 							n--; /* this page is not held */
 						grant_vumap_release(caller, pv, n);
@@ -467,6 +476,14 @@ int grant_vumap_release(struct proc *caller, const struct vumap_phys *pv, int pc
 				ok = 0;
 		}
 	}
+	/* The device loses the frames (and its IOTLB forgets them) before
+	 * any of them can go back to the allocator. */
+	if (ok) {
+		for (r = *list; r; r = r->next)
+			if (r->u.h.marked)
+				iommu_unhold(caller, r->u.h.frame);
+		iommu_flush(caller);
+	}
 	for (rp = list; *rp;) {
 		if ((*rp)->u.h.marked) {
 			(*rp)->u.h.marked = 0;
@@ -500,11 +517,18 @@ void grant_pass_holds(struct proc *p, struct proc *mgr)
 	*from = NULL;
 }
 
-/* Free the holds of *list for which from matches (any, if all); their count. */
-static int drop_holds(struct rec **list, endpoint_t from, int all)
+/* Free the holds of owner's list for which from matches (any, if all);
+ * their count.  Its own holds (from NONE) leave its devices' reach, and
+ * their IOTLB, before any frame goes back. */
+static int drop_holds(struct proc *owner, endpoint_t from, int all)
 {
+	struct rec **list = &holds[proc_index(owner)], *r;
 	int n = 0;
 
+	for (r = *list; r; r = r->next)
+		if ((all || r->u.h.from == from) && r->u.h.from == NONE)
+			iommu_unhold(owner, r->u.h.frame);
+	iommu_flush(owner);
 	while (*list) {
 		if (all || (*list)->u.h.from == from) {
 			frame_unref((*list)->u.h.frame);
@@ -523,7 +547,7 @@ int grant_release_from(struct proc *caller, endpoint_t dead)
 {
 	if (dead == NONE)
 		return EINVAL;
-	return drop_holds(&holds[proc_index(caller)], dead, 0) ? OK : EINVAL;
+	return drop_holds(caller, dead, 0) ? OK : EINVAL;
 }
 
 /* p is exiting: its mappings (as grantee, owner or any hop) go, and so do
@@ -533,7 +557,7 @@ void grant_proc_exit(struct proc *p)
 	kdiag_flush(p);
 
 	remove_maps(involves, p->p_endpoint, 0);
-	drop_holds(&holds[proc_index(p)], NONE, 1);
+	drop_holds(p, NONE, 1);
 	priv(p)->s_grant_table = 0;
 	priv(p)->s_grant_entries = 0;
 }

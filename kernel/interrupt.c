@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "interrupt.h"
 #include "debug.h"
+#include "iommu.h"
 
 struct irq_hook {
 	struct proc *owner; /* NULL: free */
@@ -40,6 +41,7 @@ void irq_handler(int irq)
 {
 	int i, keep_open = 1, any = 0;
 
+	iommu_poll();	/* a driver whose device faulted dies before it hears */
 	if (irq == 0) {
 		pic_eoi(0);
 		clock_handler();

@@ -7,6 +7,7 @@
 #include "system.h"
 #include "exec.h"
 #include "interrupt.h"
+#include "iommu.h"
 
 extern char _kernel_end[];
 char kernel_cmdline[KERNEL_CMDLINE_LEN];
@@ -38,6 +39,7 @@ void kmain(uint32_t magic, struct multiboot_info *mbi)
 	prot_init();                   /* GDT, TSS, IDT */
 	pic_init();                    /* IRQs remapped, all masked */
 	mem_init(mbi, reserved_end(mbi)); /* frames, then paging on */
+	iommu_init();                  /* VT-d, if there is one: all DMA blocked */
 	proc_init();                   /* process table, kernel tasks */
 	system_init();                 /* the kernel call table */
 	load_boot_image(mbi);          /* boot modules become processes */

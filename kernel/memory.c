@@ -29,6 +29,7 @@ static uint32_t refcnt[MAX_FRAMES]; /* 32 bits: mappings cannot wrap it */
 static phys_bytes free_head;
 static unsigned nr_free, nr_total;
 uint32_t loaded_cr3; /* the page directory in CR3 */
+static phys_bytes ram_top; /* end of the highest RAM below USER_BASE */
 
 static void free_push(phys_bytes pa)
 {
@@ -76,6 +77,7 @@ void mem_init(struct multiboot_info *mbi, uint32_t reserved_end)
 	}
 	if (nr_total < 256)
 		panic("only %u free page frames", nr_total);
+	ram_top = top;
 
 	for (i = 1; i < 1024; i++)
 		low_pt[i] = (i << 12) | PTE_P | PTE_W;
@@ -91,6 +93,29 @@ void mem_init(struct multiboot_info *mbi, uint32_t reserved_end)
 	cr0 |= 0x80010000u; /* PG, WP: the kernel honours read-only user pages */
 	cr0 |= 0x4;         /* EM: no FPU for now; a use traps (#NM) */
 	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
+}
+
+/* The end of RAM below USER_BASE: no frame is at or above it. */
+phys_bytes mem_top(void)
+{
+	return ram_top;
+}
+
+/* Device registers at physical pa (below 4 GiB, above the RAM) for the
+ * kernel: the 4 MiB around pa as one uncached large page at the top of
+ * the identity-mapped area (the PDE just below USER_BASE, which RAM
+ * under 1020 MiB never uses).  Before the first address space is made
+ * (as_new copies the kernel's PDEs); one such window.  NULL if the PDE
+ * is taken. */
+void *kmap_mmio(phys_bytes pa)
+{
+	int i = KERNEL_PDES - 1;
+
+	if (kernel_pd[i] & PTE_P)
+		return NULL;
+	kernel_pd[i] = (pa & 0xffc00000u) | PTE_P | PTE_W | PTE_PS | 0x18; /* PCD, PWT */
+	write_cr3(loaded_cr3);
+	return (void *)((uint32_t)i << 22 | (pa & 0x3fffffu));
 }
 
 /* Give the whole pages inside [start, end) to the allocator (boot

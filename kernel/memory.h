@@ -18,6 +18,8 @@
 
 void mem_init(struct multiboot_info *mbi, uint32_t reserved_end);
 void mem_free_range(uint32_t start, uint32_t end);
+void *kmap_mmio(phys_bytes pa);
+phys_bytes mem_top(void);        /* end of RAM: frames are below it */  /* device registers: before the first as_new */
 phys_bytes frame_alloc(void);  /* zeroed, one reference; 0 when out */
 void frame_ref(phys_bytes pa);
 void frame_unref(phys_bytes pa);

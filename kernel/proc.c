@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "interrupt.h"
 #include "grant.h"
+#include "iommu.h"
 
 struct proc proc[NR_SLOTS];
 struct proc *current;
@@ -72,6 +73,7 @@ void proc_clear(struct proc *p)
 	proc_stop(p, RTS_SLOT_FREE);
 	ipc_cleanup(p);
 	irq_cleanup(p);
+	iommu_unbind(p);	/* its devices reach nothing from here on */
 	if ((priv(p)->s_desc.pd_flags & SUPERVISED) &&
 	    (q = endpoint_lookup(p->p_sig_mgr)) && q != p)
 		grant_pass_holds(p, q);	/* released once the device is reset */

@@ -15,6 +15,7 @@
 #include <minix/syslib.h>
 #include <minix/sef.h>
 #include <minix/pci.h>
+#include <minix/fi.h>
 #include <stdio.h>
 #include <string.h>
 #include "at_wini.h"
@@ -98,7 +99,8 @@ static int fill_prd(const struct vumap_phys *p, int n, vir_bytes use)
 				chunk = left;
 			if (k == NR_PRD)
 				return -1;
-			prd[k].addr = (uint32_t)a;
+			/* sef_fi_dma: the wild-DMA fault's hook */
+			prd[k].addr = (uint32_t)sef_fi_dma(a);
 			prd[k].count = (uint32_t)chunk & 0xffff;
 			k++;
 			a += chunk;

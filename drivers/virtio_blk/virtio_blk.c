@@ -26,6 +26,7 @@
 #include <minix/blockdriver.h>
 #include <minix/drvlib.h>
 #include <minix/pci.h>
+#include <minix/fi.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -326,7 +327,8 @@ static int one_request(struct vdev *d, int do_write, uint64_t sector,
 		b = to - at < phys[i].vp_size ? to - at : phys[i].vp_size;
 		if (a >= b)
 			continue;
-		*desc(d, n) = (struct vring_desc){ phys[i].vp_addr + a, (uint32_t)(b - a),
+		/* sef_fi_dma: the wild-DMA fault's hook (docs/fault-injection.md) */
+		*desc(d, n) = (struct vring_desc){ sef_fi_dma(phys[i].vp_addr + a), (uint32_t)(b - a),
 			VRING_DESC_F_NEXT | (do_write ? 0 : VRING_DESC_F_WRITE), (uint16_t)(n + 1) };
 		n++;
 	}

@@ -21,6 +21,7 @@
 
 #define NR_IO_RANGE  8
 #define NR_IRQ_LINE  16
+#define NR_PCI_ID    8  /* "pci device" IDs a driver's .conf names */
 #define CALL_MASK_WORDS ((NR_SYS_CALLS + 31) / 32)
 #define IPC_MASK_WORDS  ((NR_SLOTS + 31) / 32)
 
@@ -45,6 +46,10 @@ struct priv_desc {
 	int pd_irq[NR_IRQ_LINE];
 	endpoint_t pd_sig_mgr; /* its signal manager: a live process, or SELF
 	                        * (the caller); MINIX's s_sig_mgr */
+	int pd_nr_pci;
+	uint32_t pd_pci[NR_PCI_ID]; /* vendor << 16 | device: the PCI devices
+	                             * whose DMA it drives (the IOMMU confines
+	                             * them to its vumap holds: kernel/iommu.c) */
 };
 
 #define PD_SET(words, bit)  ((words)[(bit) / 32] |= 1u << ((bit) % 32))

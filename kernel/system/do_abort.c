@@ -15,7 +15,9 @@
  * (PMBA) at config offset 0x40, set up by the BIOS (SeaBIOS: 0x600 on
  * current QEMU, 0xb000 on old ones); PM1a_CNT is at PMBA + 4, and soft-off
  * is SLP_TYP 0 (QEMU's DSDT _S5) with SLP_EN (bit 13).  Reading PMBA from
- * PCI instead of guessing a port keeps us off unknown hardware.
+ * PCI instead of guessing a port keeps us off unknown hardware.  On the
+ * q35 machine (make run IOMMU=1) the same registers are the ICH9 LPC
+ * bridge's (0:1f.0, 8086:2918): PMBASE at 0x40, ACPI on in bit 7 of 0x44.
  */
 #include "../system.h"
 
@@ -25,6 +27,9 @@
 #define PIIX4_PM_ID	0x71138086u	/* device << 16 | vendor */
 #define PMBA		0x40
 #define PMREGMISC	0x80		/* bit 0: the PM I/O space is on */
+#define ICH9_LPC	(0x80000000u | (0 << 16) | (31 << 11) | (0 << 8))
+#define ICH9_LPC_ID	0x29188086u
+#define ICH9_ACPI_CNTL	0x44		/* bit 7: the PM I/O space is on */
 #define PM1_CNT		4
 #define SLP_EN		(1u << 13)
 #define RESET_CONTROL	0xcf9
@@ -48,15 +53,17 @@ static uint32_t pci_read(uint32_t fn, int reg)
 	return inl(PCI_DATA);
 }
 
-/* ACPI soft-off on a PIIX4; returns if there is none (or it did not act). */
+/* ACPI soft-off on a PIIX4 or an ICH9; returns if there is none (or it did not act). */
 static void acpi_poweroff(void)
 {
 	uint32_t base;
 
-	if (pci_read(PIIX4_PM, 0) != PIIX4_PM_ID ||
-	    !(pci_read(PIIX4_PM, PMREGMISC) & 1))
+	if (pci_read(PIIX4_PM, 0) == PIIX4_PM_ID && (pci_read(PIIX4_PM, PMREGMISC) & 1))
+		base = pci_read(PIIX4_PM, PMBA) & 0xffc0;
+	else if (pci_read(ICH9_LPC, 0) == ICH9_LPC_ID && (pci_read(ICH9_LPC, ICH9_ACPI_CNTL) & 0x80))
+		base = pci_read(ICH9_LPC, PMBA) & 0xff80;
+	else
 		return;
-	base = pci_read(PIIX4_PM, PMBA) & 0xffc0;
 	if (base == 0)
 		return;
 	klog("kernel: ACPI soft-off, PM1a_CNT at 0x%x\n", base + PM1_CNT);

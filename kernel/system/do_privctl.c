@@ -7,6 +7,7 @@
 #include "../system.h"
 #include "../memory.h"
 #include "../kdiag.h"
+#include "../iommu.h"
 
 #define KNOWN_FLAGS (SYS_PROC | PREEMPTIBLE | MAGIC_GRANT | DMA_OK | SUPERVISED)
 
@@ -16,7 +17,8 @@ static int valid_desc(const struct priv_desc *d)
 
 	if ((d->pd_flags & ~KNOWN_FLAGS) || (d->pd_trap_mask & ~TRAPS_ALL) ||
 	    d->pd_nr_io < 0 || d->pd_nr_io > NR_IO_RANGE ||
-	    d->pd_nr_irq < 0 || d->pd_nr_irq > NR_IRQ_LINE)
+	    d->pd_nr_irq < 0 || d->pd_nr_irq > NR_IRQ_LINE ||
+	    d->pd_nr_pci < 0 || d->pd_nr_pci > NR_PCI_ID)
 		return 0;
 	for (i = 0; i < d->pd_nr_io; i++)
 		if (d->pd_io[i].ior_base > d->pd_io[i].ior_limit)
@@ -109,7 +111,7 @@ int do_privctl(struct proc *caller, message *m)
 			return EPERM;
 		priv(p)->s_desc = d;
 		p->p_sig_mgr = d.pd_sig_mgr;
-		return OK;
+		return iommu_bind(p);
 	case SYS_PRIV_SET_USER:
 		memset(&d, 0, sizeof(d));
 		d.pd_flags = PREEMPTIBLE;
@@ -118,7 +120,7 @@ int do_privctl(struct proc *caller, message *m)
 		PD_SET(d.pd_ipc_to, VFS_PROC_NR + NR_TASKS);
 		d.pd_sig_mgr = p->p_sig_mgr;
 		priv(p)->s_desc = d;
-		return OK;
+		return iommu_bind(p);
 	}
 	return EINVAL;
 }

@@ -380,7 +380,8 @@ static int key_flags(struct key_ctx *k)
 	return 0;
 }
 
-/* "pci device VID/DID ...": kept for the PCI driver to come; "pci class"
+/* "pci device VID/DID ...": the devices whose DMA the service drives (the
+ * kernel ties them to it for the IOMMU: pd_pci, kernel/iommu.c); "pci class"
  * is accepted and ignored. */
 static int key_pci(struct key_ctx *k)
 {
@@ -622,5 +623,8 @@ void rs_conf_desc(const struct rs_conf *c, struct priv_desc *d)
 	memcpy(d->pd_io, c->io, sizeof(d->pd_io));
 	d->pd_nr_irq = c->nr_irq;
 	memcpy(d->pd_irq, c->irq, sizeof(d->pd_irq));
+	/* Its PCI devices: with an IOMMU they reach only its vumap holds. */
+	d->pd_nr_pci = c->nr_pci < NR_PCI_ID ? c->nr_pci : NR_PCI_ID;
+	memcpy(d->pd_pci, c->pci_id, (size_t)d->pd_nr_pci * sizeof(d->pd_pci[0]));
 	d->pd_sig_mgr = SELF;
 }

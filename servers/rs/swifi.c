@@ -279,7 +279,9 @@ int fi_choose(const struct fi_target *t, int type, uint32_t seed, uint32_t index
 		return 0;
 	case FI_WILDDMA:	/* a page of the first GiB, never granted to it */
 		log->value = 0x100000u + (fi_rng_pick(&r, 0x3ff00) << 12);
-		break;
+		if (addr)	/* or the page the caller aims it at */
+			log->value = addr & ~0xfffu;
+		return 0;
 	case FI_KCALL:		/* a payload word (2..15) and a bit of it */
 		v = 2 + fi_rng_pick(&r, 14);
 		log->value = (v << 8) | fi_rng_pick(&r, 32);

@@ -44,6 +44,22 @@ static const struct test selfcheck[] = {
 	{ "selfcheck_hang", selfcheck_hang },
 	{ "selfcheck_crash", selfcheck_crash },
 };
+/* "runner iommu": iommu.iso under QEMU's IOMMU (t_iommu.c); "runner
+ * iommu-off": the same image without one, where the wild DMA lands. */
+int test_iommu_disk_io(void);
+int test_iommu_wild_dma(void);
+int test_iommu_wild_dma_unconfined(void);
+int test_iommu_vumap_cost(void);
+static const struct test iommu[] = {
+	{ "iommu_disk_io", test_iommu_disk_io },
+	{ "iommu_wild_dma", test_iommu_wild_dma },
+	{ "iommu_vumap_cost", test_iommu_vumap_cost },
+};
+static const struct test iommu_off[] = {
+	{ "iommu_off_disk_io", test_iommu_disk_io },
+	{ "iommu_off_wild_dma_lands", test_iommu_wild_dma_unconfined },
+	{ "iommu_off_vumap_cost", test_iommu_vumap_cost },
+};
 static clock_t timeout;
 
 /* Remove every process the runner manages (helpers left by a test). */
@@ -135,6 +151,12 @@ int main(int argc, char **argv)
 		list = selfcheck;
 		n = (int)(sizeof(selfcheck) / sizeof(selfcheck[0]));
 		timeout = T_SELFCHECK_TIMEOUT;
+	} else if (argc > 1 && strcmp(argv[1], "iommu") == 0) {
+		list = iommu;
+		n = (int)(sizeof(iommu) / sizeof(iommu[0]));
+	} else if (argc > 1 && strcmp(argv[1], "iommu-off") == 0) {
+		list = iommu_off;
+		n = (int)(sizeof(iommu_off) / sizeof(iommu_off[0]));
 	}
 	printf("runner: %d tests\n", n);
 	for (i = 0; i < n; i++) {

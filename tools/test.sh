@@ -182,8 +182,14 @@ add_closing "$out"
 # The root disk on at_wini under the IOMMU, at the shell: `service fi
 # at_wini -type wilddma` before a sync and before a read; ext2 sees no
 # error, e2fsck and debugfs find the data right (tools/iommu-session.py).
+# Then the same with the root on virtio_blk (os.iso; a modern virtio disk
+# with iommu_platform=on).
 cp build/test-disk.img build/iommu-session.img
 out=$(tools/iommu-session.py build/os-ide.iso build/iommu-session.img build/iommu-session.log 2>&1)
+echo "$out"
+add_closing "$out"
+cp build/test-disk.img build/iommu-vsession.img
+out=$(tools/iommu-session.py build/os.iso build/iommu-vsession.img build/iommu-vsession.log virtio 2>&1)
 echo "$out"
 add_closing "$out"
 

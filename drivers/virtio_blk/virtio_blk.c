@@ -1,5 +1,10 @@
-/* virtio_blk.c - the virtio block driver: legacy (transitional) virtio
- * PCI devices 1af4:1001, as QEMU's virtio-blk-pci, through their I/O BAR.
+/* virtio_blk.c - the virtio block driver: virtio PCI block devices, as
+ * QEMU's virtio-blk-pci, transitional (1af4:1001) or modern-only
+ * (1af4:1042).  A device with the virtio 1.x vendor capabilities is driven
+ * through the modern transport (VERSION_1; ACCESS_PLATFORM when offered,
+ * so that its DMA goes through the IOMMU), its registers reached through
+ * the PCI configuration access window; one without them through the
+ * legacy I/O BAR (docs/storage.md, "Two transports").
  *
  * Device N is the N-th such device on the PCI bus (0 the first), with
  * MINIX's minors (minix/drvlib.h): N * 5 its whole disk (dN), N * 5 + 1..4
@@ -7,7 +12,8 @@
  * its MBR by partition() at the first request for a partition and again
  * at each first open of the device.  Each device has one virtqueue in pages of our own whose physical
  * addresses we learn with SYS_VUMAP (the legacy interface wants the ring
- * in physically consecutive pages: we find a run in a pool of pages).  A
+ * in physically consecutive pages: we find a run in a pool of pages; the
+ * modern one takes its three parts' addresses one by one).  A
  * transfer maps the caller's grants to physical ranges with SYS_VUMAP
  * (the kernel holds those frames), hands them to the device as the data
  * descriptors of one request (several if the device takes fewer

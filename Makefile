@@ -471,7 +471,7 @@ clean:
 
 help:
 	@echo "make run | run-check | run-hello | test | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean | clean-disk"
-	@echo "  (HZ=$(HZ) DISK=$(DISK) DISK_IMG=$(DISK_IMG) BLOCKSIZE=$(BLOCKSIZE) DISK_KIB=$(DISK_KIB) DISK2=$(DISK2) IOMMU=$(IOMMU))"
+	@echo "  (HZ=$(HZ) DISK=$(DISK) DISK_IMG=$(DISK_IMG) BLOCKSIZE=$(BLOCKSIZE) DISK_KIB=$(DISK_KIB) DISK2=$(DISK2) IOMMU=$(IOMMU) VIRTIO=$(VIRTIO))"
 
 FORCE:
 

@@ -125,7 +125,8 @@ struct vdev {
 	uint32_t reg[NR_VCAP + 1]; /* modern: region offsets in their BAR */
 	uint8_t bar[NR_VCAP + 1];  /* and the BAR */
 	uint32_t notify;         /* modern: queue 0's notify offset in its BAR */
-	uint32_t win;            /* the window's offset and length, as set (0: none) */
+	int winbar;              /* the window's BAR, offset and length as set */
+	uint32_t winoff, winlen;
 	int platform;            /* modern: VIRTIO_F_ACCESS_PLATFORM agreed */
 	uint64_t sectors;        /* capacity */
 	int read_only;
@@ -202,13 +203,19 @@ static void out(struct vdev *d, int reg, int size, uint32_t v)
 static uint32_t win_rw(struct vdev *d, int kind, uint32_t off, int size,
 	int write, uint32_t v)
 {
-	uint32_t at = d->reg[kind] + off, key = at << 3 | (uint32_t)size;
+	uint32_t at = d->reg[kind] + off;
 
-	if (d->win != key) {
+	if (d->winbar != d->bar[kind]) {
 		pci_attr_w8(d->devind, d->cfgcap + 4, d->bar[kind]);
+		d->winbar = d->bar[kind];
+	}
+	if (d->winoff != at) {
 		pci_attr_w32(d->devind, d->cfgcap + 8, at);
+		d->winoff = at;
+	}
+	if (d->winlen != (uint32_t)size) {
 		pci_attr_w32(d->devind, d->cfgcap + 12, (uint32_t)size);
-		d->win = key;
+		d->winlen = (uint32_t)size;
 	}
 	if (write) {
 		pci_attr_w32(d->devind, d->cfgcap + 16, v);
@@ -400,7 +407,8 @@ static int find_caps(struct vdev *d)
 			d->cfgcap = pos;
 	}
 	d->notify = mult;   /* times the queue's notify offset, later */
-	d->win = 0;
+	d->winbar = -1;
+	d->winoff = d->winlen = ~0u;
 	return found == 0x3e;
 }
 

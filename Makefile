@@ -80,6 +80,7 @@ ULIBS      := --start-group $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a $(LIBG
 
 # Programs: name -> sources.
 PROGS := hello runner bench exectest fitest cdevtest ds rs memory tty ext2 pm vfs virtio_blk at_wini
+PROGS += rtc
 hello_SRC  := $(wildcard commands/hello/*.c)
 ds_SRC     := $(wildcard servers/ds/*.c)
 rs_SRC     := $(wildcard servers/rs/*.c)
@@ -94,6 +95,7 @@ runner_SRC := $(wildcard tests/system/*.c) servers/rs/conf.c
 exectest_SRC := tests/exec/exectest.c
 fitest_SRC := tests/fitest/fitest.c
 cdevtest_SRC := tests/drivers/cdevtest/cdevtest.c
+rtc_SRC    := drivers/examples/rtc/rtc.c
 PROGS += hellodrv
 hellodrv_SRC := drivers/examples/hello/hello.c	# /bin/hello on the root
 runner_EXTRA := $(B)/prog/exectest_blob.o $(B)/prog/fitest_blob.o  # for SYS_EXEC, RS_UP
@@ -294,6 +296,13 @@ $(B)/ubin/cdevtest: $(B)/bin/cdevtest
 	@cp $< $@
 $(B)/ubin/cdevtest.conf: tests/drivers/cdevtest/cdevtest.conf
 	@mkdir -p $(dir $@) && cp $< $@
+# The example driver rtc (drivers/examples/rtc): /bin/rtc, started with
+# `service up /bin/rtc -dev /dev/rtc`.
+ROOT_EXTRA += $(B)/ubin/rtc $(B)/ubin/rtc.conf
+$(B)/ubin/rtc: $(B)/bin/rtc
+	@cp $< $@
+$(B)/ubin/rtc.conf: drivers/examples/rtc/rtc.conf
+	@mkdir -p $(dir $@) && cp $< $@
 # The example driver hello (drivers/examples/hello): /bin/hello, started
 # with `service up /bin/hello -dev /dev/hello` (the build's "hello" is
 # commands/hello, the boot demo).
@@ -387,6 +396,33 @@ disk-args:
 iommu-args:
 	@echo '$(IOMMU_QEMU)'
 
+# ---- the driver kit (docs/writing-drivers.md) ----
+# make sdk: the headers, the libraries, crt0, the link script and
+# driver.mk in SDK, to build a driver outside the tree with
+# `make -f SDK/driver.mk`.  make disk-add FILES="..." copies programs
+# (stripped) and .conf files into /bin of the disk image make run boots.
+SDK      ?= $(B)/sdk
+SDK_LIBS := $(DRVLIB_A) $(B)/lib/libsys.a $(B)/lib/libc.a
+sdk: $(SDK_LIBS) $(CRT0) boot/user.ld tools/driver.mk
+	@rm -rf $(SDK)/include && mkdir -p $(SDK)/lib
+	@cp -r include $(SDK)/include
+	@cp $(SDK_LIBS) $(CRT0) boot/user.ld $(SDK)/lib/
+	@sed 's|@CROSS@|$(CROSS)|' tools/driver.mk > $(SDK)/driver.mk
+	@echo "sdk: $(abspath $(SDK)) (build a driver with: make -f $(abspath $(SDK))/driver.mk)"
+
+disk-add: $(DISK_IMG)
+	@[ -n "$(FILES)" ] || { echo "disk-add: FILES=\"PROGRAM NAME.conf ...\" names what to copy to /bin"; exit 1; }
+	@for f in $(FILES); do \
+		[ -f "$$f" ] || { echo "disk-add: $$f: no such file"; exit 1; }; \
+		n=$$(basename "$$f"); t=$$(mktemp); \
+		$(CROSS)strip -o "$$t" "$$f" 2>/dev/null || cp "$$f" "$$t"; chmod 755 "$$t"; \
+		debugfs -w -R "rm /bin/$$n" $(DISK_IMG) >/dev/null 2>&1; \
+		debugfs -w -R "write $$t /bin/$$n" $(DISK_IMG) >/dev/null 2>&1; rm -f "$$t"; \
+		debugfs -R "stat /bin/$$n" $(DISK_IMG) 2>/dev/null | grep -q Inode: || \
+			{ echo "disk-add: $$f: could not write /bin/$$n on $(DISK_IMG)"; exit 1; }; \
+		echo "disk-add: /bin/$$n on $(DISK_IMG)"; \
+	done
+
 iso: deps $(B)/os.iso
 
 deps:
@@ -475,5 +511,5 @@ help:
 
 FORCE:
 
-.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args iommu-args
+.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args iommu-args sdk disk-add
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -153,6 +153,48 @@ phys_bytes frame_alloc(void)
 	return pa;
 }
 
+/* n physically contiguous frames, each zeroed with one reference, all
+ * below `below` and the first aligned to `align` (a power of two, at
+ * least a page); 0 if there is no such run.  For alloc_contig (SYS_VMCTL
+ * VMCTL_ALLOC_CONTIG): rare, so it walks the free list twice, marking
+ * the free frames in a bitmap, then taking the run out of the list. */
+phys_bytes frames_take_contig(unsigned n, phys_bytes below, phys_bytes align)
+{
+	static uint32_t freemap[MAX_FRAMES / 32];
+	phys_bytes pa, *link, first = 0;
+	unsigned f, k, lim;
+
+	if (n == 0 || n > nr_free)
+		return 0;
+	memset(freemap, 0, sizeof(freemap));
+	for (pa = free_head; pa; pa = *(phys_bytes *)pa)
+		freemap[pa / PAGE_SIZE / 32] |= 1u << (pa / PAGE_SIZE % 32);
+	lim = (below > USER_BASE ? USER_BASE : below) / PAGE_SIZE;
+	for (f = 0; f + n <= lim; f += align / PAGE_SIZE) {
+		for (k = 0; k < n && (freemap[(f + k) / 32] >> ((f + k) % 32) & 1); k++)
+			;
+		if (k == n) {
+			first = (phys_bytes)f * PAGE_SIZE;
+			break;
+		}
+	}
+	if (!first)
+		return 0;
+	for (link = &free_head; *link; ) {
+		pa = *link;
+		if (pa >= first && pa < first + n * PAGE_SIZE) {
+			*link = *(phys_bytes *)pa;
+			nr_free--;
+			KASSERT(refcnt[pa / PAGE_SIZE] == 0);
+			refcnt[pa / PAGE_SIZE] = 1;
+		} else {
+			link = (phys_bytes *)pa;
+		}
+	}
+	memset((void *)first, 0, n * PAGE_SIZE);
+	return first;
+}
+
 void frame_ref(phys_bytes pa)
 {
 	KASSERT(refcnt[pa / PAGE_SIZE] > 0);

@@ -21,6 +21,7 @@ void mem_free_range(uint32_t start, uint32_t end);
 void *kmap_mmio(phys_bytes pa);
 phys_bytes mem_top(void);        /* end of RAM: frames are below it */  /* device registers: before the first as_new */
 phys_bytes frame_alloc(void);  /* zeroed, one reference; 0 when out */
+phys_bytes frames_take_contig(unsigned n, phys_bytes below, phys_bytes align);
 void frame_ref(phys_bytes pa);
 void frame_unref(phys_bytes pa);
 unsigned frame_refcount(phys_bytes pa);

@@ -48,9 +48,10 @@ void system_init(void)
 	map_status(SYS_SAFEUNMAP, do_safeunmap);
 	map(SYS_VUMAP, do_vumap);
 	map_status(SYS_VUMAP_RELEASE, do_vumap_release);
-	map_status(SYS_VMCTL, do_vmctl);
+	map(SYS_VMCTL, do_vmctl);
 	map(SYS_EXEC, do_exec);
 	map_status(SYS_VIRCOPY, do_vircopy);
+	map(SYS_UMAP, do_umap);
 	map_status(SYS_SIGSEND, do_sigsend);
 	map_status(SYS_SIGRETURN, do_sigreturn);
 	map_status(SYS_ABORT, do_abort);

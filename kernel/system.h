@@ -44,6 +44,7 @@ int do_vumap_release(struct proc *caller, message *m);
 int do_vmctl(struct proc *caller, message *m);
 int do_exec(struct proc *caller, message *m);
 int do_vircopy(struct proc *caller, message *m);
+int do_umap(struct proc *caller, message *m);
 int do_sigsend(struct proc *caller, message *m);
 int do_sigreturn(struct proc *caller, message *m);
 int do_abort(struct proc *caller, message *m);

@@ -241,6 +241,19 @@ unset QEMU_EXTRA
 echo "$out"
 add_closing "$out"
 
+echo "== the example rtc driver: service up, read, service fi, read (QEMU, TCG)"
+scratch_disk build/session-disk.img
+QEMU_EXTRA+=" -rtc base=2020-01-02T03:04:05"
+out=$(tools/rtc-session.py build/os.iso build/rtc-session.log 2>&1)
+unset QEMU_EXTRA
+echo "$out"
+add_closing "$out"
+
+echo "== docs/writing-drivers.md followed: build out of tree, run, crash, refusals (QEMU, TCG)"
+out=$(tools/tutorial-test.py build/tutorial-session.log 2>&1)
+echo "$out"
+add_closing "$out"
+
 echo "== the root disk: persistence, oracles, power cut (QEMU, TCG)"
 # Scratch copies of the pristine disk images, 4 KiB and 1 KiB blocks, on
 # virtio-blk (os.iso) and on IDE (os-ide.iso: its root on at_wini's disk).

@@ -13,7 +13,7 @@ int main(void)
 	int hz = sys_hz();
 
 	sys_getkinfo(&ki);
-	sys_whoami(&me, NULL, 0);
+	sys_whoami(&me, NULL, 0, NULL, NULL);
 	printf("hello: hello from user space (endpoint %d)\n", me);
 	printf("hello: %d processes, %u of %u page frames free, HZ=%d\n",
 	    ki.procs_in_use, ki.frames_free, ki.frames_total, hz);

@@ -164,13 +164,21 @@
 #define DIO_OUTPUT_WORD (_DIO_OUTPUT | _DIO_WORD)
 #define DIO_OUTPUT_LONG (_DIO_OUTPUT | _DIO_LONG)
 #define _DIO_SAFE    0x1000 /* SYS_SDEVIO: the memory is a grant */
+#define DIO_SAFE_INPUT_BYTE  (_DIO_SAFE | DIO_INPUT_BYTE)
 #define DIO_SAFE_INPUT_WORD  (_DIO_SAFE | DIO_INPUT_WORD)
+#define DIO_SAFE_OUTPUT_BYTE (_DIO_SAFE | DIO_OUTPUT_BYTE)
 #define DIO_SAFE_OUTPUT_WORD (_DIO_SAFE | DIO_OUTPUT_WORD)
 #define SDEVIO_MAX   65536  /* bytes in one SYS_SDEVIO */
 
 /* SYS_VMCTL requests (memory of a process; used by sbrk and later PM). */
 #define VMCTL_ALLOC 1 /* map zeroed writable pages over [addr, addr+len) */
 #define VMCTL_FREE  2 /* unmap the pages of [addr, addr+len) */
+#define VMCTL_ALLOC_CONTIG 3 /* alloc_contig: physically contiguous pages (AC_* in flags) */
+/* alloc_contig() flags (MINIX's values). */
+#define AC_ALIGN4K  0x01 /* (every allocation is page-aligned) */
+#define AC_LOWER16M 0x02 /* below 16 MiB (ISA DMA) */
+#define AC_ALIGN64K 0x04 /* the first frame on a 64 KiB boundary */
+#define AC_LOWER1M  0x08 /* below 1 MiB */
 
 /* SYS_GETINFO requests. */
 #define GET_KINFO    1 /* struct kinfo */

@@ -201,7 +201,9 @@ typedef struct {
 	int request;
 	vir_bytes addr;
 	vir_bytes len;
-	uint8_t padding[40];
+	int flags;         /* VMCTL_ALLOC_CONTIG: AC_* */
+	phys_bytes phys;   /* VMCTL_ALLOC_CONTIG: out, the first frame */
+	uint8_t padding[32];
 } mess_krn_vmctl;
 _ASSERT_MSG_SIZE(mess_krn_vmctl);
 
@@ -230,6 +232,18 @@ typedef struct {
 	uint8_t padding[36];
 } mess_krn_vircopy;
 _ASSERT_MSG_SIZE(mess_krn_vircopy);
+
+/* SYS_UMAP: the physical address of [vir_addr, vir_addr+bytes) of a
+ * process, which must be mapped and physically contiguous. */
+typedef struct {
+	endpoint_t endpt;  /* SELF, or a process the caller manages */
+	int seg;           /* VM_D */
+	vir_bytes vir_addr;
+	vir_bytes bytes;
+	phys_bytes phys;   /* out */
+	uint8_t padding[36];
+} mess_krn_umap;
+_ASSERT_MSG_SIZE(mess_krn_umap);
 
 /* SYS_FIPATCH: read or patch the memory of a process the caller manages,
  * text included (its own copy of the page: docs/fault-injection.md). */
@@ -493,6 +507,7 @@ typedef struct {
 		mess_krn_devio m_devio;
 		mess_krn_sdevio m_sdevio;
 		mess_krn_getinfo m_getinfo;
+		mess_krn_umap m_umap;
 		mess_krn_diag m_diag;
 		mess_krn_setgrant m_setgrant;
 		mess_krn_safecopy m_safecopy;

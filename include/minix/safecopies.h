@@ -43,8 +43,8 @@ _Static_assert(sizeof(cp_grant_t) == 32, "cp_grant_t must be 32 bytes");
 /* Access bits a grant gives. */
 #define CPF_READ     0x000001 /* grantee may read */
 #define CPF_WRITE    0x000002 /* grantee may write */
-#define CPF_MAP      0x000010 /* grantee may map, not only copy */
-#define CPF_TRY      0x010000 /* fail with EFAULT rather than wait on a fault */
+#define CPF_TRY      0x000010 /* fail with EFAULT rather than wait (MINIX's value) */
+#define CPF_MAP      0x000020 /* grantee may map, not only copy (ours) */
 /* Internal state bits, kept by libsys. */
 #define CPF_USED     0x000100 /* slot in use */
 #define CPF_DIRECT   0x000200
@@ -102,7 +102,9 @@ cp_grant_id_t cpf_grant_indirect_range(endpoint_t who_to,
 cp_grant_id_t cpf_grant_magic(endpoint_t who_to, endpoint_t who_from,
 	vir_bytes addr, size_t bytes, int access);
 int cpf_revoke(cp_grant_id_t gr);
-int cpf_prealloc(unsigned int count);
+/* Grow the table until count slots are free (MINIX: void; if it cannot,
+ * the table stays as it was and errno says why). */
+void cpf_prealloc(unsigned int count);
 void cpf_reload(void);
 int cpf_getgrants(cp_grant_id_t *grant_ids, int n); /* n free IDs */
 /* Fill in (or disable again) an ID reserved by cpf_getgrants(); 0, or -1

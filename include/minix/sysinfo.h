@@ -15,6 +15,14 @@ struct kinfo {
 	unsigned kdiag_lines;               /* refusals logged since boot */
 };
 
+/* sys_getmachine() (MINIX's struct machine, the fields drivers read). */
+struct machine {
+	unsigned processors_count; /* 1 */
+	unsigned bsp_id;           /* 0 */
+	int apic_enabled;          /* 0: the 8259 PICs */
+	uint32_t acpi_rsdp;        /* 0: not looked for */
+};
+
 /* GET_KDIAG: the last refusal logged, "NAME (ENDPOINT): WHAT", NUL-ended. */
 #define KDIAG_TEXT_LEN 128
 

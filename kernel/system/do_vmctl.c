@@ -4,6 +4,56 @@
 #include "../system.h"
 #include "../memory.h"
 
+/* alloc_contig(): len bytes of physically contiguous frames, mapped
+ * writable at addr (unmapped before), the first frame's address in
+ * m_vmctl.phys.  AC_LOWER16M / AC_LOWER1M bound the frames, AC_ALIGN64K
+ * aligns the first; needs the DMA privilege (EPERM), as anything that
+ * hands out physical addresses. */
+static int alloc_contig(struct proc *caller, struct proc *p, message *m)
+{
+	mess_krn_vmctl *s = &m->m_vmctl;
+	phys_bytes below = USER_BASE, align = PAGE_SIZE, pa;
+	unsigned i, n = s->len / PAGE_SIZE;
+	int r;
+
+	if (!(priv(caller)->s_desc.pd_flags & DMA_OK))
+		return EPERM;
+	if (s->flags & ~(AC_ALIGN4K | AC_LOWER16M | AC_ALIGN64K | AC_LOWER1M))
+		return EINVAL;
+	if (s->flags & AC_LOWER16M)
+		below = 16u << 20;
+	if (s->flags & AC_LOWER1M)
+		below = 1u << 20;
+	if (s->flags & AC_ALIGN64K)
+		align = 64u << 10;
+	for (i = 0; i < n; i++) {
+		uint32_t *pte = as_pte(p, s->addr + i * PAGE_SIZE);
+		if (pte && (*pte & PTE_P))
+			return EEXIST;
+	}
+	if (!(pa = frames_take_contig(n, below, align)))
+		return ENOMEM;
+	for (i = 0; i < n; i++) {
+		if ((r = as_map_page(p, s->addr + i * PAGE_SIZE, pa + i * PAGE_SIZE, PTE_W)) != OK) {
+			/* Undo: the pages mapped so far, then the frames left. */
+			while (i < n)
+				frame_unref(pa + i++ * PAGE_SIZE);
+			for (i = 0; i * PAGE_SIZE < s->len; i++) {
+				uint32_t *pte = as_pte(p, s->addr + i * PAGE_SIZE);
+				if (pte && (*pte & PTE_P) && (*pte & PAGE_MASK) == pa + i * PAGE_SIZE) {
+					*pte = 0;
+					frame_unref(pa + i * PAGE_SIZE);
+					if (p->p_cr3 == read_cr3())
+						invlpg(s->addr + i * PAGE_SIZE);
+				}
+			}
+			return r;
+		}
+	}
+	s->phys = pa;
+	return OK;
+}
+
 int do_vmctl(struct proc *caller, message *m)
 {
 	const mess_krn_vmctl *s = &m->m_vmctl;
@@ -24,6 +74,8 @@ int do_vmctl(struct proc *caller, message *m)
 		if (s->len / PAGE_SIZE + s->len / (1024 * PAGE_SIZE) + 2 > nfree)
 			return ENOMEM;
 		return as_alloc_range(p, s->addr, s->len, 1);
+	case VMCTL_ALLOC_CONTIG:
+		return alloc_contig(caller, p, m);
 	case VMCTL_FREE:
 		for (va = s->addr; va < end; va += PAGE_SIZE) {
 			uint32_t *pte = as_pte(p, va);

@@ -300,7 +300,7 @@ void blockdriver_announce(int type)
 
 	(void)type;	/* callers in SENDREC see a restarted driver's
 			 * EDEADSRCDST from the kernel already */
-	if ((r = sys_whoami(&me, label, sizeof(label))) != OK)
+	if ((r = sys_whoami(&me, label, sizeof(label), NULL, NULL)) != OK)
 		panic("blockdriver_announce: sys_whoami failed: %d", r);
 	if ((r = ds_publish_label(label, me, DSF_OVERWRITE)) != OK)
 		panic("blockdriver_announce: cannot publish %s: %d", label, r);

@@ -165,7 +165,7 @@ int chardriver_announce(void)
 	endpoint_t me;
 	int r;
 
-	if ((r = sys_whoami(&me, label, sizeof(label))) != OK)
+	if ((r = sys_whoami(&me, label, sizeof(label), NULL, NULL)) != OK)
 		return r;
 	return ds_publish_label(label, me, DSF_OVERWRITE);
 }

@@ -338,15 +338,15 @@ int cpf_revoke(cp_grant_id_t gr)
 }
 
 /* Grow the table until at least count slots are free, so that making that
- * many grants later needs no allocation.  OK, or ENOMEM / ENOSPC (negative,
- * as a kernel call would return) with errno set as well. */
-int cpf_prealloc(unsigned int count)
+ * many grants later needs no allocation.  Returns nothing, as MINIX's: when
+ * the table cannot grow, errno is ENOMEM or ENOSPC and the caller finds
+ * fewer free slots. */
+void cpf_prealloc(unsigned int count)
 {
 	while ((unsigned int)nfree < count) {
 		if (grow() != 0)
-			return -errno;
+			return; /* errno says why; the table is as it was */
 	}
-	return OK;
 }
 
 /* Register the table again, e.g. in a child after fork or after a

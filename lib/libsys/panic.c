@@ -21,7 +21,7 @@ void panic(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
-	sys_whoami(&me, name, sizeof(name));
+	sys_whoami(&me, name, sizeof(name), NULL, NULL);
 	printf("%s: panic: %s\n", name, reason);
 	sys_exit_why(PANIC_STATUS, reason);
 }

@@ -82,7 +82,7 @@ static void got_signal(int signo)
 endpoint_t sef_self(void)
 {
 	if (self == NONE)
-		sys_whoami(&self, NULL, 0);
+		sys_whoami(&self, NULL, 0, NULL, NULL);
 	return self;
 }
 

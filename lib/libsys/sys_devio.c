@@ -21,3 +21,15 @@ int sys_inl(int port, uint32_t *v) { return sys_devio(DIO_INPUT_LONG, port, v); 
 int sys_outb(int port, uint32_t v) { return sys_devio(DIO_OUTPUT_BYTE, port, &v); }
 int sys_outw(int port, uint32_t v) { return sys_devio(DIO_OUTPUT_WORD, port, &v); }
 int sys_outl(int port, uint32_t v) { return sys_devio(DIO_OUTPUT_LONG, port, &v); }
+
+/* MINIX's sys_in/sys_out: type is _DIO_BYTE, _DIO_WORD or _DIO_LONG (the
+ * kernel answers EINVAL to anything else). */
+int sys_in(int port, u32_t *value, int type)
+{
+	return sys_devio(_DIO_INPUT | type, port, value);
+}
+
+int sys_out(int port, u32_t value, int type)
+{
+	return sys_devio(_DIO_OUTPUT | type, port, &value);
+}

@@ -8,7 +8,7 @@
 
 int sys_getmonparams(char *buf, size_t len)
 {
-	return sys_getinfo(GET_MONPARAMS, SELF, buf, len);
+	return sys_getinfo(GET_MONPARAMS, buf, (int)len, NULL, 0);
 }
 
 int sys_getkenv(const char *key, char *value, int max_len)

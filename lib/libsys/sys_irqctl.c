@@ -1,7 +1,8 @@
-/* sys_irqctl.c - SYS_IRQCTL: set, remove, enable and disable IRQ hooks. */
+/* sys_irqctl.c - SYS_IRQCTL: set, remove, enable and disable IRQ hooks
+ * (MINIX's sys_irqctl and its four shorthands). */
 #include <minix/syslib.h>
 
-static int irqctl(int request, int irq, int policy, int *hook)
+int sys_irqctl(int request, int irq, int policy, int *hook)
 {
 	message m = { 0 };
 	int r;
@@ -19,9 +20,9 @@ static int irqctl(int request, int irq, int policy, int *hook)
 /* *irq_hook_id: in, the bit for notifications; out, the kernel's hook. */
 int sys_irqsetpolicy(int irq_vec, int policy, int *irq_hook_id)
 {
-	return irqctl(IRQ_SETPOLICY, irq_vec, policy, irq_hook_id);
+	return sys_irqctl(IRQ_SETPOLICY, irq_vec, policy, irq_hook_id);
 }
 
-int sys_irqrmpolicy(int *irq_hook_id) { return irqctl(IRQ_RMPOLICY, 0, 0, irq_hook_id); }
-int sys_irqenable(int *irq_hook_id) { return irqctl(IRQ_ENABLE, 0, 0, irq_hook_id); }
-int sys_irqdisable(int *irq_hook_id) { return irqctl(IRQ_DISABLE, 0, 0, irq_hook_id); }
+int sys_irqrmpolicy(int *irq_hook_id) { return sys_irqctl(IRQ_RMPOLICY, 0, 0, irq_hook_id); }
+int sys_irqenable(int *irq_hook_id) { return sys_irqctl(IRQ_ENABLE, 0, 0, irq_hook_id); }
+int sys_irqdisable(int *irq_hook_id) { return sys_irqctl(IRQ_DISABLE, 0, 0, irq_hook_id); }

@@ -15,7 +15,7 @@ int tickdelay(clock_t ticks)
 
 	if (ticks <= 0)
 		return OK;
-	if ((r = sys_setalarm2(ticks, 0, &left)) != OK)
+	if ((r = sys_setalarm2(ticks, 0, &left, NULL)) != OK)
 		return r;
 	do
 		r = ipc_receive(CLOCK, &m, NULL);

@@ -131,10 +131,10 @@ int do_exec(message *m, struct mproc *rmp)
 	r = ENOMEM;
 	if (!(img = malloc(img_len)) || (frame_len && !(frame = malloc(frame_len))))
 		goto out;
-	if ((r = sys_vircopy(ep, m->m_pm.p1, SELF, (vir_bytes)img, img_len)) != OK)
+	if ((r = sys_vircopy(ep, m->m_pm.p1, SELF, (vir_bytes)img, img_len, 0)) != OK)
 		goto out;
 	if (frame_len && (r = sys_vircopy(ep, m->m_pm.p2, SELF, (vir_bytes)frame,
-	    frame_len)) != OK)
+	    frame_len, 0)) != OK)
 		goto out;
 	if (!elf_header_ok(img, img_len)) {
 		r = ENOEXEC;

@@ -116,7 +116,7 @@ int do_getproctab(message *m, struct mproc *rmp)
 		n++;
 	}
 	if (n && (r = sys_vircopy(SELF, (vir_bytes)tab, m->m_source, m->m_pm.p1,
-	    n * sizeof(tab[0]))) != OK)
+	    n * sizeof(tab[0]), 0)) != OK)
 		return r;
 	return (int)n;
 }
@@ -154,13 +154,13 @@ int do_getsysinfo(message *m, struct mproc *rmp)
 		len = sizeof(sysinfo_buf.ki);
 		if (size < len)
 			return EINVAL;
-		r = sys_getinfo(GET_KINFO, SELF, &sysinfo_buf.ki, len);
+		r = sys_getinfo(GET_KINFO, &sysinfo_buf.ki, (int)len, NULL, 0);
 		break;
 	case GET_PROCTAB:
 		len = sizeof(sysinfo_buf.tab);
 		if (size < len)
 			return EINVAL;
-		r = sys_getinfo(GET_PROCTAB, SELF, sysinfo_buf.tab, len);
+		r = sys_getinfo(GET_PROCTAB, sysinfo_buf.tab, (int)len, NULL, 0);
 		break;
 	case GET_GRANTS:
 		if (ep == SELF || size < sizeof(*gt))
@@ -168,7 +168,7 @@ int do_getsysinfo(message *m, struct mproc *rmp)
 		if (size > sizeof(sysinfo_buf.grants))
 			size = sizeof(sysinfo_buf.grants);
 		/* The size is checked: the kernel's EINVAL is a bad endpoint. */
-		if ((r = sys_getinfo(GET_GRANTS, ep, sysinfo_buf.grants, size)) != OK)
+		if ((r = sys_getinfo(GET_GRANTS, sysinfo_buf.grants, (int)size, NULL, ep)) != OK)
 			return r == EDEADSRCDST || r == EINVAL ? ESRCH : r;
 		len = sizeof(*gt) + (size_t)gt->gt_copied * sizeof(cp_grant_t);
 		break;
@@ -178,7 +178,7 @@ int do_getsysinfo(message *m, struct mproc *rmp)
 	if (r != OK)
 		return r;
 	return sys_vircopy(SELF, (vir_bytes)&sysinfo_buf, m->m_source,
-	    m->m_pm.p1, len);
+	    m->m_pm.p1, len, 0);
 }
 
 /* PM_REBOOT: i1 how (RBT_*), i2 the code QEMU exits with (tests).  Only

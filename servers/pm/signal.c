@@ -306,7 +306,7 @@ int do_sigaction(message *m, struct mproc *rmp)
 	if (m->m_pm.p1) {
 		if (sig == SIGKILL || sig == SIGSTOP)
 			return EINVAL;
-		if ((r = sys_vircopy(ep, m->m_pm.p1, SELF, (vir_bytes)&sa, sizeof(sa))) != OK)
+		if ((r = sys_vircopy(ep, m->m_pm.p1, SELF, (vir_bytes)&sa, sizeof(sa), 0)) != OK)
 			return r;
 		h = (vir_bytes)sa.sa_handler;
 		if (sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN &&
@@ -315,7 +315,7 @@ int do_sigaction(message *m, struct mproc *rmp)
 	}
 	old = rmp->mp_sigact[sig];
 	if (m->m_pm.p2 && (r = sys_vircopy(SELF, (vir_bytes)&old, ep, m->m_pm.p2,
-	    sizeof(old))) != OK)
+	    sizeof(old), 0)) != OK)
 		return r;
 	if (m->m_pm.p3)
 		rmp->mp_sigreturn = m->m_pm.p3;
@@ -364,7 +364,7 @@ int do_sigreturn(message *m, struct mproc *rmp)
 	int r;
 
 	r = sys_vircopy(ep, scp + offsetof(struct sigcontext, sc_mask), SELF,
-	    (vir_bytes)&mask, sizeof(mask));
+	    (vir_bytes)&mask, sizeof(mask), 0);
 	if (r == OK)
 		r = sys_sigreturn(ep, scp);
 	if (r != OK) {

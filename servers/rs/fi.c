@@ -26,7 +26,7 @@ static int fi_read(struct rproc *rp, message *m)
 		return EINVAL;
 	if ((r = sys_fipatch(rp->endpt, FIPATCH_READ, f->addr, buf, f->len)) != OK)
 		return r;
-	return sys_vircopy(SELF, (vir_bytes)buf, m->m_source, f->buf, f->len);
+	return sys_vircopy(SELF, (vir_bytes)buf, m->m_source, f->buf, f->len, 0);
 }
 
 /* A SEF fault: a message that arms the service's hook. */
@@ -77,7 +77,7 @@ int rs_fi(struct rproc *rp, message *m)
 	}
 	f->addr = log.addr;
 	if (f->buf && f->len >= sizeof(log) &&
-	    sys_vircopy(SELF, (vir_bytes)&log, m->m_source, f->buf, sizeof(log)) != OK)
+	    sys_vircopy(SELF, (vir_bytes)&log, m->m_source, f->buf, sizeof(log), 0) != OK)
 		return EFAULT;
 	return OK;
 }

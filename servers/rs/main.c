@@ -118,7 +118,7 @@ static int do_status(message *m)
 	if ((size_t)n * sizeof(st[0]) > m->m_rs.len)
 		return ENOSPC;
 	if (n && sys_vircopy(SELF, (vir_bytes)st, m->m_source, m->m_rs.buf,
-	    (size_t)n * sizeof(st[0])) != OK)
+	    (size_t)n * sizeof(st[0]), 0) != OK)
 		return EFAULT;
 	m->m_rs.value = n;
 	return OK;
@@ -141,7 +141,7 @@ static int do_up(message *m)
 		return EINVAL;
 	if (rp_by_label(label))
 		return EEXIST;
-	if (sys_vircopy(m->m_source, m->m_rs.buf2, SELF, (vir_bytes)text, m->m_rs.len2) != OK)
+	if (sys_vircopy(m->m_source, m->m_rs.buf2, SELF, (vir_bytes)text, m->m_rs.len2, 0) != OK)
 		return EFAULT;
 	text[m->m_rs.len2] = '\0';
 	if ((n = rs_conf_parse(text, m->m_rs.len2, c, 4, &err)) < 0) {
@@ -149,7 +149,7 @@ static int do_up(message *m)
 		snprintf(text, sizeof(text), "%d: %s", err.line, err.why);
 		if (strlen(text) + 1 <= m->m_rs.len)
 			sys_vircopy(SELF, (vir_bytes)text, m->m_source, m->m_rs.buf,
-			    strlen(text) + 1);
+			    strlen(text) + 1, 0);
 		m->m_rs.value = err.line;
 		return EINVAL;
 	}
@@ -159,9 +159,9 @@ static int do_up(message *m)
 		return ENOSPC;
 	if (!(img = rs_img_alloc(rp, m->m_rs.len)))
 		return ENOMEM;
-	if (sys_vircopy(m->m_source, m->m_rs.buf, SELF, (vir_bytes)img, m->m_rs.len) != OK ||
+	if (sys_vircopy(m->m_source, m->m_rs.buf, SELF, (vir_bytes)img, m->m_rs.len, 0) != OK ||
 	    (m->m_rs.args_len && sys_vircopy(m->m_source, m->m_rs.args, SELF,
-	    (vir_bytes)rp->args, m->m_rs.args_len) != OK)) {
+	    (vir_bytes)rp->args, m->m_rs.args_len, 0) != OK)) {
 		rs_img_free(rp, img, m->m_rs.len);
 		return EFAULT;
 	}

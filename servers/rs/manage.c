@@ -421,7 +421,7 @@ static void ksig_reason(endpoint_t who, int sigs, int status, vir_bytes why,
 	int sig;
 
 	if (sigs & (1 << KSIG_EXIT)) {
-		if (why && sys_vircopy(who, why, SELF, (vir_bytes)text, sizeof(text)) == OK) {
+		if (why && sys_vircopy(who, why, SELF, (vir_bytes)text, sizeof(text), 0) == OK) {
 			text[sizeof(text) - 1] = '\0';
 			snprintf(buf, len, "panic: %s", text);
 		} else {

@@ -358,7 +358,7 @@ static int stat_vnode(struct fproc *fp, const struct vnode *vn,
 		st.st_blksize = PIPE_SIZE;
 		break;
 	}
-	if (sys_vircopy(SELF, (vir_bytes)&st, fp->fp_endpoint, buf, sizeof(st)) != OK)
+	if (sys_vircopy(SELF, (vir_bytes)&st, fp->fp_endpoint, buf, sizeof(st), 0) != OK)
 		return EFAULT;
 	return OK;
 }

@@ -343,7 +343,7 @@ int do_statvfs(struct fproc *fp, message *m)
 		sv.f_flag = ST_RDONLY;
 		sv.f_namemax = VFS_NAME_MAX;
 		if (sys_vircopy(SELF, (vir_bytes)&sv, fp->fp_endpoint,
-		    m->m_vfs.path2, sizeof(sv)) != OK)
+		    m->m_vfs.path2, sizeof(sv), 0) != OK)
 			return EFAULT;
 		return OK;
 	}

@@ -119,7 +119,7 @@ int do_getcwd(struct fproc *fp, message *m)
 	if (m->m_vfs.len < n)
 		return ERANGE;
 	if (sys_vircopy(SELF, (vir_bytes)fp->fp_cwd_path, fp->fp_endpoint, m->m_vfs.buf,
-	    n) != OK)
+	    n, 0) != OK)
 		return EFAULT;
 	return (int)n;
 }
@@ -225,7 +225,7 @@ int do_getwaits(struct fproc *fp, message *m)
 		w.vw_endpoint = q->fp_endpoint;
 		strncpy(w.vw_label, label, sizeof(w.vw_label) - 1);
 		if (sys_vircopy(SELF, (vir_bytes)&w, fp->fp_endpoint,
-		    m->m_vfs.buf + n * sizeof(w), sizeof(w)) != OK)
+		    m->m_vfs.buf + n * sizeof(w), sizeof(w), 0) != OK)
 			return EFAULT;
 		n++;
 	}

@@ -230,7 +230,7 @@ int do_mount(struct fproc *fp, message *m)
 	if (m->m_vfs.off_hi != sizeof(args))
 		return EINVAL;
 	if (sys_vircopy(fp->fp_endpoint, (vir_bytes)m->m_vfs.off_lo, SELF,
-	    (vir_bytes)&args, sizeof(args)) != OK)
+	    (vir_bytes)&args, sizeof(args), 0) != OK)
 		return EFAULT;
 	args.ma_label[sizeof(args.ma_label) - 1] = '\0';
 	args.ma_type[sizeof(args.ma_type) - 1] = '\0';
@@ -338,7 +338,7 @@ int do_umount(struct fproc *fp, message *m)
 	if (mnt == 0 || mnt_busy(mnt))
 		return EBUSY;
 	if (sys_vircopy(SELF, (vir_bytes)vmnt[mnt].m_label, fp->fp_endpoint,
-	    m->m_vfs.path2, MNT_LABEL_LEN) != OK)
+	    m->m_vfs.path2, MNT_LABEL_LEN, 0) != OK)
 		return EFAULT;
 	if (!vmnt[mnt].m_dead) {
 		memset(&fm, 0, sizeof(fm));
@@ -371,7 +371,7 @@ int do_getmnt(struct fproc *fp, message *m)
 		strcpy(mi.mi_type, vmnt[i].m_type);
 		strcpy(mi.mi_label, vmnt[i].m_label);
 		if (sys_vircopy(SELF, (vir_bytes)&mi, fp->fp_endpoint, m->m_vfs.buf,
-		    sizeof(mi)) != OK)
+		    sizeof(mi), 0) != OK)
 			return EFAULT;
 		return OK;
 	}

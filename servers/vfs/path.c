@@ -28,7 +28,7 @@ int path_fetch(endpoint_t who, vir_bytes addr, vir_bytes len, char *buf)
 		return ENOENT;
 	if (len > VFS_PATH_MAX)
 		return ENAMETOOLONG;
-	if (sys_vircopy(who, addr, SELF, (vir_bytes)buf, len) != OK)
+	if (sys_vircopy(who, addr, SELF, (vir_bytes)buf, len, 0) != OK)
 		return EFAULT;
 	if (len == VFS_PATH_MAX && memchr(buf, '\0', len) == NULL)
 		return ENAMETOOLONG;

@@ -76,11 +76,11 @@ static int copy_out(struct pipe *p, endpoint_t who, vir_bytes buf, size_t len)
 	size_t first = n < PIPE_SIZE - p->p_start ? n : PIPE_SIZE - p->p_start;
 	size_t done;
 
-	if (sys_vircopy(SELF, (vir_bytes)(p->p_buf + p->p_start), who, buf, first) != OK)
+	if (sys_vircopy(SELF, (vir_bytes)(p->p_buf + p->p_start), who, buf, first, 0) != OK)
 		return EFAULT;
 	done = first;
 	if (n > first && sys_vircopy(SELF, (vir_bytes)p->p_buf, who, buf + first,
-	    n - first) == OK)
+	    n - first, 0) == OK)
 		done = n;
 	p->p_start = (p->p_start + done) % PIPE_SIZE;
 	if ((p->p_len -= done) == 0)
@@ -99,11 +99,11 @@ static int copy_in(struct pipe *p, endpoint_t who, vir_bytes buf, size_t len)
 
 	if (n == 0)
 		return 0;
-	if (sys_vircopy(who, buf, SELF, (vir_bytes)(p->p_buf + end), first) != OK)
+	if (sys_vircopy(who, buf, SELF, (vir_bytes)(p->p_buf + end), first, 0) != OK)
 		return EFAULT;
 	done = first;
 	if (n > first && sys_vircopy(who, buf + first, SELF, (vir_bytes)p->p_buf,
-	    n - first) == OK)
+	    n - first, 0) == OK)
 		done = n;
 	p->p_len += done;
 	return (int)done;

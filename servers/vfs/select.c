@@ -205,7 +205,7 @@ static int copy_out(const struct fproc *fp, const struct selectentry *e)
 	for (k = 0; k < 3; k++)
 		if (e->addr[k] != 0 && len > 0 &&
 		    sys_vircopy(SELF, (vir_bytes)e->ready[k], fp->fp_endpoint,
-		    e->addr[k], len) != OK)
+		    e->addr[k], len, 0) != OK)
 			return EFAULT;
 	return OK;
 }
@@ -304,7 +304,7 @@ static int copy_in(const struct fproc *fp, struct selectentry *e, int k)
 	if (e->addr[k] == 0 || len == 0)
 		return OK;
 	if (sys_vircopy(fp->fp_endpoint, e->addr[k], SELF,
-	    (vir_bytes)e->want[k], len) != OK)
+	    (vir_bytes)e->want[k], len, 0) != OK)
 		return EFAULT;
 	for (fd = e->nfds; fd < (int)len * 8; fd++)	/* bits past nfds */
 		e->want[k][fd / __NFDBITS] &= ~(1u << (fd % __NFDBITS));

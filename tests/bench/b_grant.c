@@ -102,7 +102,7 @@ void bench_grant(void)
 	char name[48];
 	unsigned i, k;
 
-	sys_whoami(&me, NULL, 0);
+	sys_whoami(&me, NULL, 0, NULL, NULL);
 	if (sys_fork(0, &c) != OK)
 		return;
 	if (c == NONE)

@@ -18,15 +18,16 @@
 static const char *cmdline;
 static int getinfo_fail;
 
-int sys_getinfo(int request, endpoint_t e, void *ptr, size_t len)
+int sys_getinfo(int request, void *ptr, int len, void *ptr2, int len2)
 {
-	(void)e;
+	(void)ptr2;
+	(void)len2;
 	if (getinfo_fail)
 		return EPERM;
 	if (request != GET_MONPARAMS || len < 256)
 		return EINVAL;
-	memset(ptr, 'z', len);          /* a full buffer with no NUL... */
-	strncpy(ptr, cmdline, len);     /* ...unless the line ends */
+	memset(ptr, 'z', (size_t)len);          /* a full buffer with no NUL... */
+	strncpy(ptr, cmdline, (size_t)len);     /* ...unless the line ends */
 	return OK;
 }
 

@@ -24,7 +24,7 @@ endpoint_t t_self(void)
 {
 	endpoint_t me;
 
-	return sys_whoami(&me, NULL, 0) == OK ? me : NONE;
+	return sys_whoami(&me, NULL, 0, NULL, NULL) == OK ? me : NONE;
 }
 
 static endpoint_t fork_with(int flags, void (*fn)(void *), void *arg)

@@ -592,8 +592,8 @@ static int logged(unsigned n0, const char *what)
 	endpoint_t me;
 
 	if (sys_getkinfo(&ki) != OK || ki.kdiag_lines != n0 + 1 ||
-	    sys_getinfo(GET_KDIAG, SELF, last, sizeof(last)) != OK ||
-	    sys_whoami(&me, NULL, 0) != OK)
+	    sys_getinfo(GET_KDIAG, last, sizeof(last), NULL, 0) != OK ||
+	    sys_whoami(&me, NULL, 0, NULL, NULL) != OK)
 		return 0;
 	snprintf(want, sizeof(want), "runner (%d): %s", me, what);
 	return strcmp(last, want) == 0;

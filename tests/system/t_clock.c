@@ -30,9 +30,9 @@ int test_alarm_cancel_and_time_left(void)
 	clock_t left = -1;
 	message m;
 
-	T_EQ(sys_setalarm2(100, 0, &left), OK);
+	T_EQ(sys_setalarm2(100, 0, &left, NULL), OK);
 	T_EQ(left, 0);
-	T_EQ(sys_setalarm2(0, 0, &left), OK);
+	T_EQ(sys_setalarm2(0, 0, &left, NULL), OK);
 	T_TRUE(left >= 99 && left <= 100);
 	/* Nothing arrives: a second alarm fires first. */
 	T_EQ(sys_setalarm(4, 0), OK);
@@ -80,7 +80,7 @@ int test_tickdelay_micro_delay(void)
 	t0 = getticks();
 	T_EQ(sys_setalarm(t0 + 12, 1), OK);
 	T_EQ(tickdelay(4), OK);
-	T_EQ(sys_setalarm2(0, 0, &left), OK);         /* still set: look, then */
+	T_EQ(sys_setalarm2(0, 0, &left, NULL), OK);         /* still set: look, then */
 	T_TRUE(left >= 6 && left <= 9);
 	T_EQ(sys_setalarm(left, 0), OK);              /* set it again */
 	T_EQ(ipc_receive(CLOCK, &m, NULL), OK);

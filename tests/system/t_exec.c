@@ -168,18 +168,18 @@ int test_vircopy(void)
 	pm = t_self();
 	u = t_fork(hold_still, NULL);
 	T_EQ(t_expect(u, REPORT, NULL), OK);
-	T_EQ(sys_vircopy(u, (vir_bytes)&vc_word, SELF, (vir_bytes)&w, 4), OK);
+	T_EQ(sys_vircopy(u, (vir_bytes)&vc_word, SELF, (vir_bytes)&w, 4, 0), OK);
 	T_EQ(w, 0xcafe);
 	T_EQ(vc_word, 0x1234);                       /* ours is our own */
-	T_EQ(sys_vircopy(SELF, (vir_bytes)&v2, u, (vir_bytes)&vc_word, 4), OK);
+	T_EQ(sys_vircopy(SELF, (vir_bytes)&v2, u, (vir_bytes)&vc_word, 4, 0), OK);
 	T_EQ(t_reply(u, OK, 0), OK);
 	T_EQ(t_expect(u, REPORT, &v), OK);
 	T_EQ(v, 0xbeef);
-	T_EQ(sys_vircopy(u, 0x80000000, SELF, (vir_bytes)&w, 4), EFAULT);
-	T_EQ(sys_vircopy(u, (vir_bytes)&vc_word, SELF, 0x100000, 4), EFAULT);
-	T_EQ(sys_vircopy(ANY, (vir_bytes)&vc_word, SELF, (vir_bytes)&w, 4), EINVAL);
-	T_EQ(sys_vircopy(SYSTEM, 0x100000, SELF, (vir_bytes)&w, 4), EINVAL);
-	T_EQ(sys_vircopy(u, (vir_bytes)&vc_word, SELF, (vir_bytes)&w, 0), OK);
+	T_EQ(sys_vircopy(u, 0x80000000, SELF, (vir_bytes)&w, 4, 0), EFAULT);
+	T_EQ(sys_vircopy(u, (vir_bytes)&vc_word, SELF, 0x100000, 4, 0), EFAULT);
+	T_EQ(sys_vircopy(ANY, (vir_bytes)&vc_word, SELF, (vir_bytes)&w, 4, 0), EINVAL);
+	T_EQ(sys_vircopy(SYSTEM, 0x100000, SELF, (vir_bytes)&w, 4, 0), EINVAL);
+	T_EQ(sys_vircopy(u, (vir_bytes)&vc_word, SELF, (vir_bytes)&w, 0, 0), OK);
 	T_EQ(t_reply(u, OK, 0), OK);
 	return 0;
 }

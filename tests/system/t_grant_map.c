@@ -21,7 +21,7 @@ static int mappings_of(endpoint_t e)
 {
 	struct { struct grant_table_info gt; cp_grant_t g[4]; } info;
 
-	if (sys_getinfo(GET_GRANTS, e, &info, sizeof(info)) != OK)
+	if (sys_getinfo(GET_GRANTS, &info, sizeof(info), NULL, e) != OK)
 		return -1;
 	return info.gt.gt_mappings;
 }
@@ -245,7 +245,7 @@ int test_grant_listing(void)
 	mtable();
 	g_direct(&mtab[0], h, A(mpage), 64, CPF_READ, 7);
 	g_indirect(&mtab[2], h, h, GRANT_ID(3, 1), 4, 8, RW, 9);
-	T_EQ(sys_getinfo(GET_GRANTS, SELF, &info, sizeof(info)), OK);
+	T_EQ(sys_getinfo(GET_GRANTS, &info, sizeof(info), NULL, SELF), OK);
 	T_EQ(info.gt.gt_table, A(mtab));
 	T_EQ(info.gt.gt_entries, PUP_NENT);
 	T_EQ(info.gt.gt_copied, 4);
@@ -254,8 +254,8 @@ int test_grant_listing(void)
 	T_EQ(info.g[0].cp_seq, 7);
 	T_EQ(info.g[1].cp_flags, 0);
 	T_EQ(info.g[2].cp_u.cp_indirect.cp_offset, 4);
-	T_EQ(sys_getinfo(GET_GRANTS, SELF, &info, 4), EINVAL);
-	T_EQ(sys_getinfo(GET_GRANTS, _ENDPOINT(0, NR_PROCS + 2), &info, sizeof(info)), EINVAL);
+	T_EQ(sys_getinfo(GET_GRANTS, &info, 4, NULL, SELF), EINVAL);
+	T_EQ(sys_getinfo(GET_GRANTS, &info, sizeof(info), NULL, _ENDPOINT(0, NR_PROCS + 2)), EINVAL);
 	return 0;
 }
 

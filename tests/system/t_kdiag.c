@@ -33,8 +33,8 @@ static int said(unsigned n0, const char *what)
 	char last[KDIAG_TEXT_LEN], want[KDIAG_TEXT_LEN];
 	endpoint_t me;
 
-	if (lines() != n0 + 1 || sys_getinfo(GET_KDIAG, SELF, last, sizeof(last)) != OK ||
-	    sys_whoami(&me, NULL, 0) != OK)
+	if (lines() != n0 + 1 || sys_getinfo(GET_KDIAG, last, sizeof(last), NULL, 0) != OK ||
+	    sys_whoami(&me, NULL, 0, NULL, NULL) != OK)
 		return 0;
 	snprintf(want, sizeof(want), "runner (%d): %s", me, what);
 	return strcmp(last, want) == 0;

@@ -60,7 +60,7 @@ int test_getinfo(void)
 	char name[PROC_NAME_LEN];
 	int i, found = 0;
 
-	T_EQ(sys_whoami(&me, name, sizeof(name)), OK);
+	T_EQ(sys_whoami(&me, name, sizeof(name), NULL, NULL), OK);
 	T_EQ(strcmp(name, "runner"), 0);
 	T_EQ(sys_getproc(&pi, me), OK);
 	T_EQ(pi.pi_endpoint, me);
@@ -71,8 +71,8 @@ int test_getinfo(void)
 			found++;
 	T_EQ(found, 1);
 	T_EQ(tab[SYSTEM + NR_TASKS].pi_endpoint, SYSTEM);
-	T_EQ(sys_getinfo(GET_PROCTAB, SELF, tab, sizeof(tab) - 1), EINVAL);
-	T_EQ(sys_getinfo(GET_KINFO, SELF, (void *)0x1000, sizeof(struct kinfo)), EFAULT);
-	T_EQ(sys_getinfo(77, SELF, tab, sizeof(tab)), EINVAL);
+	T_EQ(sys_getinfo(GET_PROCTAB, tab, sizeof(tab) - 1, NULL, 0), EINVAL);
+	T_EQ(sys_getinfo(GET_KINFO, (void *)0x1000, sizeof(struct kinfo), NULL, 0), EFAULT);
+	T_EQ(sys_getinfo(77, tab, sizeof(tab), NULL, 0), EINVAL);
 	return 0;
 }

@@ -1,6 +1,6 @@
 /* t_ramdisk.c - /bin/tests: the example block driver
  * (drivers/examples/ramdisk) used as a driver author would: device nodes
- * made with mknod() (major 43: /dev/rd0 the disk, minor 0; /dev/rd0p0
+ * made with mknod() (major 45: /dev/rd0 the disk, minor 0; /dev/rd0p0
  * and /dev/rd0p3, minors 1 and 4; /dev/rd0p2s1, minor 137, a logical
  * partition), `service up /bin/ramdisk -dev /dev/rd0`, the partition
  * table that sfdisk made on the host (/test/ramdisk.parts, from
@@ -89,11 +89,11 @@ int test_ramdisk_partitions(void)
 	static unsigned char a[2 * SEC], b[4 * SEC];
 	int disk, p0, i;
 
-	T_EQ(mknod("/dev/rd0", S_IFBLK | 0600, makedev(43, 0)), 0);
-	T_EQ(mknod("/dev/rd0p0", S_IFBLK | 0600, makedev(43, 1)), 0);
-	T_EQ(mknod("/dev/rd0p3", S_IFBLK | 0600, makedev(43, 4)), 0);
-	T_EQ(mknod("/dev/rd0p2s1", S_IFBLK | 0600, makedev(43, 137)), 0);
-	T_ERR(open("/dev/rd0", O_RDWR), ENXIO);		/* no driver for 43 */
+	T_EQ(mknod("/dev/rd0", S_IFBLK | 0600, makedev(45, 0)), 0);
+	T_EQ(mknod("/dev/rd0p0", S_IFBLK | 0600, makedev(45, 1)), 0);
+	T_EQ(mknod("/dev/rd0p3", S_IFBLK | 0600, makedev(45, 4)), 0);
+	T_EQ(mknod("/dev/rd0p2s1", S_IFBLK | 0600, makedev(45, 137)), 0);
+	T_ERR(open("/dev/rd0", O_RDWR), ENXIO);		/* no driver for 45 */
 	T_EQ(svc("up", "/bin/ramdisk", "-dev", "/dev/rd0"), 0);
 	T_TRUE(getp_is("/dev/rd0", 0, 4 * MIB));
 	T_TRUE(getp_is("/dev/rd0p0", 0, 0));		/* no table yet */

@@ -1,0 +1,105 @@
+/* contig.c - alloc_contig()/free_contig() (MINIX's names): physically
+ * contiguous memory for a driver's DMA, and the window of the address
+ * space such mappings go to.
+ *
+ * The window is [WIN_BASE, WIN_TOP), above the RAM disk's mapping and
+ * below the stack; libsys hands out page-aligned ranges of it first fit
+ * from a table of the ranges in use, and takes them back in free_contig.
+ * The kernel (SYS_VMCTL VMCTL_ALLOC_CONTIG) finds the frames and maps
+ * them.  Errors: NULL or -1 with errno set to a positive E* (this file is
+ * built with _SYSTEM, where E* are negative).
+ */
+#include <stddef.h>
+#include <minix/syslib.h>
+
+extern int errno;
+
+#define WIN_BASE 0xc0000000u
+#define WIN_TOP  0xe0000000u
+#define WIN_MAX  64            /* ranges in use at a time */
+#define PAGE     4096u
+
+static struct { vir_bytes base, len; } used[WIN_MAX];
+static int nused;
+
+/* A free page-aligned range of len bytes in the window, or 0. */
+static vir_bytes win_take(vir_bytes len)
+{
+	vir_bytes at = WIN_BASE;
+	int i, moved;
+
+	if (nused == WIN_MAX)
+		return 0;
+	do { /* first fit: move past every range that overlaps */
+		moved = 0;
+		for (i = 0; i < nused; i++)
+			if (at < used[i].base + used[i].len && used[i].base < at + len) {
+				at = used[i].base + used[i].len;
+				moved = 1;
+			}
+	} while (moved && at < WIN_TOP);
+	if (at >= WIN_TOP || len > WIN_TOP - at)
+		return 0;
+	used[nused].base = at;
+	used[nused].len = len;
+	nused++;
+	return at;
+}
+
+/* Give back the range at addr of len bytes: OK, or EINVAL if it is not one. */
+static int win_give(vir_bytes addr, vir_bytes len)
+{
+	int i;
+
+	for (i = 0; i < nused; i++)
+		if (used[i].base == addr && used[i].len == len) {
+			used[i] = used[--nused];
+			return OK;
+		}
+	return EINVAL;
+}
+
+void *alloc_contig(size_t len, int flags, phys_bytes *phys)
+{
+	message m = { 0 };
+	vir_bytes va, size = (len + PAGE - 1) & ~(vir_bytes)(PAGE - 1);
+	int r;
+
+	if (len == 0 || size < len) {
+		errno = -EINVAL;
+		return NULL;
+	}
+	if (!(va = win_take(size))) {
+		errno = -ENOMEM;
+		return NULL;
+	}
+	m.m_vmctl.endpt = SELF;
+	m.m_vmctl.request = VMCTL_ALLOC_CONTIG;
+	m.m_vmctl.addr = va;
+	m.m_vmctl.len = size;
+	m.m_vmctl.flags = flags;
+	if ((r = _kernel_call(SYS_VMCTL, &m)) != OK) {
+		win_give(va, size);
+		errno = -r;
+		return NULL;
+	}
+	if (phys)
+		*phys = m.m_vmctl.phys;
+	return (void *)va;
+}
+
+int free_contig(void *addr, size_t len)
+{
+	vir_bytes va = (vir_bytes)addr, size = (len + PAGE - 1) & ~(vir_bytes)(PAGE - 1);
+	int r;
+
+	if (len == 0 || win_give(va, size) != OK) {
+		errno = -EINVAL;
+		return -1;
+	}
+	if ((r = sys_vmctl(SELF, VMCTL_FREE, va, size)) != OK) {
+		errno = -r;
+		return -1;
+	}
+	return 0;
+}

@@ -7,7 +7,7 @@
 
 static ssize_t rw(int type, int fd, const void *buf, size_t n)
 {
-	message m = { 0 };
+	message m;	/* VFS reads fd, buf and len only: no memset */
 
 	if (n > 0x7fffffffu)
 		n = 0x7fffffffu;	/* the count must fit the reply */

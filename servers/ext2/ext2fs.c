@@ -395,21 +395,23 @@ static int get_inode(struct ext2_fs *fs, uint32_t ino,
 	struct ext2_inode_info *out, int open_ok)
 {
 	struct ext2_group_desc gd;
-	struct ext2_inode raw;
+	const struct ext2_inode *raw;
 	const uint8_t *p;
 	uint32_t idx;
 	uint64_t byte;
 	int r;
 
-	memset(out, 0, sizeof(*out));
-	if (ino == 0 || ino > fs->inodes_count)
+	if (ino == 0 || ino > fs->inodes_count) {
+		memset(out, 0, sizeof(*out));
 		return EINVAL;
+	}
 	if (ino == fs->ic_ino && fs->bufs[fs->ic_buf].block == fs->ic_blk &&
 	    (fs->bufs[fs->ic_buf].flags & EXT2_BUF_VALID)) {
 		/* The inode read last, still in the same buffer (every
 		 * change to an inode goes through its buffer). */
 		p = buf_data(fs, fs->ic_buf) + fs->ic_off;
 	} else {
+		memset(out, 0, sizeof(*out));
 		if ((r = read_group_desc(fs, (ino - 1) / fs->inodes_per_group,
 		    &gd)) != OK)
 			return r;
@@ -429,30 +431,32 @@ static int get_inode(struct ext2_fs *fs, uint32_t ino,
 		fs->ic_off = (uint32_t)(byte & (fs->block_size - 1));
 		p += fs->ic_off;
 	}
-	memcpy(&raw, p, sizeof(raw));
-
+	/* Read in place: an inode lies at a multiple of inode_size (128 or
+	 * more) in a page-aligned buffer, so the struct is aligned.  Every
+	 * field of *out is set. */
+	raw = (const struct ext2_inode *)p;
 	out->ino = ino;
-	out->mode = raw.i_mode;
-	out->links = raw.i_links_count;
-	out->uid = raw.i_uid | (uint32_t)raw.i_uid_high << 16;
-	out->gid = raw.i_gid | (uint32_t)raw.i_gid_high << 16;
-	out->size = raw.i_size;
-	if (EXT2_S_ISREG(raw.i_mode))
-		out->size |= (uint64_t)raw.i_size_high << 32;
-	out->atime = raw.i_atime;
-	out->mtime = raw.i_mtime;
-	out->ctime = raw.i_ctime;
-	out->dtime = raw.i_dtime;
-	out->blocks = raw.i_blocks;
-	out->flags = raw.i_flags;
-	out->generation = raw.i_generation;
-	out->file_acl = raw.i_file_acl;
-	memcpy(out->block, raw.i_block, sizeof(out->block));
+	out->mode = raw->i_mode;
+	out->links = raw->i_links_count;
+	out->uid = raw->i_uid | (uint32_t)raw->i_uid_high << 16;
+	out->gid = raw->i_gid | (uint32_t)raw->i_gid_high << 16;
+	out->size = raw->i_size;
+	if (EXT2_S_ISREG(raw->i_mode))
+		out->size |= (uint64_t)raw->i_size_high << 32;
+	out->atime = raw->i_atime;
+	out->mtime = raw->i_mtime;
+	out->ctime = raw->i_ctime;
+	out->dtime = raw->i_dtime;
+	out->blocks = raw->i_blocks;
+	out->flags = raw->i_flags;
+	out->generation = raw->i_generation;
+	out->file_acl = raw->i_file_acl;
+	memcpy(out->block, raw->i_block, sizeof(out->block));
 
-	if (raw.i_mode == 0 || (raw.i_links_count == 0 &&
-	    (!open_ok || raw.i_dtime != 0)))
+	if (raw->i_mode == 0 || (raw->i_links_count == 0 &&
+	    (!open_ok || raw->i_dtime != 0)))
 		return ENOENT;
-	if (!mode_ok(raw.i_mode))
+	if (!mode_ok(raw->i_mode))
 		return EIO;
 	return OK;
 }

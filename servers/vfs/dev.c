@@ -28,13 +28,18 @@
 #include <minix/ds.h>
 #include "vfs.h"
 
+/* Request ids: a counter above the low 8 bits; a read, write or ioctl
+ * puts its caller's fproc slot + 1 in those (dev_start), so that the
+ * answer finds its caller at once.  Unique while fewer than 2^24 requests
+ * are in flight. */
+#define ID_SLOT_MASK	0xffu
 static uint32_t next_id = 1;
 
 static uint32_t new_id(void)
 {
-	uint32_t id = next_id++;
+	uint32_t id = next_id++ << 8;
 
-	if (next_id == 0)
+	if (next_id == 1u << 24)
 		next_id = 1;
 	return id;
 }
@@ -331,6 +336,8 @@ void dev_close(struct filp *f)
 static int dev_start(struct fproc *fp, struct filp *f, message *m,
 	cp_grant_id_t g, int seek)
 {
+	/* The caller's slot in the id's low bits: see new_id(). */
+	m->m_vfs_lchardriver_readwrite.id |= (endpoint_t)(fp - fproc_tab) + 1;
 	if (asynsend(f->f_driver, m) != OK) {
 		cpf_revoke(g);
 		return EIO;
@@ -396,17 +403,23 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	return dev_start(fp, f, &m, g, 0);
 }
 
+static int waits_for(const struct fproc *fp, endpoint_t driver, uint32_t id)
+{
+	return fp != NULL && fp->fp_endpoint != NONE &&
+	    fp->fp_blocked == BLK_DEV_READ && fp->fp_bdriver == driver &&
+	    fp->fp_bid == id;
+}
+
+/* The caller waiting for driver's answer id (its slot is in the id). */
 static struct fproc *waiting_for(endpoint_t driver, uint32_t id)
 {
-	int i;
+	uint32_t slot = id & ID_SLOT_MASK;
+	struct fproc *fp;
 
-	for (i = 0; i < NR_PROCS; i++) {
-		struct fproc *fp = &fproc_tab[i];
-		if (fp->fp_endpoint != NONE && fp->fp_blocked == BLK_DEV_READ &&
-		    fp->fp_bdriver == driver && fp->fp_bid == id)
-			return fp;
-	}
-	return NULL;
+	if (slot == 0 || slot > NR_PROCS)
+		return NULL;	/* an open's, a close's (a worker's) */
+	fp = &fproc_tab[slot - 1];
+	return waits_for(fp, driver, id) ? fp : NULL;
 }
 
 /* A driver's CDEV_REPLY: to an open a worker waits for, or to a read,
@@ -417,10 +430,12 @@ void dev_reply(message *m)
 	struct fproc *fp;
 	int r = m->m_lchardriver_vfs_reply.status;
 
-	if (worker_dev_reply(m))
+	/* Request ids are unique: a caller's or a worker's (an open). */
+	if ((fp = waiting_for(m->m_source, m->m_lchardriver_vfs_reply.id)) == NULL) {
+		(void)worker_dev_reply(m);
 		return;
-	fp = waiting_for(m->m_source, m->m_lchardriver_vfs_reply.id);
-	if (fp == NULL || r == EDONTREPLY)
+	}
+	if (r == EDONTREPLY)
 		return;
 	cpf_revoke(fp->fp_bgrant);
 	fp->fp_bgrant = GRANT_INVALID;

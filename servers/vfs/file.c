@@ -227,7 +227,36 @@ int do_close(struct fproc *fp, message *m)
 	return fd_close(fp, m->m_vfs.fd);
 }
 
-/* Read or write an ext2 file at the filp's position. */
+/* A read or write of f moved bytes: the position (and a write's size)
+ * from the file system's answer m. */
+static void rw_moved(struct filp *f, int write, const message *m)
+{
+	f->f_pos = ((uint64_t)m->m_fs.pos_hi << 32) | m->m_fs.pos_lo;
+	if (write)
+		f->f_vn.v_size = ((uint64_t)m->m_fs.r_size_hi << 32) |
+		    m->m_fs.r_size_lo;
+}
+
+/* The answer m (NULL: the server died) to the read or write of filp f
+ * (NULL: its caller exited) that the loop sent for fp (NULL: exited)
+ * through grant g: revoke the grant, move the position, answer. */
+void fs_rw_done(struct fproc *fp, struct filp *f, int write, cp_grant_id_t g,
+	const message *m)
+{
+	int r = m != NULL && m->m_type == FS_REPLY ? m->m_fs.status : EIO;
+
+	cpf_revoke(g);
+	if (r > 0 && f != NULL)
+		rw_moved(f, write, m);
+	if (fp != NULL) {
+		fp->fp_blocked = BLK_NONE;
+		reply(fp->fp_endpoint, r);
+	}
+}
+
+/* Read or write an ext2 file at the filp's position: on a worker, wait
+ * for the answer; in the loop (a free server, see runs_in_loop), send the
+ * request and let the answer end the call (SUSPEND). */
 static int fs_rw(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	size_t len)
 {
@@ -248,14 +277,15 @@ static int fs_rw(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	m.m_fs.count = (uint32_t)len;
 	if (write && (f->f_flags & O_APPEND))
 		m.m_fs.flags = FS_APPEND;	/* at the size the disk has */
+	if (!in_worker()) {
+		if ((r = fs_loop_send(f->f_vn.v_mnt, fp, f, write, g, &m)) != SUSPEND)
+			cpf_revoke(g);
+		return r;
+	}
 	r = fs_request(f->f_vn.v_mnt, &m);
 	cpf_revoke(g);
-	if (r > 0) {
-		f->f_pos = ((uint64_t)m.m_fs.pos_hi << 32) | m.m_fs.pos_lo;
-		if (write)
-			f->f_vn.v_size = ((uint64_t)m.m_fs.r_size_hi << 32) |
-			    m.m_fs.r_size_lo;
-	}
+	if (r > 0)
+		rw_moved(f, write, &m);
 	return r;
 }
 

@@ -82,6 +82,8 @@ void fproc_forget(struct fproc *fp)
 		return;
 	if (fp->fp_blocked == BLK_DEV_READ)
 		dev_unblock(fp, 1);
+	else if (fp->fp_blocked == BLK_FS_RW)
+		fs_loop_forget(fp);
 	else if (fp->fp_blocked == BLK_SELECT)
 		select_unblock(fp, 1);
 	else if (fp->fp_blocked != BLK_NONE)

@@ -28,9 +28,8 @@ struct vnode vfs_root;
 /* Answer who (waiting in SENDREC) with result and nothing else. */
 void reply(endpoint_t who, int result)
 {
-	message m;
+	static message m;	/* only m_type is ever set: the rest is 0 */
 
-	memset(&m, 0, sizeof(m));
 	m.m_type = result;
 	ipc_sendnb(who, &m);
 }
@@ -138,6 +137,27 @@ void do_call(struct fproc *fp, message *m)
 	ipc_sendnb(who, m);
 }
 
+/* Does fp's call m never wait on a worker?  A read or write of a pipe
+ * or a character device is answered at once or later (SUSPEND, holding
+ * no worker), so is one of a file whose server is free (the FS_REPLY
+ * ends it: worker.c, fs_loop_send), an lseek but to the end at once: the
+ * loop runs them itself, without a job (docs/vfs.md). */
+static int runs_in_loop(struct fproc *fp, const message *m)
+{
+	struct filp *f;
+
+	if (m->m_type == VFS_LSEEK)
+		return m->m_vfs.whence != SEEK_END;	/* the end: a REQ_STAT */
+	if (m->m_type != VFS_READ && m->m_type != VFS_WRITE)
+		return 0;
+	if ((f = fd_get(fp, m->m_vfs.fd)) == NULL)
+		return 1;	/* EBADF */
+	if (FILP_IS_DEV(f))
+		return !S_ISBLK(f->f_vn.v_mode);
+	return f->f_vn.v_kind == VN_PIPE || (f->f_vn.v_kind == VN_FS &&
+	    S_ISREG(f->f_vn.v_mode) && fs_idle(f->f_vn.v_mnt));
+}
+
 static void handle(message *m)
 {
 	endpoint_t who = m->m_source;
@@ -204,6 +224,12 @@ static void handle(message *m)
 		r = do_getwaits(fp, m);	/* a look at the tables: here */
 		m->m_type = r;
 		ipc_sendnb(who, m);
+		return;
+	}
+	if (runs_in_loop(fp, m)) {
+		cur_fp = fp;
+		do_call(fp, m);
+		cur_fp = NULL;
 		return;
 	}
 	if (job_add(fp, m) != OK)

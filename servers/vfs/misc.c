@@ -217,6 +217,9 @@ int do_getwaits(struct fproc *fp, message *m)
 		} else if (q->fp_blocked == BLK_DEV_READ) {
 			w.vw_what = VW_DEV;
 			label = q->fp_blabel;
+		} else if (q->fp_blocked == BLK_FS_RW) {
+			w.vw_what = VW_FS;
+			label = q->fp_blabel;
 		} else if ((label = worker_wait_label(q, &what)) != NULL) {
 			w.vw_what = what == WAIT_DEV || what == WAIT_BDEV ? VW_DEV : VW_FS;
 		}

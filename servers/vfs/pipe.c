@@ -8,9 +8,10 @@
  * what fits and waits for room for the rest (POSIX's atomic writes of up
  * to PIPE_BUF are not kept); with no reader it gets EPIPE and SIGPIPE (PM
  * is asked, see main.c).  A waiting call is kept in its fproc
- * (BLK_PIPE_READ, BLK_PIPE_WRITE) and answered by pipe_wake() whenever
- * the pipe changes: data in or out, an end closed.  O_NONBLOCK gives
- * EAGAIN instead of waiting.
+ * (BLK_PIPE_READ, BLK_PIPE_WRITE), on its pipe's list of waiters in
+ * arrival order, and answered by pipe_wake() whenever the pipe changes:
+ * data in or out, an end closed.  O_NONBLOCK gives EAGAIN instead of
+ * waiting.
  */
 #include "vfs.h"
 
@@ -19,6 +20,7 @@ struct pipe {
 	char *p_buf;			/* PIPE_SIZE bytes, malloc'd */
 	size_t p_start, p_len;		/* the bytes in the ring */
 	struct filp *p_rd, *p_wr;	/* the ends; NULL once closed */
+	struct fproc *p_waiters;	/* waiting calls, through fp_pnext */
 };
 
 static struct pipe pipes[NR_PIPES];
@@ -109,6 +111,34 @@ static int copy_in(struct pipe *p, endpoint_t who, vir_bytes buf, size_t len)
 	return (int)done;
 }
 
+/* fp waits on p from now on: last on its list. */
+static void wait_add(struct pipe *p, struct fproc *fp)
+{
+	struct fproc **q;
+
+	for (q = &p->p_waiters; *q; q = &(*q)->fp_pnext)
+		;
+	fp->fp_pnext = NULL;
+	fp->fp_bpipe = p;
+	*q = fp;
+}
+
+/* fp waits no more: off its pipe's list. */
+static void wait_del(struct fproc *fp)
+{
+	struct fproc **q;
+
+	if (fp->fp_bpipe == NULL)
+		return;
+	for (q = &fp->fp_bpipe->p_waiters; *q; q = &(*q)->fp_pnext)
+		if (*q == fp) {
+			*q = fp->fp_pnext;
+			break;
+		}
+	fp->fp_bpipe = NULL;
+	fp->fp_pnext = NULL;
+}
+
 static void finish(struct fproc *fp, int result)
 {
 	fp->fp_blocked = BLK_NONE;
@@ -155,21 +185,24 @@ static int serve(struct fproc *fp)
 	return r > 0;
 }
 
-/* Serve everyone waiting on p until nothing more can happen. */
+/* Serve everyone waiting on p, in arrival order, until nothing more can
+ * happen; an answered call leaves the list. */
 static void pipe_wake(struct pipe *p)
 {
-	int i, progress;
+	struct fproc **q, *fp;
+	int progress, r;
 
 	do {
 		progress = 0;
-		for (i = 0; i < NR_PROCS; i++) {
-			struct fproc *fp = &fproc_tab[i];
-			if (fp->fp_endpoint == NONE ||
-			    (fp->fp_blocked != BLK_PIPE_READ &&
-			    fp->fp_blocked != BLK_PIPE_WRITE) ||
-			    fp->fp_bfilp->f_pipe != p)
-				continue;
-			if (serve(fp))
+		for (q = &p->p_waiters; (fp = *q) != NULL; ) {
+			if ((r = serve(fp)) == 2) {
+				*q = fp->fp_pnext;
+				fp->fp_bpipe = NULL;
+				fp->fp_pnext = NULL;
+			} else {
+				q = &fp->fp_pnext;
+			}
+			if (r)
 				progress = 1;
 		}
 	} while (progress);
@@ -187,12 +220,14 @@ static int start(struct fproc *fp, struct filp *f, int what, vir_bytes buf,
 	fp->fp_bbuf = buf;
 	fp->fp_blen = len;
 	fp->fp_bdone = 0;
+	wait_add(f->f_pipe, fp);
 	pipe_wake(f->f_pipe);
 	if (fp->fp_blocked == BLK_NONE)
 		return SUSPEND;		/* answered already */
 	if (!(f->f_flags & O_NONBLOCK))
 		return SUSPEND;		/* waits */
 	r = what == BLK_PIPE_WRITE && fp->fp_bdone > 0 ? (int)fp->fp_bdone : EAGAIN;
+	wait_del(fp);
 	fp->fp_blocked = BLK_NONE;
 	return r;
 }
@@ -262,6 +297,7 @@ void pipe_unblock(struct fproc *fp, int exiting)
 
 	if (fp->fp_blocked != BLK_PIPE_READ && fp->fp_blocked != BLK_PIPE_WRITE)
 		return;
+	wait_del(fp);
 	fp->fp_blocked = BLK_NONE;
 	if (!exiting)
 		reply(fp->fp_endpoint, r);

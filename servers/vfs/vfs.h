@@ -94,6 +94,9 @@ struct filp {
 #define BLK_DEV_READ	3	/* a CDEV_READ, WRITE or IOCTL sent, its
 				   CDEV_REPLY not yet in */
 #define BLK_SELECT	4	/* select(): nothing ready yet (select.c) */
+#define BLK_FS_RW	5	/* a file's REQ_READ or REQ_WRITE sent by the
+				   loop (worker.c: fs_loop_send), its
+				   FS_REPLY not yet in */
 
 /* What a worker waits for (worker.c). */
 #define WAIT_NONE	0
@@ -124,12 +127,15 @@ struct fproc {
 	vir_bytes fp_bbuf;
 	size_t fp_blen;
 	size_t fp_bdone;		/* pipe write: bytes already written */
+	struct pipe *fp_bpipe;		/* BLK_PIPE_*: the pipe waited on */
+	struct fproc *fp_pnext;		/* BLK_PIPE_*: its next waiter */
 	uint32_t fp_bid;		/* BLK_DEV_READ: the request id */
 	endpoint_t fp_bdriver;
 	cp_grant_id_t fp_bgrant;
 	int fp_bcancel;			/* CDEV_CANCEL sent */
 	int fp_bseek;			/* BLK_DEV_READ: advance f_pos by the result */
-	const char *fp_blabel;		/* BLK_DEV_READ: the driver's label */
+	const char *fp_blabel;		/* BLK_DEV_READ: the driver's label,
+					   BLK_FS_RW: the mount's */
 	struct worker *fp_worker;	/* the worker running its job */
 	int fp_queued;			/* its jobs waiting for a worker */
 };
@@ -284,6 +290,12 @@ void workers_run(void);
 int fs_sendrec(int mnt, message *m);
 int worker_fs_reply(const message *m);
 void worker_fs_dead(endpoint_t ep);
+int fs_idle(int mnt);
+int fs_loop_send(int mnt, struct fproc *fp, struct filp *f, int write,
+	cp_grant_id_t g, message *m);
+void fs_loop_forget(struct fproc *fp);
+void fs_rw_done(struct fproc *fp, struct filp *f, int write, cp_grant_id_t g,
+	const message *m);
 int dev_sendrec_worker(endpoint_t ep, const char *label, message *m);
 int worker_dev_reply(const message *m);
 int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r);

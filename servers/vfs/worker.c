@@ -54,11 +54,23 @@ static uint32_t main_esp;
 static struct worker *fs_owner[NR_MNTS];	/* has a request at mount i's server */
 static struct worker *fs_queue[NR_MNTS];	/* waits for mount i's server */
 
+/* A file's read or write sent by the main loop itself (fs_loop_send):
+ * the mount's server is its until the FS_REPLY, as a worker's. */
+static struct fs_loop {
+	int l_busy;
+	endpoint_t l_fs_e;		/* the server asked */
+	struct fproc *l_fp;		/* the caller; NULL once it exited */
+	struct filp *l_filp;		/* its filp; NULL once it exited */
+	int l_write;
+	cp_grant_id_t l_grant;		/* the magic grant to its buffer */
+} fs_loop[NR_MNTS];
+
 static struct job {
 	struct fproc *j_fp;
 	message j_msg;
 } jobs[NR_JOBS];
 static int njobs;
+static int nready;			/* workers in W_READY */
 
 /* Save the callee-saved registers on this stack, store the stack pointer
  * in *save, load `to` and return on that stack. */
@@ -133,6 +145,8 @@ static int worker_wait(int why)
 /* Run w (from the main loop) until it waits or ends. */
 static void worker_resume(struct worker *w)
 {
+	if (w->w_state == W_READY)
+		nready--;
 	w->w_state = W_RUNNING;
 	self = w;
 	cur_fp = w->w_fp;
@@ -171,6 +185,8 @@ static void worker_start(struct worker *w, struct job *j)
 static void worker_wake(struct worker *w, int r)
 {
 	w->w_result = r;
+	if (w->w_state != W_READY)
+		nready++;
 	w->w_state = W_READY;
 }
 
@@ -193,6 +209,18 @@ int fproc_busy(const struct fproc *fp)
 	return fp->fp_worker != NULL || fp->fp_queued > 0;
 }
 
+/* Take job i off the queue and start it on w. */
+static void start_job(struct worker *w, int i)
+{
+	struct job j = jobs[i];
+
+	memmove(&jobs[i], &jobs[i + 1], (size_t)(njobs - i - 1) * sizeof(jobs[0]));
+	njobs--;
+	if (j.j_fp)
+		j.j_fp->fp_queued--;
+	worker_start(w, &j);
+}
+
 static struct worker *free_worker(void)
 {
 	int i;
@@ -204,35 +232,37 @@ static struct worker *free_worker(void)
 }
 
 /* Resume the woken workers and start the jobs that can start, until
- * nothing more can run. */
+ * nothing more can run: the woken ones first, then the first job whose
+ * process runs nothing (on a free worker), then again. */
 void workers_run(void)
 {
 	struct worker *w;
-	int i, progress;
+	int i;
 
-	do {
-		progress = 0;
-		for (i = 0; i < NR_WORKERS; i++)
-			if (workers[i].w_state == W_READY) {
-				worker_resume(&workers[i]);
-				progress = 1;
-			}
-		for (i = 0; i < njobs; i++) {
-			struct job j = jobs[i];
-			if (j.j_fp && j.j_fp->fp_worker)
-				continue;	/* its process's last job runs */
-			if ((w = free_worker()) == NULL)
-				break;
-			memmove(&jobs[i], &jobs[i + 1],
-			    (size_t)(njobs - i - 1) * sizeof(jobs[0]));
-			njobs--;
-			if (j.j_fp)
-				j.j_fp->fp_queued--;
-			worker_start(w, &j);
-			progress = 1;
-			break;		/* the queue changed: from the start */
+	for (;;) {
+		if (nready > 0) {
+			for (i = 0; i < NR_WORKERS; i++)
+				if (workers[i].w_state == W_READY)
+					worker_resume(&workers[i]);
+			continue;
 		}
-	} while (progress);
+		for (i = 0; i < njobs; i++)
+			if (!jobs[i].j_fp || !jobs[i].j_fp->fp_worker)
+				break;	/* else its process's last job runs */
+		if (i == njobs || (w = free_worker()) == NULL)
+			return;
+		start_job(w, i);
+	}
+}
+
+/* Mount mnt's server is free again: to the first worker queued for it. */
+static void fs_hand_over(int mnt)
+{
+	fs_owner[mnt] = fs_queue[mnt];
+	if (fs_queue[mnt]) {
+		fs_queue[mnt] = fs_queue[mnt]->w_next;
+		worker_wake(fs_owner[mnt], OK);
+	}
 }
 
 /* Send m to the file system server of mount mnt (vmnt[mnt].m_fs_e, set
@@ -250,7 +280,7 @@ int fs_sendrec(int mnt, message *m)
 	}
 	if (mnt < 0 || mnt >= NR_MNTS)
 		return EIO;
-	if (fs_owner[mnt] != NULL) {
+	if (fs_owner[mnt] != NULL || fs_loop[mnt].l_busy) {
 		/* Queue; the owner hands the server over when it is done. */
 		w->w_next = NULL;
 		for (q = &fs_queue[mnt]; *q; q = &(*q)->w_next)
@@ -266,12 +296,62 @@ int fs_sendrec(int mnt, message *m)
 	if ((r = asynsend(w->w_dst, m)) == OK)
 		r = worker_wait(WAIT_FS);
 	w->w_label = NULL;
-	fs_owner[mnt] = fs_queue[mnt];
-	if (fs_queue[mnt]) {
-		fs_queue[mnt] = fs_queue[mnt]->w_next;
-		worker_wake(fs_owner[mnt], OK);
-	}
+	fs_hand_over(mnt);
 	return r == OK ? OK : EIO;
+}
+
+/* Is mount mnt's server free: no request at it, no one queued for it? */
+int fs_idle(int mnt)
+{
+	return mnt >= 0 && mnt < NR_MNTS && vmnt[mnt].m_used &&
+	    !vmnt[mnt].m_dead && fs_owner[mnt] == NULL &&
+	    fs_queue[mnt] == NULL && !fs_loop[mnt].l_busy;
+}
+
+/* Send fp's read or write m of filp f (through grant g) to the server of
+ * mount mnt, free (fs_idle), from the loop: the FS_REPLY ends the call
+ * (fs_rw_done) with no worker held meanwhile.  SUSPEND, or EIO if it
+ * cannot be sent. */
+int fs_loop_send(int mnt, struct fproc *fp, struct filp *f, int write,
+	cp_grant_id_t g, message *m)
+{
+	struct fs_loop *l = &fs_loop[mnt];
+
+	if (asynsend(vmnt[mnt].m_fs_e, m) != OK)
+		return EIO;
+	l->l_busy = 1;
+	l->l_fs_e = vmnt[mnt].m_fs_e;
+	l->l_fp = fp;
+	l->l_filp = f;
+	l->l_write = write;
+	l->l_grant = g;
+	fp->fp_blocked = BLK_FS_RW;
+	fp->fp_blabel = vmnt[mnt].m_label;
+	return SUSPEND;
+}
+
+/* The loop's request at mount mnt has its answer m (NULL: the server
+ * died): end the call, hand the server to the next in its queue. */
+static void fs_loop_end(int mnt, const message *m)
+{
+	struct fs_loop *l = &fs_loop[mnt];
+
+	l->l_busy = 0;
+	fs_rw_done(l->l_fp, l->l_filp, l->l_write, l->l_grant, m);
+	fs_hand_over(mnt);
+}
+
+/* fp exited while its loop request is at a server: the answer, when it
+ * comes, only revokes the grant. */
+void fs_loop_forget(struct fproc *fp)
+{
+	int i;
+
+	for (i = 0; i < NR_MNTS; i++)
+		if (fs_loop[i].l_busy && fs_loop[i].l_fp == fp) {
+			fs_loop[i].l_fp = NULL;
+			fs_loop[i].l_filp = NULL;
+		}
 }
 
 /* A message from a file system server: the answer an owner waits for?
@@ -281,6 +361,11 @@ int worker_fs_reply(const message *m)
 	struct worker *o;
 	int i;
 
+	for (i = 0; i < NR_MNTS; i++)
+		if (fs_loop[i].l_busy && m->m_source == fs_loop[i].l_fs_e) {
+			fs_loop_end(i, m);
+			return 1;
+		}
 	for (i = 0; i < NR_MNTS; i++) {
 		o = fs_owner[i];
 		if (o == NULL || o->w_state != W_WAITING ||
@@ -367,10 +452,15 @@ int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r)
 	return 1;
 }
 
-/* Every worker waiting for file system server ep (it died): EIO. */
+/* Every worker waiting for file system server ep (it died), and the
+ * loop's request at it: EIO. */
 void worker_fs_dead(endpoint_t ep)
 {
 	int i;
+
+	for (i = 0; i < NR_MNTS; i++)
+		if (fs_loop[i].l_busy && fs_loop[i].l_fs_e == ep)
+			fs_loop_end(i, NULL);
 
 	for (i = 0; i < NR_WORKERS; i++)
 		if (workers[i].w_state == W_WAITING &&

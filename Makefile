@@ -489,6 +489,31 @@ profile-ipc: $(B)/kernel.elf $(B)/bin/bench
 bench-baseline:
 	@cp $(B)/bench.json tests/bench/baseline.json && echo "tests/bench/baseline.json <- $(B)/bench.json"
 
+# ---- fault injection (docs/fault-injection.md) ----
+# make fi: a campaign of FAULTS faults of TYPES (all, or a comma list)
+# into TARGETS (comma list), JOBS QEMUs at a time, reproducible from
+# SEED; FI_SHARD=I/N runs one shard of it.  Results: a table, build/fi/
+# NAME.json and .png.  make fi-merge FI_JSON="a.json b.json" merges shards.
+# IOMMU=1 boots q35 with an Intel IOMMU (FI_IOMMU_QEMU) and lets wilddma
+# into the disk drivers it confines (at_wini: tools/fi.py, CONFINED).
+FAULTS  ?= 1000
+SEED    ?= 1
+TARGETS ?= virtio_blk,tty,memory
+TYPES   ?= all
+JOBS    ?= 1
+FI_SHARD ?=
+FI_NAME ?=
+FI_JSON ?= $(wildcard $(B)/fi/*-shard*.json)
+FI_IOMMU_QEMU = $(or $(IOMMU_QEMU),-M q35 -device intel-iommu,intremap=off)
+fi: deps $(B)/test-disk.img $(if $(findstring at_wini,$(TARGETS)),$(B)/os-ide.iso)
+	@$(MAKE) -s DISK=virtio $(B)/os.iso
+	@tools/fi.py run --faults $(FAULTS) --seed $(SEED) --targets '$(TARGETS)' --types '$(TYPES)' \
+		--jobs $(JOBS) --iommu $(IOMMU) $(if $(FI_SHARD),--shard $(FI_SHARD)) $(if $(FI_NAME),--name $(FI_NAME)) \
+		$(if $(filter 1,$(IOMMU)),--qemu-extra '$(FI_IOMMU_QEMU)')
+
+fi-merge:
+	@tools/fi.py merge $(if $(FI_NAME),--name $(FI_NAME)) $(FI_JSON)
+
 host-tests:
 	@$(MAKE) -s -C tests/host
 
@@ -496,10 +521,10 @@ clean:
 	rm -rf $(B)
 
 help:
-	@echo "make run | run-check | run-hello | test | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean | clean-disk"
+	@echo "make run | run-check | run-hello | test | fi | fi-merge | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean | clean-disk"
 	@echo "  (HZ=$(HZ) DISK=$(DISK) DISK_IMG=$(DISK_IMG) BLOCKSIZE=$(BLOCKSIZE) DISK_KIB=$(DISK_KIB) DISK2=$(DISK2) IOMMU=$(IOMMU))"
 
 FORCE:
 
-.PHONY: all iso deps run run-check run-hello qemu-gdb test bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args iommu-args sdk disk-add
+.PHONY: all iso deps run run-check run-hello qemu-gdb test fi fi-merge bench bench-baseline profile-ipc host-tests clean help FORCE disk-check clean-disk disk-args iommu-args sdk disk-add
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

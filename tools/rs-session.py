@@ -12,14 +12,14 @@ from console import run_session
 
 def session(step, until):
     step("service status lists the boot services",
-         "service status\n", r"^tty +5 +- +0 +\d+s +- +-$")
+         "service status\n", r"^tty +5 +- +0 +\d+s +50 +-$")
     step("service fi tty: RS restarts the console driver",
          "service fi tty\n", r"^rs: tty restarted \(endpoint \d+\)$")
     step("the shell still works on the console",
          "echo after the restart\n", r"^after the restart$")
     step("service status tty: one restart and its reason",
          "service status tty\n",
-         r"^tty +\d{4,} +- +1 +\d+s +- +SIGSEGV \(11\) at eip 0x4[0-9a-f]{7}$")
+         r"^tty +\d{4,} +- +1 +\d+s +50 +SIGSEGV \(11\) at eip 0x4[0-9a-f]{7}$")
     step("service fi of no service", "service fi nosuch\n",
          r"^service: fi nosuch: no such service$")
 

@@ -230,6 +230,22 @@ unset QEMU_EXTRA
 echo "$out"
 add_closing "$out"
 
+echo "== fault injection: a short campaign (tools/fi.py, QEMU, TCG, 2 at a time)"
+# 312 faults, every type (docs/fault-injection.md) into virtio_blk, tty
+# and memory (each in 2 rounds of 13 faults out of 24: a tty fault costs a
+# new shell, about 1.4 s; the character drivers' failures that the rule
+# counts are real and not rare, docs/fault-injection.md), on scratch
+# copies of the pristine disk; passes if the exit
+# rule holds (no kernel panic, system hang or corrupted byte, e2fsck
+# clean) and the campaign did inject and see restarts.
+fi_targets=virtio_blk,virtio_blk,virtio_blk,virtio_blk,virtio_blk,memory
+fi_targets+=,virtio_blk,virtio_blk,virtio_blk,virtio_blk,virtio_blk,tty
+out=$(timeout -k 5 400 tools/fi.py run --faults 312 --seed "${FI_TEST_SEED:-6}" --jobs 2 \
+	--targets $fi_targets \
+	--timeout 10 --name test-campaign --tap 2>/dev/null)
+echo "$out"
+add_closing "$out"
+
 echo "== the example rtc driver: service up, read, service fi, read (QEMU, TCG)"
 scratch_disk build/session-disk.img
 QEMU_EXTRA+=" -rtc base=2020-01-02T03:04:05"

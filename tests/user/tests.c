@@ -1198,6 +1198,7 @@ struct test {
 int test_stop_cont(void), test_stop_signals_default(void), test_tstp_caught(void);
 int test_kill_stopped(void), test_cont_discards_stop(void), test_sigchld_on_stop(void);
 int test_orphan_stopped(void);
+int test_df_syscall(void), test_df_fault(void);
 int test_exec_perm(void), test_exec_script(void), test_exec_sh_126(void);
 int test_exec_needs_o_exec(void), test_abort_assert(void);
 /* t_service.c: the service command and RS. */
@@ -1234,7 +1235,7 @@ int test_sched_drift(void);
 static const struct test tests[] = {
 	T(exec_true), T(exec_false), T(fork_exit_status), T(getppid),
 	T(exec_argv), T(exec_env), T(exec_cat_file), T(exec_errors),
-	T(segv), T(kill_term), T(kill_kill), T(kill_errors),
+	T(segv), T(df_syscall), T(df_fault), T(kill_term), T(kill_kill), T(kill_errors),
 	T(wait_errors), T(wait_group_left), T(hundred_procs), T(pgrp), T(setsid), T(proctab),
 	T(sysinfo_proctab), T(sysinfo_errors), T(sysinfo_grants),
 	T(caught_signal), T(signal_ignored), T(sigchld_default_ignored),

@@ -15,6 +15,10 @@ extern trap_user, trap_kernel, ipc_trap, kcall_trap
 
 section .text
 
+; The direction flag is the interrupted code's (a process may trap in the
+; middle of a backward memmove, or after an std of its own): C wants it
+; clear, or every string instruction of the kernel runs backwards.  iret
+; gives the process its own EFLAGS back.
 %macro SAVE 0
 	pushad
 	push ds
@@ -24,6 +28,7 @@ section .text
 	mov ax, KERN_DS
 	mov ds, ax
 	mov es, ax
+	cld
 %endmacro
 
 %macro EXC_NOERR 1

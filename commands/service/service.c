@@ -156,6 +156,10 @@ static int do_up(int argc, char **argv)
 	if ((r = rs_request(RS_UP, label, &m)) != 0) {
 		if (r == EINVAL && m.m_rs.value > 0)	/* RS wrote "LINE: why" */
 			fprintf(stderr, "%s: %s:%s\n", prog, config, img);
+		else if (m.m_rs.value == -1)	/* its init callback's error */
+			fprintf(stderr, "%s: up %s: its init failed: %s\n", prog, label, strerror(r));
+		else if (m.m_rs.value == -2)
+			fprintf(stderr, "%s: up %s: it died in its init\n", prog, label);
 		else if (r == ESRCH)
 			fprintf(stderr, "%s: %s: no service %s in it\n", prog, config, label);
 		else

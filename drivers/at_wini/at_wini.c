@@ -20,8 +20,8 @@
  *
  * Requests are checked before the disk is touched: a position or a piece
  * that is not a multiple of 512 is EINVAL, a bad grant anywhere in the
- * vector is the grant's error, a range not all inside the disk is ENXIO
- * (as for every block driver here): nothing moves.
+ * vector is the grant's error: nothing moves.  A range at or past the
+ * minor's end moves 0 bytes, one across it stops there (MINIX's).
  * A device error or a timeout is EIO (the channel is reset).
  */
 #include <minix/syslib.h>
@@ -351,9 +351,13 @@ static ssize_t w_transfer(devminor_t minor, int do_write, u64_t pos,
 			return EINVAL;
 		total += iov[i].iov_size;
 	}
-	/* Not all inside the minor and the disk (wrapping too): ENXIO. */
-	if ((r = blockdriver_range(dv, d->sectors * SECTOR_SIZE, pos, total, &pos)) != OK)
+	/* Cut at the end of the minor and the disk, as MINIX: 0 bytes at or
+	 * past it, a short transfer across it. */
+	if ((r = blockdriver_range(dv, d->sectors * SECTOR_SIZE, pos, &total, &pos)) != OK)
 		return r;
+	if (total == 0)
+		return 0;
+	count = blockdriver_clip(iov, count, total);
 	/* Commands move the request a part at a time: check every grant
 	 * first, so that a bad one anywhere leaves the disk and the buffers
 	 * untouched. */

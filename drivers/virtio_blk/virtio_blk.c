@@ -22,10 +22,11 @@
  * the driver copies nothing.
  *
  * Refused before the device is touched: a minor with no device (ENXIO),
- * a position or piece size not a multiple of 512 (EINVAL), a range not
- * inside the disk (ENXIO), a bad grant (SYS_VUMAP's error, e.g. EPERM),
+ * a position or piece size not a multiple of 512 (EINVAL), a bad grant (SYS_VUMAP's error, e.g. EPERM),
  * a write to a read-only device (EROFS).  A request the device fails
- * (status not OK) is EIO.  Requests are served one at a time.
+ * (status not OK) is EIO.  A range at or past the minor's end moves 0
+ * bytes, one across it stops there (MINIX's).  Requests are served one
+ * at a time.
  */
 #include <minix/syslib.h>
 #include <minix/sef.h>
@@ -653,8 +654,12 @@ static ssize_t vb_transfer(devminor_t minor, int do_write, u64_t pos,
 		total += iov[i].iov_size;
 	}
 	bytes = d->sectors * SECTOR;
-	if ((r = blockdriver_range(dv, bytes, pos, total, &pos)) != OK)
+	/* Cut at the end, as MINIX: 0 bytes at or past it, short across. */
+	if ((r = blockdriver_range(dv, bytes, pos, &total, &pos)) != OK)
 		return r;
+	if (total == 0)
+		return 0;
+	count = blockdriver_clip(iov, count, total);
 	if (do_write && d->read_only)
 		return EROFS;
 	/* Every grant first: a bad one refuses the request before the

@@ -88,9 +88,14 @@ int blockdriver_receive_mq(message *m_ptr, int *status_ptr);
  * first byte.  A transfer of the driver's own (endpt itself) is OK. */
 int blockdriver_check_iov(endpoint_t endpt, const iovec_t *iov,
 	unsigned int count, int do_write);
-/* Ours: the range [pos, pos + bytes) of a partition dv, on a disk of
- * disk_size bytes: OK and *abs the position on the disk, or ENXIO if it
- * does not lie wholly inside both (a range at, past or across the end). */
+/* Ours: the part of [pos, pos + *bytes) of partition dv, on a disk of
+ * disk_size bytes, that lies inside both, as MINIX's drivers cut a
+ * transfer: *bytes becomes 0 at or past the end (end of file), the bytes
+ * up to the end across it; *abs is pos on the disk.  OK, or ENXIO if dv
+ * is NULL. */
 int blockdriver_range(const struct device *dv, u64_t disk_size, u64_t pos,
-	u64_t bytes, u64_t *abs);
+	u64_t *bytes, u64_t *abs);
+/* Ours: cut the vector iov[0..count) to its first bytes bytes (bytes at
+ * most its total): the number of elements left, the last one shortened. */
+unsigned int blockdriver_clip(iovec_t *iov, unsigned int count, u64_t bytes);
 #endif

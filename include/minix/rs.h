@@ -19,7 +19,7 @@
 #define RS_PONG      (RS_BASE + 7)  /* SEF: the answer to a heartbeat */
 #define SEF_FI       (RS_BASE + 8)  /* RS -> service: arm fault m_rs.value (FI_*,
                                      * 0: crash at the next request), argument len */
-#define RS_INIT_DONE (RS_BASE + 9)  /* SEF: a restarted instance is ready */
+#define RS_INIT_DONE (RS_BASE + 9)  /* SEF: init callback done (value: its result) */
 #define SEF_SIGNAL   (RS_BASE + 11) /* RS -> service: signal m_rs.value (SIGTERM:
                                      * `service down`); SEF's handler runs */
 #define RS_RAMDISK   (RS_BASE + 10) /* memory: the boot RAM disk, lent as a map

@@ -3,8 +3,9 @@
  * request through the caller's grant, call the driver, reply
  * (m_lblockdriver_lbdev_reply).  Positions are 64-bit.  A piece of zero
  * bytes, a negative count or a total beyond SSIZE_MAX is refused
- * (EINVAL); the driver checks the range against its device (ENXIO at,
- * past or across its end, wrapping included: blockdriver_range()).
+ * (EINVAL); the driver cuts the range at its device's end, as MINIX's
+ * drivers: 0 bytes (end of file) at or past it, a transfer cut short
+ * across it (blockdriver_range(), blockdriver_clip()).
  * For a BLOCKDRIVER_TYPE_DISK driver DIOCGETP, DIOCSETP and DIOCOPENCT
  * are answered here through bdr_part; every other ioctl goes to
  * bdr_ioctl with the endpoint it is for (MINIX's user_endpt).
@@ -91,15 +92,36 @@ int blockdriver_check_iov(endpoint_t endpt, const iovec_t *iov,
 }
 
 int blockdriver_range(const struct device *dv, u64_t disk_size, u64_t pos,
-	u64_t bytes, u64_t *abs)
+	u64_t *bytes, u64_t *abs)
 {
-	if (dv == NULL || pos >= dv->dv_size || bytes > dv->dv_size - pos)
+	u64_t end;
+
+	if (dv == NULL)
 		return ENXIO;
-	if (dv->dv_base >= disk_size || pos >= disk_size - dv->dv_base ||
-	    bytes > disk_size - dv->dv_base - pos)
-		return ENXIO;	/* a partition set beyond the disk */
+	/* The minor's end, and the disk's for a partition set beyond it. */
+	end = dv->dv_size;
+	if (dv->dv_base >= disk_size)
+		end = 0;
+	else if (end > disk_size - dv->dv_base)
+		end = disk_size - dv->dv_base;
+	if (pos >= end)
+		*bytes = 0;
+	else if (*bytes > end - pos)
+		*bytes = end - pos;
 	*abs = dv->dv_base + pos;
 	return OK;
+}
+
+unsigned int blockdriver_clip(iovec_t *iov, unsigned int count, u64_t bytes)
+{
+	unsigned int i;
+
+	for (i = 0; i < count && bytes > 0; i++) {
+		if (iov[i].iov_size > bytes)
+			iov[i].iov_size = (vir_bytes)bytes;
+		bytes -= iov[i].iov_size;
+	}
+	return i;
 }
 
 static int do_transfer(const struct blockdriver *bdp, const message *m)

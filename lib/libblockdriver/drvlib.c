@@ -3,8 +3,10 @@
  * table of a MINIX partition or the chain of an extended one) through
  * the driver's own bdr_transfer, and sets the struct devices bdr_part()
  * gives for the partitions' minors (MINIX's numbering, minix/drvlib.h).
+ * Reading a disk's primary table first empties all its partitions and
+ * subpartitions, so that a table gone or invalid leaves none (size 0).
  * A partition is cut to fit its device; an unused entry becomes an
- * empty device (every transfer ENXIO).  The read goes through a grant of
+ * empty device (every transfer moves 0 bytes).  The read goes through a grant of
  * ours to ourselves, so the driver's transfer code needs no special case.
  */
 #include <string.h>
@@ -142,11 +144,32 @@ static void parse_part_table(const struct blockdriver *bdp, int device, int styl
 	}
 }
 
+/* The primary partitions of disk minor device and their subpartitions
+ * become empty: what a table that cannot be read leaves. */
+static void clear_primary(const struct blockdriver *bdp, int device)
+{
+	struct device *dv;
+	int par, s;
+
+	for (par = 1; par <= NR_PARTITIONS; par++) {
+		if ((dv = bdp->bdr_part(device + par)) != NULL)
+			dv->dv_base = dv->dv_size = 0;
+		for (s = 0; s < NR_PARTITIONS; s++)
+			if ((dv = bdp->bdr_part(first_sub(device + par) + s)) != NULL)
+				dv->dv_base = dv->dv_size = 0;
+	}
+}
+
 void partition(const struct blockdriver *bdp, int device, int style, int atapi)
 {
 	(void)atapi;	/* tables are read in 512-byte sectors */
 	if (bdp->bdr_part == NULL || bdp->bdr_part(device) == NULL)
 		return;
+	/* Partitions set before (an earlier table, DIOCSETP) go first: a disk
+	 * whose table is gone or invalid has none (size 0), as MINIX's
+	 * drivers clear them before partition() at the first open. */
+	if (style == P_PRIMARY)
+		clear_primary(bdp, device);
 	parse_part_table(bdp, device, style);
 }
 

@@ -1,8 +1,10 @@
 /* sef.c - the System Event Framework, small (see <minix/sef.h>).
  *
  * sef_startup() asks RS how this instance starts (SEF_INIT_FRESH, or
- * SEF_INIT_RESTART after a crash) and runs the matching callback; a
- * process RS does not know (or no RS) starts fresh.  sef_receive_status()
+ * SEF_INIT_RESTART after a crash), runs the matching callback and tells
+ * RS its result (RS_INIT_DONE): an error fails the `service up` and the
+ * service exits; a process RS does not know (or no RS) starts fresh and
+ * exits if its init fails.  sef_receive_status()
  * answers RS's heartbeat (a NOTIFY from RS: it NOTIFYs RS back), runs the
  * signal handler for RS's SEF_SIGNAL (SIGTERM: `service down`; by default
  * the service exits), and obeys SEF_FI (`service fi`, <minix/fi.h>): by
@@ -12,6 +14,7 @@
  * (lib/libsys/ipc.c).  docs/fault-injection.md.
  */
 #include <string.h>
+#include <stdio.h>
 #include <minix/sef.h>
 #include <minix/rs.h>
 #include <minix/errno.h>
@@ -92,7 +95,7 @@ endpoint_t sef_self(void)
 	return self;
 }
 
-/* How RS started us: SEF_INIT_FRESH unless it says otherwise. */
+/* How RS started us (SEF_INIT_*), or -1 if RS does not know us. */
 static int init_type(void)
 {
 	message m;
@@ -100,29 +103,38 @@ static int init_type(void)
 	memset(&m, 0, sizeof(m));
 	m.m_type = RS_INIT;
 	if (ipc_sendrec(RS_PROC_NR, &m) != OK || m.m_type != OK)
-		return SEF_INIT_FRESH;
+		return -1;
 	return m.m_rs.value;
 }
 
 void sef_startup(void)
 {
 	sef_init_info_t info = { 0 };
-	int type = init_type();
+	int type = init_type(), r = OK;
+	message m;
 
 	(void)init_lu, (void)lu_state_save;
 	sef_self();
 	if (type == SEF_INIT_RESTART && init_restart)
-		init_restart(type, &info);
+		r = init_restart(type, &info);
 	else if (init_fresh)
-		init_fresh(type, &info);
-	if (type == SEF_INIT_RESTART) {
-		/* The device is reset: RS may give back the frames the dead
-		 * instance held for DMA. */
-		message m;
-		memset(&m, 0, sizeof(m));
-		m.m_type = RS_INIT_DONE;
-		ipc_sendrec(RS_PROC_NR, &m);
+		r = init_fresh(type < 0 ? SEF_INIT_FRESH : type, &info);
+	if (type < 0) {		/* not RS's: nobody to tell */
+		if (r != OK) {
+			printf("sef: init failed: %d\n", r);
+			sys_exit(1);
+		}
+		return;
 	}
+	/* Tell RS the result (MINIX's init reply): a failure fails the
+	 * `service up` and RS removes us; after a restart, the device is
+	 * reset and RS may give back the frames the dead instance held. */
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_INIT_DONE;
+	m.m_rs.value = r;
+	ipc_sendrec(RS_PROC_NR, &m);
+	if (r != OK)
+		sys_exit(1);	/* RS removes us first */
 }
 
 int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr)

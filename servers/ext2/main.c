@@ -50,7 +50,8 @@ static char dev_label[DS_MAX_KEYLEN];
  * BDEV_READ / BDEV_WRITE of one block (a direct grant to the buffer), or
  * BDEV_GATHER / BDEV_SCATTER of count consecutive blocks (a vector of
  * direct grants, itself granted).  EDEADSRCDST if the driver died before
- * it answered. */
+ * it answered.  A transfer that comes back short (the driver cut it at
+ * its device's end, as MINIX's do) is EIO: the buffers are not used. */
 static int bdev_once(int type, uint32_t first, uint32_t bsize,
 	uint32_t count, void *const *bufs)
 {

@@ -178,9 +178,10 @@ static int do_up(message *m)
 		rp->in_use = 0;
 		return r;
 	}
-	m->m_rs.endpt = rp->endpt;
+	/* The reply waits for its init's result (RS_INIT_DONE). */
+	rp->up_caller = m->m_source;
 	rs_set_alarm();
-	return OK;
+	return EDONTREPLY;
 }
 
 /* RS_RAMDISK: the memory driver (label "memory") borrows the boot
@@ -229,11 +230,11 @@ static int do_request(message *m)
 		m->m_rs.value = rp->init_type;
 		rp->init_type = SEF_INIT_FRESH;
 		return OK;
-	case RS_INIT_DONE:
+	case RS_INIT_DONE:	/* value: the init callback's result */
 		if (!(rp = rp_by_ep(m->m_source)))
 			return ESRCH;
-		rs_release_dma(rp);
-		return OK;
+		rs_init_done(rp, m->m_rs.value);
+		return rp->endpt == m->m_source ? OK : EDONTREPLY;
 	case RS_RAMDISK:
 		return do_ramdisk(m);
 	case RS_STATUS:

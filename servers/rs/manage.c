@@ -90,6 +90,7 @@ struct rproc *rp_alloc(void)
 			memset(&rproc[i], 0, sizeof(rproc[i]));
 			rproc[i].endpt = NONE;
 			rproc[i].down_caller = NONE;
+			rproc[i].up_caller = NONE;
 			return &rproc[i];
 		}
 	return NULL;
@@ -328,13 +329,56 @@ void rs_release_dma(struct rproc *rp)
 	}
 }
 
+/* Answer the `service up` that waits for rp's first init: result (OK,
+ * the init callback's error, or EGENERIC if it died first). */
+void rs_up_reply(struct rproc *rp, int result)
+{
+	message m;
+
+	if (rp->up_caller == NONE)
+		return;
+	memset(&m, 0, sizeof(m));
+	m.m_type = result;
+	m.m_rs.endpt = result == OK ? rp->endpt : NONE;
+	if (result != OK)	/* for `service`: -1 its init failed, -2 it died */
+		m.m_rs.value = result == EGENERIC ? -2 : -1;
+	ipc_sendnb(rp->up_caller, &m);
+	rp->up_caller = NONE;
+}
+
+/* RS_INIT_DONE: rp's init callback returned result.  A failed first
+ * start (`service up` waits) fails the request and the service is
+ * removed, not restarted (MINIX's); a failed restart is a death. */
+void rs_init_done(struct rproc *rp, int result)
+{
+	rs_release_dma(rp);
+	if (result == OK) {
+		rs_up_reply(rp, OK);
+		return;
+	}
+	printf("rs: %s: init failed: %d\n", rp->label, result);
+	if (rp->up_caller != NONE) {
+		rs_up_reply(rp, result);
+		rp->down = 1;
+		rp->down_caller = NONE;
+	}
+	rs_died(rp, "init failed");
+}
+
 /* rp is gone (its process is removed) because of why: restart it, at
- * once or after its backoff; a service taken down stays down. */
+ * once or after its backoff; a service taken down stays down, and so
+ * does one that died in its first init (`service up` fails). */
 void rs_died(struct rproc *rp, const char *why)
 {
 	clock_t now = rs_now(), delay;
 
 	remove_instance(rp);
+	if (rp->up_caller != NONE) {
+		printf("rs: %s died in its init: %s\n", rp->label, why);
+		rs_up_reply(rp, EGENERIC);
+		rp->down = 1;
+		rp->down_caller = NONE;
+	}
 	if (rp->down) {
 		ds_delete_label(rp->label);
 		rs_release_dma(rp);

@@ -37,6 +37,7 @@ struct rproc {
 	int ping_out, missed;      /* heartbeat state */
 	int down;                  /* RS_DOWN: not to be restarted */
 	endpoint_t down_caller;    /* who waits for the RS_DOWN reply, or NONE */
+	endpoint_t up_caller;      /* who waits for the RS_UP reply (its init), or NONE */
 	clock_t down_deadline;     /* removed then if it has not exited */
 	endpoint_t dma_from[4];    /* dead instances whose DMA holds RS keeps (0: none) */
 	char last_reason[RS_REASON_LEN];
@@ -51,6 +52,8 @@ struct rproc *rp_alloc(void);
 int rs_start_proc(struct rproc *rp);
 int rs_create(struct rproc *rp, int init_type);
 void rs_died(struct rproc *rp, const char *why);
+void rs_up_reply(struct rproc *rp, int result);
+void rs_init_done(struct rproc *rp, int result);
 void rs_stop(struct rproc *rp);
 void rs_do_ksig(void);
 void rs_do_timers(void);

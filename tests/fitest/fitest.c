@@ -5,7 +5,9 @@
  * label in DS at every start (chardriver_announce()); FIT_DMA and
  * FIT_KCALL reach the fault injector's hooks (docs/fault-injection.md); if the DS number
  * "fitest.crash" is set it panics at once (a service that crashes at
- * every start).  Started as "fitest spin" it hangs right after its start.
+ * every start).  Started as "fitest spin" it hangs right after its start;
+ * as "fitest initfail" its init callback returns EINVAL (`service up`
+ * fails with it).
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 #include "fitest.h"
 
 static int start_type = -1;
+static int init_fails;		/* "fitest initfail": init returns EINVAL */
 static uint32_t starts;		/* how often it started: kept in DS */
 
 static int init(int type, sef_init_info_t *info)
@@ -26,6 +29,8 @@ static int init(int type, sef_init_info_t *info)
 
 	(void)info;
 	start_type = type;
+	if (init_fails)
+		return EINVAL;
 	if (ds_retrieve_u32("fitest.crash", &crash) == OK && crash)
 		panic("crash at start");
 	/* State that outlives an instance: read back what the last one
@@ -42,6 +47,7 @@ int main(int argc, char **argv)
 	message m;
 	int r;
 
+	init_fails = argc > 1 && strcmp(argv[1], "initfail") == 0;
 	sef_setcb_init_fresh(init);
 	sef_setcb_init_restart(init);
 	sef_startup();

@@ -111,6 +111,26 @@ int test_service_up_restart_down(void)
 	return 0;
 }
 
+/* A service whose init callback fails (fitest initfail: EINVAL): the
+ * `service up` fails with the error, and RS removes the service instead
+ * of restarting it; the label is free again. */
+int test_service_init_fails(void)
+{
+	char out[512];
+
+	T_EQ(service(out, sizeof(out), "up", "/bin/fitest", "-label", "fit3",
+	    "-args", "initfail"), 1);
+	T_STR(out, "service: up fit3: its init failed: Invalid argument\n");
+	T_EQ(service(out, sizeof(out), "status", "fit3", NULL, NULL, NULL, NULL), 1);
+	T_STR(out, "service: status fit3: no such service\n");
+	T_EQ(service(out, sizeof(out), "up", "/bin/fitest", "-label", "fit3", NULL, NULL), 0);
+	if (strncmp(out, "service: fit3 is up (endpoint ", 30) != 0 || atoi(out + 30) <= 0)
+		T_FAIL("output \"%s\"", out);
+	T_EQ(service(out, sizeof(out), "down", "fit3", NULL, NULL, NULL, NULL), 0);
+	T_STR(out, "");
+	return 0;
+}
+
 int test_service_bad_conf(void)
 {
 	char out[512];

@@ -1204,6 +1204,7 @@ int test_exec_needs_o_exec(void), test_abort_assert(void);
 /* t_service.c: the service command and RS. */
 int test_service_up_restart_down(void), test_service_bad_conf(void);
 int test_service_hang(void), test_service_fi(void);
+int test_service_init_fails(void);
 /* t_cdev.c: a character driver that does not answer, crashes, goes. */
 int test_cdev_stuck_driver(void);
 /* t_ramdisk.c: the example block driver, its partitions, a crash. */
@@ -1248,7 +1249,7 @@ static const struct test tests[] = {
 	T(devices), T(isatty), T(cwd), T(pipe_64k), T(pipe_eof),
 	T(epipe_ignored), T(sigpipe_default), T(time), T(sleep), T(authority),
 	T(malloc_big), T(service_up_restart_down), T(service_bad_conf),
-	T(service_hang), T(service_fi), T(cdev_stuck_driver),
+	T(service_hang), T(service_fi), T(service_init_fails), T(cdev_stuck_driver),
 	T(ramdisk_partitions),
 	/* the commands (t_cmds.c) */
 	T(cmd_sort_uniq), T(cmd_head), T(cmd_tail), T(cmd_wc), T(cmd_grep),

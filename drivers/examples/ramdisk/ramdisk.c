@@ -9,8 +9,8 @@
  * (d0pPsS).  Write an MBR to minor 0 (sfdisk on the host, or dd); the
  * table is read again at the first open of the disk after all its minors
  * were closed, and at the first request for a partition after a start.
- * Transfers take whole 512-byte sectors; a range not wholly inside the
- * minor is ENXIO; every grant of a vector is checked before anything
+ * Transfers take whole 512-byte sectors; one at or past the minor's end
+ * moves 0 bytes, one across it stops there (MINIX's); every grant of a vector is checked before anything
  * moves.  DIOCGETP and DIOCSETP are libblockdriver's (bdr_part).
  */
 #include <minix/drivers.h>
@@ -81,8 +81,12 @@ static ssize_t rd_transfer(devminor_t minor, int do_write, u64_t pos,
 			return EINVAL;
 		total += iov[i].iov_size;
 	}
-	if ((r = blockdriver_range(dv, RD_SIZE, pos, total, &at)) != OK)
+	/* Cut at the minor's end: 0 bytes at or past it, short across. */
+	if ((r = blockdriver_range(dv, RD_SIZE, pos, &total, &at)) != OK)
 		return r;
+	if (total == 0)
+		return 0;
+	count = blockdriver_clip(iov, count, total);
 	if (count > 1 && (r = blockdriver_check_iov(endpt, iov, count, do_write)) != OK)
 		return r;
 	for (i = 0; i < count; i++) {

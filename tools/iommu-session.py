@@ -20,8 +20,8 @@ IOMMU=1`).  At the shell:
  2. the same with seed 4, then a file never read before is read (wc -c):
     a disk read, the device writing memory.
 
-Then poweroff.  The host checks: two fault records, each at the page the
-injector named, from at_wini's device, each followed by RS's restart;
+Then poweroff.  The host checks: two fault records (a record repeated
+back to back counts once), each at the page the injector named, from at_wini's device, each followed by RS's restart;
 `e2fsck -fn` clean; `debugfs cat` of the file gives exactly the bytes
 written.  Prints TAP lines and "N passed, N failed"."""
 import os
@@ -104,6 +104,10 @@ def main(argv):
     faults = re.findall(r"^kernel: iommu: DMA fault: (\S+) (read of|write to) (0x[0-9a-f]+) "
                         r"blocked, reason (\d+) \([^)]*\), device of %s \(endpoint \d+\)$" % label,
                         text, re.M)
+    # One blocked transfer may be recorded more than once (QEMU splits a
+    # transfer into several accesses and the kernel may read the first
+    # record before the next arrives): identical records in a row are one.
+    faults = [f for i, f in enumerate(faults) if i == 0 or f != faults[i - 1]]
     bdf = re.search(r"^kernel: iommu: (\S+) %s is %s's" % (pci_id, label), text, re.M)
     want = [v & ~0xfff for v in values if v is not None]
     tap.result(bdf is not None and [int(a, 16) for _, _, a, _ in faults] == want and

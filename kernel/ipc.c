@@ -409,7 +409,7 @@ static inline __attribute__((always_inline)) phys_bytes msg_phys(uint32_t pd, vi
 	if (!(pde & PTE_P))
 		return 0;
 	pte = ((const uint32_t *)(pde & PAGE_MASK))[(va >> 12) & 1023];
-	if ((pte & (PTE_P | PTE_W)) != (PTE_P | PTE_W))
+	if ((pte & (PTE_P | PTE_W | PTE_DEV)) != (PTE_P | PTE_W))
 		return 0;
 	return (pte & PAGE_MASK) | (va & ~PAGE_MASK);
 }

@@ -16,6 +16,13 @@
  * and a shared page is unshared before it is mapped or held, so neither a
  * mapping nor a DMA hold ever sees its page replaced.
  *
+ * Device pages (vm_map_phys, PTE_DEV: a PCI memory BAR above USER_BASE,
+ * uncached) have no frame: nothing here counts, frees, copies or shares
+ * them copy-on-write; fork gives the child the same device page; every
+ * walk the kernel reads or writes memory through (pd_pte, pw_pte,
+ * as_translate, as_unshare) refuses them, so no copy, grant or DMA hold
+ * reaches device memory (docs/kernel.md, "Device memory mappings").
+ *
  * Entry points: mem_init, frame_*, as_*, and the checked copy routines.
  */
 #include "memory.h"
@@ -242,7 +249,7 @@ void as_clear(struct proc *p)
 			continue;
 		pt = (uint32_t *)(pd[i] & PAGE_MASK);
 		for (j = 0; j < 1024; j++)
-			if (pt[j] & PTE_P)
+			if ((pt[j] & (PTE_P | PTE_DEV)) == PTE_P)
 				frame_unref(pt[j] & PAGE_MASK);
 		frame_unref((phys_bytes)pt);
 		pd[i] = 0;
@@ -289,7 +296,8 @@ int as_map_page(struct proc *p, vir_bytes va, phys_bytes pa, uint32_t flags)
 	pte = as_pte(p, va);
 	if (*pte & PTE_P)
 		return EEXIST;
-	*pte = (pa & PAGE_MASK) | (flags & (PTE_W | PTE_MAPPED | PTE_COW | PTE_COWW)) |
+	*pte = (pa & PAGE_MASK) |
+	    (flags & (PTE_W | PTE_MAPPED | PTE_COW | PTE_COWW | PTE_DEV | PTE_PWT)) |
 	    PTE_P | PTE_U;
 	if (p->p_cr3 == loaded_cr3)
 		invlpg(va);
@@ -307,8 +315,8 @@ int as_alloc_range(struct proc *p, vir_bytes va, vir_bytes len, int writable)
 		uint32_t *pte = as_pte(p, va);
 		phys_bytes pa;
 		if (pte && (*pte & PTE_P)) {
-			if (*pte & PTE_MAPPED)
-				return EEXIST; /* a grant mapping keeps its rights */
+			if (*pte & (PTE_MAPPED | PTE_DEV))
+				return EEXIST; /* a grant or device mapping keeps its rights */
 			if (writable)
 				*pte |= (*pte & PTE_COW) ? PTE_COWW : PTE_W;
 			continue;
@@ -369,7 +377,8 @@ uint32_t as_unshare(struct proc *p, vir_bytes va)
 {
 	uint32_t *pte;
 
-	if (va < USER_BASE || va >= USER_TOP || !(pte = as_pte(p, va)) || !(*pte & PTE_P))
+	if (va < USER_BASE || va >= USER_TOP || !(pte = as_pte(p, va)) ||
+	    (*pte & (PTE_P | PTE_DEV)) != PTE_P)
 		return 0;
 	return cow_break(pte, p->p_cr3, va);
 }
@@ -394,6 +403,12 @@ int as_copy(struct proc *dst, struct proc *src)
 			vir_bytes va = ((uint32_t)i << 22) | ((uint32_t)j << 12);
 			if (!(pte & PTE_P))
 				continue;
+			if (pte & PTE_DEV) {
+				/* The same device page: no frame to count. */
+				if ((r = as_map_page(dst, va, pa, pte & (PTE_W | PTE_DEV | PTE_PWT))) != OK)
+					break;
+				continue;
+			}
 			if (!(pte & PTE_MAPPED) &&
 			    ((pte & PTE_COW) || refcnt[pa / PAGE_SIZE] == 1)) {
 				if (!(pte & PTE_COW)) {
@@ -430,8 +445,8 @@ int as_translate(struct proc *p, vir_bytes va, int write, phys_bytes *pa)
 	uint32_t e;
 
 	if (va < USER_BASE || va >= USER_TOP || !(pte = as_pte(p, va)) ||
-	    !((e = *pte) & PTE_P))
-		return EFAULT;
+	    ((e = *pte) & (PTE_P | PTE_DEV)) != PTE_P)
+		return EFAULT; /* also a device page: no memory to reach */
 	if (write && !(e & PTE_W)) {
 		if (!(e & PTE_COWW) || !(e = cow_break(pte, p->p_cr3, va)))
 			return EFAULT;
@@ -548,7 +563,7 @@ static inline uint32_t pw_pte(struct pwalk *w, vir_bytes va, uint32_t need)
 	if (!w->pt)
 		return 0;
 	pte = w->pt[(va >> 12) & 1023];
-	if ((pte & need) == need)
+	if ((pte & (need | PTE_DEV)) == need)
 		return pte;
 	if ((need & PTE_W) && (pte & (PTE_P | PTE_COWW)) == (PTE_P | PTE_COWW))
 		return cow_break((uint32_t *)&w->pt[(va >> 12) & 1023], (uint32_t)w->pd, va);

@@ -13,6 +13,12 @@
 #define PTE_MAPPED 0x200 /* frame belongs to another process (safemap) */
 #define PTE_COW    0x400 /* shared since a fork: copied before it is changed */
 #define PTE_COWW   0x800 /* (with PTE_COW) writable once copied */
+#define PTE_PWT 0x008
+#define PTE_PCD 0x010
+/* A device page (vm_map_phys: a PCI memory BAR above USER_BASE, cache
+ * disabled): no frame, never counted, copied, shared or held; RAM pages
+ * never have PCD set.  docs/kernel.md, "Device memory mappings". */
+#define PTE_DEV PTE_PCD
 #define PAGE_MASK 0xfffff000u
 #define KERNEL_PDES (USER_BASE >> 22) /* PDEs shared by every space */
 
@@ -66,7 +72,8 @@ static inline int user_range_ok(vir_bytes va, size_t n)
 }
 
 /* PTE of user address va in page directory pd if present (and writable,
- * if asked), else 0 (also for addresses outside user space). */
+ * if asked), else 0 (also for addresses outside user space and for
+ * device pages). */
 static inline uint32_t pd_pte(uint32_t pd, vir_bytes va, int write)
 {
 	uint32_t pde, pte;
@@ -78,8 +85,8 @@ static inline uint32_t pd_pte(uint32_t pd, vir_bytes va, int write)
 	if (!(pde & PTE_P))
 		return 0;
 	pte = ((uint32_t *)(pde & PAGE_MASK))[(va >> 12) & 1023];
-	if ((pte & need) == need)
-		return pte;
+	if ((pte & (need | PTE_DEV)) == need)
+		return pte; /* a device page is no memory the kernel reaches */
 	/* A write to a page shared since a fork: copy it first. */
 	if (write && (pte & (PTE_P | PTE_COWW)) == (PTE_P | PTE_COWW))
 		return cow_break(&((uint32_t *)(pde & PAGE_MASK))[(va >> 12) & 1023], pd, va);

@@ -174,6 +174,9 @@
 #define VMCTL_ALLOC 1 /* map zeroed writable pages over [addr, addr+len) */
 #define VMCTL_FREE  2 /* unmap the pages of [addr, addr+len) */
 #define VMCTL_ALLOC_CONTIG 3 /* alloc_contig: physically contiguous pages (AC_* in flags) */
+#define VMCTL_MAP_PHYS   4 /* vm_map_phys: device memory at phys (a memory BAR
+                            * of a PCI device its .conf names) at addr */
+#define VMCTL_UNMAP_PHYS 5 /* vm_unmap_phys: take out such a mapping */
 /* alloc_contig() flags (MINIX's values). */
 #define AC_ALIGN4K  0x01 /* (every allocation is page-aligned) */
 #define AC_LOWER16M 0x02 /* below 16 MiB (ISA DMA) */

@@ -202,7 +202,8 @@ typedef struct {
 	vir_bytes addr;
 	vir_bytes len;
 	int flags;         /* VMCTL_ALLOC_CONTIG: AC_* */
-	phys_bytes phys;   /* VMCTL_ALLOC_CONTIG: out, the first frame */
+	phys_bytes phys;   /* VMCTL_ALLOC_CONTIG: out, the first frame;
+	                    * VMCTL_MAP_PHYS: in, the device memory */
 	uint8_t padding[32];
 } mess_krn_vmctl;
 _ASSERT_MSG_SIZE(mess_krn_vmctl);

@@ -144,5 +144,16 @@ int sys_vmctl(endpoint_t ep, int request, vir_bytes addr, vir_bytes len);
  * them.  free_contig() unmaps and frees them: 0, or -1 and errno. */
 void *alloc_contig(size_t len, int flags, phys_bytes *phys);
 int free_contig(void *addr, size_t len);
+/* A memory BAR of a PCI device our .conf names ("pci device"), mapped
+ * uncached in the same window: MAP_FAILED and errno EINVAL, EPERM (not
+ * such a range; a kdiag line says why) or ENOMEM.  vm_unmap_phys() takes
+ * the whole mapping out (len unused, as in MINIX): OK, EINVAL or EFAULT.
+ * The kernel neither copies to or from these pages nor lets them be
+ * granted or held for DMA (docs/kernel.md, "Device memory mappings"). */
+#ifndef MAP_FAILED
+#define MAP_FAILED ((void *)-1)
+#endif
+void *vm_map_phys(endpoint_t who, void *physaddr, size_t len);
+int vm_unmap_phys(endpoint_t who, void *vaddr, size_t len);
 
 #endif

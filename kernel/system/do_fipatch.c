@@ -29,9 +29,10 @@ static int fip_write(struct proc *caller, struct proc *p, vir_bytes addr,
 			    (unsigned)va, p->p_endpoint);
 			return EFAULT;
 		}
-		if (*pte & PTE_MAPPED) {
-			kdiag(caller, "SYS_FIPATCH refused: 0x%x in %d is mapped from another process",
-			    (unsigned)va, p->p_endpoint);
+		if (*pte & (PTE_MAPPED | PTE_DEV)) {
+			kdiag(caller, "SYS_FIPATCH refused: 0x%x in %d is mapped from %s",
+			    (unsigned)va, p->p_endpoint,
+			    (*pte & PTE_DEV) ? "a device" : "another process");
 			return EPERM;
 		}
 	}

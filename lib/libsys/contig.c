@@ -1,6 +1,7 @@
 /* contig.c - alloc_contig()/free_contig() (MINIX's names): physically
- * contiguous memory for a driver's DMA, and the window of the address
- * space such mappings go to.
+ * contiguous memory for a driver's DMA; vm_map_phys()/vm_unmap_phys():
+ * its devices' memory BARs; and the window of the address space such
+ * mappings go to.
  *
  * The window is [WIN_BASE, WIN_TOP), above the RAM disk's mapping and
  * below the stack; libsys hands out page-aligned ranges of it first fit
@@ -102,4 +103,67 @@ int free_contig(void *addr, size_t len)
 		return -1;
 	}
 	return 0;
+}
+
+/* Is who the caller itself? */
+static int is_self(endpoint_t who)
+{
+	endpoint_t me;
+
+	return who == SELF || (sys_whoami(&me, NULL, 0, NULL, NULL) == OK && me == who);
+}
+
+/* MINIX's vm_map_phys(): len bytes of device memory at physaddr (inside a
+ * memory BAR of a PCI device our .conf names), mapped uncached; the
+ * address of physaddr, or MAP_FAILED and errno (EINVAL: len 0, or who is
+ * not ourselves; EPERM: not such a range; ENOMEM: no room).  An unaligned
+ * physaddr is mapped from its page on, as in MINIX. */
+void *vm_map_phys(endpoint_t who, void *physaddr, size_t len)
+{
+	message m = { 0 };
+	phys_bytes pa = (phys_bytes)physaddr, off = pa & (PAGE - 1);
+	vir_bytes va, size = (len + off + PAGE - 1) & ~(vir_bytes)(PAGE - 1);
+	int r;
+
+	if (len == 0 || size < len || !is_self(who)) {
+		errno = -EINVAL;
+		return MAP_FAILED;
+	}
+	if (!(va = win_take(size))) {
+		errno = -ENOMEM;
+		return MAP_FAILED;
+	}
+	m.m_vmctl.endpt = SELF;
+	m.m_vmctl.request = VMCTL_MAP_PHYS;
+	m.m_vmctl.addr = va;
+	m.m_vmctl.len = size;
+	m.m_vmctl.phys = pa - off;
+	if ((r = _kernel_call(SYS_VMCTL, &m)) != OK) {
+		win_give(va, size);
+		errno = -r;
+		return MAP_FAILED;
+	}
+	return (void *)(va + off);
+}
+
+/* MINIX's vm_unmap_phys(): the whole mapping vm_map_phys() returned vaddr
+ * (or an address in its first page) for; len is not used, as in MINIX.
+ * OK, or EINVAL (who is not ourselves) or EFAULT (no such mapping). */
+int vm_unmap_phys(endpoint_t who, void *vaddr, size_t len)
+{
+	vir_bytes va = (vir_bytes)vaddr & ~(vir_bytes)(PAGE - 1);
+	int i, r;
+
+	(void)len;
+	if (!is_self(who))
+		return EINVAL;
+	for (i = 0; i < nused; i++)
+		if (used[i].base == va)
+			break;
+	if (i == nused)
+		return EFAULT;
+	if ((r = sys_vmctl(SELF, VMCTL_UNMAP_PHYS, va, used[i].len)) != OK)
+		return r;   /* not a device mapping: an alloc_contig one */
+	used[i] = used[--nused];
+	return OK;
 }

@@ -277,6 +277,8 @@ int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	vir_bytes arg);
 void dev_reply(message *m);
+void dev_forget(endpoint_t driver, uint32_t id);
+void dev_driver_fault(endpoint_t ep, const char *why);
 void dev_unblock(struct fproc *fp, int exiting);
 void dev_ds_event(void);
 void dev_ds_init(void);

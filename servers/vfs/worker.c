@@ -446,7 +446,8 @@ int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r)
 		m.m_vfs_lchardriver_cancel.minor =
 		    w->w_reply->m_vfs_lchardriver_openclose.minor;
 		m.m_vfs_lchardriver_cancel.id = (endpoint_t)w->w_id;
-		(void)asynsend(w->w_dst, &m);
+		if (asynsend(w->w_dst, &m) == OK)
+			dev_forget(w->w_dst, w->w_id);	/* its answer comes */
 	}
 	worker_wake(w, r);
 	return 1;

@@ -460,7 +460,7 @@ void dev_reply(message *m)
 	if ((fp = waiting_for(m->m_source, m->m_lchardriver_vfs_reply.id)) == NULL) {
 		if (!worker_dev_reply(m) && !was_dropped(m->m_source,
 		    (uint32_t)m->m_lchardriver_vfs_reply.id))
-			dev_driver_fault(m->m_source, "an answer to no request");
+			dev_driver_fault(m->m_source, "protocol violation: an answer to no request");
 		return;
 	}
 	if (r == EDONTREPLY)
@@ -522,8 +522,7 @@ void dev_driver_fault(endpoint_t ep, const char *why)
 		printf("vfs: endpoint %d, no driver: %s\n", ep, why);
 		return;
 	}
-	last = ep;
-	printf("vfs: driver %s: protocol violation: %s; restarting it\n",
+	printf("vfs: driver %s: %s; restarting it\n",
 	    labels[i].l_label, why);
 	memset(&m, 0, sizeof(m));
 	m.m_type = RS_DRIVER_FAULT;
@@ -534,6 +533,7 @@ void dev_driver_fault(endpoint_t ep, const char *why)
 		printf("vfs: RS did not restart %s: %d\n", labels[i].l_label, r);
 		return;
 	}
+	last = ep;
 	driver_dead(ep);
 }
 

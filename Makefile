@@ -23,9 +23,13 @@ B       := build
 # it and confines each driver's PCI device to the frames the driver holds
 # by vumap (docs/kernel.md, "The IOMMU").  IDE disks go on a PIIX3 IDE
 # function (q35's own -drive if=ide is AHCI, which at_wini does not
-# drive), and the root disk is IDE unless DISK says otherwise: QEMU's
-# legacy virtio-blk does its DMA around the IOMMU, unconfined.
+# drive), and the root disk is IDE unless DISK says otherwise.  A
+# virtio disk is then modern-only (virtio 1.0) with iommu_platform=on:
+# QEMU translates a virtio device's DMA through the IOMMU only so (its
+# legacy virtio-blk does DMA around it, unconfined).  VIRTIO=modern asks
+# for the modern device without an IOMMU too (docs/storage.md).
 IOMMU     ?= 0
+VIRTIO    ?= legacy
 IOMMU_QEMU := -M q35 -device intel-iommu,intremap=off -device piix3-ide,id=pide
 ifeq ($(IOMMU),1)
 DISK      ?= ide
@@ -35,7 +39,13 @@ DISK_IMG  ?= $(B)/disk.img
 DISK_KIB  ?= 65536
 BLOCKSIZE ?= 4096
 disk_virtio_driver := virtio_blk
-disk_virtio_qemu    = -drive file=$(1),format=raw,if=none,id=disk$(2) -device virtio-blk-pci,drive=disk$(2),disable-modern=on
+virtio_legacy      := disable-modern=on
+virtio_modern      := disable-legacy=on
+ifeq ($(IOMMU),1)
+virtio_modern      := disable-legacy=on,iommu_platform=on
+VIRTIO             := modern
+endif
+disk_virtio_qemu    = -drive file=$(1),format=raw,if=none,id=disk$(2) -device virtio-blk-pci,drive=disk$(2),$(virtio_$(VIRTIO))
 disk_ide_driver    := at_wini
 disk_ide_qemu       = -drive file=$(1),format=raw,if=ide,index=$(2)
 ifeq ($(IOMMU),1)
@@ -522,7 +532,7 @@ clean:
 
 help:
 	@echo "make run | run-check | run-hello | test | fi | fi-merge | bench | bench-baseline | profile-ipc | iso | qemu-gdb | clean | clean-disk"
-	@echo "  (HZ=$(HZ) DISK=$(DISK) DISK_IMG=$(DISK_IMG) BLOCKSIZE=$(BLOCKSIZE) DISK_KIB=$(DISK_KIB) DISK2=$(DISK2) IOMMU=$(IOMMU))"
+	@echo "  (HZ=$(HZ) DISK=$(DISK) DISK_IMG=$(DISK_IMG) BLOCKSIZE=$(BLOCKSIZE) DISK_KIB=$(DISK_KIB) DISK2=$(DISK2) IOMMU=$(IOMMU) VIRTIO=$(VIRTIO))"
 
 FORCE:
 

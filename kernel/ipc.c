@@ -318,7 +318,7 @@ static int mini_senda(struct proc *caller, vir_bytes table, unsigned count)
 	return OK;
 }
 
-static int do_ipc(struct proc *caller, int call, endpoint_t src_dst_e, vir_bytes m_ptr)
+static __attribute__((noinline)) int do_ipc(struct proc *caller, int call, endpoint_t src_dst_e, vir_bytes m_ptr)
 {
 	struct proc *dst = NULL;
 	int r;
@@ -379,16 +379,24 @@ static int do_ipc(struct proc *caller, int call, endpoint_t src_dst_e, vir_bytes
 	return EBADCALL;
 }
 
-/* The fast path (issue 11): SEND, SENDNB or SENDREC to a process blocked
- * in a receive that takes this message (the usual request and the usual
- * reply, also a driver's through asynsend), with both message buffers inside one page: one copy between the
- * two pages, the flags set directly; and a RECEIVE from ANY when nothing
- * waits (a server going back to wait).  It makes the same checks as the
- * general path and leaves the same state; anything else (a busy or
- * stopped destination, pending notifications or asynchronous messages, a
- * buffer across pages or shared copy-on-write, a kernel task, a denied
- * call) returns 0 and takes the general path. */
-/* Physical address of a message at va in the space pd if it lies in one
+/* The fast paths (issue 11).  Each makes the same checks as the general
+ * path and leaves the same state, in straight-line code, or returns 0
+ * before it has changed anything and the general path takes the call:
+ *
+ *  - SENDREC to a process blocked in a receive that takes the message:
+ *    one 16-word copy between the two pages, the flags set directly, and
+ *    the receiver takes the caller's place at the head of their run queue
+ *    (sched_handoff: no queue is walked);
+ *  - SEND or SENDNB (a reply, or a driver's answer through asynsend) to
+ *    a process blocked in a receive that takes it: the copy from the
+ *    sender's (loaded) space, the receiver made runnable;
+ *  - RECEIVE from ANY when nothing waits (a server going back to wait).
+ *
+ * Anything else (a busy or stopped destination, pending notifications or
+ * asynchronous messages, a buffer across pages or shared copy-on-write, a
+ * kernel task, a denied call) takes the general path.
+ *
+ * Physical address of a message at va in the space pd if it lies in one
  * present, writable user page (not copy-on-write), else 0. */
 static inline __attribute__((always_inline)) phys_bytes msg_phys(uint32_t pd, vir_bytes va)
 {
@@ -406,76 +414,149 @@ static inline __attribute__((always_inline)) phys_bytes msg_phys(uint32_t pd, vi
 	return (pte & PAGE_MASK) | (va & ~PAGE_MASK);
 }
 
-static inline int ipc_fast(struct proc *caller, int call, endpoint_t dst_e, vir_bytes m_ptr)
+/* The destination of a fast send: dst_e names a live user process that
+ * is blocked in a receive that takes a message from caller, which may
+ * send to it; else NULL. */
+static inline __attribute__((always_inline)) struct proc *fast_dst(struct proc *caller,
+	endpoint_t dst_e)
 {
+	unsigned n = (unsigned)_ENDPOINT_P(dst_e); /* ANY, NONE, SELF: >= NR_PROCS */
 	struct proc *dst;
-	phys_bytes from, to;
-	int n = _ENDPOINT_P(dst_e);
 
-	if (call == RECEIVE && dst_e == ANY &&
-	    (priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(RECEIVE)) &&
-	    !priv(caller)->s_maybe && !caller->p_caller_q &&
-	    msg_phys(caller->p_cr3, m_ptr)) {
-		/* Nothing waits for the caller: it blocks. */
-		caller->p_getfrom_e = ANY;
-		caller->p_delivermsg_vir = m_ptr;
-		dequeue(caller);
-		caller->p_rts_flags = RTS_RECEIVING;
-		caller->p_reg.eax = OK;
-		return 1;
-	}
-	if ((call != SENDREC && call != SEND && call != SENDNB) ||
-	    !(priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(call)) ||
-	    n < 0 || n >= NR_PROCS || dst_e == ANY || dst_e == NONE || dst_e == SELF)
-		return 0;
+	if (n >= NR_PROCS)
+		return NULL;
 	dst = proc_addr(n);
-	if (dst->p_endpoint != dst_e || dst->p_rts_flags != RTS_RECEIVING || dst == caller ||
+	if (dst->p_endpoint != dst_e || dst->p_rts_flags != RTS_RECEIVING ||
 	    (dst->p_getfrom_e != ANY && dst->p_getfrom_e != caller->p_endpoint) ||
-	    !may_send_to(caller, dst))
-		return 0;
-	/* Writable for SENDREC (the reply lands there); a read-only SEND
-	 * buffer takes the general path. */
-	if (!(from = msg_phys(caller->p_cr3, m_ptr)) ||
-	    !(to = msg_phys(dst->p_cr3, dst->p_delivermsg_vir)))
-		return 0;
-	__asm__ volatile("rep movsl" : "+D"(to), "+S"(from), "=c"(n)
-	    : "2"(sizeof(message) / 4) : "memory");
-	((message *)(to - sizeof(message)))->m_source = caller->p_endpoint;
+	    dst == caller || !may_send_to(caller, dst))
+		return NULL;
+	return dst;
+}
+
+/* The receiver's side of a fast delivery: m_source, the IPC status and
+ * the flags (it is runnable now, not yet queued). */
+static inline __attribute__((always_inline)) void fast_delivered(struct proc *dst,
+	phys_bytes to, struct proc *caller, int call)
+{
+	((message *)to)->m_source = caller->p_endpoint;
 	dst->p_misc_flags &= ~MF_REPLY_PEND;
 	dst->p_reg.eax = OK;
 	dst->p_reg.ebx = IPC_STATUS_CALL_TO(call);
 	dst->p_rts_flags = 0;
-	caller->p_reg.eax = OK;
-	if (call == SENDREC) {
-		caller->p_misc_flags |= MF_REPLY_PEND;
-		caller->p_getfrom_e = dst_e;
-		caller->p_delivermsg_vir = m_ptr;
-		/* The caller blocks: the receiver takes its place if it can
-		 * (sched_handoff), else the run queues as usual. */
-		if (!sched_handoff(caller, dst)) {
-			enqueue(dst);
-			dequeue(caller);
-		}
-		caller->p_rts_flags = RTS_RECEIVING;
-		return 1;
+}
+
+static inline __attribute__((always_inline)) int fast_sendrec(struct proc *caller,
+	endpoint_t dst_e, vir_bytes m_ptr)
+{
+	struct proc *dst;
+	phys_bytes from, to;
+	int n;
+
+	if (!(priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(SENDREC)) ||
+	    !(dst = fast_dst(caller, dst_e)) ||
+	    !(from = msg_phys(caller->p_cr3, m_ptr)) || /* writable: the reply comes here */
+	    !(to = msg_phys(dst->p_cr3, dst->p_delivermsg_vir)))
+		return 0;
+	__asm__ volatile("rep movsl" : "+D"(to), "+S"(from), "=c"(n)
+	    : "2"(sizeof(message) / 4) : "memory");
+	fast_delivered(dst, to - sizeof(message), caller, SENDREC);
+	caller->p_misc_flags |= MF_REPLY_PEND;
+	caller->p_getfrom_e = dst_e;
+	caller->p_delivermsg_vir = m_ptr;
+	/* The caller blocks: the receiver takes its place if it can
+	 * (sched_handoff), else the run queues as usual. */
+	if (!sched_handoff(caller, dst)) {
+		enqueue_fast(dst);
+		dequeue_fast(caller);
 	}
-	enqueue(dst);
+	caller->p_rts_flags = RTS_RECEIVING;
+	caller->p_reg.eax = OK;
 	return 1;
 }
 
-void ipc_trap(struct stackframe *f)
+static inline __attribute__((always_inline)) int fast_send(struct proc *caller, int call,
+	endpoint_t dst_e, vir_bytes m_ptr)
+{
+	struct proc *dst;
+	phys_bytes to;
+
+	/* The sender's buffer is read through its loaded space (the MMU
+	 * checks it), so it must lie in one page: a fault then comes
+	 * before anything is written. */
+	if (!(priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(call)) ||
+	    m_ptr - USER_BASE > USER_TOP - USER_BASE - sizeof(message) ||
+	    (m_ptr & ~PAGE_MASK) > PAGE_SIZE - sizeof(message) ||
+	    !(dst = fast_dst(caller, dst_e)) ||
+	    !(to = msg_phys(dst->p_cr3, dst->p_delivermsg_vir)) ||
+	    ucopy_words((void *)to, (const void *)m_ptr, sizeof(message) / 4))
+		return 0;
+	fast_delivered(dst, to, caller, call);
+	if (dst->p_priority == caller->p_priority && rdy_head[caller->p_priority] == caller)
+		sched_lazy = dst; /* it runs after caller anyway: queued later */
+	else
+		enqueue_fast(dst);
+	caller->p_reg.eax = OK;
+	return 1;
+}
+
+static inline __attribute__((always_inline)) int fast_receive(struct proc *caller,
+	endpoint_t src_e, vir_bytes m_ptr)
+{
+	struct proc *p;
+
+	if (src_e != ANY || priv(caller)->s_maybe || caller->p_caller_q ||
+	    !(priv(caller)->s_desc.pd_trap_mask & TRAP_BIT(RECEIVE)) ||
+	    !msg_phys(caller->p_cr3, m_ptr))
+		return 0;
+	/* Nothing waits for the caller: it blocks.  The client its fast
+	 * reply woke (sched_lazy) takes its place if they are alone in their
+	 * queue; else both queues change as usual. */
+	caller->p_getfrom_e = ANY;
+	caller->p_delivermsg_vir = m_ptr;
+	if ((p = sched_lazy) != NULL) {
+		sched_lazy = NULL;
+		if (rdy_head[caller->p_priority] == caller && !caller->p_nextready &&
+		    p->p_priority == caller->p_priority) {
+			p->p_nextready = NULL;
+			rdy_head[p->p_priority] = rdy_tail[p->p_priority] = p;
+			sched_blocked(caller);
+		} else {
+			enqueue_fast(p);
+			dequeue_fast(caller);
+		}
+	} else {
+		dequeue_fast(caller);
+	}
+	caller->p_rts_flags = RTS_RECEIVING;
+	caller->p_reg.eax = OK;
+	return 1;
+}
+
+HOTPATH void ipc_trap(struct stackframe *f)
 {
 	struct proc *caller = (struct proc *)f;
-	int r;
+	int call = (int)f->eax, r;
 
 	current = caller;
-	if (ipc_fast(caller, (int)f->eax, (endpoint_t)f->ebx, f->ecx))
+	if (call == RECEIVE && fast_receive(caller, (endpoint_t)f->ebx, f->ecx))
 		switch_to_user();
-	r = do_ipc(caller, (int)f->eax, (endpoint_t)f->ebx, f->ecx);
+	sched_sync();
+	switch (call) {
+	case SENDREC:
+		if (fast_sendrec(caller, (endpoint_t)f->ebx, f->ecx))
+			switch_to_user();
+		break;
+	case SEND:
+	case SENDNB:
+		if (fast_send(caller, call, (endpoint_t)f->ebx, f->ecx))
+			switch_to_user();
+		break;
+	}
+	r = do_ipc(caller, call, (endpoint_t)f->ebx, f->ecx);
 	if (r != EDONTREPLY && !isemptyp(caller))
 		caller->p_reg.eax = (uint32_t)r;
 #if DEBUG_IPC
-	klog("ipc %s call %d ep %d -> %d\n", caller->p_name, f->eax, f->ebx, r);
+	klog("ipc %s call %d ep %d -> %d\n", caller->p_name, call, f->ebx, r);
 #endif
 	switch_to_user();
 }

@@ -574,6 +574,18 @@ int vir_copy(struct proc *sp, vir_bytes src, struct proc *dp, vir_bytes dst, siz
 	uint32_t pte;
 	int i;
 
+	/* Small copies (issue 11): each side inside one page, one walk each
+	 * (pd_pte checks the range; the destination's copy-on-write is
+	 * broken as below). */
+	if (n - 1 < PAGE_SIZE &&
+	    !(((src ^ (src + n - 1)) | (dst ^ (dst + n - 1))) & PAGE_MASK)) {
+		uint32_t ps = pd_pte(sp->p_cr3, src, 0), pdst;
+		if (!ps || !(pdst = pd_pte(dp->p_cr3, dst, 1)))
+			return EFAULT;
+		copy_words((void *)((pdst & PAGE_MASK) | (dst & ~PAGE_MASK)),
+		    (const void *)((ps & PAGE_MASK) | (src & ~PAGE_MASK)), n);
+		return OK;
+	}
 	if (!user_range_ok(src, n) || !user_range_ok(dst, n))
 		return EFAULT;
 	/* Check every page of both sides first: a failing copy changes

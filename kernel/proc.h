@@ -127,7 +127,84 @@ static inline __attribute__((always_inline)) int isokendpt(endpoint_t e, struct 
 void enqueue(struct proc *p);
 void dequeue(struct proc *p);
 void sched_set_priority(struct proc *p, int prio);
-int sched_handoff(struct proc *from, struct proc *to);
+extern struct proc *rdy_head[NR_SCHED_QUEUES], *rdy_tail[NR_SCHED_QUEUES];
+extern uint32_t rdy_mask;
+
+/* from, the running process (the head of its queue), blocks as
+ * dequeue() says: it comes back up one queue if it had drifted down. */
+static inline __attribute__((always_inline)) void sched_blocked(struct proc *from)
+{
+	from->p_misc_flags |= MF_BLOCKED;
+	if (from->p_priority > from->p_base_prio &&
+	    !(from->p_priv.s_desc.pd_flags & SYS_PROC))
+		from->p_priority--;
+}
+
+/* enqueue(p) and dequeue(p) for the IPC fast paths, inline for the
+ * usual cases (p's queue empty; p the head of its queue), the same end
+ * state; the functions for the rest. */
+static inline __attribute__((always_inline)) void enqueue_fast(struct proc *p)
+{
+	int q = p->p_priority;
+
+	if (rdy_head[q]) {
+		enqueue(p);
+		return;
+	}
+	p->p_nextready = NULL;
+	rdy_head[q] = rdy_tail[q] = p;
+	rdy_mask |= 1u << q;
+}
+
+static inline __attribute__((always_inline)) void sched_blocked(struct proc *from);
+static inline __attribute__((always_inline)) void dequeue_fast(struct proc *p)
+{
+	int q = p->p_priority;
+
+	if (rdy_head[q] != p) {
+		dequeue(p);
+		return;
+	}
+	if (!(rdy_head[q] = p->p_nextready)) {
+		rdy_tail[q] = NULL;
+		rdy_mask &= ~(1u << q);
+	}
+	sched_blocked(p);
+}
+
+/* from, the running process, blocks in a SENDREC that woke to: if both
+ * are in one queue and from is its head, to takes from's place (from
+ * gives it its turn: the direct switch of the IPC fast path) and from
+ * leaves as dequeue() says; 1 if done, else 0 and nothing changed. */
+static inline __attribute__((always_inline)) int sched_handoff(struct proc *from,
+	struct proc *to)
+{
+	int q = from->p_priority;
+
+	if (to->p_priority != q || rdy_head[q] != from)
+		return 0;
+	if (!(to->p_nextready = from->p_nextready))
+		rdy_tail[q] = to;
+	rdy_head[q] = to;
+	sched_blocked(from);
+	return 1;
+}
+
+/* The fast reply (ipc.c): a server's SEND wakes a client of its own
+ * queue while the server, the head, runs on.  The client is runnable but
+ * joins the queue only when the kernel is next entered (sched_sync, the
+ * first thing every entry does), where enqueue() puts it exactly where it
+ * would have gone; unless that entry is the server's RECEIVE on the fast
+ * path and the two are alone in their queue: then the client simply
+ * takes the server's place, which is where enqueue() and dequeue() would
+ * have left it too.  NULL, or that client. */
+extern struct proc *sched_lazy;
+void sched_flush(void);
+static inline __attribute__((always_inline)) void sched_sync(void)
+{
+	if (__builtin_expect(sched_lazy != NULL, 0))
+		sched_flush();
+}
 
 /* Mark p not runnable for reason f (and leave the run queue if needed). */
 static inline void proc_stop(struct proc *p, unsigned f)

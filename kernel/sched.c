@@ -26,7 +26,10 @@
  *    queue, to its base priority (p_base_prio) at the highest.
  *  - Services (SYS_PROC) stay at their .conf priority.
  *  - A SENDREC to a process of the same queue that waits for it hands the
- *    caller's place at the head over to it (sched_handoff).
+ *    caller's place at the head over to it (sched_handoff); so does a
+ *    server that replies and then receives, to the client it answered,
+ *    when the two are alone in their queue (sched_lazy: the same order
+ *    as enqueue and dequeue would give, without either).
  *
  * With nothing to run, the kernel halts until an interrupt makes
  * something runnable.
@@ -34,9 +37,10 @@
 #include "proc.h"
 #include "memory.h"
 
-static struct proc *rdy_head[NR_SCHED_QUEUES];
-static struct proc *rdy_tail[NR_SCHED_QUEUES];
-static uint32_t rdy_mask; /* bit q: queue q is not empty */
+struct proc *rdy_head[NR_SCHED_QUEUES];
+struct proc *rdy_tail[NR_SCHED_QUEUES];
+uint32_t rdy_mask; /* bit q: queue q is not empty */
+struct proc *sched_lazy; /* woken by a fast reply, not yet queued (proc.h) */
 
 /* Does p's priority move with its use of the CPU?  User processes only. */
 static inline int drifts(const struct proc *p)
@@ -107,23 +111,13 @@ void dequeue(struct proc *p)
 		p->p_priority--;
 }
 
-/* from, the running process, blocks in a SENDREC that woke to: if both
- * are in one queue and from is its head, to takes from's place (from
- * gives it its turn: the direct switch of the IPC fast path) and from
- * leaves as dequeue() says; 1 if done, else 0 and nothing changed. */
-int sched_handoff(struct proc *from, struct proc *to)
+/* The process woken by a fast reply joins its queue (proc.h, sched_sync). */
+void sched_flush(void)
 {
-	int q = from->p_priority;
+	struct proc *p = sched_lazy;
 
-	if (to->p_priority != q || rdy_head[q] != from)
-		return 0;
-	if (!(to->p_nextready = from->p_nextready))
-		rdy_tail[q] = to;
-	rdy_head[q] = to;
-	from->p_misc_flags |= MF_BLOCKED;
-	if (from->p_priority > from->p_base_prio && drifts(from))
-		from->p_priority--;
-	return 1;
+	sched_lazy = NULL;
+	enqueue(p);
 }
 
 /* Set p's base priority (and its queue) to prio. */
@@ -169,8 +163,9 @@ static inline struct proc *pick_proc(void)
 }
 
 /* Run the best process; deliver its pending message first.  Never returns. */
-void switch_to_user(void)
+HOTPATH void switch_to_user(void)
 {
+	static struct proc *tss_proc; /* whose frame the TSS's esp0 ends */
 	struct proc *p;
 
 	while (!(p = pick_proc())) {
@@ -179,6 +174,11 @@ void switch_to_user(void)
 	}
 	current = p;
 	as_load(p);
-	tss_set_esp0((uint32_t)(&p->p_reg + 1));
-	restart_frame(&p->p_reg);
+	if (p != tss_proc) {
+		tss_proc = p;
+		tss_set_esp0((uint32_t)(&p->p_reg + 1));
+	}
+	/* restart_frame(&p->p_reg), without the call */
+	__asm__ volatile("mov %0, %%esp\n\tjmp restart_regs" : : "r"(&p->p_reg) : "memory");
+	__builtin_unreachable();
 }

@@ -9,18 +9,34 @@
 typedef int (*kcall_t)(struct proc *caller, message *m);
 static kcall_t call_vec[NR_SYS_CALLS];
 static const char *call_names[NR_SYS_CALLS]; /* for the diagnostics */
-static uint32_t status_only[CALL_MASK_WORDS]; /* reply is m_type alone */
+static uint8_t reply_words[NR_SYS_CALLS]; /* words of the reply written back */
 
 #define map_named(call, handler, name) \
-	(call_vec[SYS_CALL_NR(call)] = (handler), call_names[SYS_CALL_NR(call)] = (name))
+	(call_vec[SYS_CALL_NR(call)] = (handler), call_names[SYS_CALL_NR(call)] = (name), \
+	 reply_words[SYS_CALL_NR(call)] = sizeof(message) / 4)
 #define map(call, handler) map_named(call, handler, #call)
 /* A call whose reply carries no payload: only m_source and m_type are
  * written back to the caller. */
 #define map_status(call, handler) \
-	(map_named(call, handler, #call), PD_SET(status_only, SYS_CALL_NR(call)))
+	(map_named(call, handler, #call), \
+	 reply_words[SYS_CALL_NR(call)] = offsetof(message, m_u8) / 4)
+
+/* The handler of a call number no handler is mapped to. */
+static int kcall_unknown(struct proc *caller, message *m)
+{
+	(void)caller;
+	(void)m;
+	return EBADREQUEST;
+}
 
 void system_init(void)
 {
+	int i;
+
+	for (i = 0; i < NR_SYS_CALLS; i++) {
+		call_vec[i] = kcall_unknown;
+		reply_words[i] = sizeof(message) / 4;
+	}
 	map(SYS_FORK, do_fork);
 	map_status(SYS_EXIT, do_exit);
 	map_status(SYS_CLEAR, do_clear);
@@ -63,7 +79,7 @@ static int kernel_call(struct proc *caller, message *m)
 	int nr = m->m_type - KERNEL_CALL;
 	const struct priv_desc *d = &priv(caller)->s_desc;
 
-	if (nr < 0 || nr >= NR_SYS_CALLS || !call_vec[nr])
+	if (nr < 0 || nr >= NR_SYS_CALLS || call_vec[nr] == kcall_unknown)
 		return EBADREQUEST;
 	if (!(d->pd_flags & SYS_PROC)) {
 		kdiag(caller, "%s refused: a user process makes no kernel calls", call_names[nr]);
@@ -95,28 +111,37 @@ int kernel_call_msg(struct proc *caller, vir_bytes m_ptr)
 }
 
 /* int 0x20: the caller's space is loaded, so its message is copied with
- * ucopy() directly (the MMU checks it). */
-void kcall_trap(struct stackframe *f)
+ * ucopy() directly (the MMU checks it).  The usual case (a known call the
+ * caller may make) is dispatched here; kernel_call() says why not. */
+HOTPATH void kcall_trap(struct stackframe *f)
 {
 	struct proc *caller = (struct proc *)f;
+	const struct priv_desc *d = &priv(caller)->s_desc;
 	vir_bytes m_ptr = f->eax;
+	unsigned nr;
 	message m;
 	int r;
 
 	current = caller;
-	if (!user_range_ok(m_ptr, sizeof(m)) || ucopy_words(&m, (void *)m_ptr, sizeof(m) / 4)) {
+	sched_sync();
+	/* user_range_ok(m_ptr, sizeof(m)) in one comparison */
+	if (m_ptr - USER_BASE > USER_TOP - USER_BASE - sizeof(m) ||
+	    ucopy_words(&m, (void *)m_ptr, sizeof(m) / 4)) {
 		caller->p_reg.eax = (uint32_t)EFAULT;
 		switch_to_user();
 	}
 	caller->p_kcall_msg = m_ptr;
-	r = kernel_call(caller, &m);
+	nr = (unsigned)(m.m_type - KERNEL_CALL);
+	/* (An unmapped call number has kcall_unknown.) */
+	if (nr < NR_SYS_CALLS && (d->pd_flags & SYS_PROC) && PD_ISSET(d->pd_call_mask, nr))
+		r = call_vec[nr](caller, &m);
+	else
+		r = kernel_call(caller, &m);
 	if (r != EDONTREPLY && !isemptyp(caller)) {
-		unsigned nr = (unsigned)(m.m_type - KERNEL_CALL);
-		size_t len = nr < NR_SYS_CALLS && PD_ISSET(status_only, nr) ?
-		    offsetof(message, m_u8) : sizeof(m);
+		unsigned len = nr < NR_SYS_CALLS ? reply_words[nr] : sizeof(m) / 4;
 		m.m_source = SYSTEM;
 		m.m_type = r;
-		caller->p_reg.eax = ucopy_words((void *)m_ptr, &m, len / 4) ? (uint32_t)EFAULT : OK;
+		caller->p_reg.eax = ucopy_words((void *)m_ptr, &m, len) ? (uint32_t)EFAULT : OK;
 	}
 	switch_to_user();
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
-"""iommu-session.py IMAGE DISK [LOG] - wild DMA on the root disk under the
-IOMMU, through the file system, with the host's e2fsprogs as the oracle.
+"""iommu-session.py IMAGE DISK [LOG [KIND]] - wild DMA on the root disk
+under the IOMMU, through the file system, with the host's e2fsprogs as
+the oracle.  KIND is the kind of disk (make DISK=...): ide (default, the
+driver at_wini) or virtio (virtio_blk on a modern virtio disk with
+iommu_platform=on, IMAGE os.iso); below, at_wini stands for the driver.
 
 IMAGE (os-ide.iso: the root on at_wini) boots on QEMU's q35 machine with
 intel-iommu (`make iommu-args`), DISK (a scratch copy of a root image,
@@ -31,6 +34,9 @@ from console import Console, Tap, tail
 SEQ = "".join("%d\n" % i for i in range(1, 20001)).encode()[:100000]
 
 
+KINDS = {"ide": ("at_wini", "8086:7010"), "virtio": ("virtio_blk", "1af4:1042")}
+
+
 def make_words(*args):
     return subprocess.run(["make", "-s"] + list(args), capture_output=True,
                           text=True, check=True).stdout.split()
@@ -42,6 +48,11 @@ def main(argv):
         return 2
     image, disk = argv[0], argv[1]
     log = argv[2] if len(argv) > 2 else "build/iommu-session.log"
+    kind = argv[3] if len(argv) > 3 else "ide"
+    if kind not in KINDS:
+        print("iommu-session: no kind of disk %r (ide, virtio)" % kind, file=sys.stderr)
+        return 2
+    label, pci_id = KINDS[kind]
     if os.path.abspath(disk) == os.path.abspath("build/disk.img"):
         print("iommu-session: refusing to write the user's build/disk.img", file=sys.stderr)
         return 2
@@ -50,7 +61,7 @@ def main(argv):
             "-monitor", "none", "-serial", "stdio",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-cdrom", image] + make_words("iommu-args") + \
-        make_words("disk-args", "DISK=ide", "IOMMU=1", "FILE=" + disk)
+        make_words("disk-args", "DISK=" + kind, "IOMMU=1", "FILE=" + disk)
     tap = Tap()
     values = []
     con = Console(qemu, log)
@@ -66,11 +77,11 @@ def main(argv):
                 (3, "sync; wc -c /w1", r"^\s*100000 /w1$", "the file synced"),
                 (4, "wc -c /bin/sort", r"^\s*\d+ /bin/sort$", "a file read")]:
             con.begin()
-            con.send("service fi at_wini -type wilddma -seed %d\n" % seed)
+            con.send("service fi %s -type wilddma -seed %d\n" % (label, seed))
             ok = con.prompt(30)
-            m = re.search(r"^fi: at_wini wilddma seed=%d index=0 value=(0x[0-9a-f]+)$" % seed,
+            m = re.search(r"^fi: %s wilddma seed=%d index=0 value=(0x[0-9a-f]+)$" % (label, seed),
                           con.text(), re.M)
-            tap.result(ok and m is not None, "service fi at_wini -type wilddma -seed %d" % seed,
+            tap.result(ok and m is not None, "service fi %s -type wilddma -seed %d" % (label, seed),
                        tail(con.text()))
             values.append(int(m.group(1), 16) if m else None)
             con.begin()
@@ -79,8 +90,8 @@ def main(argv):
             out = con.text()
             tap.result(ok and re.search(pattern, out, re.M) is not None,
                        "after the wild DMA: %s, right" % what, tail(out))
-            tap.result(re.search(r"^rs: at_wini restarted", out, re.M) is not None,
-                       "RS restarted at_wini (seed %d)" % seed, tail(out))
+            tap.result(re.search(r"^rs: %s restarted" % label, out, re.M) is not None,
+                       "RS restarted %s (seed %d)" % (label, seed), tail(out))
         con.begin()
         con.send("poweroff\n")
         rc = con.wait_exit(60)
@@ -91,14 +102,14 @@ def main(argv):
     with open(log, "rb") as f:
         text = f.read().decode("latin-1").replace("\r", "")
     faults = re.findall(r"^kernel: iommu: DMA fault: (\S+) (read of|write to) (0x[0-9a-f]+) "
-                        r"blocked, reason (\d+) \([^)]*\), device of at_wini \(endpoint \d+\)$",
+                        r"blocked, reason (\d+) \([^)]*\), device of %s \(endpoint \d+\)$" % label,
                         text, re.M)
-    bdf = re.search(r"^kernel: iommu: (\S+) 8086:7010 is at_wini's", text, re.M)
+    bdf = re.search(r"^kernel: iommu: (\S+) %s is %s's" % (pci_id, label), text, re.M)
     want = [v & ~0xfff for v in values if v is not None]
     tap.result(bdf is not None and [int(a, 16) for _, _, a, _ in faults] == want and
                all(b == bdf.group(1) for b, _, _, _ in faults) and
                [(k, r) for _, k, _, r in faults] == [("read of", "6"), ("write to", "5")],
-               "two fault records, at the pages the injector named, from at_wini's device: "
+               "two fault records, at the pages the injector named, from %s's device: " % label +
                "the sync's disk write (a read of memory), then the disk read",
                "faults %s, wanted pages %s" % (faults, [hex(v) for v in want]))
     r = subprocess.run(["e2fsck", "-fn", disk], capture_output=True, text=True)

@@ -147,29 +147,34 @@ add_closing "$out"
 
 # DMA under the IOMMU (tests/system/t_iommu.c): iommu.iso on q35 with
 # intel-iommu (make iommu-args), at_wini's 1 MiB scratch disk on a PIIX3
-# IDE function; then iommuoff.iso on the pc machine, where the same wild
+# IDE function and virtio_blk's on a modern-only virtio-blk-pci with
+# iommu_platform=on (make disk-args DISK=virtio IOMMU=1); then iommuoff.iso on the pc machine, where the same wild
 # DMA lands in the canary.  QEMU's own fault messages go to a log.
 # The vumap cost they print is in TSC ticks here; in guest instructions
 # with QEMU_EXTRA="-icount shift=0,sleep=off ..." (docs/kernel.md), which
 # makes these runs three times slower.
 echo "== DMA under the IOMMU (q35, intel-iommu), then the same wild DMA without one"
-rm -f build/iommu-scratch.img && truncate -s 1M build/iommu-scratch.img
-out=$(QEMU_EXTRA="$(make -s iommu-args) $(make -s disk-args DISK=ide IOMMU=1 FILE=build/iommu-scratch.img)" \
+rm -f build/iommu-scratch.img build/iommu-vscratch.img
+truncate -s 1M build/iommu-scratch.img && truncate -s 1M build/iommu-vscratch.img
+out=$(QEMU_EXTRA="$(make -s iommu-args) $(make -s disk-args DISK=ide IOMMU=1 FILE=build/iommu-scratch.img) \
+$(make -s disk-args DISK=virtio IOMMU=1 N=1 FILE=build/iommu-vscratch.img)" \
 	tools/qemu-test.sh build/iommu.iso build/iommu 60 2>build/iommu-qemu.log)
 echo "$out"
 add_closing "$out"
-# The kernel's record of the blocked write: at the canary's page, from the
-# function the kernel gave at_wini, which was killed and restarted by RS.
+# The kernel's record of each blocked write: at the canary's page, from the
+# function the kernel gave the driver (ID $2), which was killed and
+# restarted by RS; two records in all (at_wini's, virtio_blk's).
 iommu_fault_logged() {
 	local log=build/iommu-serial.log pa bdf
-	pa=$(sed -n 's/^iommu: canary at 0x\([0-9a-f]*\)$/\1/p' $log)
-	bdf=$(sed -n "s/^kernel: iommu: \([0-9a-f:.]*\) 8086:7010 is at_wini's .*/\1/p" $log | head -n 1)
+	pa=$(sed -n "s/^iommu: canary at 0x\([0-9a-f]*\) ($1)$/\1/p" $log)
+	bdf=$(sed -n "s/^kernel: iommu: \([0-9a-f:.]*\) $2 is $1's .*/\1/p" $log | head -n 1)
 	[ -n "$pa" ] && [ -n "$bdf" ] &&
-	[ "$(grep -c '^kernel: iommu: DMA fault' $log)" = 1 ] &&
-	grep -qx "kernel: iommu: DMA fault: $bdf write to 0x$(printf %08x 0x$pa) blocked, reason 5 (write outside its holds), device of at_wini (endpoint [0-9]*)" $log &&
-	grep -q '^rs: at_wini died: signal (10)' $log && grep -q '^rs: at_wini restarted' $log
+	[ "$(grep -c '^kernel: iommu: DMA fault' $log)" = 2 ] &&
+	grep -qx "kernel: iommu: DMA fault: $bdf write to 0x$(printf %08x 0x$pa) blocked, reason 5 (write outside its holds), device of $1 (endpoint [0-9]*)" $log &&
+	grep -q "^rs: $1 died: signal (10)" $log && grep -q "^rs: $1 restarted" $log
 }
-check "iommu: the fault record names the canary page and at_wini's device; RS restarted at_wini" iommu_fault_logged
+check "iommu: the fault record names the canary page and at_wini's device; RS restarted at_wini" iommu_fault_logged at_wini 8086:7010
+check "iommu: the fault record names the canary page and virtio_blk's device (1af4:1042); RS restarted virtio_blk" iommu_fault_logged virtio_blk 1af4:1042
 out=$(QEMU_EXTRA="$(make -s disk-args DISK=ide FILE=build/iommu-scratch.img)" \
 	tools/qemu-test.sh build/iommuoff.iso build/iommuoff 60)
 echo "$out"
@@ -177,8 +182,14 @@ add_closing "$out"
 # The root disk on at_wini under the IOMMU, at the shell: `service fi
 # at_wini -type wilddma` before a sync and before a read; ext2 sees no
 # error, e2fsck and debugfs find the data right (tools/iommu-session.py).
+# Then the same with the root on virtio_blk (os.iso; a modern virtio disk
+# with iommu_platform=on).
 cp build/test-disk.img build/iommu-session.img
 out=$(tools/iommu-session.py build/os-ide.iso build/iommu-session.img build/iommu-session.log 2>&1)
+echo "$out"
+add_closing "$out"
+cp build/test-disk.img build/iommu-vsession.img
+out=$(tools/iommu-session.py build/os.iso build/iommu-vsession.img build/iommu-vsession.log virtio 2>&1)
 echo "$out"
 add_closing "$out"
 

@@ -34,8 +34,13 @@ def symbols(elf, nm):
 
 
 def main():
+    arm_name = None
+    if len(sys.argv) == 8 and sys.argv[1] == "--arm":
+        arm_name = sys.argv[2]
+        del sys.argv[1:3]
     if len(sys.argv) != 6:
-        print("usage: trace-profile.py KERNEL.ELF PROGRAM START END N", file=sys.stderr)
+        print("usage: trace-profile.py [--arm SYMBOL] KERNEL.ELF PROGRAM START END N",
+              file=sys.stderr)
         return 2
     nm = "i686-linux-gnu-nm"
     kern = symbols(sys.argv[1], nm)
@@ -46,6 +51,11 @@ def main():
     addrs = [a for a, _ in table]
     pos = {name: a for a, name in prog + kern}
     start, end = pos[start_name], pos[end_name]
+    # Other programs run code at the same user addresses during boot: with
+    # --arm, the window opens at the first START after ARM (a kernel
+    # function only the benchmark reaches) was executed.
+    armed = arm_name is None
+    arm = pos[arm_name] if arm_name else None
     counts = {}
     total = 0
     inside = False
@@ -55,7 +65,9 @@ def main():
             continue
         pc = int(m.group(1), 16)
         if not inside:
-            if pc == start:
+            if not armed:
+                armed = pc == arm
+            elif pc == start:
                 inside = True
             else:
                 continue

@@ -1,5 +1,10 @@
-/* virtio_blk.c - the virtio block driver: legacy (transitional) virtio
- * PCI devices 1af4:1001, as QEMU's virtio-blk-pci, through their I/O BAR.
+/* virtio_blk.c - the virtio block driver: virtio PCI block devices, as
+ * QEMU's virtio-blk-pci, transitional (1af4:1001) or modern-only
+ * (1af4:1042).  A device with the virtio 1.x vendor capabilities is driven
+ * through the modern transport (VERSION_1; ACCESS_PLATFORM when offered,
+ * so that its DMA goes through the IOMMU), its registers reached through
+ * the PCI configuration access window; one without them through the
+ * legacy I/O BAR (docs/storage.md, "Two transports").
  *
  * Device N is the N-th such device on the PCI bus (0 the first), with
  * MINIX's minors (minix/drvlib.h): N * 5 its whole disk (dN), N * 5 + 1..4
@@ -7,7 +12,8 @@
  * its MBR by partition() at the first request for a partition and again
  * at each first open of the device.  Each device has one virtqueue in pages of our own whose physical
  * addresses we learn with SYS_VUMAP (the legacy interface wants the ring
- * in physically consecutive pages: we find a run in a pool of pages).  A
+ * in physically consecutive pages: we find a run in a pool of pages; the
+ * modern one takes its three parts' addresses one by one).  A
  * transfer maps the caller's grants to physical ranges with SYS_VUMAP
  * (the kernel holds those frames), hands them to the device as the data
  * descriptors of one request (several if the device takes fewer
@@ -32,6 +38,7 @@
 
 #define VIRTIO_VID	0x1af4
 #define VIRTIO_BLK_DID	0x1001	/* transitional virtio-blk */
+#define VIRTIO_BLK_DID1	0x1042	/* modern-only (virtio 1.0) virtio-blk */
 
 /* Legacy virtio PCI registers, offsets in the I/O BAR. */
 #define VIO_DEV_FEATURES	0x00
@@ -48,7 +55,41 @@
 #define VS_ACK		0x01
 #define VS_DRIVER	0x02
 #define VS_DRIVER_OK	0x04
+#define VS_FEATURES_OK	0x08
 #define VS_FAILED	0x80
+
+/* The modern (virtio 1.x) PCI transport: vendor capabilities (PCI
+ * capability ID 9) in configuration space name the regions.  Their
+ * layout: cfg_type at +3, bar at +4, offset at +8, length at +12; the
+ * notify capability's multiplier at +16; the configuration access
+ * capability's data window at +16. */
+#define PCI_SR_CAPL	0x10	/* status: a capability list */
+#define PCI_CAPP	0x34	/* the first capability */
+#define PCI_CAP_VNDR	0x09
+#define VCAP_COMMON	1
+#define VCAP_NOTIFY	2
+#define VCAP_ISR	3
+#define VCAP_DEVICE	4
+#define VCAP_PCI_CFG	5
+#define NR_VCAP		5
+
+/* Common configuration registers (offsets in its region). */
+#define VC_DFSELECT	0x00	/* u32: device feature word select */
+#define VC_DF		0x04	/* u32: device features, that word */
+#define VC_GFSELECT	0x08	/* u32: driver (guest) feature word select */
+#define VC_GF		0x0c	/* u32 */
+#define VC_STATUS	0x14	/* u8 */
+#define VC_Q_SELECT	0x16	/* u16 */
+#define VC_Q_SIZE	0x18	/* u16 */
+#define VC_Q_ENABLE	0x1c	/* u16 */
+#define VC_Q_NOFF	0x1e	/* u16: the queue's notify offset */
+#define VC_Q_DESC	0x20	/* u64 */
+#define VC_Q_DRIVER	0x28	/* u64: the available ring */
+#define VC_Q_DEVICE	0x30	/* u64: the used ring */
+
+/* Feature bits 32 and up, in word 1. */
+#define VF1_VERSION_1		(1u << 0)	/* bit 32 */
+#define VF1_ACCESS_PLATFORM	(1u << 1)	/* bit 33: DMA through the IOMMU */
 
 /* virtio-blk features and config (offsets from VIO_CONFIG). */
 #define VBF_SEG_MAX	(1u << 2)
@@ -78,7 +119,15 @@ struct vb_hdr { uint32_t type, reserved; uint64_t sector; };
 
 struct vdev {
 	int devind, irq, hook;
-	uint16_t port;           /* the I/O BAR */
+	uint16_t port;           /* legacy: the I/O BAR */
+	int modern;              /* virtio 1.x, through the PCI_CFG window */
+	int cfgcap;              /* configuration offset of that window */
+	uint32_t reg[NR_VCAP + 1]; /* modern: region offsets in their BAR */
+	uint8_t bar[NR_VCAP + 1];  /* and the BAR */
+	uint32_t notify;         /* modern: queue 0's notify offset in its BAR */
+	int winbar;              /* the window's BAR, offset and length as set */
+	uint32_t winoff, winlen;
+	int platform;            /* modern: VIRTIO_F_ACCESS_PLATFORM agreed */
 	uint64_t sectors;        /* capacity */
 	int read_only;
 	unsigned qsize, maxseg;  /* ring entries; data segments per request */
@@ -145,6 +194,84 @@ static void out(struct vdev *d, int reg, int size, uint32_t v)
 		sys_outw(d->port + reg, v);
 	else
 		sys_outl(d->port + reg, v);
+}
+
+/* Modern registers: through the PCI configuration access capability, a
+ * window in configuration space onto any offset of the device's BARs
+ * (virtio 1.x, 4.1.4.8): set bar, offset and length, then read or write
+ * its data.  Only what changes is set again. */
+static uint32_t win_rw(struct vdev *d, int kind, uint32_t off, int size,
+	int write, uint32_t v)
+{
+	uint32_t at = d->reg[kind] + off;
+
+	if (d->winbar != d->bar[kind]) {
+		pci_attr_w8(d->devind, d->cfgcap + 4, d->bar[kind]);
+		d->winbar = d->bar[kind];
+	}
+	if (d->winoff != at) {
+		pci_attr_w32(d->devind, d->cfgcap + 8, at);
+		d->winoff = at;
+	}
+	if (d->winlen != (uint32_t)size) {
+		pci_attr_w32(d->devind, d->cfgcap + 12, (uint32_t)size);
+		d->winlen = (uint32_t)size;
+	}
+	if (write) {
+		pci_attr_w32(d->devind, d->cfgcap + 16, v);
+		return 0;
+	}
+	v = pci_attr_r32(d->devind, d->cfgcap + 16);
+	return size == 4 ? v : v & ((1u << (8 * size)) - 1);
+}
+
+static uint32_t cread(struct vdev *d, int off, int size)
+{
+	return win_rw(d, VCAP_COMMON, (uint32_t)off, size, 0, 0);
+}
+
+static void cwrite(struct vdev *d, int off, int size, uint32_t v)
+{
+	win_rw(d, VCAP_COMMON, (uint32_t)off, size, 1, v);
+}
+
+/* The same few operations on either transport. */
+static void set_status(struct vdev *d, uint8_t v)
+{
+	if (d->modern)
+		cwrite(d, VC_STATUS, 1, v);
+	else
+		out(d, VIO_STATUS, 1, v);
+}
+
+static uint8_t get_status(struct vdev *d)
+{
+	return (uint8_t)(d->modern ? cread(d, VC_STATUS, 1) : in(d, VIO_STATUS, 1));
+}
+
+/* Reading the ISR status acknowledges the interrupt. */
+static void isr_ack(struct vdev *d)
+{
+	if (d->modern)
+		win_rw(d, VCAP_ISR, 0, 1, 0, 0);
+	else
+		in(d, VIO_ISR, 1);
+}
+
+/* A 32-bit word of the device configuration (virtio-blk's). */
+static uint32_t dcfg32(struct vdev *d, int off)
+{
+	if (d->modern)
+		return win_rw(d, VCAP_DEVICE, (uint32_t)off, 4, 0, 0);
+	return in(d, VIO_CONFIG + off, 4);
+}
+
+static void notify(struct vdev *d)
+{
+	if (d->modern)
+		win_rw(d, VCAP_NOTIFY, d->notify, 2, 1, 0);
+	else
+		out(d, VIO_QUEUE_NOTIFY, 2, 0);
 }
 
 /* A pointer to ring offset off: no ring part crosses a page. */
@@ -234,13 +361,66 @@ static int pool_take_run(struct vdev *d, int k)
 	return ENOMEM;
 }
 
-static int dev_init(struct vdev *d, int index)
+/* A free pool page's index, taken; -1 if none. */
+static int pool_take(void)
 {
-	uint32_t base, size, feat;
-	int ioflag, r;
+	int i;
+
+	for (i = 0; i < POOL_PAGES; i++)
+		if (!pool_used[i]) {
+			pool_used[i] = 1;
+			memset(pool[i], 0, PAGE);
+			return i;
+		}
+	return -1;
+}
+
+static phys_bytes page_phys(struct vdev *d, int j)
+{
+	return pool_phys[(d->page[j] - pool[0]) / PAGE];
+}
+
+/* Walk the capability list for the virtio vendor capabilities; the first
+ * of each type counts (virtio 1.x, 4.1.4).  1 if every region a block
+ * driver needs is there (the device speaks virtio 1.x), else 0. */
+static int find_caps(struct vdev *d)
+{
+	int pos, n, type, found = 0;
+	uint32_t mult = 0;
+
+	if (!(pci_attr_r16(d->devind, PCI_SR) & PCI_SR_CAPL))
+		return 0;
+	pos = pci_attr_r8(d->devind, PCI_CAPP) & ~3;
+	for (n = 0; pos >= 0x40 && n < 48; n++, pos = pci_attr_r8(d->devind, pos + 1) & ~3) {
+		if (pci_attr_r8(d->devind, pos) != PCI_CAP_VNDR)
+			continue;
+		type = pci_attr_r8(d->devind, pos + 3);
+		if (type < 1 || type > NR_VCAP || (found & (1 << type)) ||
+		    pci_attr_r8(d->devind, pos + 4) > 5)
+			continue;
+		found |= 1 << type;
+		d->bar[type] = pci_attr_r8(d->devind, pos + 4);
+		d->reg[type] = pci_attr_r32(d->devind, pos + 8);
+		if (type == VCAP_NOTIFY)
+			mult = pci_attr_r32(d->devind, pos + 16);
+		if (type == VCAP_PCI_CFG)
+			d->cfgcap = pos;
+	}
+	d->notify = mult;   /* times the queue's notify offset, later */
+	d->winbar = -1;
+	d->winoff = d->winlen = ~0u;
+	return found == 0x3e;
+}
+
+/* Legacy: features (the first 32 bits), the ring in consecutive pages
+ * given by its page number. */
+static int legacy_setup(struct vdev *d, uint32_t *feat)
+{
+	uint32_t base, size;
+	int ioflag;
 	char name[24];
 
-	if ((r = pci_get_bar(d->devind, PCI_BAR, &base, &size, &ioflag)) != OK || !ioflag) {
+	if (pci_get_bar(d->devind, PCI_BAR, &base, &size, &ioflag) != OK || !ioflag) {
 		printf("virtio_blk: %s: no I/O BAR 0\n", pci_slot_name(d->devind, name));
 		return ENXIO;
 	}
@@ -249,46 +429,125 @@ static int dev_init(struct vdev *d, int index)
 	out(d, VIO_STATUS, 1, 0);                     /* reset: no DMA now */
 	out(d, VIO_STATUS, 1, VS_ACK);
 	out(d, VIO_STATUS, 1, VS_ACK | VS_DRIVER);
-	feat = in(d, VIO_DEV_FEATURES, 4);
-	out(d, VIO_DRV_FEATURES, 4, feat & (VBF_SEG_MAX | VBF_RO));
-	d->read_only = !!(feat & VBF_RO);
-	d->sectors = in(d, VIO_CONFIG + VBC_CAPACITY, 4) |
-		(uint64_t)in(d, VIO_CONFIG + VBC_CAPACITY + 4, 4) << 32;
-
+	*feat = in(d, VIO_DEV_FEATURES, 4);
+	out(d, VIO_DRV_FEATURES, 4, *feat & (VBF_SEG_MAX | VBF_RO));
 	out(d, VIO_QUEUE_SEL, 2, 0);
 	d->qsize = in(d, VIO_QUEUE_SIZE, 2);
 	if (d->qsize < 3 || d->qsize > MAX_QSIZE) {
 		printf("virtio_blk: %s: queue size %u not in 3..%d\n",
 		    pci_slot_name(d->devind, name), d->qsize, MAX_QSIZE);
-		out(d, VIO_STATUS, 1, VS_FAILED);
 		return ENXIO;
 	}
-	d->maxseg = d->qsize - 2;
-	if ((feat & VBF_SEG_MAX) && in(d, VIO_CONFIG + VBC_SEG_MAX, 4) > 0 &&
-	    in(d, VIO_CONFIG + VBC_SEG_MAX, 4) < d->maxseg)
-		d->maxseg = in(d, VIO_CONFIG + VBC_SEG_MAX, 4);
 	d->desc_off = 0;
 	d->avail_off = 16 * d->qsize;
 	d->used_off = (d->avail_off + 6 + 2 * d->qsize + PAGE - 1) & ~(PAGE - 1);
 	if (pool_take_run(d, d->used_off / PAGE + 1) != OK) {
 		printf("virtio_blk: no %u consecutive pages for the ring\n",
 		    d->used_off / PAGE + 1);
-		out(d, VIO_STATUS, 1, VS_FAILED);
 		return ENOMEM;
 	}
-	out(d, VIO_QUEUE_PFN, 4, (uint32_t)(pool_phys[(d->page[0] - pool[0]) / PAGE] / PAGE));
+	out(d, VIO_QUEUE_PFN, 4, (uint32_t)(page_phys(d, 0) / PAGE));
+	return OK;
+}
+
+/* Modern: VERSION_1 required, ACCESS_PLATFORM taken when offered (the
+ * device's DMA then goes through the platform's IOMMU: the addresses we
+ * give are the physical ones of our holds, which the kernel maps 1:1 in
+ * our domain); FEATURES_OK; the ring's three parts in three pages of
+ * their own, each given by its address. */
+static int modern_setup(struct vdev *d, uint32_t *feat)
+{
+	uint32_t f1, qmax;
+	int i, k, pg;
+	char name[24];
+
+	pci_enable(d->devind, PCI_CR_MAST_EN);
+	set_status(d, 0);                            /* reset: no DMA now */
+	for (k = 0; k < 1000 && get_status(d) != 0; k++)
+		;
+	set_status(d, VS_ACK);
+	set_status(d, VS_ACK | VS_DRIVER);
+	cwrite(d, VC_DFSELECT, 4, 0);
+	*feat = cread(d, VC_DF, 4);
+	cwrite(d, VC_DFSELECT, 4, 1);
+	f1 = cread(d, VC_DF, 4);
+	if (!(f1 & VF1_VERSION_1)) {
+		printf("virtio_blk: %s: modern capabilities but no VERSION_1\n",
+		    pci_slot_name(d->devind, name));
+		return ENXIO;
+	}
+	cwrite(d, VC_GFSELECT, 4, 0);
+	cwrite(d, VC_GF, 4, *feat & (VBF_SEG_MAX | VBF_RO));
+	cwrite(d, VC_GFSELECT, 4, 1);
+	cwrite(d, VC_GF, 4, f1 & (VF1_VERSION_1 | VF1_ACCESS_PLATFORM));
+	set_status(d, VS_ACK | VS_DRIVER | VS_FEATURES_OK);
+	if (!(get_status(d) & VS_FEATURES_OK)) {
+		printf("virtio_blk: %s: the device refuses our features\n",
+		    pci_slot_name(d->devind, name));
+		return ENXIO;
+	}
+	d->platform = !!(f1 & VF1_ACCESS_PLATFORM);
+	cwrite(d, VC_Q_SELECT, 2, 0);
+	qmax = cread(d, VC_Q_SIZE, 2);
+	d->qsize = qmax > MAX_QSIZE ? MAX_QSIZE : qmax;
+	if (d->qsize < 3) {
+		printf("virtio_blk: %s: queue size %u\n", pci_slot_name(d->devind, name), d->qsize);
+		return ENXIO;
+	}
+	cwrite(d, VC_Q_SIZE, 2, d->qsize);
+	for (i = 0; i < 3; i++) {
+		if ((pg = pool_take()) < 0) {
+			printf("virtio_blk: no pages for the ring\n");
+			return ENOMEM;
+		}
+		d->page[i] = pool[pg];
+	}
+	d->desc_off = 0;
+	d->avail_off = PAGE;
+	d->used_off = 2 * PAGE;
+	cwrite(d, VC_Q_DESC, 4, (uint32_t)page_phys(d, 0));
+	cwrite(d, VC_Q_DESC + 4, 4, 0);
+	cwrite(d, VC_Q_DRIVER, 4, (uint32_t)page_phys(d, 1));
+	cwrite(d, VC_Q_DRIVER + 4, 4, 0);
+	cwrite(d, VC_Q_DEVICE, 4, (uint32_t)page_phys(d, 2));
+	cwrite(d, VC_Q_DEVICE + 4, 4, 0);
+	d->notify *= cread(d, VC_Q_NOFF, 2);
+	cwrite(d, VC_Q_ENABLE, 2, 1);
+	return OK;
+}
+
+static int dev_init(struct vdev *d, int index)
+{
+	uint32_t feat;
+	int r;
+	char name[24];
+
+	d->modern = find_caps(d);
+	r = d->modern ? modern_setup(d, &feat) : legacy_setup(d, &feat);
+	if (r != OK) {
+		set_status(d, VS_FAILED);
+		return r;
+	}
+	d->read_only = !!(feat & VBF_RO);
+	d->sectors = dcfg32(d, VBC_CAPACITY) | (uint64_t)dcfg32(d, VBC_CAPACITY + 4) << 32;
+	d->maxseg = d->qsize - 2;
+	if ((feat & VBF_SEG_MAX) && dcfg32(d, VBC_SEG_MAX) > 0 &&
+	    dcfg32(d, VBC_SEG_MAX) < d->maxseg)
+		d->maxseg = dcfg32(d, VBC_SEG_MAX);
 
 	d->irq = pci_irq(d->devind);
 	d->hook = HOOK_BASE + index;
 	if (d->irq < 0 || (r = sys_irqsetpolicy(d->irq, 0, &d->hook)) != OK) {
 		printf("virtio_blk: %s: no interrupt line (irq %d)\n",
 		    pci_slot_name(d->devind, name), d->irq);
-		out(d, VIO_STATUS, 1, VS_FAILED);
+		set_status(d, VS_FAILED);
 		return ENXIO;
 	}
-	out(d, VIO_STATUS, 1, VS_ACK | VS_DRIVER | VS_DRIVER_OK);
-	printf("virtio_blk: %d: %s, irq %d, %llu sectors (%llu KiB)%s\n", index,
-	    pci_slot_name(d->devind, name), d->irq, (unsigned long long)d->sectors,
+	set_status(d, VS_ACK | VS_DRIVER | (d->modern ? VS_FEATURES_OK : 0) | VS_DRIVER_OK);
+	printf("virtio_blk: %d: %s, %s, irq %d, %llu sectors (%llu KiB)%s\n", index,
+	    pci_slot_name(d->devind, name),
+	    d->modern ? (d->platform ? "virtio 1.0, DMA through the IOMMU" : "virtio 1.0") : "legacy",
+	    d->irq, (unsigned long long)d->sectors,
 	    (unsigned long long)d->sectors / 2, d->read_only ? ", read-only" : "");
 	return OK;
 }
@@ -301,7 +560,7 @@ static void wait_used(struct vdev *d)
 	while (*used_idx(d) == d->used_idx) {
 		if (sef_receive(HARDWARE, &m) != OK)
 			continue;
-		in(d, VIO_ISR, 1);          /* acknowledges, drops the line */
+		isr_ack(d);                 /* acknowledges, drops the line */
 		sys_irqenable(&d->hook);
 	}
 	barrier();
@@ -337,7 +596,7 @@ static int one_request(struct vdev *d, int do_write, uint64_t sector,
 	barrier();
 	avail(d)[1] = ++d->avail_idx;
 	barrier();
-	out(d, VIO_QUEUE_NOTIFY, 2, 0);
+	notify(d);
 	wait_used(d);
 	return *req_status == VB_S_OK ? OK : EIO;
 }
@@ -475,7 +734,7 @@ static void vb_intr(unsigned int mask)
 
 	for (i = 0; i < nr_devs; i++)
 		if (mask & (1u << devs[i].hook)) {
-			in(&devs[i], VIO_ISR, 1);
+			isr_ack(&devs[i]);
 			sys_irqenable(&devs[i].hook);
 		}
 }
@@ -492,6 +751,7 @@ static const struct blockdriver vb_bdr = {
 static int init(int type, sef_init_info_t *info)
 {
 	int r, devind;
+	uint16_t vid, did;
 
 	(void)info;
 	if ((r = pci_init()) != OK) {
@@ -502,8 +762,10 @@ static int init(int type, sef_init_info_t *info)
 		printf("virtio_blk: cannot map the ring pool (%d)\n", r);
 		return r;
 	}
-	while (nr_devs < MAX_DEVS &&
-	    pci_find_id(VIRTIO_VID, VIRTIO_BLK_DID, nr_devs, &devind) == OK) {
+	for (r = pci_first_dev(&devind, &vid, &did); r == OK && nr_devs < MAX_DEVS;
+	    r = pci_next_dev(&devind, &vid, &did)) {
+		if (vid != VIRTIO_VID || (did != VIRTIO_BLK_DID && did != VIRTIO_BLK_DID1))
+			continue;
 		devs[nr_devs].devind = devind;
 		if (dev_init(&devs[nr_devs], nr_devs) != OK)
 			break;

@@ -167,8 +167,10 @@ static void handle(message *m)
 	}
 	rmp = mp_by_ep(who);
 	for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
-		if (calls[i].type == m->m_type)
+		if (calls[i].type == m->m_type) {
 			c = &calls[i];
+			break;
+		}
 	if (!c)
 		r = ENOSYS;
 	else if (c->need_proc && !rmp)

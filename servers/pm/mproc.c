@@ -25,13 +25,23 @@ void mproc_init(void)
 	strcpy(rmp->mp_name, "init");
 }
 
+/* The entry last found for each kernel slot: a hint, checked on use
+ * (issue 11: every request looks its caller up, twice). */
+static struct mproc *by_slot[NR_PROCS];
+
 struct mproc *mp_by_ep(endpoint_t ep)
 {
+	unsigned n = (unsigned)_ENDPOINT_P(ep);
 	struct mproc *rmp;
 
+	if (n < NR_PROCS && (rmp = by_slot[n]) && mp_alive(rmp) && rmp->mp_endpoint == ep)
+		return rmp;
 	for (rmp = mproc; rmp < mproc + NR_MPROCS; rmp++)
-		if (mp_alive(rmp) && rmp->mp_endpoint == ep)
+		if (mp_alive(rmp) && rmp->mp_endpoint == ep) {
+			if (n < NR_PROCS)
+				by_slot[n] = rmp;
 			return rmp;
+		}
 	return NULL;
 }
 

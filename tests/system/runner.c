@@ -50,9 +50,13 @@ int test_iommu_disk_io(void);
 int test_iommu_wild_dma(void);
 int test_iommu_wild_dma_unconfined(void);
 int test_iommu_vumap_cost(void);
+int test_iommu_vblk_disk_io(void);
+int test_iommu_vblk_wild_dma(void);
 static const struct test iommu[] = {
 	{ "iommu_disk_io", test_iommu_disk_io },
 	{ "iommu_wild_dma", test_iommu_wild_dma },
+	{ "iommu_vblk_disk_io", test_iommu_vblk_disk_io },
+	{ "iommu_vblk_wild_dma", test_iommu_vblk_wild_dma },
 	{ "iommu_vumap_cost", test_iommu_vumap_cost },
 };
 static const struct test iommu_off[] = {

@@ -124,6 +124,113 @@ int test_ipc_fast_and_general_paths(void)
 	return 0;
 }
 
+/* The fast reply (kernel/ipc.c, sched_lazy): the server's SEND wakes a
+ * client blocked in SENDREC, which joins the run queue only when the
+ * kernel is next entered.  Here the server, before it receives again,
+ * makes a kernel call that looks at the client (it must be runnable) and
+ * sends it what it saw; three rounds, the last with a busy third process
+ * in the queue (the general order).  Replies and statuses exact. */
+static void reply_then_look(void *arg)
+{
+	struct proc_info pi;
+	message m;
+	int k, i, st;
+
+	(void)arg;
+	for (k = 0; k < 3; k++) {
+		if (ipc_receive(ANY, &m, &st) != OK)
+			return;
+		if (IPC_STATUS_CALL(st) != SENDREC)
+			m.m_type = -1;
+		else
+			m.m_type = PONG;
+		for (i = 0; i < 56; i++)
+			m.m_u8.data[i] = (uint8_t)(m.m_u8.data[i] ^ 0x5a);
+		ipc_send(m.m_source, &m);
+		pi.pi_rts_flags = ~0u;
+		sys_getproc(&pi, m.m_source);
+		t_reply(m.m_source, GO, (int)pi.pi_rts_flags);
+	}
+}
+
+static void spin_ticks(void *arg)
+{
+	t_spin((int)(long)arg);
+}
+
+int test_ipc_fast_reply_then_kernel_call(void)
+{
+	endpoint_t srv = t_fork(reply_then_look, NULL), spinner = NONE;
+	message m;
+	int k, i, st;
+
+	T_TRUE(srv != NONE);
+	for (k = 0; k < 3; k++) {
+		if (k == 2)
+			spinner = t_fork(spin_ticks, (void *)3);
+		t_sleep(1); /* the server waits in its receive */
+		memset(&m, 0, sizeof(m));
+		m.m_type = PING;
+		for (i = 0; i < 56; i++)
+			m.m_u8.data[i] = (uint8_t)(i + k);
+		T_EQ(ipc_sendrec(srv, &m), OK);
+		T_EQ(m.m_source, srv);
+		T_EQ(m.m_type, PONG);
+		for (i = 0; i < 56; i++)
+			T_EQ(m.m_u8.data[i], (uint8_t)((i + k) ^ 0x5a));
+		T_EQ(ipc_receive(srv, &m, &st), OK);
+		T_EQ(IPC_STATUS_CALL(st), SEND);
+		T_EQ(m.m_type, GO);
+		T_EQ(m.m1_i1, 0); /* runnable when the server looked */
+	}
+	T_TRUE(spinner != NONE);
+	return 0;
+}
+
+/* A send to a process that waits in a receive from someone else takes
+ * no fast path: the sender blocks until the receiver asks for it, and
+ * each message reaches it exactly, in the order it asked. */
+static void wait_parent_then_any(void *arg)
+{
+	message m;
+
+	(void)arg;
+	if (ipc_receive(parent, &m, NULL) != OK || m.m_type != GO)
+		return;
+	t_reply(parent, PONG, m.m1_i1);
+	if (ipc_receive(ANY, &m, NULL) != OK)
+		return;
+	t_reply(parent, PONG, m.m_type == PING ? m.m1_i1 : -1);
+}
+
+static void send_to(void *arg)
+{
+	t_reply((endpoint_t)(long)arg, PING, 33);
+}
+
+int test_ipc_send_to_receiver_of_other(void)
+{
+	struct proc_info pi;
+	endpoint_t c, x;
+	int v;
+
+	parent = t_self();
+	c = t_fork(wait_parent_then_any, NULL);
+	t_sleep(1); /* c waits for us only */
+	x = t_fork(send_to, (void *)(long)c);
+	t_sleep(2);
+	T_EQ(sys_getproc(&pi, x), OK);
+	T_TRUE(pi.pi_rts_flags & PI_SENDING); /* not delivered */
+	T_EQ(sys_getproc(&pi, c), OK);
+	T_TRUE(pi.pi_rts_flags & PI_RECEIVING);
+	T_EQ(t_reply(c, GO, 44), OK);
+	T_EQ(t_expect(c, PONG, &v), OK);
+	T_EQ(v, 44);
+	T_EQ(t_expect(c, PONG, &v), OK);
+	T_EQ(v, 33);
+	return 0;
+}
+
 static void send_value(void *arg)
 {
 	t_reply(parent, PING, (int)(long)arg);

@@ -2,6 +2,8 @@
 T_DECL(test_message_size)
 T_DECL(test_sendrec_roundtrip)
 T_DECL(test_ipc_fast_and_general_paths)
+T_DECL(test_ipc_fast_reply_then_kernel_call)
+T_DECL(test_ipc_send_to_receiver_of_other)
 T_DECL(test_receive_any)
 T_DECL(test_receive_specific_while_other_waits)
 T_DECL(test_notify_coalesces)

@@ -73,6 +73,7 @@ void exception_handler(struct stackframe *f, int from_user)
 void trap_user(struct stackframe *f)
 {
 	current = (struct proc *)f;
+	sched_sync();
 	if (f->vector < 32)
 		exception_handler(f, 1);
 	else

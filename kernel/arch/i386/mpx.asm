@@ -122,9 +122,10 @@ kcall_entry:
 
 ; restart_frame(struct stackframe *f): resume the process saved in f.
 ; The caller has loaded its page directory and set the TSS esp0.
-global restart_frame
+global restart_frame, restart_regs
 restart_frame:
 	mov esp, [esp + 4]
+restart_regs:                           ; esp = the frame (switch_to_user)
 	pop gs
 	pop fs
 	pop es

@@ -24,6 +24,9 @@
                                      * `service down`); SEF's handler runs */
 #define RS_RAMDISK   (RS_BASE + 10) /* memory: the boot RAM disk, lent as a map
                                      * grant (buf), len bytes, len2 to map */
+#define RS_DRIVER_FAULT (RS_BASE + 12) /* VFS or ext2: driver `label` broke the
+                                     * protocol (or hangs): restart it as if it
+                                     * had died (docs/vfs.md, driver faults) */
 
 #define RS_REASON_LEN 48
 

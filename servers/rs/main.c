@@ -218,6 +218,36 @@ static int do_ramdisk(message *m)
 	return OK;
 }
 
+/* RS_DRIVER_FAULT: a client of driver rp (VFS, or a file system server)
+ * saw it break the protocol (an answer to no request) or leave a request
+ * unanswered too long: restart it as if it had died.  Only VFS and ext2
+ * may ask, and only about a driver: not about a server, a user process or
+ * itself. */
+static int do_driver_fault(message *m, struct rproc *rp)
+{
+	static const char *const servers[] = { "ds", "pm", "vfs", "ext2", "init" };
+	struct rproc *caller = rp_by_ep(m->m_source);
+	char why[RS_REASON_LEN];
+	unsigned i;
+
+	if (m->m_source != VFS_PROC_NR &&
+	    (caller == NULL || strcmp(caller->label, "ext2") != 0))
+		return EPERM;
+	if ((rp->conf.flags & RSF_USER) || rp == caller)
+		return EPERM;
+	for (i = 0; i < sizeof(servers) / sizeof(servers[0]); i++)
+		if (strcmp(rp->label, servers[i]) == 0)
+			return EPERM;
+	if (rp->endpt == NONE || rp->down)
+		return ESRCH;		/* not running: nothing to restart */
+	snprintf(why, sizeof(why), "driver fault reported by %s",
+	    m->m_source == VFS_PROC_NR ? "vfs" : caller->label);
+	rs_died(rp, why);
+	rs_set_alarm();
+	m->m_rs.endpt = rp->endpt;
+	return OK;
+}
+
 static int do_request(message *m)
 {
 	char label[RS_LABEL_LEN];
@@ -267,6 +297,8 @@ static int do_request(message *m)
 		return OK;
 	case RS_FI:
 		return rs_fi(rp, m);	/* fi.c */
+	case RS_DRIVER_FAULT:
+		return do_driver_fault(m, rp);
 	}
 	return ENOSYS;
 }

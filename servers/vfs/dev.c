@@ -26,6 +26,7 @@
 #include <sys/ioc_disk.h>
 #include <stdio.h>
 #include <minix/ds.h>
+#include <minix/rs.h>
 #include "vfs.h"
 
 /* Request ids: a counter above the low 8 bits; a read, write or ioctl
@@ -42,6 +43,30 @@ static uint32_t new_id(void)
 	if (next_id == 1u << 24)
 		next_id = 1;
 	return id;
+}
+
+/* The requests whose answers VFS drops on purpose (a close's, those of a
+ * caller that exited, an open's whose caller was interrupted): an answer
+ * that is neither awaited nor one of these is a protocol violation. */
+#define NR_DROPPED 64
+static struct { endpoint_t ep; uint32_t id; } dropped[NR_DROPPED];
+static unsigned dropped_next;
+
+void dev_forget(endpoint_t driver, uint32_t id)
+{
+	dropped[dropped_next].ep = driver;
+	dropped[dropped_next].id = id;
+	dropped_next = (dropped_next + 1) % NR_DROPPED;
+}
+
+static int was_dropped(endpoint_t driver, uint32_t id)
+{
+	int i;
+
+	for (i = 0; i < NR_DROPPED; i++)
+		if (dropped[i].ep == driver && dropped[i].id == id)
+			return 1;	/* kept: a cancel may bring a second */
+	return 0;
 }
 
 /* The drivers of the major device numbers (MINIX's dmap).  The boot
@@ -328,7 +353,8 @@ void dev_close(struct filp *f)
 		bdev_msg(&m, BDEV_CLOSE, f);	/* its answer is dropped */
 	else
 		cdev_oc_msg(&m, CDEV_CLOSE, f, NONE);
-	(void)asynsend(f->f_driver, &m);
+	if (asynsend(f->f_driver, &m) == OK && !S_ISBLK(f->f_vn.v_mode))
+		dev_forget(f->f_driver, (uint32_t)m.m_vfs_lchardriver_openclose.id);
 }
 
 /* Send request m (with grant g) for fp and make fp wait for the answer.
@@ -432,7 +458,9 @@ void dev_reply(message *m)
 
 	/* Request ids are unique: a caller's or a worker's (an open). */
 	if ((fp = waiting_for(m->m_source, m->m_lchardriver_vfs_reply.id)) == NULL) {
-		(void)worker_dev_reply(m);
+		if (!worker_dev_reply(m) && !was_dropped(m->m_source,
+		    (uint32_t)m->m_lchardriver_vfs_reply.id))
+			dev_driver_fault(m->m_source, "protocol violation: an answer to no request");
 		return;
 	}
 	if (r == EDONTREPLY)
@@ -473,6 +501,40 @@ static void driver_dead(endpoint_t ep)
 		reply(fp->fp_endpoint, fp->fp_bcancel ? EINTR : EIO);
 	}
 	filp_driver_dead(ep);
+}
+
+/* Driver ep broke the protocol (why): a client cannot tell what it will
+ * do next, and whoever waits for it may wait forever (a lost answer), so
+ * RS restarts it as if it had died, and its requests in flight end with
+ * EIO now.  Once per instance. */
+void dev_driver_fault(endpoint_t ep, const char *why)
+{
+	static endpoint_t last = NONE;
+	message m;
+	int i, r;
+
+	if (ep == last)
+		return;
+	for (i = 0; i < NR_LABELS; i++)
+		if (labels[i].l_label[0] != '\0' && labels[i].l_ep == ep)
+			break;
+	if (i == NR_LABELS) {
+		printf("vfs: endpoint %d, no driver: %s\n", ep, why);
+		return;
+	}
+	printf("vfs: driver %s: %s; restarting it\n",
+	    labels[i].l_label, why);
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_DRIVER_FAULT;
+	strncpy(m.m_rs.label, labels[i].l_label, sizeof(m.m_rs.label) - 1);
+	if ((r = ipc_sendrec(RS_PROC_NR, &m)) == OK)
+		r = m.m_type;
+	if (r != OK) {
+		printf("vfs: RS did not restart %s: %d\n", labels[i].l_label, r);
+		return;
+	}
+	last = ep;
+	driver_dead(ep);
 }
 
 static void label_seen(const char *label, endpoint_t ep)
@@ -537,6 +599,8 @@ void dev_unblock(struct fproc *fp, int exiting)
 	m.m_vfs_lchardriver_cancel.minor = fp->fp_bfilp->f_minor;
 	m.m_vfs_lchardriver_cancel.id = (endpoint_t)fp->fp_bid;
 	r = asynsend(fp->fp_bdriver, &m);
+	if (r == OK)	/* the request's answer, or the cancel's, or both */
+		dev_forget(fp->fp_bdriver, fp->fp_bid);
 	if (!exiting && r == OK) {
 		fp->fp_bcancel = 1;
 		return;

@@ -167,8 +167,10 @@ static void handle(message *m)
 	if (is_notify(m->m_type)) {
 		if (who == DS_PROC_NR)
 			dev_ds_event();
-		else if (who == CLOCK)
-			select_timeout();	/* select.c's alarm */
+		else if (who == CLOCK) {
+			worker_bdev_timeout();	/* worker.c's deadlines */
+			select_timeout();	/* select.c's; sets the alarm */
+		}
 		return;
 	}
 	if (m->m_type == CDEV_SEL1_REPLY || m->m_type == CDEV_SEL2_REPLY) {

@@ -176,8 +176,9 @@ static void scan_local(struct fproc *fp, struct selectentry *e)
 	}
 }
 
-/* The deadline of the nearest timeout, for the alarm. */
-static void alarm_update(void)
+/* The deadline of the nearest timeout (a select's, or a block request's:
+ * worker.c), for the alarm. */
+void vfs_alarm_update(void)
 {
 	clock_t now = getticks(), first = 0;
 	int i, any = 0;
@@ -191,6 +192,11 @@ static void alarm_update(void)
 		if (!any || e->deadline - first < 0)
 			first = e->deadline;
 		any = 1;
+	}
+	{
+		clock_t b = first;
+		if (worker_bdev_deadline(&b) && (!any || b - first < 0))
+			first = b, any = 1;
 	}
 	if (any)
 		sys_setalarm(first - now > 0 ? first - now : 1, 0);
@@ -292,7 +298,7 @@ static void pump(void)
 static void settle(void)
 {
 	pump();
-	alarm_update();
+	vfs_alarm_update();
 }
 
 /* Read the caller's set k (addr, nfds bits) into e: OK or EFAULT. */

@@ -277,6 +277,8 @@ int dev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 	vir_bytes arg);
 void dev_reply(message *m);
+void dev_forget(endpoint_t driver, uint32_t id);
+void dev_driver_fault(endpoint_t ep, const char *why);
 void dev_unblock(struct fproc *fp, int exiting);
 void dev_ds_event(void);
 void dev_ds_init(void);
@@ -298,6 +300,14 @@ void fs_rw_done(struct fproc *fp, struct filp *f, int write, cp_grant_id_t g,
 	const message *m);
 int dev_sendrec_worker(endpoint_t ep, const char *label, message *m);
 int worker_dev_reply(const message *m);
+int worker_bdev_deadline(clock_t *first);
+void worker_bdev_timeout(void);
+void vfs_alarm_update(void);
+/* Seconds a block driver has to answer a request before VFS counts it as
+ * lost and has RS restart the driver (docs/vfs.md, driver faults). */
+#ifndef BDEV_TIMEOUT
+#define BDEV_TIMEOUT	5
+#endif
 int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r);
 void worker_dev_dead(endpoint_t ep);
 const char *worker_wait_label(const struct fproc *fp, int *what);

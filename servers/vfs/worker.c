@@ -41,6 +41,7 @@ struct worker {
 	message *w_reply;		/* where the awaited answer goes */
 	endpoint_t w_dst;		/* whose answer it waits for */
 	uint32_t w_id;			/* WAIT_DEV: the request id */
+	clock_t w_deadline;		/* WAIT_BDEV: the driver's time is up */
 	const char *w_label;		/* the label it waits on (ps) */
 	int w_result;			/* OK, or why the wait ended early */
 	struct worker *w_next;		/* WAIT_FSQ: the file system's queue */
@@ -137,6 +138,8 @@ static int worker_wait(int why)
 	w->w_state = W_WAITING;
 	w->w_wait = why;
 	w->w_result = OK;
+	if (why == WAIT_BDEV)
+		vfs_alarm_update();	/* its deadline (dev_sendrec_worker) */
 	vfs_ctx_switch(&w->w_esp, main_esp);
 	w->w_wait = WAIT_NONE;
 	return w->w_result;
@@ -401,6 +404,8 @@ int dev_sendrec_worker(endpoint_t ep, const char *label, message *m)
 	w->w_id = bdev ? (uint32_t)m->m_lbdev_lblockdriver_msg.id :
 	    (uint32_t)m->m_vfs_lchardriver_openclose.id;	/* a CDEV_OPEN */
 	w->w_label = label;
+	if (bdev)
+		w->w_deadline = getticks() + BDEV_TIMEOUT * sys_hz();
 	if ((r = asynsend(ep, m)) == OK)
 		r = worker_wait(bdev ? WAIT_BDEV : WAIT_DEV);
 	w->w_label = NULL;
@@ -446,7 +451,8 @@ int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r)
 		m.m_vfs_lchardriver_cancel.minor =
 		    w->w_reply->m_vfs_lchardriver_openclose.minor;
 		m.m_vfs_lchardriver_cancel.id = (endpoint_t)w->w_id;
-		(void)asynsend(w->w_dst, &m);
+		if (asynsend(w->w_dst, &m) == OK)
+			dev_forget(w->w_dst, w->w_id);	/* its answer comes */
 	}
 	worker_wake(w, r);
 	return 1;
@@ -478,6 +484,42 @@ void worker_dev_dead(endpoint_t ep)
 		    (workers[i].w_wait == WAIT_DEV ||
 		    workers[i].w_wait == WAIT_BDEV) && workers[i].w_dst == ep)
 			worker_wake(&workers[i], EIO);
+}
+
+/* The nearest deadline of a block request in flight (1), or 0 if none. */
+int worker_bdev_deadline(clock_t *first)
+{
+	int i, any = 0;
+
+	for (i = 0; i < NR_WORKERS; i++) {
+		struct worker *w = &workers[i];
+		if (w->w_state != W_WAITING || w->w_wait != WAIT_BDEV)
+			continue;
+		if (!any || w->w_deadline - *first < 0)
+			*first = w->w_deadline;
+		any = 1;
+	}
+	return any;
+}
+
+/* The alarm rang: a block request unanswered past its deadline means a
+ * driver that is alive (it may still answer RS's heartbeats) but lost
+ * the request.  Block I/O must be answered promptly, so that is a driver
+ * fault: RS restarts the driver, and the wait ends with EIO. */
+void worker_bdev_timeout(void)
+{
+	clock_t now = getticks();
+	int i;
+
+	for (i = 0; i < NR_WORKERS; i++) {
+		struct worker *w = &workers[i];
+		if (w->w_state == W_WAITING && w->w_wait == WAIT_BDEV &&
+		    w->w_deadline - now <= 0) {
+			dev_driver_fault(w->w_dst, "a block request unanswered in time");
+			/* Still waiting (RS would not): give it time again. */
+			w->w_deadline = now + BDEV_TIMEOUT * sys_hz();
+		}
+	}
 }
 
 /* What fp's worker waits on, for ps: a label, or NULL. */

@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/select.h>
 #include <sys/stat.h>
@@ -183,8 +184,8 @@ int test_cdev_stuck_driver(void)
 {
 	char buf[32];
 	pid_t pid, spid;
-	int fd, ws;
-
+	int fd, ws, i;
+	time_t t0;
 	struct stat st;
 
 	T_EQ(mknod("/dev/cdevtest", S_IFCHR | 0666, makedev(42, 0)), 0);
@@ -257,6 +258,36 @@ int test_cdev_stuck_driver(void)
 	T_TRUE((fd = open("/dev/cdevtest", O_RDONLY)) >= 0);
 	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
 	T_STR(buf, "cdevtest 2\n");		/* the restarted instance */
+	T_EQ(close(fd), 0);
+
+	/* An answer with a wrong id: a protocol violation; VFS has RS
+	 * restart the driver and the reader gets EIO, not a hang. */
+	T_EQ(mknod("/dev/cdevbad", S_IFCHR | 0666, makedev(42, 3)), 0);
+	T_TRUE((fd = open("/dev/cdevbad", O_RDONLY)) >= 0);
+	T_ERR(read(fd, buf, sizeof(buf)), EIO);
+	T_ERR(read(fd, buf, sizeof(buf)), EIO);	/* the old instance's file */
+	T_EQ(close(fd), 0);
+	T_EQ(unlink("/dev/cdevbad"), 0);
+	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
+		usleep(10000);		/* RS's backoff: it crashed just now */
+	T_TRUE(fd >= 0);
+	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
+	T_STR(buf, "cdevtest 3\n");		/* restarted once more */
+	T_EQ(close(fd), 0);
+
+	/* A block request never answered (cdevtest ignores BDEV_*): after
+	 * BDEV_TIMEOUT (5 s) VFS has RS restart the driver, the open gets
+	 * EIO; nothing else waits meanwhile. */
+	T_EQ(mknod("/dev/cdevblk", S_IFBLK | 0666, makedev(42, 0)), 0);
+	t0 = time(NULL);
+	T_ERR(open("/dev/cdevblk", O_RDONLY), EIO);
+	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 7);
+	T_EQ(unlink("/dev/cdevblk"), 0);
+	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
+		usleep(10000);
+	T_TRUE(fd >= 0);
+	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
+	T_STR(buf, "cdevtest 4\n");		/* restarted for it */
 	T_EQ(close(fd), 0);
 
 	T_EQ(svc("down", "cdevtest", NULL, NULL), 0);

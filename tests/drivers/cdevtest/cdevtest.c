@@ -34,7 +34,7 @@ static int ct_open(devminor_t minor, int access, endpoint_t user)
 	(void)user;
 	if (minor == 2)
 		last_access = access;
-	return minor >= 0 && minor <= 2 ? OK : ENXIO;
+	return minor >= 0 && minor <= 3 ? OK : ENXIO;
 }
 
 static int ct_close(devminor_t minor)
@@ -60,6 +60,10 @@ static ssize_t ct_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 				return EDONTREPLY;	/* never answered */
 			}
 		return EAGAIN;
+	}
+	if (minor == 3) {
+		chardriver_reply_task(endpt, id + 0x40000000, 0);
+		return EDONTREPLY;	/* the right id is never answered */
 	}
 	if (minor == 2)
 		snprintf(text, sizeof(text), "open=%d read=%d\n", last_access, flags);
@@ -94,7 +98,7 @@ static int ct_cancel(devminor_t minor, endpoint_t endpt, cdev_id_t id)
 static int ct_select(devminor_t minor, unsigned int ops, endpoint_t endpt)
 {
 	(void)endpt;
-	if (minor < 0 || minor > 2)
+	if (minor < 0 || minor > 3)
 		return ENXIO;
 	return minor == 1 ? 0 : (int)(ops & (CDEV_OP_RD | CDEV_OP_WR));
 }

@@ -35,6 +35,7 @@
 #include "memory.h"
 #include "exec.h"
 #include "iommu.h"
+#include "pci.h"
 
 /* Registers (VT-d specification, chapter 11). */
 #define R_VER     0x00
@@ -144,37 +145,15 @@ static phys_bytes find_drhd(void)
 	return 0;
 }
 
-/* ---- PCI: the functions there are (configuration mechanism 1) ---- */
-
-static uint32_t cfg_read(int bdf, int reg)
-{
-	uint32_t saved = inl(0xcf8), v;   /* a driver may be between its two accesses */
-
-	outl(0xcf8, 0x80000000u | (uint32_t)bdf << 8 | (uint32_t)reg);
-	v = inl(0xcfc);
-	outl(0xcf8, saved);
-	return v;
-}
+/* ---- PCI: the functions there are ---- */
 
 static void pci_scan(void)
 {
-	int bus, d, fn, nfn;
+	int bdf = -1;
 	uint32_t id;
 
-	for (bus = 0; bus < 256; bus++)
-		for (d = 0; d < 32; d++) {
-			nfn = 1;
-			for (fn = 0; fn < nfn; fn++) {
-				int bdf = bus << 8 | d << 3 | fn;
-				if ((id = cfg_read(bdf, 0)) == 0xffffffffu || (id & 0xffff) == 0xffff)
-					continue;
-				if (fn == 0 && (cfg_read(bdf, 0xc) & 0x800000))
-					nfn = 8;     /* multi-function */
-				if (nr_devs < MAX_DEVS)
-					devs[nr_devs++] = (struct dev){ (uint16_t)bdf,
-					    (id & 0xffff) << 16 | id >> 16, -1 };
-			}
-		}
+	while ((bdf = pci_next(bdf, &id)) >= 0 && nr_devs < MAX_DEVS)
+		devs[nr_devs++] = (struct dev){ (uint16_t)bdf, id, -1 };
 }
 
 /* ---- invalidation ---- */

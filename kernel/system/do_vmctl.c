@@ -5,7 +5,7 @@
 #include "../system.h"
 #include "../memory.h"
 #include "../kdiag.h"
-#include "../pcibar.h"
+#include "../pci.h"
 
 /* alloc_contig(): len bytes of physically contiguous frames, mapped
  * writable at addr (unmapped before), the first frame's address in

@@ -62,8 +62,8 @@ WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 BASEFLAGS = -std=gnu11 -m32 -ffreestanding -nostdinc -isystem $(GCCINC) -Iinclude \
 	-fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -mgeneral-regs-only -g -O2 $(WARN)
-KCFLAGS  = $(BASEFLAGS) -D_SYSTEM -DHZ=$(HZ) -DQUANTUM_MS=$(QUANTUM) -Ikernel -MMD
-UCFLAGS  = $(BASEFLAGS) -MMD
+KCFLAGS  = $(BASEFLAGS) -D_SYSTEM -DHZ=$(HZ) -DQUANTUM_MS=$(QUANTUM) -Ikernel -MMD -MP
+UCFLAGS  = $(BASEFLAGS) -MMD -MP
 SCFLAGS  = $(UCFLAGS) -D_SYSTEM
 
 # grant_verify.c is compiled inside grant.c (and alone in the host tests).

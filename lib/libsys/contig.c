@@ -60,30 +60,42 @@ static int win_give(vir_bytes addr, vir_bytes len)
 	return EINVAL;
 }
 
+/* SYS_VMCTL request m (its request, flags, phys filled in) on size bytes
+ * of the window: their address, or 0 with errno set and the window as it
+ * was. */
+static vir_bytes win_vmctl(message *m, vir_bytes size)
+{
+	vir_bytes va;
+	int r;
+
+	if (!(va = win_take(size))) {
+		errno = -ENOMEM;
+		return 0;
+	}
+	m->m_vmctl.endpt = SELF;
+	m->m_vmctl.addr = va;
+	m->m_vmctl.len = size;
+	if ((r = _kernel_call(SYS_VMCTL, m)) != OK) {
+		win_give(va, size);
+		errno = -r;
+		return 0;
+	}
+	return va;
+}
+
 void *alloc_contig(size_t len, int flags, phys_bytes *phys)
 {
 	message m = { 0 };
 	vir_bytes va, size = (len + PAGE - 1) & ~(vir_bytes)(PAGE - 1);
-	int r;
 
 	if (len == 0 || size < len) {
 		errno = -EINVAL;
 		return NULL;
 	}
-	if (!(va = win_take(size))) {
-		errno = -ENOMEM;
-		return NULL;
-	}
-	m.m_vmctl.endpt = SELF;
 	m.m_vmctl.request = VMCTL_ALLOC_CONTIG;
-	m.m_vmctl.addr = va;
-	m.m_vmctl.len = size;
 	m.m_vmctl.flags = flags;
-	if ((r = _kernel_call(SYS_VMCTL, &m)) != OK) {
-		win_give(va, size);
-		errno = -r;
+	if (!(va = win_vmctl(&m, size)))
 		return NULL;
-	}
 	if (phys)
 		*phys = m.m_vmctl.phys;
 	return (void *)va;
@@ -123,26 +135,15 @@ void *vm_map_phys(endpoint_t who, void *physaddr, size_t len)
 	message m = { 0 };
 	phys_bytes pa = (phys_bytes)physaddr, off = pa & (PAGE - 1);
 	vir_bytes va, size = (len + off + PAGE - 1) & ~(vir_bytes)(PAGE - 1);
-	int r;
 
 	if (len == 0 || size < len || !is_self(who)) {
 		errno = -EINVAL;
 		return MAP_FAILED;
 	}
-	if (!(va = win_take(size))) {
-		errno = -ENOMEM;
-		return MAP_FAILED;
-	}
-	m.m_vmctl.endpt = SELF;
 	m.m_vmctl.request = VMCTL_MAP_PHYS;
-	m.m_vmctl.addr = va;
-	m.m_vmctl.len = size;
 	m.m_vmctl.phys = pa - off;
-	if ((r = _kernel_call(SYS_VMCTL, &m)) != OK) {
-		win_give(va, size);
-		errno = -r;
+	if (!(va = win_vmctl(&m, size)))
 		return MAP_FAILED;
-	}
 	return (void *)(va + off);
 }
 

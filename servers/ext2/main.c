@@ -4,7 +4,10 @@
  * buffer).
  *
  * Runs of consecutive blocks go in one BDEV_GATHER (read-ahead) or
- * BDEV_SCATTER (write-back) request.
+ * BDEV_SCATTER (write-back) request.  A driver that dies under a request
+ * is waited for and asked again; one that answers a read it did not do
+ * (the buffers' poison is still there) or fails a request has RS restart
+ * it and is asked once more (bdev_io, docs/storage.md).
  *
  * File data goes between the block cache and the grant VFS passed (a
  * magic grant to the user's buffer) and nowhere else, in sys_vsafecopy
@@ -24,6 +27,8 @@
 #include <minix/sef.h>
 #include <minix/blockdriver.h>
 #include <minix/ds.h>
+#include <minix/rs.h>
+#include <minix/minlib.h>
 #include "ext2fs.h"
 
 /* 512 buffers of 4 KiB, or about 2000 of 1 KiB: a few MiB of files stay
@@ -45,58 +50,6 @@ static unsigned bdev_requests, bdev_restarts;
 /* The disk driver: its label (its process name, which RS sets; DS maps
  * it to the current endpoint) and the endpoint we send to. */
 static char dev_label[DS_MAX_KEYLEN];
-
-/* One block request, grants made for the current driver endpoint:
- * BDEV_READ / BDEV_WRITE of one block (a direct grant to the buffer), or
- * BDEV_GATHER / BDEV_SCATTER of count consecutive blocks (a vector of
- * direct grants, itself granted).  EDEADSRCDST if the driver died before
- * it answered.  A transfer that comes back short (the driver cut it at
- * its device's end, as MINIX's do) is EIO: the buffers are not used. */
-static int bdev_once(int type, uint32_t first, uint32_t bsize,
-	uint32_t count, void *const *bufs)
-{
-	static iovec_s_t iov[EXT2_WRITE_RUN];
-	uint64_t pos = (uint64_t)first * bsize;
-	int vec = type == BDEV_GATHER || type == BDEV_SCATTER;
-	int access = type == BDEV_WRITE || type == BDEV_SCATTER ?
-	    CPF_READ : CPF_WRITE;
-	cp_grant_id_t gv = GRANT_INVALID;
-	uint32_t i, n, want = count * bsize;
-	message m;
-	int r = ENOMEM;
-
-	for (n = 0; n < count; n++) {
-		iov[n].iov_grant = cpf_grant_direct(dev_ep, (vir_bytes)bufs[n],
-		    bsize, access);
-		iov[n].iov_size = bsize;
-		if (iov[n].iov_grant < 0)
-			goto out;
-	}
-	if (vec && (gv = cpf_grant_direct(dev_ep, (vir_bytes)iov,
-	    count * sizeof(iov[0]), CPF_READ)) < 0)
-		goto out;
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
-	m.m_lbdev_lblockdriver_msg.minor = dev_minor;
-	m.m_lbdev_lblockdriver_msg.pos = pos;
-	m.m_lbdev_lblockdriver_msg.grant = vec ? gv : iov[0].iov_grant;
-	m.m_lbdev_lblockdriver_msg.count = (int)(vec ? count : bsize);
-	bdev_requests++;
-	if ((r = ipc_sendrec(dev_ep, &m)) == EDEADSRCDST)
-		goto out;
-	if (r != OK || m.m_type != BDEV_REPLY)
-		r = EIO;
-	else if (m.m_lblockdriver_lbdev_reply.status != (int)want)
-		r = m.m_lblockdriver_lbdev_reply.status < 0 ? m.m_lblockdriver_lbdev_reply.status : EIO;
-	else
-		r = OK;
-out:
-	if (gv >= 0)
-		cpf_revoke(gv);
-	for (i = 0; i < n; i++)
-		cpf_revoke(iov[i].iov_grant);
-	return r;
-}
 
 /* DS told us something changed: take the driver's endpoint if its label
  * was published again (a restart). */
@@ -141,23 +94,210 @@ static int wait_driver(endpoint_t dead)
 	}
 }
 
+/* How a block request ended (bdev_once). */
+enum { B_OK, B_DIED, B_LIED, B_ERROR, B_LOCAL };
+
+static int req_id;		/* the last request's id */
+static uint64_t poison_nonce;	/* per instance: the read poison */
+static unsigned bdev_lies, bdev_errors;
+/* The last request that failed on two driver instances: its error is
+ * the device's, not a fault; the same failure again is not retried. */
+static struct { int type; uint32_t first, count; } last_bad = { -1, 0, 0 };
+
+/* splitmix64's step: the nonce from the time-stamp counter, the uptime
+ * and our endpoint, mixed. */
+static uint64_t mix64(uint64_t z)
+{
+	z += 0x9e3779b97f4a7c15ULL;
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static void make_nonce(void)
+{
+	uint64_t t;
+
+	read_tsc_64(&t);
+	poison_nonce = mix64(t ^ mix64((uint64_t)getticks() << 32 |
+	    (uint32_t)sef_self()));
+	if (poison_nonce == 0)
+		poison_nonce = 0x5045584932534543ULL;
+}
+
+/* Before a read: the first 16 bytes of every 512-byte sector of the
+ * buffers get the poison of that sector (the nonce, the sector number).
+ * After a read answered as whole, a sector that still has it was never
+ * written: the driver lied.  1 if one has, else 0. */
+static int poison(int check, uint64_t pos, uint32_t bsize, uint32_t count,
+	void *const *bufs)
+{
+	uint64_t sec = pos / 512, mark[2];
+	uint32_t n, s;
+
+	mark[0] = poison_nonce;
+	for (n = 0; n < count; n++)
+		for (s = 0; s < bsize; s += 512, sec++) {
+			uint8_t *p = (uint8_t *)bufs[n] + s;
+			mark[1] = sec;
+			if (!check)
+				memcpy(p, mark, sizeof(mark));
+			else if (memcmp(p, mark, sizeof(mark)) == 0)
+				return 1;
+		}
+	return 0;
+}
+
+/* One block request, grants made for the current driver endpoint:
+ * BDEV_READ / BDEV_WRITE of one block (a direct grant to the buffer), or
+ * BDEV_GATHER / BDEV_SCATTER of count consecutive blocks (a vector of
+ * direct grants, itself granted).  How it ended (B_*), and in *rp the
+ * error: B_DIED if the driver died before it answered (EDEADSRCDST: it
+ * died holding the request, or was already dead); B_ERROR if it answered
+ * with an error, a short count (EIO: it cut the transfer at its device's
+ * end, as MINIX's do, or it failed; the buffers are not used) or not
+ * this request's answer; B_LIED if a read's buffers, poisoned before it,
+ * still hold the poison after an answer that says all was read. */
+static int bdev_once(int type, uint32_t first, uint32_t bsize,
+	uint32_t count, void *const *bufs, int *rp)
+{
+	static iovec_s_t iov[EXT2_WRITE_RUN];
+	uint64_t pos = (uint64_t)first * bsize;
+	int vec = type == BDEV_GATHER || type == BDEV_SCATTER;
+	int rd = type == BDEV_READ || type == BDEV_GATHER;
+	int access = rd ? CPF_WRITE : CPF_READ;
+	cp_grant_id_t gv = GRANT_INVALID;
+	uint32_t i, n, want = count * bsize;
+	endpoint_t ep = dev_ep;
+	message m;
+	int r, kind = B_LOCAL;
+
+	*rp = ENOMEM;
+	for (n = 0; n < count; n++) {
+		iov[n].iov_grant = cpf_grant_direct(ep, (vir_bytes)bufs[n],
+		    bsize, access);
+		iov[n].iov_size = bsize;
+		if (iov[n].iov_grant < 0)
+			goto out;
+	}
+	if (vec && (gv = cpf_grant_direct(ep, (vir_bytes)iov,
+	    count * sizeof(iov[0]), CPF_READ)) < 0)
+		goto out;
+	if (rd)
+		poison(0, pos, bsize, count, bufs);
+	memset(&m, 0, sizeof(m));
+	m.m_type = type;
+	m.m_lbdev_lblockdriver_msg.minor = dev_minor;
+	m.m_lbdev_lblockdriver_msg.pos = pos;
+	m.m_lbdev_lblockdriver_msg.grant = vec ? gv : iov[0].iov_grant;
+	m.m_lbdev_lblockdriver_msg.count = (int)(vec ? count : bsize);
+	if (++req_id <= 0)
+		req_id = 1;
+	m.m_lbdev_lblockdriver_msg.id = req_id;
+	bdev_requests++;
+	if ((r = ipc_sendrec(ep, &m)) == EDEADSRCDST) {
+		kind = B_DIED;
+		*rp = r;
+		goto out;
+	}
+	kind = B_ERROR;
+	if (r != OK || m.m_type != BDEV_REPLY ||
+	    m.m_lblockdriver_lbdev_reply.id != req_id) {
+		*rp = EIO;	/* not an answer to this request */
+	} else if ((r = m.m_lblockdriver_lbdev_reply.status) != (int)want) {
+		*rp = r < 0 ? r : EIO;
+	} else if (rd && poison(1, pos, bsize, count, bufs)) {
+		kind = B_LIED;
+	} else {
+		kind = B_OK;
+		*rp = OK;
+	}
+out:
+	if (gv >= 0)
+		cpf_revoke(gv);
+	for (i = 0; i < n; i++)
+		cpf_revoke(iov[i].iov_grant);
+	return kind;
+}
+
+/* Driver ep broke the rule of block requests (why): have RS restart it
+ * (RS_DRIVER_FAULT, as VFS does), as if it had died.  OK if RS took it. */
+static int driver_fault(endpoint_t ep, const char *why)
+{
+	message m;
+	int r;
+
+	if (!dev_label[0] || dev_ep != ep)
+		return ESRCH;
+	printf("ext2: driver %s: %s; restarting it\n", dev_label, why);
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_DRIVER_FAULT;
+	strncpy(m.m_rs.label, dev_label, sizeof(m.m_rs.label) - 1);
+	if ((r = ipc_sendrec(RS_PROC_NR, &m)) == OK)
+		r = m.m_type;
+	if (r != OK)
+		printf("ext2: RS did not restart %s: %d\n", dev_label, r);
+	return r;
+}
+
 /* A block request, sent again to the driver's next instance if the
  * driver dies before it answers: the caller never sees the restart.
  * Reads and writes of whole blocks are idempotent, so sending one twice
- * does no harm. */
+ * does no harm.  A driver that is alive but fails the request is
+ * restarted (driver_fault) and asked once more, the new instance
+ * (docs/storage.md "When the disk driver fails"):
+ * - a read answered as done whose buffers still hold the poison: a lie;
+ *   EIO if the new instance lies too;
+ * - an error or a short count: maybe a fault (a kernel call with a bad
+ *   argument fails with EINVAL); if the new instance fails the same way,
+ *   it is the device's error, which the caller gets, and the same
+ *   request failing again later gets it at once, with no restart. */
 static int bdev_io(int type, uint32_t first, uint32_t bsize, uint32_t count,
 	void *const *bufs)
 {
+	static const char *const whys[] = { [B_LIED] =
+	    "a read answered but not done", [B_ERROR] =
+	    "a block request failed" };
 	endpoint_t ep;
-	int r;
+	int r, kind, tries = 0;
 
 	if (count == 0 || count > EXT2_WRITE_RUN || count > NR_IOREQS)
 		return EINVAL;
 	for (;;) {
 		ep = dev_ep;
-		r = bdev_once(type, first, bsize, count, bufs);
-		if (r != EDEADSRCDST)
-			return r;
+		kind = bdev_once(type, first, bsize, count, bufs, &r);
+		if (kind == B_OK) {
+			if (last_bad.type == type && last_bad.first == first)
+				last_bad.type = -1;
+			return OK;
+		}
+		if (kind == B_LOCAL)
+			return r;	/* ours: no grant, no send */
+		if (kind == B_ERROR) {
+			if (last_bad.type == type && last_bad.first == first &&
+			    last_bad.count == count)
+				return r;	/* the device's, known */
+			bdev_errors++;
+		} else if (kind == B_LIED) {
+			bdev_lies++;
+		}
+		if (kind != B_DIED) {
+			if (kind == B_ERROR && tries > 0) {
+				last_bad.type = type;
+				last_bad.first = first;
+				last_bad.count = count;
+				printf("ext2: driver %s: a block request "
+				    "failed again (%d): the device's error\n",
+				    dev_label, r);
+				return r;
+			}
+			if (driver_fault(ep, whys[kind]) != OK)
+				return kind == B_ERROR ? r : EIO;
+			if (tries++ > 0) {
+				(void)wait_driver(ep);
+				return EIO;	/* lied twice */
+			}
+		}
 		bdev_restarts++;
 		if ((r = wait_driver(ep)) != OK)
 			return r;
@@ -759,6 +899,7 @@ int main(void)
 	int status;
 
 	sef_startup();
+	make_nonce();
 	/* The grant table's memory now rather than mid-request: a run of
 	 * EXT2_WRITE_RUN blocks takes a grant each, and one for the vector. */
 	cpf_prealloc(EXT2_WRITE_RUN + 8);

@@ -220,9 +220,15 @@ static int do_ramdisk(message *m)
 
 /* RS_DRIVER_FAULT: a client of driver rp (VFS, or a file system server)
  * saw it break the protocol (an answer to no request) or leave a request
- * unanswered too long: restart it as if it had died.  Only VFS and ext2
- * may ask, and only about a driver: not about a server, a user process or
- * itself. */
+ * unanswered too long: restart it as if it had died.  Only VFS and the
+ * file system servers may ask (the root's "ext2", and those mount()
+ * starts, labelled "fs_DEV": lib/libposix/mount.c), and only about a
+ * driver: not about a server, a file system, a user process or itself. */
+static int is_fs_label(const char *label)
+{
+	return strcmp(label, "ext2") == 0 || strncmp(label, "fs_", 3) == 0;
+}
+
 static int do_driver_fault(message *m, struct rproc *rp)
 {
 	static const char *const servers[] = { "ds", "pm", "vfs", "ext2", "init" };
@@ -231,9 +237,10 @@ static int do_driver_fault(message *m, struct rproc *rp)
 	unsigned i;
 
 	if (m->m_source != VFS_PROC_NR &&
-	    (caller == NULL || strcmp(caller->label, "ext2") != 0))
+	    (caller == NULL || !is_fs_label(caller->label)))
 		return EPERM;
-	if ((rp->conf.flags & RSF_USER) || rp == caller)
+	if ((rp->conf.flags & RSF_USER) || rp == caller ||
+	    is_fs_label(rp->label))
 		return EPERM;
 	for (i = 0; i < sizeof(servers) / sizeof(servers[0]); i++)
 		if (strcmp(rp->label, servers[i]) == 0)

@@ -5,7 +5,11 @@
  * back; the reader and writer see every byte right and no error (ext2
  * sends the block request that died again to the driver's new instance,
  * found through DS), and RS counts exactly one more restart of the
- * driver each time.  The runner is in tests.c.
+ * driver each time.  Then a driver that stays alive but fails
+ * (`service fi DRIVER -type kcall`, a bit of its next kernel call
+ * flipped): a read refused with an error, and a read answered but not
+ * done; ext2 has RS restart it and asks again, the bytes are right and
+ * RS counts one restart.  The runner is in tests.c.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -13,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mount.h>
+#include <sys/statvfs.h>
 
 #include "tu.h"
 
@@ -157,5 +162,87 @@ int test_fsdrv_write_restart(void)
 	if (read_big("/tmp/drv-write", 11, -1) != 0)
 		return 1;
 	T_EQ(unlink("/tmp/drv-write"), 0);
+	return 0;
+}
+
+/* `service fi DRIVER -type kcall -seed SEED`: the driver's next kernel
+ * call gets one bit of its message flipped; 0 if the service's line says
+ * value=VALUE (the word << 8 | the bit, docs/fault-injection.md). */
+static int fi_kcall(int seed, unsigned value)
+{
+	char out[256], s[16], want[32];
+	char *argv[] = { "/bin/service", "fi", drv, "-type", "kcall",
+	    "-seed", s, NULL };
+
+	snprintf(s, sizeof(s), "%d", seed);
+	snprintf(want, sizeof(want), " value=0x%x\n", value);
+	T_EQ(tu_capture(argv, NULL, 1, out, sizeof(out)), 0);
+	T_TRUE(strstr(out, want) != NULL);
+	return 0;
+}
+
+/* A driver that refuses a request: seed 21 flips bit 22 of word 3 of its
+ * next kernel call, the grant of the copy (a vector's or a block's), so
+ * the copy fails and the driver answers the read with the error.  ext2
+ * has RS restart it (RS_DRIVER_FAULT) and asks the new instance: the
+ * reader sees every byte right and no error, and RS counts one restart. */
+int test_fsdrv_refused_request(void)
+{
+	int n0;
+
+	T_EQ(root_driver(), 0);
+	if (write_big("/tmp/drv-refuse", 13) != 0)
+		return 1;
+	T_TRUE((n0 = restarts()) >= 0);
+	if (fi_kcall(21, 3u << 8 | 22) != 0)
+		return 1;
+	if (read_big("/tmp/drv-refuse", 13, -1) != 0)
+		return 1;
+	T_EQ(restarts(), n0 + 1);
+	T_EQ(unlink("/tmp/drv-refuse"), 0);
+	return 0;
+}
+
+/* A driver that answers a read as done without doing it: the seed flips
+ * the bit of the block size in word 6 of its next kernel call, the byte
+ * count of the copy, which becomes 0; the kernel copies nothing and
+ * says OK, and the driver answers the whole block.  The next request is
+ * a one-block BDEV_READ (the small file's inode, directory or data
+ * block: the 4 MiB file pushed them all out of the cache), whose buffer
+ * still holds ext2's poison: ext2 has RS restart the driver and reads
+ * again.  The file reads back exactly. */
+int test_fsdrv_lying_read(void)
+{
+	struct statvfs sv;
+	char small[3000];
+	int fd, n0, seed, bit, i;
+
+	T_EQ(root_driver(), 0);
+	T_EQ(statvfs("/tmp", &sv), 0);
+	switch (sv.f_bsize) {	/* seeds whose flip is that bit of word 6 */
+	case 1024: seed = 13, bit = 10; break;
+	case 2048: seed = 286, bit = 11; break;
+	case 4096: seed = 234, bit = 12; break;
+	default: T_FAIL("block size %lu", (unsigned long)sv.f_bsize);
+	}
+	for (i = 0; i < (int)sizeof(small); i++)
+		small[i] = (char)pat((uint32_t)i, 17);
+	T_TRUE((fd = open("/tmp/drv-lie", O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0);
+	T_EQ(write(fd, small, sizeof(small)), (ssize_t)sizeof(small));
+	T_EQ(fsync(fd), 0);
+	T_EQ(close(fd), 0);
+	if (write_big("/tmp/drv-lie-big", 19) != 0)	/* the cache's end */
+		return 1;
+	T_TRUE((n0 = restarts()) >= 0);
+	if (fi_kcall(seed, 6u << 8 | (unsigned)bit) != 0)
+		return 1;
+	memset(buf, 0, sizeof(small));
+	T_TRUE((fd = open("/tmp/drv-lie", O_RDONLY)) >= 0);
+	T_EQ(read(fd, buf, PIECE), (ssize_t)sizeof(small));
+	T_EQ(close(fd), 0);
+	T_EQ(memcmp(buf, small, sizeof(small)), 0);
+	T_EQ(restarts(), n0 + 1);
+	T_EQ(unlink("/tmp/drv-lie"), 0);
+	T_EQ(unlink("/tmp/drv-lie-big"), 0);
 	return 0;
 }

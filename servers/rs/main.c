@@ -265,6 +265,10 @@ static int do_request(message *m)
 			return ESRCH;
 		rs_init_done(rp, m->m_rs.value);
 		return rp->endpt == m->m_source ? OK : EDONTREPLY;
+	case RS_PONG:		/* a heartbeat's answer (SEF, asynsend) */
+		if ((rp = rp_by_ep(m->m_source)))
+			rs_pong(rp);
+		return EDONTREPLY;
 	case RS_RAMDISK:
 		return do_ramdisk(m);
 	case RS_STATUS:

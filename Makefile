@@ -505,7 +505,7 @@ bench-baseline:
 # SEED; FI_SHARD=I/N runs one shard of it.  Results: a table, build/fi/
 # NAME.json and .png.  make fi-merge FI_JSON="a.json b.json" merges shards.
 # IOMMU=1 boots q35 with an Intel IOMMU (FI_IOMMU_QEMU) and lets wilddma
-# into the disk drivers it confines (at_wini: tools/fi.py, CONFINED).
+# into the disk drivers it confines (virtio_blk, at_wini: tools/fi.py, CONFINED).
 FAULTS  ?= 1000
 SEED    ?= 1
 TARGETS ?= virtio_blk,tty,memory

@@ -49,7 +49,7 @@ static void fi_arm(const message *m)
 		fi_dma = m->m_rs.len;
 		break;
 	case FI_KCALL:
-		_fi_kcall = 0x80000000u | (m->m_rs.len & 0xfff);
+		_fi_kcall = 0x80000000u | (m->m_rs.len & 0xffff);
 		break;
 	default:
 		fi_armed = 1 + m->m_rs.value;

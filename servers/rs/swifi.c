@@ -282,8 +282,8 @@ int fi_choose(const struct fi_target *t, int type, uint32_t seed, uint32_t index
 		if (addr)	/* or the page the caller aims it at */
 			log->value = addr & ~0xfffu;
 		return 0;
-	case FI_KCALL:		/* a payload word (2..15) and a bit of it */
-		v = 2 + fi_rng_pick(&r, 14);
+	case FI_KCALL:		/* which argument word (mod their number) and bit */
+		v = fi_rng_pick(&r, 256);
 		log->value = (v << 8) | fi_rng_pick(&r, 32);
 		break;
 	}

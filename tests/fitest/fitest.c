@@ -92,8 +92,10 @@ int main(int argc, char **argv)
 			extern uint32_t _fi_kcall;	/* lib/libsys/ipc.c */
 			struct kinfo k;
 			m.m_u32.data[0] = _fi_kcall;
-			r = sys_getkinfo(&k);
+			sys_null();		/* no argument words: stays armed */
 			m.m_u32.data[1] = _fi_kcall;
+			r = sys_getkinfo(&k);
+			m.m_u32.data[2] = _fi_kcall;
 			break;
 		}
 		default:

@@ -9,6 +9,6 @@
 #define FIT_CALL  0x7f04 /* FIT_PING endpoint m_u32.data[0]; reply: its result */
 #define FIT_DMA   0x7f05 /* reply data[0] = sef_fi_dma(data[0]) (FI_WILDDMA's hook) */
 #define FIT_WHERE 0x7f07 /* reply data[0] = &sef_receive_status (code every request runs) */
-#define FIT_KCALL 0x7f06 /* a kernel call (SYS_GETINFO); reply: its result, data[0]
-                          * and data[1] = the FI_KCALL hook before and after it */
+#define FIT_KCALL 0x7f06 /* SYS_NULL, then SYS_GETINFO; reply: the latter's result,
+                          * data[0..2] = the FI_KCALL hook before, between, after */
 #endif

@@ -126,7 +126,10 @@ int test_rs_panic_and_exit(void)
 }
 
 /* A hung service (it spins) misses two heartbeats: RS restarts it within
- * about two periods (20 ticks each). */
+ * about two periods (20 ticks each).  The bound allows 2 s in all: the
+ * detection is 40-60 ticks, and the restart (a fresh instance's exec and
+ * init) takes more guest ticks when the host is loaded, since the guest's
+ * clock runs in host time under TCG. */
 int test_rs_hang_detected(void)
 {
 	struct rs_status st;
@@ -142,7 +145,7 @@ int test_rs_hang_detected(void)
 	t0 = t_now();
 	T_EQ(ipc_send(ep0, &m), OK);
 	T_TRUE((ep1 = wait_new(ep0, 5 * sys_hz())) != NONE);
-	if (t_now() - t0 > 3 * 20 + 50)
+	if (t_now() - t0 > 2 * sys_hz())
 		T_FAIL("hang found after %ld ticks", (long)(t_now() - t0));
 	T_EQ(status(&st), OK);
 	T_EQ(strcmp(st.last_reason, "hung: no heartbeat reply"), 0);

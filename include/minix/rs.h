@@ -16,7 +16,7 @@
                                      * 0: it crashes at its next request */
 #define RS_STATUS    (RS_BASE + 5)  /* rs_status[] of all (or one) to buf */
 #define RS_INIT      (RS_BASE + 6)  /* SEF: how am I starting? (value) */
-#define RS_PONG      (RS_BASE + 7)  /* SEF: the answer to a heartbeat */
+#define RS_PONG      (RS_BASE + 7)  /* SEF: the answer to a heartbeat (asynsend) */
 #define SEF_FI       (RS_BASE + 8)  /* RS -> service: arm fault m_rs.value (FI_*,
                                      * 0: crash at the next request), argument len */
 #define RS_INIT_DONE (RS_BASE + 9)  /* SEF: init callback done (value: its result) */

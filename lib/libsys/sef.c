@@ -5,7 +5,9 @@
  * RS its result (RS_INIT_DONE): an error fails the `service up` and the
  * service exits; a process RS does not know (or no RS) starts fresh and
  * exits if its init fails.  sef_receive_status()
- * answers RS's heartbeat (a NOTIFY from RS: it NOTIFYs RS back), runs the
+ * answers RS's heartbeat (a NOTIFY from RS: an RS_PONG back, through
+ * asynsend, the path the service's answers to its clients take, so that
+ * a service that can send them nowhere fails its heartbeat), runs the
  * signal handler for RS's SEF_SIGNAL (SIGTERM: `service down`; by default
  * the service exits), and obeys SEF_FI (`service fi`, <minix/fi.h>): by
  * default the next request from anyone else crashes the service, on
@@ -137,6 +139,16 @@ void sef_startup(void)
 		sys_exit(1);	/* RS removes us first */
 }
 
+/* Answer RS's heartbeat the way answers to clients go (asynsend). */
+static void pong(void)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_PONG;
+	(void)asynsend(RS_PROC_NR, &m);
+}
+
 int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr)
 {
 	int r;
@@ -148,7 +160,7 @@ int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr)
 			continue;
 		}
 		if (m_ptr->m_source == RS_PROC_NR && is_notify(m_ptr->m_type)) {
-			ipc_notify(RS_PROC_NR);		/* heartbeat */
+			pong();				/* heartbeat */
 			continue;
 		}
 		if (m_ptr->m_source == RS_PROC_NR && m_ptr->m_type == SEF_FI) {

@@ -222,8 +222,10 @@ static int do_ramdisk(message *m)
  * saw it break the protocol (an answer to no request) or leave a request
  * unanswered too long: restart it as if it had died.  Only VFS and the
  * file system servers may ask (the root's "ext2", and those mount()
- * starts, labelled "fs_DEV": lib/libposix/mount.c), and only about a
- * driver: not about a server, a file system, a user process or itself. */
+ * starts, labelled "fs_DEV": lib/libposix/mount.c), and DS, which gets
+ * the answers a faulty driver sends to the wrong process, about the
+ * instance it names (m_rs.endpt); and only about a driver: not about a
+ * server, a file system, a user process or itself. */
 static int is_fs_label(const char *label)
 {
 	return strcmp(label, "ext2") == 0 || strncmp(label, "fs_", 3) == 0;
@@ -236,7 +238,7 @@ static int do_driver_fault(message *m, struct rproc *rp)
 	char why[RS_REASON_LEN];
 	unsigned i;
 
-	if (m->m_source != VFS_PROC_NR &&
+	if (m->m_source != VFS_PROC_NR && m->m_source != DS_PROC_NR &&
 	    (caller == NULL || !is_fs_label(caller->label)))
 		return EPERM;
 	if ((rp->conf.flags & RSF_USER) || rp == caller ||
@@ -247,8 +249,10 @@ static int do_driver_fault(message *m, struct rproc *rp)
 			return EPERM;
 	if (rp->endpt == NONE || rp->down)
 		return ESRCH;		/* not running: nothing to restart */
+	if (m->m_source == DS_PROC_NR && m->m_rs.endpt != rp->endpt)
+		return ESRCH;		/* that instance is gone already */
 	snprintf(why, sizeof(why), "driver fault reported by %s",
-	    m->m_source == VFS_PROC_NR ? "vfs" : caller->label);
+	    m->m_source == VFS_PROC_NR ? "vfs" : caller ? caller->label : "ds");
 	rs_died(rp, why);
 	rs_set_alarm();
 	m->m_rs.endpt = rp->endpt;
@@ -272,6 +276,10 @@ static int do_request(message *m)
 			return ESRCH;
 		rs_init_done(rp, m->m_rs.value);
 		return rp->endpt == m->m_source ? OK : EDONTREPLY;
+	case RS_PONG:		/* a heartbeat's answer (SEF, asynsend) */
+		if ((rp = rp_by_ep(m->m_source)))
+			rs_pong(rp);
+		return EDONTREPLY;
 	case RS_RAMDISK:
 		return do_ramdisk(m);
 	case RS_STATUS:

@@ -529,7 +529,7 @@ void rs_do_timers(void)
 	rs_set_alarm();
 }
 
-/* A heartbeat reply (a NOTIFY from the service). */
+/* A heartbeat reply (RS_PONG from SEF, or a NOTIFY from the service). */
 void rs_pong(struct rproc *rp)
 {
 	rp->ping_out = 0;

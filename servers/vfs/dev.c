@@ -602,7 +602,9 @@ void dev_unblock(struct fproc *fp, int exiting)
 	if (r == OK)	/* the request's answer, or the cancel's, or both */
 		dev_forget(fp->fp_bdriver, fp->fp_bid);
 	if (!exiting && r == OK) {
-		fp->fp_bcancel = 1;
+		fp->fp_bcancel = 1;	/* its answer is due: dev_cancel_timeout */
+		fp->fp_bdeadline = getticks() + CDEV_TIMEOUT * sys_hz();
+		vfs_alarm_update();
 		return;
 	}
 	cpf_revoke(fp->fp_bgrant);
@@ -610,4 +612,44 @@ void dev_unblock(struct fproc *fp, int exiting)
 	fp->fp_blocked = BLK_NONE;
 	if (!exiting)
 		reply(fp->fp_endpoint, EINTR);	/* the driver is gone */
+}
+
+/* The nearest deadline of a cancel sent for a waiting caller (1), or 0
+ * if none. */
+int dev_cancel_deadline(clock_t *first)
+{
+	int i, any = 0;
+
+	for (i = 0; i < NR_PROCS; i++) {
+		struct fproc *fp = &fproc_tab[i];
+		if (fp->fp_endpoint == NONE || fp->fp_blocked != BLK_DEV_READ ||
+		    !fp->fp_bcancel)
+			continue;
+		if (!any || fp->fp_bdeadline - *first < 0)
+			*first = fp->fp_bdeadline;
+		any = 1;
+	}
+	return any;
+}
+
+/* The alarm rang: a CDEV_CANCEL unanswered past CDEV_TIMEOUT.  A read or
+ * write may wait for ever, but a driver must answer a cancel at once (with
+ * EINTR or the bytes done): one that does not lost the request or sends
+ * its answers nowhere, and its caller would wait for ever.  A driver
+ * fault: RS restarts the driver, and the caller's call ends with EINTR
+ * (driver_dead). */
+void dev_cancel_timeout(void)
+{
+	clock_t now = getticks();
+	int i;
+
+	for (i = 0; i < NR_PROCS; i++) {
+		struct fproc *fp = &fproc_tab[i];
+		if (fp->fp_endpoint == NONE || fp->fp_blocked != BLK_DEV_READ ||
+		    !fp->fp_bcancel || fp->fp_bdeadline - now > 0)
+			continue;
+		dev_driver_fault(fp->fp_bdriver, "a cancel unanswered in time");
+		/* Still waiting (RS would not): give it time again. */
+		fp->fp_bdeadline = now + CDEV_TIMEOUT * sys_hz();
+	}
 }

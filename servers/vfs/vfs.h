@@ -102,7 +102,7 @@ struct filp {
 #define WAIT_NONE	0
 #define WAIT_FSQ	1	/* its turn at the file system server */
 #define WAIT_FS		2	/* the file system's FS_REPLY */
-#define WAIT_DEV	3	/* a driver's CDEV_REPLY (an open) */
+#define WAIT_DEV	3	/* a driver's CDEV_REPLY (an open; deadline) */
 #define WAIT_BDEV	4	/* a block driver's BDEV_REPLY (dev.c) */
 
 struct worker;
@@ -133,6 +133,7 @@ struct fproc {
 	endpoint_t fp_bdriver;
 	cp_grant_id_t fp_bgrant;
 	int fp_bcancel;			/* CDEV_CANCEL sent */
+	clock_t fp_bdeadline;		/* fp_bcancel: the cancel's answer is due */
 	int fp_bseek;			/* BLK_DEV_READ: advance f_pos by the result */
 	const char *fp_blabel;		/* BLK_DEV_READ: the driver's label,
 					   BLK_FS_RW: the mount's */
@@ -280,6 +281,8 @@ void dev_reply(message *m);
 void dev_forget(endpoint_t driver, uint32_t id);
 void dev_driver_fault(endpoint_t ep, const char *why);
 void dev_unblock(struct fproc *fp, int exiting);
+int dev_cancel_deadline(clock_t *first);
+void dev_cancel_timeout(void);
 void dev_ds_event(void);
 void dev_ds_init(void);
 
@@ -307,6 +310,12 @@ void vfs_alarm_update(void);
  * lost and has RS restart the driver (docs/vfs.md, driver faults). */
 #ifndef BDEV_TIMEOUT
 #define BDEV_TIMEOUT	5
+#endif
+/* Seconds a character driver has to answer a CDEV_OPEN or a CDEV_CANCEL
+ * (its reads and writes may wait for ever): a driver that does not is
+ * restarted the same way. */
+#ifndef CDEV_TIMEOUT
+#define CDEV_TIMEOUT	5
 #endif
 int worker_dev_abort(struct fproc *fp, endpoint_t driver, int r);
 void worker_dev_dead(endpoint_t ep);

@@ -41,7 +41,7 @@ struct worker {
 	message *w_reply;		/* where the awaited answer goes */
 	endpoint_t w_dst;		/* whose answer it waits for */
 	uint32_t w_id;			/* WAIT_DEV: the request id */
-	clock_t w_deadline;		/* WAIT_BDEV: the driver's time is up */
+	clock_t w_deadline;		/* WAIT_BDEV, WAIT_DEV: the driver's time is up */
 	const char *w_label;		/* the label it waits on (ps) */
 	int w_result;			/* OK, or why the wait ended early */
 	struct worker *w_next;		/* WAIT_FSQ: the file system's queue */
@@ -138,7 +138,7 @@ static int worker_wait(int why)
 	w->w_state = W_WAITING;
 	w->w_wait = why;
 	w->w_result = OK;
-	if (why == WAIT_BDEV)
+	if (why == WAIT_BDEV || why == WAIT_DEV)
 		vfs_alarm_update();	/* its deadline (dev_sendrec_worker) */
 	vfs_ctx_switch(&w->w_esp, main_esp);
 	w->w_wait = WAIT_NONE;
@@ -391,7 +391,9 @@ static int is_bdev(int type)
  * the CDEV_REPLY or BDEV_REPLY with that id, which lands in m: OK, or why
  * the wait ended (EINTR: a signal or an exit, EIO: the driver died,
  * EDEADSRCDST: there was no driver to send to).  A block request is not
- * cut short by a signal or an exit (block I/O is not interruptible). */
+ * cut short by a signal or an exit (block I/O is not interruptible).
+ * Either has a deadline (BDEV_TIMEOUT, CDEV_TIMEOUT for a CDEV_OPEN):
+ * worker_bdev_timeout. */
 int dev_sendrec_worker(endpoint_t ep, const char *label, message *m)
 {
 	struct worker *w = self;
@@ -404,8 +406,7 @@ int dev_sendrec_worker(endpoint_t ep, const char *label, message *m)
 	w->w_id = bdev ? (uint32_t)m->m_lbdev_lblockdriver_msg.id :
 	    (uint32_t)m->m_vfs_lchardriver_openclose.id;	/* a CDEV_OPEN */
 	w->w_label = label;
-	if (bdev)
-		w->w_deadline = getticks() + BDEV_TIMEOUT * sys_hz();
+	w->w_deadline = getticks() + (bdev ? BDEV_TIMEOUT : CDEV_TIMEOUT) * sys_hz();
 	if ((r = asynsend(ep, m)) == OK)
 		r = worker_wait(bdev ? WAIT_BDEV : WAIT_DEV);
 	w->w_label = NULL;
@@ -486,26 +487,34 @@ void worker_dev_dead(endpoint_t ep)
 			worker_wake(&workers[i], EIO);
 }
 
-/* The nearest deadline of a block request in flight (1), or 0 if none. */
+/* The nearest deadline of a block request or a character open in flight,
+ * or of a cancel (dev.c) (1), or 0 if none. */
 int worker_bdev_deadline(clock_t *first)
 {
 	int i, any = 0;
 
 	for (i = 0; i < NR_WORKERS; i++) {
 		struct worker *w = &workers[i];
-		if (w->w_state != W_WAITING || w->w_wait != WAIT_BDEV)
+		if (w->w_state != W_WAITING ||
+		    (w->w_wait != WAIT_BDEV && w->w_wait != WAIT_DEV))
 			continue;
 		if (!any || w->w_deadline - *first < 0)
 			*first = w->w_deadline;
 		any = 1;
 	}
+	{
+		clock_t c;
+		if (dev_cancel_deadline(&c) && (!any || c - *first < 0))
+			*first = c, any = 1;
+	}
 	return any;
 }
 
-/* The alarm rang: a block request unanswered past its deadline means a
- * driver that is alive (it may still answer RS's heartbeats) but lost
- * the request.  Block I/O must be answered promptly, so that is a driver
- * fault: RS restarts the driver, and the wait ends with EIO. */
+/* The alarm rang: a block request or a character open unanswered past
+ * its deadline means a driver that is alive (it may still answer RS's
+ * heartbeats) but lost the request.  Those must be answered promptly, so
+ * that is a driver fault: RS restarts the driver, and the wait ends with
+ * EIO.  (The cancels' deadlines: dev_cancel_timeout.) */
 void worker_bdev_timeout(void)
 {
 	clock_t now = getticks();
@@ -513,13 +522,17 @@ void worker_bdev_timeout(void)
 
 	for (i = 0; i < NR_WORKERS; i++) {
 		struct worker *w = &workers[i];
-		if (w->w_state == W_WAITING && w->w_wait == WAIT_BDEV &&
-		    w->w_deadline - now <= 0) {
-			dev_driver_fault(w->w_dst, "a block request unanswered in time");
+		if (w->w_state == W_WAITING && (w->w_wait == WAIT_BDEV ||
+		    w->w_wait == WAIT_DEV) && w->w_deadline - now <= 0) {
+			dev_driver_fault(w->w_dst, w->w_wait == WAIT_BDEV ?
+			    "a block request unanswered in time" :
+			    "an open unanswered in time");
 			/* Still waiting (RS would not): give it time again. */
-			w->w_deadline = now + BDEV_TIMEOUT * sys_hz();
+			w->w_deadline = now + (w->w_wait == WAIT_BDEV ?
+			    BDEV_TIMEOUT : CDEV_TIMEOUT) * sys_hz();
 		}
 	}
+	dev_cancel_timeout();
 }
 
 /* What fp's worker waits on, for ps: a label, or NULL. */

@@ -9,7 +9,10 @@
  * the descriptors open on it; an open afterwards reaches the restarted
  * instance; after `service down`, an open fails with ENXIO.  select()
  * asks the driver (CDEV_SELECT): ready at once on minor 0, a timeout on
- * minor 1, and EIO for a select waiting there when the driver crashes.  The runner
+ * minor 1, and EIO for a select waiting there when the driver crashes.
+ * A driver that answers neither a read nor its CDEV_CANCEL (minor 4), or
+ * not an open (minor 5), is restarted after CDEV_TIMEOUT (5 s): the
+ * interrupted read ends with EINTR, the open with EIO.  The runner
  * and its reason[] are in tests.c.
  */
 #include <errno.h>
@@ -52,7 +55,7 @@ static int svc(const char *a1, const char *a2, const char *a3, const char *a4)
 /* The child: read the stuck minor; exit 0 if the read failed with
  * `want` (after the SIGINT handler ran, for EINTR), else 1.  Reports
  * nothing before the read, so the parent polls VFS for its wait. */
-static void stuck_reader(int want)
+static void stuck_reader_of(const char *path, int want)
 {
 	struct sigaction sa;
 	char c;
@@ -61,7 +64,7 @@ static void stuck_reader(int want)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_int;
 	sigaction(SIGINT, &sa, NULL);
-	if ((fd = open("/dev/cdevhang", O_RDONLY)) < 0)
+	if ((fd = open(path, O_RDONLY)) < 0)
 		_exit(2);
 	if (read(fd, &c, 1) != -1)
 		_exit(3);
@@ -70,6 +73,11 @@ static void stuck_reader(int want)
 	if (want == EINTR && !got_int)
 		_exit(4);
 	_exit(0);
+}
+
+static void stuck_reader(int want)
+{
+	stuck_reader_of("/dev/cdevhang", want);
 }
 
 /* The child: select on the stuck minor for reading, no timeout; exit 0
@@ -288,6 +296,56 @@ int test_cdev_stuck_driver(void)
 	T_TRUE(fd >= 0);
 	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
 	T_STR(buf, "cdevtest 4\n");		/* restarted for it */
+	T_EQ(close(fd), 0);
+
+	/* A read whose CDEV_CANCEL is never answered (its answers go
+	 * nowhere): CDEV_TIMEOUT (5 s) after the signal VFS has RS restart
+	 * the driver, and the read ends with EINTR. */
+	T_EQ(mknod("/dev/cdevdeaf", S_IFCHR | 0666, makedev(42, 4)), 0);
+	if ((pid = fork()) == 0)
+		stuck_reader_of("/dev/cdevdeaf", EINTR);
+	T_TRUE(pid > 0);
+	T_EQ(wait_on(pid, "cdevtest", VW_DEV), 0);
+	t0 = time(NULL);
+	T_EQ(kill(pid, SIGINT), 0);
+	T_EQ(waitpid(pid, &ws, 0), pid);
+	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 7);
+	T_TRUE(WIFEXITED(ws));
+	T_EQ(WEXITSTATUS(ws), 0);
+	T_EQ(unlink("/dev/cdevdeaf"), 0);
+	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
+		usleep(10000);
+	T_TRUE(fd >= 0);
+	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
+	T_STR(buf, "cdevtest 5\n");		/* restarted for it */
+	T_EQ(close(fd), 0);
+
+	/* An open never answered: EIO after CDEV_TIMEOUT, the driver
+	 * restarted. */
+	T_EQ(mknod("/dev/cdevmute", S_IFCHR | 0666, makedev(42, 5)), 0);
+	t0 = time(NULL);
+	T_ERR(open("/dev/cdevmute", O_RDONLY), EIO);
+	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 7);
+	T_EQ(unlink("/dev/cdevmute"), 0);
+	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
+		usleep(10000);
+	T_TRUE(fd >= 0);
+	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
+	T_STR(buf, "cdevtest 6\n");		/* restarted for it */
+	T_EQ(close(fd), 0);
+
+	/* Answers sent to the wrong process (DS): DS reports the driver to
+	 * RS, which restarts it, and the reader gets EIO, not a hang. */
+	T_EQ(mknod("/dev/cdevlost", S_IFCHR | 0666, makedev(42, 6)), 0);
+	T_TRUE((fd = open("/dev/cdevlost", O_RDONLY)) >= 0);
+	T_ERR(read(fd, buf, sizeof(buf)), EIO);
+	T_EQ(close(fd), 0);
+	T_EQ(unlink("/dev/cdevlost"), 0);
+	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
+		usleep(10000);
+	T_TRUE(fd >= 0);
+	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
+	T_STR(buf, "cdevtest 7\n");		/* restarted for it */
 	T_EQ(close(fd), 0);
 
 	T_EQ(svc("down", "cdevtest", NULL, NULL), 0);

@@ -9,11 +9,17 @@
  *	minor 2	reads give "open=A read=F\n": the flags of its last open
  *		(CDEV_R_BIT, CDEV_W_BIT, CDEV_NOCTTY) and of this read
  *		(CDEV_NONBLOCK), as VFS sent them
+ *	minor 3	reads are answered with a wrong id (a protocol violation)
+ *	minor 4	reads are never answered, nor their CDEV_CANCEL (a driver
+ *		whose answers go nowhere: VFS restarts it after CDEV_TIMEOUT)
+ *	minor 5	opens are never answered (likewise)
+ *	minor 6	reads are answered to DS instead of VFS (a driver whose
+ *		answers go to the wrong process: DS reports it to RS)
  *
  * select (CDEV_SELECT): minors 0 and 2 are always ready to read and
  * write; minor 1 never is (a CDEV_NOTIFY is taken and never acted on).
  *
- * Opens and closes of both are answered at once.  libchardriver answers
+ * Opens and closes of the others are answered at once.  libchardriver answers
  * with asynsend, so VFS never waits for it.
  */
 #include <stdio.h>
@@ -34,7 +40,9 @@ static int ct_open(devminor_t minor, int access, endpoint_t user)
 	(void)user;
 	if (minor == 2)
 		last_access = access;
-	return minor >= 0 && minor <= 3 ? OK : ENXIO;
+	if (minor == 5)
+		return EDONTREPLY;	/* never answered */
+	return minor >= 0 && minor <= 6 ? OK : ENXIO;
 }
 
 static int ct_close(devminor_t minor)
@@ -61,6 +69,12 @@ static ssize_t ct_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 			}
 		return EAGAIN;
 	}
+	if (minor == 4)
+		return EDONTREPLY;	/* never answered, nor cancelled */
+	if (minor == 6) {
+		chardriver_reply_task(DS_PROC_NR, id, 0);
+		return EDONTREPLY;	/* answered, to the wrong process */
+	}
 	if (minor == 3) {
 		chardriver_reply_task(endpt, id + 0x40000000, 0);
 		return EDONTREPLY;	/* the right id is never answered */
@@ -86,7 +100,8 @@ static int ct_cancel(devminor_t minor, endpoint_t endpt, cdev_id_t id)
 {
 	int i;
 
-	(void)minor;
+	if (minor == 4)
+		return EDONTREPLY;	/* the cancel is never answered */
 	for (i = 0; i < HUNG_MAX; i++)
 		if (hung[i].used && hung[i].ep == endpt && hung[i].id == id) {
 			hung[i].used = 0;
@@ -98,7 +113,7 @@ static int ct_cancel(devminor_t minor, endpoint_t endpt, cdev_id_t id)
 static int ct_select(devminor_t minor, unsigned int ops, endpoint_t endpt)
 {
 	(void)endpt;
-	if (minor < 0 || minor > 3)
+	if (minor < 0 || minor > 4)
 		return ENXIO;
 	return minor == 1 ? 0 : (int)(ops & (CDEV_OP_RD | CDEV_OP_WR));
 }

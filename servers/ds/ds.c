@@ -17,6 +17,12 @@
  * of a dead subscriber are dropped, or taken over by its restarted
  * instance when that subscribes again.  Every request is checked in full
  * before anything changes.
+ *
+ * DS sends no requests to drivers, so a driver's answer that comes here
+ * was meant for its client (VFS, a file system): a driver that sends its
+ * answers to the wrong process (a fault: they often land here, endpoint
+ * 0) would leave its client waiting for ever.  DS reports it to RS,
+ * which restarts the driver (RS_DRIVER_FAULT).
  */
 #include <string.h>
 #include <stdlib.h>
@@ -25,6 +31,7 @@
 #include <minix/syslib.h>
 #include <minix/safecopies.h>
 #include <minix/ds.h>
+#include <minix/rs.h>
 
 #define NR_ENTRIES 128
 #define NR_SUBS    64
@@ -366,6 +373,24 @@ static int do_check(message *m)
  * take frames from the system at run time (DS keeps what it grows). */
 #define HEAP_RESERVE (64 * 1024)
 
+/* A driver's answer (m) sent to DS: report the driver to RS, without
+ * waiting for RS (which sends requests to DS itself). */
+static void misdirected(const message *m)
+{
+	const char *l = label_of(m->m_source);
+	message r;
+
+	if (l == NULL)
+		return;
+	printf("ds: %s sent DS an answer (type 0x%x) meant for its client; "
+	    "reporting it\n", l, (unsigned)m->m_type);
+	memset(&r, 0, sizeof(r));
+	r.m_type = RS_DRIVER_FAULT;
+	strncpy(r.m_rs.label, l, sizeof(r.m_rs.label) - 1);
+	r.m_rs.endpt = m->m_source;
+	asynsend(RS_PROC_NR, &r);
+}
+
 int main(void)
 {
 	message m;
@@ -380,6 +405,12 @@ int main(void)
 
 		if (ipc_receive(ANY, &m, NULL) != OK || is_notify(m.m_type))
 			continue;
+		if (m.m_type == BDEV_REPLY || IS_CDEV_RS(m.m_type)) {
+			misdirected(&m);
+			continue;
+		}
+		if (m.m_type <= 0)
+			continue;	/* an answer (RS's to a report): none back */
 		switch (m.m_type) {
 		case DS_PUBLISH: r = do_publish(&m); break;
 		case DS_RETRIEVE: r = do_retrieve(&m); break;

@@ -221,8 +221,9 @@ static int do_ramdisk(message *m)
 /* RS_DRIVER_FAULT: a client of driver rp (VFS, or a file system server)
  * saw it break the protocol (an answer to no request) or leave a request
  * unanswered too long: restart it as if it had died.  Only VFS and ext2
- * may ask, and only about a driver: not about a server, a user process or
- * itself. */
+ * may ask, and DS, which gets the answers a faulty driver sends to the
+ * wrong process, about the instance it names (m_rs.endpt); and only about
+ * a driver: not about a server, a user process or itself. */
 static int do_driver_fault(message *m, struct rproc *rp)
 {
 	static const char *const servers[] = { "ds", "pm", "vfs", "ext2", "init" };
@@ -230,7 +231,7 @@ static int do_driver_fault(message *m, struct rproc *rp)
 	char why[RS_REASON_LEN];
 	unsigned i;
 
-	if (m->m_source != VFS_PROC_NR &&
+	if (m->m_source != VFS_PROC_NR && m->m_source != DS_PROC_NR &&
 	    (caller == NULL || strcmp(caller->label, "ext2") != 0))
 		return EPERM;
 	if ((rp->conf.flags & RSF_USER) || rp == caller)
@@ -240,8 +241,10 @@ static int do_driver_fault(message *m, struct rproc *rp)
 			return EPERM;
 	if (rp->endpt == NONE || rp->down)
 		return ESRCH;		/* not running: nothing to restart */
+	if (m->m_source == DS_PROC_NR && m->m_rs.endpt != rp->endpt)
+		return ESRCH;		/* that instance is gone already */
 	snprintf(why, sizeof(why), "driver fault reported by %s",
-	    m->m_source == VFS_PROC_NR ? "vfs" : caller->label);
+	    m->m_source == VFS_PROC_NR ? "vfs" : caller ? caller->label : "ds");
 	rs_died(rp, why);
 	rs_set_alarm();
 	m->m_rs.endpt = rp->endpt;

@@ -334,6 +334,20 @@ int test_cdev_stuck_driver(void)
 	T_STR(buf, "cdevtest 6\n");		/* restarted for it */
 	T_EQ(close(fd), 0);
 
+	/* Answers sent to the wrong process (DS): DS reports the driver to
+	 * RS, which restarts it, and the reader gets EIO, not a hang. */
+	T_EQ(mknod("/dev/cdevlost", S_IFCHR | 0666, makedev(42, 6)), 0);
+	T_TRUE((fd = open("/dev/cdevlost", O_RDONLY)) >= 0);
+	T_ERR(read(fd, buf, sizeof(buf)), EIO);
+	T_EQ(close(fd), 0);
+	T_EQ(unlink("/dev/cdevlost"), 0);
+	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
+		usleep(10000);
+	T_TRUE(fd >= 0);
+	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
+	T_STR(buf, "cdevtest 7\n");		/* restarted for it */
+	T_EQ(close(fd), 0);
+
 	T_EQ(svc("down", "cdevtest", NULL, NULL), 0);
 	T_ERR(open("/dev/cdevtest", O_RDONLY), ENXIO);	/* its driver is down */
 	T_EQ(unlink("/dev/cdevtest"), 0);

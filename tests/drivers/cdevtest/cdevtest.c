@@ -13,6 +13,8 @@
  *	minor 4	reads are never answered, nor their CDEV_CANCEL (a driver
  *		whose answers go nowhere: VFS restarts it after CDEV_TIMEOUT)
  *	minor 5	opens are never answered (likewise)
+ *	minor 6	reads are answered to DS instead of VFS (a driver whose
+ *		answers go to the wrong process: DS reports it to RS)
  *
  * select (CDEV_SELECT): minors 0 and 2 are always ready to read and
  * write; minor 1 never is (a CDEV_NOTIFY is taken and never acted on).
@@ -40,7 +42,7 @@ static int ct_open(devminor_t minor, int access, endpoint_t user)
 		last_access = access;
 	if (minor == 5)
 		return EDONTREPLY;	/* never answered */
-	return minor >= 0 && minor <= 4 ? OK : ENXIO;
+	return minor >= 0 && minor <= 6 ? OK : ENXIO;
 }
 
 static int ct_close(devminor_t minor)
@@ -69,6 +71,10 @@ static ssize_t ct_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 	}
 	if (minor == 4)
 		return EDONTREPLY;	/* never answered, nor cancelled */
+	if (minor == 6) {
+		chardriver_reply_task(DS_PROC_NR, id, 0);
+		return EDONTREPLY;	/* answered, to the wrong process */
+	}
 	if (minor == 3) {
 		chardriver_reply_task(endpt, id + 0x40000000, 0);
 		return EDONTREPLY;	/* the right id is never answered */

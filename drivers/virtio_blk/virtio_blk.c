@@ -27,6 +27,12 @@
  * (status not OK) is EIO.  A range at or past the minor's end moves 0
  * bytes, one across it stops there (MINIX's).  Requests are served one
  * at a time.
+ *
+ * A restarted instance brings the device back whatever the dead one left:
+ * the PCI configuration the first instance found (BARs, command register,
+ * interrupt line; kept in DS, since a dead instance's wild configuration
+ * writes through cf8/cfc can change them) is written back first, then the
+ * device is reset (status 0, read back as 0) and set up from scratch.
  */
 #include <minix/syslib.h>
 #include <minix/sef.h>
@@ -34,6 +40,7 @@
 #include <minix/drvlib.h>
 #include <minix/pci.h>
 #include <minix/fi.h>
+#include <minix/ds.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -413,6 +420,54 @@ static int find_caps(struct vdev *d)
 	return found == 0x3e;
 }
 
+/* The PCI configuration the device had when the first instance found it,
+ * in DS under virtio_blk.pci.BUS.DEV.FUNC: a later instance writes it
+ * back (decoding off while the BARs change) before it trusts any of it.
+ * A dead instance may have written anything there: it reaches
+ * configuration space itself (libpci through cf8/cfc), e.g. seed 6 fault
+ * 27 (docs/fault-injection.md), whose descriptors went over the struct
+ * vdev and whose "notify" then zeroed BAR 0. */
+struct pcikeep { uint32_t bar[6]; uint16_t cmd; uint8_t line, pad; };
+
+static void pci_keep(int devind)
+{
+	struct pcikeep k;
+	size_t len = sizeof(k);
+	char key[DS_MAX_KEYLEN];
+	int bus, dev, func, i;
+
+	pci_location(devind, &bus, &dev, &func);
+	snprintf(key, sizeof(key), "virtio_blk.pci.%d.%d.%d", bus, dev, func);
+	if (ds_retrieve_mem(key, (char *)&k, &len) == OK && len == sizeof(k)) {
+		pci_attr_w16(devind, PCI_CR, 0);
+		for (i = 0; i < 6; i++)
+			pci_attr_w32(devind, PCI_BAR + 4 * i, k.bar[i]);
+		pci_attr_w8(devind, PCI_ILR, k.line);
+		pci_attr_w16(devind, PCI_CR, k.cmd);
+		return;
+	}
+	memset(&k, 0, sizeof(k));
+	for (i = 0; i < 6; i++)
+		k.bar[i] = pci_attr_r32(devind, PCI_BAR + 4 * i);
+	k.cmd = pci_attr_r16(devind, PCI_CR);
+	k.line = pci_attr_r8(devind, PCI_ILR);
+	if (ds_publish_mem(key, &k, sizeof(k), DSF_OVERWRITE) != OK)
+		printf("virtio_blk: cannot keep %s's PCI configuration in DS\n", key);
+}
+
+/* Reset: status 0, read back as 0 (the device may finish an operation
+ * first, virtio 1.x 4.1.4.3.2), then the interrupt a dead instance left
+ * pending acknowledged. */
+static void dev_reset(struct vdev *d)
+{
+	int k;
+
+	set_status(d, 0);
+	for (k = 0; k < 1000 && get_status(d) != 0; k++)
+		;
+	isr_ack(d);
+}
+
 /* Legacy: features (the first 32 bits), the ring in consecutive pages
  * given by its page number. */
 static int legacy_setup(struct vdev *d, uint32_t *feat)
@@ -427,7 +482,7 @@ static int legacy_setup(struct vdev *d, uint32_t *feat)
 	}
 	d->port = (uint16_t)base;
 	pci_enable(d->devind, PCI_CR_IO_EN | PCI_CR_MAST_EN);
-	out(d, VIO_STATUS, 1, 0);                     /* reset: no DMA now */
+	dev_reset(d);                                 /* no DMA now */
 	out(d, VIO_STATUS, 1, VS_ACK);
 	out(d, VIO_STATUS, 1, VS_ACK | VS_DRIVER);
 	*feat = in(d, VIO_DEV_FEATURES, 4);
@@ -459,13 +514,11 @@ static int legacy_setup(struct vdev *d, uint32_t *feat)
 static int modern_setup(struct vdev *d, uint32_t *feat)
 {
 	uint32_t f1, qmax;
-	int i, k, pg;
+	int i, pg;
 	char name[24];
 
 	pci_enable(d->devind, PCI_CR_MAST_EN);
-	set_status(d, 0);                            /* reset: no DMA now */
-	for (k = 0; k < 1000 && get_status(d) != 0; k++)
-		;
+	dev_reset(d);                                /* no DMA now */
 	set_status(d, VS_ACK);
 	set_status(d, VS_ACK | VS_DRIVER);
 	cwrite(d, VC_DFSELECT, 4, 0);
@@ -772,6 +825,7 @@ static int init(int type, sef_init_info_t *info)
 		if (vid != VIRTIO_VID || (did != VIRTIO_BLK_DID && did != VIRTIO_BLK_DID1))
 			continue;
 		devs[nr_devs].devind = devind;
+		pci_keep(devind);
 		if (dev_init(&devs[nr_devs], nr_devs) != OK)
 			break;
 		part[nr_devs][0].dv_size = devs[nr_devs].sectors * SECTOR;

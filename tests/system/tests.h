@@ -116,6 +116,7 @@ T_DECL(test_ata_large)
 T_DECL(test_ata_device_error)
 T_DECL(test_ata_restart)
 T_DECL(test_vblk_restart)
+T_DECL(test_vblk_restart_pci)
 T_DECL(test_rs_memory_restart) /* last: it restarts the memory driver */
 T_DECL(test_drvkit_whoami_getinfo)
 T_DECL(test_drvkit_alarm_vircopy)

@@ -359,6 +359,7 @@ static __attribute__((noinline)) int do_ipc(struct proc *caller, int call, endpo
 		if (user_writable(caller, m_ptr, sizeof(message)) != OK)
 			return EFAULT;
 		caller->p_misc_flags |= MF_REPLY_PEND;
+		caller->p_sendrec_since = uptime;
 		caller->p_getfrom_e = src_dst_e;
 		caller->p_delivermsg_vir = m_ptr;
 		if ((r = mini_send(caller, dst, m_ptr, 0)) != OK) {
@@ -461,6 +462,7 @@ static inline __attribute__((always_inline)) int fast_sendrec(struct proc *calle
 	    : "2"(sizeof(message) / 4) : "memory");
 	fast_delivered(dst, to - sizeof(message), caller, SENDREC);
 	caller->p_misc_flags |= MF_REPLY_PEND;
+	caller->p_sendrec_since = uptime;
 	caller->p_getfrom_e = dst_e;
 	caller->p_delivermsg_vir = m_ptr;
 	/* The caller blocks: the receiver takes its place if it can

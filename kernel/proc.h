@@ -63,6 +63,7 @@ struct proc {
 	struct proc *p_caller_q;    /* processes blocked sending to us */
 	struct proc *p_q_link;      /* next in that queue */
 	vir_bytes p_delivermsg_vir; /* where a received message goes */
+	clock_t p_sendrec_since;    /* uptime at the send of its SENDREC (MF_REPLY_PEND) */
 	message p_sendmsg;          /* message of a blocked SEND */
 	vir_bytes p_kcall_msg;      /* message of the kernel call in progress */
 

@@ -56,7 +56,7 @@ from console import Console, clean  # noqa: E402
 
 # include/minix/fi.h's FI_TYPE_NAMES, in order.
 TYPES = ["next", "srcreg", "dstreg", "pointer", "interface", "loop", "bitflip",
-         "nop", "panic", "hang", "wildwrite", "wilddma", "kcall"]
+         "nop", "panic", "hang", "wildwrite", "wilddma", "kcall", "drop"]
 OUTCOMES = ["none", "restarted", "error", "wedged", "corrupt", "panic", "hang", "n/a",
             "skipped"]
 BAD = ("panic", "hang", "corrupt")

@@ -45,7 +45,7 @@ static void usage(void)
 	    "       service fi LABEL -type TYPE [-seed S] [-index I] [-addr A] [-plan]\n"
 	    "       service fi LABEL -read ADDR LEN\n"
 	    "  TYPE: next srcreg dstreg pointer interface loop bitflip nop panic hang\n"
-	    "        wildwrite wilddma kcall\n"
+	    "        wildwrite wilddma kcall drop\n"
 	    "       service status [LABEL]\n");
 	exit(2);
 }

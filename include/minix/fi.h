@@ -23,7 +23,8 @@
 #define FI_WILDWRITE 10 /* data: a random word of its data or bss gets a random value */
 #define FI_WILDDMA   11 /* SEF: the next sef_fi_dma() returns a never-granted address */
 #define FI_KCALL     12 /* SEF: a bit of the next kernel call's message flipped */
-#define FI_NTYPES    13
+#define FI_DROP      13 /* SEF: the next request is taken and never acted on */
+#define FI_NTYPES    14
 
 /* m_rs_fi.op */
 #define FI_OP_INJECT 0  /* choose and apply; the log to buf */
@@ -49,7 +50,8 @@ struct fi_log {
 
 /* The names `service fi -type` takes, by type number. */
 #define FI_TYPE_NAMES { "next", "srcreg", "dstreg", "pointer", "interface", \
-	"loop", "bitflip", "nop", "panic", "hang", "wildwrite", "wilddma", "kcall" }
+	"loop", "bitflip", "nop", "panic", "hang", "wildwrite", "wilddma", "kcall", \
+	"drop" }
 
 /* A service's hooks (lib/libsys/sef.c).  A driver passes the physical
  * address of each DMA request through sef_fi_dma(): unchanged unless a

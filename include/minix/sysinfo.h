@@ -46,6 +46,8 @@ struct proc_info {
 	vir_bytes pi_grant_table;
 	int pi_grant_entries;
 	char pi_name[PROC_NAME_LEN];
+	int pi_reply_pend;          /* in a SENDREC, waiting for pi_getfrom's answer */
+	clock_t pi_reply_since;     /* then: the uptime (ticks) when it sent */
 };
 
 /* GET_GRANTS: this header, then up to (val_len - sizeof header) / 32 raw

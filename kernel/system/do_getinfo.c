@@ -22,6 +22,10 @@ static void fill_info(struct proc *p, struct proc_info *pi)
 	pi->pi_sig_mgr = p->p_sig_mgr;
 	pi->pi_getfrom = p->p_getfrom_e;
 	pi->pi_sendto = p->p_sendto_e;
+	if ((p->p_misc_flags & MF_REPLY_PEND) && (p->p_rts_flags & RTS_RECEIVING)) {
+		pi->pi_reply_pend = 1;
+		pi->pi_reply_since = p->p_sendrec_since;
+	}
 	pi->pi_flags = priv(p)->s_desc.pd_flags;
 	pi->pi_user_time = p->p_user_time;
 	pi->pi_sys_time = p->p_sys_time;

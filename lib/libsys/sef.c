@@ -27,7 +27,7 @@ static sef_cb_init_t init_fresh, init_restart, init_lu;
 static sef_cb_lu_state_save_t lu_state_save;
 static sef_cb_signal_handler_t signal_handler;
 static endpoint_t self = NONE;
-static int fi_armed;		/* FI_NEXT, FI_PANIC, FI_HANG + 1: at the next request */
+static int fi_armed;		/* FI_NEXT, FI_PANIC, FI_HANG, FI_DROP + 1: at the next request */
 static phys_bytes fi_dma;	/* FI_WILDDMA armed: the address, else 0 */
 extern uint32_t _fi_kcall;	/* ipc.c */
 
@@ -171,7 +171,11 @@ int sef_receive_status(endpoint_t src, message *m_ptr, int *status_ptr)
 			got_signal(m_ptr->m_rs.value);
 			continue;
 		}
-		if (fi_armed)
+		if (fi_armed == 1 + FI_DROP && !is_notify(m_ptr->m_type)) {
+			fi_armed = 0;			/* a request lost */
+			continue;
+		}
+		if (fi_armed && fi_armed != 1 + FI_DROP)
 			fi_fire();			/* fault injection */
 		return OK;
 	}

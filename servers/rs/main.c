@@ -226,27 +226,16 @@ static int do_ramdisk(message *m)
  * the answers a faulty driver sends to the wrong process, about the
  * instance it names (m_rs.endpt); and only about a driver: not about a
  * server, a file system, a user process or itself. */
-static int is_fs_label(const char *label)
-{
-	return strcmp(label, "ext2") == 0 || strncmp(label, "fs_", 3) == 0;
-}
-
 static int do_driver_fault(message *m, struct rproc *rp)
 {
-	static const char *const servers[] = { "ds", "pm", "vfs", "ext2", "init" };
 	struct rproc *caller = rp_by_ep(m->m_source);
 	char why[RS_REASON_LEN];
-	unsigned i;
 
 	if (m->m_source != VFS_PROC_NR && m->m_source != DS_PROC_NR &&
-	    (caller == NULL || !is_fs_label(caller->label)))
+	    (caller == NULL || !rs_is_fs(caller)))
 		return EPERM;
-	if ((rp->conf.flags & RSF_USER) || rp == caller ||
-	    is_fs_label(rp->label))
+	if (!rs_is_driver(rp) || rp == caller)
 		return EPERM;
-	for (i = 0; i < sizeof(servers) / sizeof(servers[0]); i++)
-		if (strcmp(rp->label, servers[i]) == 0)
-			return EPERM;
 	if (rp->endpt == NONE || rp->down)
 		return ESRCH;		/* not running: nothing to restart */
 	if (m->m_source == DS_PROC_NR && m->m_rs.endpt != rp->endpt)

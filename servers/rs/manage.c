@@ -17,6 +17,7 @@
 #define RESTART_BASE    (hz / 10)      /* 100 ms */
 #define RESTART_MAX     (hz * 32 / 10) /* 3.2 s */
 #define RESTART_HEALTHY (hz * 5)       /* 5 s of life resets the backoff */
+#define FS_REPLY_TIMEOUT (hz * 5)      /* VFS's BDEV_TIMEOUT, for file systems */
 #define IPC_BIT(d, ep)  PD_SET((d)->pd_ipc_to, _ENDPOINT_P(ep) + NR_TASKS)
 
 struct rproc rproc[NR_SERVICES];
@@ -498,6 +499,57 @@ void rs_do_ksig(void)
 	}
 }
 
+/* A file system server: the root's "ext2", or one mount() started,
+ * labelled "fs_DEV" (lib/libposix/mount.c). */
+int rs_is_fs(const struct rproc *rp)
+{
+	return strcmp(rp->label, "ext2") == 0 || strncmp(rp->label, "fs_", 3) == 0;
+}
+
+/* A driver: a system service that is neither a server nor a file system,
+ * which RS may restart when a client shows it broken. */
+int rs_is_driver(const struct rproc *rp)
+{
+	static const char *const servers[] = { "ds", "pm", "vfs", "init" };
+	unsigned i;
+
+	if ((rp->conf.flags & RSF_USER) || rs_is_fs(rp))
+		return 0;
+	for (i = 0; i < sizeof(servers) / sizeof(servers[0]); i++)
+		if (strcmp(rp->label, servers[i]) == 0)
+			return 0;
+	return 1;
+}
+
+/* A file system server sends its block requests with SENDREC and waits
+ * in the kernel, where no deadline of its own reaches it: RS holds its
+ * driver to the deadline VFS holds block drivers to (docs/vfs.md).  A
+ * file system waiting for a driver's answer longer than FS_REPLY_TIMEOUT
+ * means a driver that is alive (its heartbeats are answered) but lost
+ * the request: it is restarted, and the file system, its SENDREC ended
+ * with EDEADSRCDST, sends the request to the new instance. */
+static void check_fs_waits(clock_t now)
+{
+	char why[RS_REASON_LEN];
+	struct proc_info pi;
+	struct rproc *drv;
+	int i;
+
+	for (i = 0; i < NR_SERVICES; i++) {
+		struct rproc *rp = &rproc[i];
+		if (!rp->in_use || rp->endpt == NONE || !rs_is_fs(rp) ||
+		    sys_getproc(&pi, rp->endpt) != OK || !pi.pi_reply_pend ||
+		    now - pi.pi_reply_since < FS_REPLY_TIMEOUT)
+			continue;
+		if ((drv = rp_by_ep(pi.pi_getfrom)) == NULL || drv->down ||
+		    !rs_is_driver(drv))
+			continue;
+		snprintf(why, sizeof(why), "a request of %s unanswered in time",
+		    rp->label);
+		rs_died(drv, why);
+	}
+}
+
 /* Heartbeats and restarts that are due. */
 void rs_do_timers(void)
 {
@@ -526,6 +578,7 @@ void rs_do_timers(void)
 		ipc_notify(rp->endpt);
 		rp->next_ping = now + rp->period;
 	}
+	check_fs_waits(now);
 	rs_set_alarm();
 }
 

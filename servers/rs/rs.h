@@ -57,6 +57,8 @@ void rs_init_done(struct rproc *rp, int result);
 void rs_stop(struct rproc *rp);
 void rs_do_ksig(void);
 void rs_do_timers(void);
+int rs_is_fs(const struct rproc *rp);
+int rs_is_driver(const struct rproc *rp);
 void rs_pong(struct rproc *rp);
 void rs_release_dma(struct rproc *rp);
 int rs_down(struct rproc *rp, endpoint_t caller);

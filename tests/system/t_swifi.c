@@ -224,11 +224,22 @@ int test_fi_sef_faults(void)
 	struct fi_log log, again;
 	uint32_t d[3];
 	endpoint_t ep;
+	message m;
 
 	if (sef_fault(FI_NEXT, "SIGSEGV (11) at eip 0x") ||
 	    sef_fault(FI_PANIC, "panic: fault injection") ||
 	    sef_fault(FI_HANG, "hung: no heartbeat reply"))
 		return 1;
+	/* A lost request: the next one is taken and never answered; the
+	 * service lives on (its heartbeats too) and serves the one after. */
+	T_TRUE((ep = refresh()) != NONE);
+	T_EQ(fi(FI_OP_INJECT, "fitest", FI_DROP, 1, 0, 0, &log), OK);
+	T_EQ(log.len, 0);
+	memset(&m, 0, sizeof(m));
+	m.m_type = FIT_PING;
+	T_EQ(ipc_send(ep, &m), OK);		/* taken, never answered */
+	T_EQ(ping(ep, FIT_PING, NULL), OK);
+	T_EQ(fitest(), ep);			/* the same instance */
 	/* Wild DMA: the hook gives the never-granted address once. */
 	T_TRUE((ep = refresh()) != NONE);
 	T_EQ(fi(FI_OP_PLAN, "fitest", FI_WILDDMA, 5, 0, 0, &again), OK);

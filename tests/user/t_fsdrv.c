@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 #include <sys/mount.h>
 #include <sys/statvfs.h>
 
@@ -262,5 +263,43 @@ int test_fsdrv_lying_read(void)
 	T_EQ(restarts(), n0 + 1);
 	T_EQ(unlink("/tmp/drv-lie"), 0);
 	T_EQ(unlink("/tmp/drv-lie-big"), 0);
+	return 0;
+}
+
+/* A driver that loses a request and lives on (`service fi DRIVER -type
+ * drop`: its next request is taken and never answered, its heartbeats go
+ * on).  ext2 waits for the answer in the kernel (SENDREC); RS, which
+ * watches the file systems waiting for a driver (FS_REPLY_TIMEOUT, 5 s,
+ * docs/vfs.md), restarts the driver, and ext2 asks the new instance: the
+ * reader gets every byte, about 5 s later, and RS counts one restart. */
+int test_fsdrv_lost_request(void)
+{
+	char out[256], small[3000];
+	char *argv[] = { "/bin/service", "fi", drv, "-type", "drop", NULL };
+	time_t t0;
+	int fd, n0, i;
+
+	T_EQ(root_driver(), 0);
+	for (i = 0; i < (int)sizeof(small); i++)
+		small[i] = (char)pat((uint32_t)i, 23);
+	T_TRUE((fd = open("/tmp/drv-lost", O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0);
+	T_EQ(write(fd, small, sizeof(small)), (ssize_t)sizeof(small));
+	T_EQ(fsync(fd), 0);
+	T_EQ(close(fd), 0);
+	if (write_big("/tmp/drv-lost-big", 29) != 0)	/* the cache's end */
+		return 1;
+	T_TRUE((n0 = restarts()) >= 0);
+	T_EQ(tu_capture(argv, NULL, 1, out, sizeof(out)), 0);
+	T_TRUE(strstr(out, " drop ") != NULL);
+	t0 = time(NULL);
+	memset(buf, 0, sizeof(small));
+	T_TRUE((fd = open("/tmp/drv-lost", O_RDONLY)) >= 0);
+	T_EQ(read(fd, buf, PIECE), (ssize_t)sizeof(small));
+	T_EQ(close(fd), 0);
+	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 10);
+	T_EQ(memcmp(buf, small, sizeof(small)), 0);
+	T_EQ(restarts(), n0 + 1);
+	T_EQ(unlink("/tmp/drv-lost"), 0);
+	T_EQ(unlink("/tmp/drv-lost-big"), 0);
 	return 0;
 }

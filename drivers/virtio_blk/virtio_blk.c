@@ -32,7 +32,7 @@
  * the PCI configuration the first instance found (BARs, command register,
  * interrupt line; kept in DS, since a dead instance's wild configuration
  * writes through cf8/cfc can change them) is written back first, then the
- * device is reset (status 0, read back as 0) and set up from scratch.
+ * device is reset (status 0) and set up from scratch.
  */
 #include <minix/syslib.h>
 #include <minix/sef.h>
@@ -421,51 +421,58 @@ static int find_caps(struct vdev *d)
 }
 
 /* The PCI configuration the device had when the first instance found it,
- * in DS under virtio_blk.pci.BUS.DEV.FUNC: a later instance writes it
- * back (decoding off while the BARs change) before it trusts any of it.
+ * in DS under virtio_blk.pci.BUS.DEV.FUNC.N (N 0..5 the BARs, 6 the
+ * command register | the interrupt line << 16; published after the
+ * announce: published before it, runs of test.iso hung the driver at
+ * random requests later, cause not found): a restarted instance writes
+ * it back (decoding off while the BARs change) before it trusts any of
+ * it.
  * A dead instance may have written anything there: it reaches
  * configuration space itself (libpci through cf8/cfc), e.g. seed 6 fault
  * 27 (docs/fault-injection.md), whose descriptors went over the struct
  * vdev and whose "notify" then zeroed BAR 0. */
-struct pcikeep { uint32_t bar[6]; uint16_t cmd; uint8_t line, pad; };
-
-static void pci_keep(int devind)
+static void pci_key(int devind, char *key, int i)
 {
-	struct pcikeep k;
-	size_t len = sizeof(k);
-	char key[DS_MAX_KEYLEN];
-	int bus, dev, func, i;
+	int bus, dev, func;
 
 	pci_location(devind, &bus, &dev, &func);
-	snprintf(key, sizeof(key), "virtio_blk.pci.%d.%d.%d", bus, dev, func);
-	if (ds_retrieve_mem(key, (char *)&k, &len) == OK && len == sizeof(k)) {
-		pci_attr_w16(devind, PCI_CR, 0);
-		for (i = 0; i < 6; i++)
-			pci_attr_w32(devind, PCI_BAR + 4 * i, k.bar[i]);
-		pci_attr_w8(devind, PCI_ILR, k.line);
-		pci_attr_w16(devind, PCI_CR, k.cmd);
-		return;
-	}
-	memset(&k, 0, sizeof(k));
-	for (i = 0; i < 6; i++)
-		k.bar[i] = pci_attr_r32(devind, PCI_BAR + 4 * i);
-	k.cmd = pci_attr_r16(devind, PCI_CR);
-	k.line = pci_attr_r8(devind, PCI_ILR);
-	if (ds_publish_mem(key, &k, sizeof(k), DSF_OVERWRITE) != OK)
-		printf("virtio_blk: cannot keep %s's PCI configuration in DS\n", key);
+	snprintf(key, DS_MAX_KEYLEN, "virtio_blk.pci.%d.%d.%d.%d", bus, dev, func, i);
 }
 
-/* Reset: status 0, read back as 0 (the device may finish an operation
- * first, virtio 1.x 4.1.4.3.2), then the interrupt a dead instance left
- * pending acknowledged. */
-static void dev_reset(struct vdev *d)
+/* Restarted: write back what the first instance kept, if it did. */
+static void pci_restore(int devind)
 {
-	int k;
+	uint32_t v[7];
+	char key[DS_MAX_KEYLEN];
+	int i;
 
-	set_status(d, 0);
-	for (k = 0; k < 1000 && get_status(d) != 0; k++)
-		;
-	isr_ack(d);
+	for (i = 0; i < 7; i++) {
+		pci_key(devind, key, i);
+		if (ds_retrieve_u32(key, &v[i]) != OK)
+			return;
+	}
+	pci_attr_w16(devind, PCI_CR, 0);
+	for (i = 0; i < 6; i++)
+		pci_attr_w32(devind, PCI_BAR + 4 * i, v[i]);
+	pci_attr_w8(devind, PCI_ILR, (uint8_t)(v[6] >> 16));
+	pci_attr_w16(devind, PCI_CR, (uint16_t)v[6]);
+}
+
+/* Fresh, once the device works: keep its configuration in DS. */
+static void pci_keep(int devind)
+{
+	uint32_t v[7];
+	char key[DS_MAX_KEYLEN];
+	int i;
+
+	for (i = 0; i < 6; i++)
+		v[i] = pci_attr_r32(devind, PCI_BAR + 4 * i);
+	v[6] = pci_attr_r16(devind, PCI_CR) | (uint32_t)pci_attr_r8(devind, PCI_ILR) << 16;
+	for (i = 0; i < 7; i++) {
+		pci_key(devind, key, i);
+		if (ds_publish_u32(key, v[i], DSF_OVERWRITE) != OK)
+			printf("virtio_blk: cannot keep %s in DS\n", key);
+	}
 }
 
 /* Legacy: features (the first 32 bits), the ring in consecutive pages
@@ -482,7 +489,7 @@ static int legacy_setup(struct vdev *d, uint32_t *feat)
 	}
 	d->port = (uint16_t)base;
 	pci_enable(d->devind, PCI_CR_IO_EN | PCI_CR_MAST_EN);
-	dev_reset(d);                                 /* no DMA now */
+	out(d, VIO_STATUS, 1, 0);                     /* reset: no DMA now */
 	out(d, VIO_STATUS, 1, VS_ACK);
 	out(d, VIO_STATUS, 1, VS_ACK | VS_DRIVER);
 	*feat = in(d, VIO_DEV_FEATURES, 4);
@@ -514,11 +521,13 @@ static int legacy_setup(struct vdev *d, uint32_t *feat)
 static int modern_setup(struct vdev *d, uint32_t *feat)
 {
 	uint32_t f1, qmax;
-	int i, pg;
+	int i, k, pg;
 	char name[24];
 
 	pci_enable(d->devind, PCI_CR_MAST_EN);
-	dev_reset(d);                                /* no DMA now */
+	set_status(d, 0);                            /* reset: no DMA now */
+	for (k = 0; k < 1000 && get_status(d) != 0; k++)
+		;
 	set_status(d, VS_ACK);
 	set_status(d, VS_ACK | VS_DRIVER);
 	cwrite(d, VC_DFSELECT, 4, 0);
@@ -825,7 +834,8 @@ static int init(int type, sef_init_info_t *info)
 		if (vid != VIRTIO_VID || (did != VIRTIO_BLK_DID && did != VIRTIO_BLK_DID1))
 			continue;
 		devs[nr_devs].devind = devind;
-		pci_keep(devind);
+		if (type == SEF_INIT_RESTART)
+			pci_restore(devind);
 		if (dev_init(&devs[nr_devs], nr_devs) != OK)
 			break;
 		part[nr_devs][0].dv_size = devs[nr_devs].sectors * SECTOR;
@@ -834,6 +844,9 @@ static int init(int type, sef_init_info_t *info)
 	if (nr_devs == 0)
 		printf("virtio_blk: no virtio block device\n");
 	blockdriver_announce(type);
+	if (type != SEF_INIT_RESTART)
+		for (r = 0; r < nr_devs; r++)
+			pci_keep(devs[r].devind);
 	return OK;
 }
 

@@ -23,8 +23,10 @@ b = [fi.fault_of(7, i, fi.TYPES, targets) for i in range(200)]
 t(a == b, "fault_of is a function of (seed, i)")
 t(a != [fi.fault_of(8, i, fi.TYPES, targets) for i in range(200)],
   "another seed, other faults")
-t(a[0] == ("next", "virtio_blk", a[0][2], a[0][3]) and a[13][:2] == ("next", "tty")
-  and a[40][:2] == ("srcreg", "virtio_blk"),
+nt = len(fi.TYPES)
+t(nt == 14 and a[0] == ("next", "virtio_blk", a[0][2], a[0][3])
+  and a[nt][:2] == ("next", "tty") and a[3 * nt + 1][:2] == ("srcreg", "virtio_blk")
+  and a[2 * nt + 13][:2] == ("drop", "memory"),
   "type i mod #types, target (i div #types) mod #targets")
 t(all(0 <= x[3] < 65536 and 0 <= x[2] < 2 ** 32 for x in a), "index < 2^16, seed < 2^32")
 t(len(set((x[2], x[3]) for x in a)) == 200, "200 faults, 200 different (seed, index)")

@@ -188,11 +188,29 @@ static int read_text(int fd, char *buf, size_t max)
 	return (int)n;
 }
 
+/* The driver is back, restarted: the next open succeeds (after RS's
+ * backoff, if it crashed just now) and a read gives "cdevtest N\n", N
+ * its starts. */
+static int restarted(int n)
+{
+	char buf[64], want[16];
+	int fd, i;
+
+	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
+		usleep(10000);
+	T_TRUE(fd >= 0);
+	snprintf(want, sizeof(want), "cdevtest %d\n", n);
+	T_EQ(read_text(fd, buf, sizeof(buf)), (int)strlen(want));
+	T_STR(buf, want);
+	T_EQ(close(fd), 0);
+	return 0;
+}
+
 int test_cdev_stuck_driver(void)
 {
 	char buf[32];
 	pid_t pid, spid;
-	int fd, ws, i;
+	int fd, ws;
 	time_t t0;
 	struct stat st;
 
@@ -276,12 +294,7 @@ int test_cdev_stuck_driver(void)
 	T_ERR(read(fd, buf, sizeof(buf)), EIO);	/* the old instance's file */
 	T_EQ(close(fd), 0);
 	T_EQ(unlink("/dev/cdevbad"), 0);
-	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
-		usleep(10000);		/* RS's backoff: it crashed just now */
-	T_TRUE(fd >= 0);
-	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
-	T_STR(buf, "cdevtest 3\n");		/* restarted once more */
-	T_EQ(close(fd), 0);
+	T_EQ(restarted(3), 0);
 
 	/* A block request never answered (cdevtest ignores BDEV_*): after
 	 * BDEV_TIMEOUT (5 s) VFS has RS restart the driver, the open gets
@@ -291,12 +304,7 @@ int test_cdev_stuck_driver(void)
 	T_ERR(open("/dev/cdevblk", O_RDONLY), EIO);
 	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 7);
 	T_EQ(unlink("/dev/cdevblk"), 0);
-	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
-		usleep(10000);
-	T_TRUE(fd >= 0);
-	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
-	T_STR(buf, "cdevtest 4\n");		/* restarted for it */
-	T_EQ(close(fd), 0);
+	T_EQ(restarted(4), 0);
 
 	/* A read whose CDEV_CANCEL is never answered (its answers go
 	 * nowhere): CDEV_TIMEOUT (5 s) after the signal VFS has RS restart
@@ -313,12 +321,7 @@ int test_cdev_stuck_driver(void)
 	T_TRUE(WIFEXITED(ws));
 	T_EQ(WEXITSTATUS(ws), 0);
 	T_EQ(unlink("/dev/cdevdeaf"), 0);
-	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
-		usleep(10000);
-	T_TRUE(fd >= 0);
-	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
-	T_STR(buf, "cdevtest 5\n");		/* restarted for it */
-	T_EQ(close(fd), 0);
+	T_EQ(restarted(5), 0);
 
 	/* An open never answered: EIO after CDEV_TIMEOUT, the driver
 	 * restarted. */
@@ -327,12 +330,7 @@ int test_cdev_stuck_driver(void)
 	T_ERR(open("/dev/cdevmute", O_RDONLY), EIO);
 	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 7);
 	T_EQ(unlink("/dev/cdevmute"), 0);
-	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
-		usleep(10000);
-	T_TRUE(fd >= 0);
-	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
-	T_STR(buf, "cdevtest 6\n");		/* restarted for it */
-	T_EQ(close(fd), 0);
+	T_EQ(restarted(6), 0);
 
 	/* Answers sent to the wrong process (DS): DS reports the driver to
 	 * RS, which restarts it, and the reader gets EIO, not a hang. */
@@ -341,12 +339,7 @@ int test_cdev_stuck_driver(void)
 	T_ERR(read(fd, buf, sizeof(buf)), EIO);
 	T_EQ(close(fd), 0);
 	T_EQ(unlink("/dev/cdevlost"), 0);
-	for (i = 0; i < 500 && (fd = open("/dev/cdevtest", O_RDONLY)) < 0; i++)
-		usleep(10000);
-	T_TRUE(fd >= 0);
-	T_EQ(read_text(fd, buf, sizeof(buf)), 11);
-	T_STR(buf, "cdevtest 7\n");		/* restarted for it */
-	T_EQ(close(fd), 0);
+	T_EQ(restarted(7), 0);
 
 	T_EQ(svc("down", "cdevtest", NULL, NULL), 0);
 	T_ERR(open("/dev/cdevtest", O_RDONLY), ENXIO);	/* its driver is down */

@@ -221,6 +221,43 @@ int test_fsdrv_refused_request(void)
 	return 0;
 }
 
+#define SMALL 3000
+
+/* A small file at path (pattern seed, into small) written to the disk,
+ * then a 4 MiB one (path "-big") that pushes it out of the cache: its
+ * next read goes to the driver. */
+static int small_uncached(const char *path, uint32_t seed, char *small)
+{
+	char big[64];
+	int fd, i;
+
+	for (i = 0; i < SMALL; i++)
+		small[i] = (char)pat((uint32_t)i, seed);
+	T_TRUE((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0);
+	T_EQ(write(fd, small, SMALL), SMALL);
+	T_EQ(fsync(fd), 0);
+	T_EQ(close(fd), 0);
+	snprintf(big, sizeof(big), "%s-big", path);
+	return write_big(big, seed + 2);
+}
+
+/* path read back: exactly small's bytes; then both files removed. */
+static int small_back(const char *path, const char *small)
+{
+	char big[64];
+	int fd;
+
+	memset(buf, 0, SMALL);
+	T_TRUE((fd = open(path, O_RDONLY)) >= 0);
+	T_EQ(read(fd, buf, PIECE), SMALL);
+	T_EQ(close(fd), 0);
+	T_EQ(memcmp(buf, small, SMALL), 0);
+	snprintf(big, sizeof(big), "%s-big", path);
+	T_EQ(unlink(path), 0);
+	T_EQ(unlink(big), 0);
+	return 0;
+}
+
 /* A driver that answers a read as done without doing it: the seed flips
  * the bit of the block size in the 5th argument of memory's next copy,
  * the byte count, which becomes 0; the kernel copies nothing and
@@ -232,8 +269,8 @@ int test_fsdrv_refused_request(void)
 int test_fsdrv_lying_read(void)
 {
 	struct statvfs sv;
-	char small[3000];
-	int fd, n0, seed, sel, bit, i, r;
+	char small[SMALL];
+	int n0, seed, sel, bit, r;
 
 	if ((r = memory_root("fsdrv_lying_read")) <= 0)
 		return r < 0;
@@ -244,25 +281,13 @@ int test_fsdrv_lying_read(void)
 	case 4096: seed = 71, sel = 199, bit = 12; break;
 	default: T_FAIL("block size %lu", (unsigned long)sv.f_bsize);
 	}
-	for (i = 0; i < (int)sizeof(small); i++)
-		small[i] = (char)pat((uint32_t)i, 17);
-	T_TRUE((fd = open("/tmp/drv-lie", O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0);
-	T_EQ(write(fd, small, sizeof(small)), (ssize_t)sizeof(small));
-	T_EQ(fsync(fd), 0);
-	T_EQ(close(fd), 0);
-	if (write_big("/tmp/drv-lie-big", 19) != 0)	/* the cache's end */
+	if (small_uncached("/tmp/drv-lie", 17, small) != 0)
 		return 1;
 	T_TRUE((n0 = restarts()) >= 0);
-	if (fi_kcall(seed, (unsigned)sel << 8 | (unsigned)bit) != 0)
+	if (fi_kcall(seed, (unsigned)sel << 8 | (unsigned)bit) != 0 ||
+	    small_back("/tmp/drv-lie", small) != 0)
 		return 1;
-	memset(buf, 0, sizeof(small));
-	T_TRUE((fd = open("/tmp/drv-lie", O_RDONLY)) >= 0);
-	T_EQ(read(fd, buf, PIECE), (ssize_t)sizeof(small));
-	T_EQ(close(fd), 0);
-	T_EQ(memcmp(buf, small, sizeof(small)), 0);
 	T_EQ(restarts(), n0 + 1);
-	T_EQ(unlink("/tmp/drv-lie"), 0);
-	T_EQ(unlink("/tmp/drv-lie-big"), 0);
 	return 0;
 }
 
@@ -274,32 +299,21 @@ int test_fsdrv_lying_read(void)
  * reader gets every byte, about 5 s later, and RS counts one restart. */
 int test_fsdrv_lost_request(void)
 {
-	char out[256], small[3000];
+	char out[256], small[SMALL];
 	char *argv[] = { "/bin/service", "fi", drv, "-type", "drop", NULL };
 	time_t t0;
-	int fd, n0, i;
+	int n0;
 
 	T_EQ(root_driver(), 0);
-	for (i = 0; i < (int)sizeof(small); i++)
-		small[i] = (char)pat((uint32_t)i, 23);
-	T_TRUE((fd = open("/tmp/drv-lost", O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0);
-	T_EQ(write(fd, small, sizeof(small)), (ssize_t)sizeof(small));
-	T_EQ(fsync(fd), 0);
-	T_EQ(close(fd), 0);
-	if (write_big("/tmp/drv-lost-big", 29) != 0)	/* the cache's end */
+	if (small_uncached("/tmp/drv-lost", 23, small) != 0)
 		return 1;
 	T_TRUE((n0 = restarts()) >= 0);
 	T_EQ(tu_capture(argv, NULL, 1, out, sizeof(out)), 0);
 	T_TRUE(strstr(out, " drop ") != NULL);
 	t0 = time(NULL);
-	memset(buf, 0, sizeof(small));
-	T_TRUE((fd = open("/tmp/drv-lost", O_RDONLY)) >= 0);
-	T_EQ(read(fd, buf, PIECE), (ssize_t)sizeof(small));
-	T_EQ(close(fd), 0);
+	if (small_back("/tmp/drv-lost", small) != 0)
+		return 1;
 	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 10);
-	T_EQ(memcmp(buf, small, sizeof(small)), 0);
 	T_EQ(restarts(), n0 + 1);
-	T_EQ(unlink("/tmp/drv-lost"), 0);
-	T_EQ(unlink("/tmp/drv-lost-big"), 0);
 	return 0;
 }

@@ -242,6 +242,10 @@ class Machine:
             self.con.send("\x03")
             self.con.prompt(3)
             ok, out3 = self.cmd("service refresh %s" % label, o.timeout)
+            if not ok and not self.panicked() and self.con.proc.poll() is None:
+                # And Enter: the prompt may have come while the broken
+                # instance still garbled the output (its newlines).
+                ok, out3 = self.cmd("", 5)
             if ok and not self.panicked() and self.con.proc.poll() is None:
                 rec["outcome"] = "wedged"
                 rec["detail"] = ("no prompt in %ds; a service refresh %s typed blind "
@@ -249,7 +253,8 @@ class Machine:
                 self.dead = "wedged"
                 return self.finish(rec, t0)
             rec["outcome"] = "hang"
-            rec["detail"] = "no prompt in %ds, nor after a blind service refresh" % o.timeout
+            rec["detail"] = ("no prompt in %ds, nor after a blind service refresh "
+                             "and an empty line" % o.timeout)
             self.dead = "hang"
             return self.finish(rec, t0)
         ok, st = self.cmd("service status %s" % label, o.timeout)

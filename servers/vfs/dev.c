@@ -537,6 +537,31 @@ void dev_driver_fault(endpoint_t ep, const char *why)
 	driver_dead(ep);
 }
 
+/* A message from ep that is neither a driver's answer nor a call VFS
+ * knows: from a device driver (a major's label), a protocol violation
+ * (a fault changed the type of its answer, whose caller would wait for
+ * ever); else 0, nothing done. */
+int dev_unknown_message(endpoint_t ep, int type)
+{
+	static char why[48];
+	int i, j;
+
+	for (i = 0; i < NR_LABELS; i++)
+		if (labels[i].l_label[0] != '\0' && labels[i].l_ep == ep)
+			break;
+	if (i == NR_LABELS)
+		return 0;
+	for (j = 0; j < NR_DMAP; j++)
+		if (dmap[j].dm_major != 0 &&
+		    strcmp(dmap[j].dm_label, labels[i].l_label) == 0)
+			break;
+	if (j == NR_DMAP)
+		return 0;
+	snprintf(why, sizeof(why), "a message of unknown type %#x", (unsigned)type);
+	dev_driver_fault(ep, why);
+	return 1;
+}
+
 static void label_seen(const char *label, endpoint_t ep)
 {
 	int i, free_slot = -1;

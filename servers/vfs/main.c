@@ -209,7 +209,7 @@ static void handle(message *m)
 		return;
 	}
 	if (call_of(m->m_type) == NULL && m->m_type != VFS_GETWAITS) {
-		if (who != PM_PROC_NR)
+		if (who != PM_PROC_NR && !dev_unknown_message(who, m->m_type))
 			reply(who, ENOSYS);
 		return;
 	}

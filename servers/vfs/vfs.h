@@ -280,6 +280,7 @@ int dev_ioctl(struct fproc *fp, struct filp *f, unsigned long request,
 void dev_reply(message *m);
 void dev_forget(endpoint_t driver, uint32_t id);
 void dev_driver_fault(endpoint_t ep, const char *why);
+int dev_unknown_message(endpoint_t ep, int type);
 void dev_unblock(struct fproc *fp, int exiting);
 int dev_cancel_deadline(clock_t *first);
 void dev_cancel_timeout(void);

@@ -341,6 +341,15 @@ int test_cdev_stuck_driver(void)
 	T_EQ(unlink("/dev/cdevlost"), 0);
 	T_EQ(restarted(7), 0);
 
+	/* An answer of a type VFS does not know: a protocol violation too;
+	 * the reader gets EIO, the driver is restarted. */
+	T_EQ(mknod("/dev/cdevodd", S_IFCHR | 0666, makedev(42, 7)), 0);
+	T_TRUE((fd = open("/dev/cdevodd", O_RDONLY)) >= 0);
+	T_ERR(read(fd, buf, sizeof(buf)), EIO);
+	T_EQ(close(fd), 0);
+	T_EQ(unlink("/dev/cdevodd"), 0);
+	T_EQ(restarted(8), 0);
+
 	T_EQ(svc("down", "cdevtest", NULL, NULL), 0);
 	T_ERR(open("/dev/cdevtest", O_RDONLY), ENXIO);	/* its driver is down */
 	T_EQ(unlink("/dev/cdevtest"), 0);

@@ -15,6 +15,8 @@
  *	minor 5	opens are never answered (likewise)
  *	minor 6	reads are answered to DS instead of VFS (a driver whose
  *		answers go to the wrong process: DS reports it to RS)
+ *	minor 7	reads are answered with a message of a type VFS does not
+ *		know (an answer whose type a fault changed)
  *
  * select (CDEV_SELECT): minors 0 and 2 are always ready to read and
  * write; minor 1 never is (a CDEV_NOTIFY is taken and never acted on).
@@ -42,7 +44,7 @@ static int ct_open(devminor_t minor, int access, endpoint_t user)
 		last_access = access;
 	if (minor == 5)
 		return EDONTREPLY;	/* never answered */
-	return minor >= 0 && minor <= 6 ? OK : ENXIO;
+	return minor >= 0 && minor <= 7 ? OK : ENXIO;
 }
 
 static int ct_close(devminor_t minor)
@@ -74,6 +76,15 @@ static ssize_t ct_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 	if (minor == 6) {
 		chardriver_reply_task(DS_PROC_NR, id, 0);
 		return EDONTREPLY;	/* answered, to the wrong process */
+	}
+	if (minor == 7) {
+		message m;
+
+		memset(&m, 0, sizeof(m));
+		m.m_type = CDEV_REPLY + 0x20;	/* no such type */
+		m.m_lchardriver_vfs_reply.id = id;
+		asynsend(endpt, &m);
+		return EDONTREPLY;
 	}
 	if (minor == 3) {
 		chardriver_reply_task(endpt, id + 0x40000000, 0);

@@ -79,12 +79,36 @@ void dma_init(void)
 	wini.dma = 1;
 }
 
+/* PRD entries 0..k-1, as the controller will read them: each inside one
+ * of the ranges p[0..n) vumap gave us?  Without an IOMMU nothing but this
+ * stops a fault in fill_prd (a bound not applied) from sending the
+ * controller to memory the caller never granted. */
+static int prd_held(const struct vumap_phys *p, int n, int k)
+{
+	int i, j;
+
+	for (j = 0; j < k; j++) {
+		volatile struct prd *e = &prd[j];
+		uint32_t a = e->addr, len = e->count & 0xffff;
+
+		if (len == 0)
+			len = 0x10000;
+		for (i = 0; i < n; i++)
+			if (a >= p[i].vp_addr && len <= p[i].vp_size &&
+			    a - p[i].vp_addr <= p[i].vp_size - len)
+				break;
+		if (i == n)
+			return 0;
+	}
+	return 1;
+}
+
 /* Describe ranges p[0..n) (use bytes of them) in the PRD table, split at
  * 64 KiB boundaries as the controller wants.  0, or -1 if a range is at an
  * odd address or of an odd length. */
 static int fill_prd(const struct vumap_phys *p, int n, vir_bytes use)
 {
-	int i, k = 0;
+	int i, j, k = 0;
 
 	for (i = 0; i < n && use > 0; i++) {
 		phys_bytes a = p[i].vp_addr;
@@ -99,8 +123,7 @@ static int fill_prd(const struct vumap_phys *p, int n, vir_bytes use)
 				chunk = left;
 			if (k == NR_PRD)
 				return -1;
-			/* sef_fi_dma: the wild-DMA fault's hook */
-			prd[k].addr = (uint32_t)sef_fi_dma(a);
+			prd[k].addr = (uint32_t)a;
 			prd[k].count = (uint32_t)chunk & 0xffff;
 			k++;
 			a += chunk;
@@ -109,6 +132,11 @@ static int fill_prd(const struct vumap_phys *p, int n, vir_bytes use)
 	}
 	if (k == 0)
 		return -1;
+	if (!prd_held(p, n, k))
+		panic("a request's PRD entries reach past its DMA holds");
+	/* sef_fi_dma: the wild-DMA fault's hook */
+	for (j = 0; j < k; j++)
+		prd[j].addr = (uint32_t)sef_fi_dma(prd[j].addr);
 	prd[k - 1].count |= PRD_EOT;
 	return 0;
 }

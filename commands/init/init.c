@@ -14,7 +14,11 @@
  * When the console shell exits, init says so ("init: shell exited with
  * status N, starting a new one") and starts another; one that lived less
  * than a second is started again only after a second's pause (so a shell
- * that cannot start does not spin).
+ * that cannot start does not spin).  Three such in a row mean a console
+ * that cannot keep a shell (its driver alive but failing every read, or
+ * giving end of file for ever): init has RS refresh the console's driver
+ * (`service refresh tty`), as an operator would from another terminal,
+ * and opens the console again.
  *
  * halt, reboot and poweroff ask init to stop the machine, as with BusyBox:
  * SIGUSR1 halt, SIGUSR2 poweroff, SIGTERM reboot (init catches only
@@ -46,6 +50,8 @@
 #define TEST_FAILED	0x11	/* QEMU exit code: the tests failed */
 #define BENCH_DONE	0x10	/* QEMU exit code after the benchmarks */
 #define SHUTDOWN_WAIT	3	/* seconds for the processes to end on SIGTERM */
+#define CONSOLE_DRIVER	"tty"	/* the label of the console's driver */
+#define SHORT_LIVES	3	/* shells in a row that lived < 1 s: refresh it */
 
 static volatile sig_atomic_t shutdown_how = -1;	/* RBT_*: asked to stop */
 
@@ -106,6 +112,20 @@ static int wait_for(pid_t pid)
 		if (r < 0 && errno != EINTR)
 			return -1;
 	}
+}
+
+/* The console cannot keep a shell: a fresh instance of its driver. */
+static void refresh_console(void)
+{
+	char *argv[] = { "/bin/service", "refresh", CONSOLE_DRIVER, NULL };
+	pid_t pid;
+
+	printf("init: the console cannot keep a shell; refreshing %s\n",
+	    CONSOLE_DRIVER);
+	fflush(stdout);
+	if ((pid = spawn(argv, 0)) > 0)
+		(void)wait_for(pid);
+	open_console();
 }
 
 static void run_tests(char *group)
@@ -215,7 +235,7 @@ int main(int argc, char **argv)
 	char *sh_argv[] = { SHELL, NULL };
 	pid_t pid, sh_pid;
 	struct timeval start, end;
-	int status;
+	int status, short_lives = 0;
 
 	environ = init_env;
 	open_console();	/* without a console init still does its work */
@@ -256,7 +276,14 @@ int main(int argc, char **argv)
 			    WTERMSIG(status));
 		gettimeofday(&end, NULL);
 		if ((long long)(end.tv_sec - start.tv_sec) * 1000000 +
-		    (end.tv_usec - start.tv_usec) < 1000000)
-			sleep(1);	/* it ended at once: do not spin */
+		    (end.tv_usec - start.tv_usec) >= 1000000) {
+			short_lives = 0;
+			continue;
+		}
+		sleep(1);	/* it ended at once: do not spin */
+		if (++short_lives >= SHORT_LIVES) {
+			short_lives = 0;
+			refresh_console();
+		}
 	}
 }

@@ -441,6 +441,18 @@ static void in_char(int c)
 		out_char(c);
 }
 
+/* The UART's line enabled again.  It cannot fail for a hook we hold: if
+ * it does (a fault), input and output would stop for good while we go on
+ * answering heartbeats, so we stop instead and RS starts us again, as
+ * MINIX's drivers do. */
+static void irq_on(void)
+{
+	int r;
+
+	if ((r = sys_irqenable(&hook)) != OK)
+		panic("sys_irqenable failed: %d", r);
+}
+
 /* TCSETS.  Leaving canonical mode, the line being typed becomes readable
  * bytes; entering it, bytes after the last newline become the line being
  * typed (what was typed ahead of the switch is kept, in order). */
@@ -484,7 +496,7 @@ static void t_intr(unsigned int mask)
 	 * high.  Switching its interrupts off and on makes a new edge. */
 	sys_outb(port + IER, 0);
 	sys_outb(port + IER, tx_on ? IER_RX | IER_THRE : IER_RX);
-	sys_irqenable(&hook);
+	irq_on();
 }
 
 static int t_open(devminor_t minor, int access, endpoint_t user)

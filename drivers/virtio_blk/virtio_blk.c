@@ -615,6 +615,17 @@ static int dev_init(struct vdev *d, int index)
 	return OK;
 }
 
+/* Its interrupt line enabled again; a failure (a fault: it cannot fail
+ * for a hook we hold) would leave requests unanswered for good, so we
+ * stop and RS starts us again, as MINIX's drivers do. */
+static void irq_on(struct vdev *d)
+{
+	int r;
+
+	if ((r = sys_irqenable(&d->hook)) != OK)
+		panic("sys_irqenable failed: %d", r);
+}
+
 /* Wait for the device to answer the request just queued. */
 static void wait_used(struct vdev *d)
 {
@@ -624,7 +635,7 @@ static void wait_used(struct vdev *d)
 		if (sef_receive(HARDWARE, &m) != OK)
 			continue;
 		isr_ack(d);                 /* acknowledges, drops the line */
-		sys_irqenable(&d->hook);
+		irq_on(d);
 	}
 	barrier();
 	d->used_idx++;
@@ -829,7 +840,7 @@ static void vb_intr(unsigned int mask)
 	for (i = 0; i < nr_devs; i++)
 		if (mask & (1u << devs[i].hook)) {
 			isr_ack(&devs[i]);
-			sys_irqenable(&devs[i].hook);
+			irq_on(&devs[i]);
 		}
 }
 

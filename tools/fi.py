@@ -238,9 +238,13 @@ class Machine:
             # As an operator would: restart the target blind (the shell
             # may still run what is typed while the console's output or
             # the disk is stuck).  A prompt then: wedged, not hung.
-            # ^C first: a workload stuck in a request the driver dropped.
-            self.con.send("\x03")
-            self.con.prompt(3)
+            # ^C first: a workload stuck in a request the driver dropped;
+            # twice, as an operator would: a shell that was already back at
+            # its prompt may itself wait on the console (the second one
+            # interrupts that wait, and VFS's cancel rule applies).
+            for _ in range(2):
+                self.con.send("\x03")
+                self.con.prompt(3)
             ok, out3 = self.cmd("service refresh %s" % label, o.timeout)
             if not ok and not self.panicked() and self.con.proc.poll() is None:
                 # And Enter: the prompt may have come while the broken

@@ -109,6 +109,10 @@ int blockdriver_range(const struct device *dv, u64_t disk_size, u64_t pos,
 	else if (*bytes > end - pos)
 		*bytes = end - pos;
 	*abs = dv->dv_base + pos;
+	/* Read back: a fault that changed the position the device is told
+	 * would read or write another sector, which nothing else can see. */
+	if (*(volatile u64_t *)abs != dv->dv_base + pos)
+		panic("blockdriver_range: the position did not hold");
 	return OK;
 }
 

@@ -1206,7 +1206,7 @@ int test_service_up_restart_down(void), test_service_bad_conf(void);
 int test_service_hang(void), test_service_fi(void);
 int test_service_init_fails(void);
 /* t_cdev.c: a character driver that does not answer, crashes, goes. */
-int test_cdev_stuck_driver(void);
+int test_cdev_stuck_driver(void), test_cdev_deadlines(void), test_cdev_strays(void);
 /* t_ramdisk.c: the example block driver, its partitions, a crash. */
 int test_ramdisk_partitions(void);
 /* select() (t_select.c) */
@@ -1251,7 +1251,7 @@ static const struct test tests[] = {
 	T(devices), T(isatty), T(cwd), T(pipe_64k), T(pipe_eof),
 	T(epipe_ignored), T(sigpipe_default), T(time), T(sleep), T(authority),
 	T(malloc_big), T(service_up_restart_down), T(service_bad_conf),
-	T(service_hang), T(service_fi), T(service_init_fails), T(cdev_stuck_driver),
+	T(service_hang), T(service_fi), T(service_init_fails), T(cdev_stuck_driver), T(cdev_deadlines), T(cdev_strays),
 	T(ramdisk_partitions),
 	/* the commands (t_cmds.c) */
 	T(cmd_sort_uniq), T(cmd_head), T(cmd_tail), T(cmd_wc), T(cmd_grep),

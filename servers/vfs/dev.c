@@ -47,15 +47,29 @@ static uint32_t new_id(void)
 
 /* The requests whose answers VFS drops on purpose (a close's, those of a
  * caller that exited, an open's whose caller was interrupted): an answer
- * that is neither awaited nor one of these is a protocol violation. */
+ * that is neither awaited nor one of these is a protocol violation.  The
+ * cancel of a caller that exited is still due within CDEV_TIMEOUT (an
+ * answer to the request or to the cancel): a driver that answers nothing
+ * would otherwise keep its other callers waiting unseen (due). */
 #define NR_DROPPED 64
-static struct { endpoint_t ep; uint32_t id; } dropped[NR_DROPPED];
+static struct {
+	endpoint_t ep;
+	uint32_t id;
+	int due_set;
+	clock_t due;
+} dropped[NR_DROPPED];
 static unsigned dropped_next;
 
 void dev_forget(endpoint_t driver, uint32_t id)
 {
+	int i;
+
+	/* A slot whose answer is still due is kept (closes come by many). */
+	for (i = 0; i < NR_DROPPED && dropped[dropped_next].due_set; i++)
+		dropped_next = (dropped_next + 1) % NR_DROPPED;
 	dropped[dropped_next].ep = driver;
 	dropped[dropped_next].id = id;
+	dropped[dropped_next].due_set = 0;
 	dropped_next = (dropped_next + 1) % NR_DROPPED;
 }
 
@@ -64,8 +78,10 @@ static int was_dropped(endpoint_t driver, uint32_t id)
 	int i;
 
 	for (i = 0; i < NR_DROPPED; i++)
-		if (dropped[i].ep == driver && dropped[i].id == id)
+		if (dropped[i].ep == driver && dropped[i].id == id) {
+			dropped[i].due_set = 0;	/* answered */
 			return 1;	/* kept: a cancel may bring a second */
+		}
 	return 0;
 }
 
@@ -626,6 +642,12 @@ void dev_unblock(struct fproc *fp, int exiting)
 	r = asynsend(fp->fp_bdriver, &m);
 	if (r == OK)	/* the request's answer, or the cancel's, or both */
 		dev_forget(fp->fp_bdriver, fp->fp_bid);
+	if (r == OK && exiting) {	/* due all the same */
+		unsigned last = (dropped_next + NR_DROPPED - 1) % NR_DROPPED;
+		dropped[last].due_set = 1;
+		dropped[last].due = getticks() + CDEV_TIMEOUT * sys_hz();
+		vfs_alarm_update();
+	}
 	if (!exiting && r == OK) {
 		fp->fp_bcancel = 1;	/* its answer is due: dev_cancel_timeout */
 		fp->fp_bdeadline = getticks() + CDEV_TIMEOUT * sys_hz();
@@ -654,6 +676,11 @@ int dev_cancel_deadline(clock_t *first)
 			*first = fp->fp_bdeadline;
 		any = 1;
 	}
+	for (i = 0; i < NR_DROPPED; i++)
+		if (dropped[i].due_set && (!any || dropped[i].due - *first < 0)) {
+			*first = dropped[i].due;
+			any = 1;
+		}
 	return any;
 }
 
@@ -677,4 +704,9 @@ void dev_cancel_timeout(void)
 		/* Still waiting (RS would not): give it time again. */
 		fp->fp_bdeadline = now + CDEV_TIMEOUT * sys_hz();
 	}
+	for (i = 0; i < NR_DROPPED; i++)
+		if (dropped[i].due_set && dropped[i].due - now <= 0) {
+			dropped[i].due_set = 0;
+			dev_driver_fault(dropped[i].ep, "a cancel unanswered in time");
+		}
 }

@@ -358,7 +358,9 @@ int test_cdev_deadlines(void)
 int test_cdev_strays(void)
 {
 	char buf[32];
-	int fd;
+	pid_t pid;
+	int fd, ws;
+	time_t t0;
 
 	/* Answers sent to the wrong process (DS): DS reports the driver to
 	 * RS, which restarts it, and the reader gets EIO, not a hang. */
@@ -377,6 +379,23 @@ int test_cdev_strays(void)
 	T_EQ(close(fd), 0);
 	T_EQ(unlink("/dev/cdevodd"), 0);
 	T_EQ(restarted(8), 0);
+
+	/* A caller that exits while its read waits: VFS sends the cancel and
+	 * waits no more, but the driver must still answer (the read or the
+	 * cancel) within CDEV_TIMEOUT; minor 4 answers neither and is
+	 * restarted (its other callers would wait unseen). */
+	T_EQ(mknod("/dev/cdevdeaf", S_IFCHR | 0666, makedev(42, 4)), 0);
+	if ((pid = fork()) == 0)
+		stuck_reader_of("/dev/cdevdeaf", EINTR);
+	T_TRUE(pid > 0);
+	T_EQ(wait_on(pid, "cdevtest", VW_DEV), 0);
+	t0 = time(NULL);
+	T_EQ(kill(pid, SIGKILL), 0);
+	T_EQ(waitpid(pid, &ws, 0), pid);
+	T_TRUE(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGKILL);
+	T_EQ(unlink("/dev/cdevdeaf"), 0);
+	T_EQ(restarted(9), 0);
+	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 10);
 
 	T_EQ(svc("down", "cdevtest", NULL, NULL), 0);
 	T_ERR(open("/dev/cdevtest", O_RDONLY), ENXIO);	/* its driver is down */

@@ -315,7 +315,6 @@ int test_cdev_stuck_driver(void)
 	return 0;
 }
 
-
 /* After test_cdev_stuck_driver (cdevtest running, started 4 times): the
  * deadlines of cancels and opens. */
 int test_cdev_deadlines(void)
@@ -353,32 +352,35 @@ int test_cdev_deadlines(void)
 	return 0;
 }
 
+/* A node for cdevtest's minor at path: a read of it gets EIO (the
+ * driver broke the protocol), and the driver comes back with n starts. */
+static int read_fails(const char *path, int minor, int n)
+{
+	char buf[32];
+	int fd;
+
+	T_EQ(mknod(path, S_IFCHR | 0666, makedev(42, minor)), 0);
+	T_TRUE((fd = open(path, O_RDONLY)) >= 0);
+	T_ERR(read(fd, buf, sizeof(buf)), EIO);
+	T_EQ(close(fd), 0);
+	T_EQ(unlink(path), 0);
+	return restarted(n);
+}
 
 /* After test_cdev_deadlines: answers that go astray. */
 int test_cdev_strays(void)
 {
-	char buf[32];
 	pid_t pid;
-	int fd, ws;
+	int ws;
 	time_t t0;
 
 	/* Answers sent to the wrong process (DS): DS reports the driver to
 	 * RS, which restarts it, and the reader gets EIO, not a hang. */
-	T_EQ(mknod("/dev/cdevlost", S_IFCHR | 0666, makedev(42, 6)), 0);
-	T_TRUE((fd = open("/dev/cdevlost", O_RDONLY)) >= 0);
-	T_ERR(read(fd, buf, sizeof(buf)), EIO);
-	T_EQ(close(fd), 0);
-	T_EQ(unlink("/dev/cdevlost"), 0);
-	T_EQ(restarted(7), 0);
+	T_EQ(read_fails("/dev/cdevlost", 6, 7), 0);
 
 	/* An answer of a type VFS does not know: a protocol violation too;
 	 * the reader gets EIO, the driver is restarted. */
-	T_EQ(mknod("/dev/cdevodd", S_IFCHR | 0666, makedev(42, 7)), 0);
-	T_TRUE((fd = open("/dev/cdevodd", O_RDONLY)) >= 0);
-	T_ERR(read(fd, buf, sizeof(buf)), EIO);
-	T_EQ(close(fd), 0);
-	T_EQ(unlink("/dev/cdevodd"), 0);
-	T_EQ(restarted(8), 0);
+	T_EQ(read_fails("/dev/cdevodd", 7, 8), 0);
 
 	/* A caller that exits while its read waits: VFS sends the cancel and
 	 * waits no more, but the driver must still answer (the read or the

@@ -212,12 +212,26 @@ static int restarted(int n)
 	return 0;
 }
 
+/* A node (type S_IFBLK or S_IFCHR) for cdevtest's minor at path, whose
+ * open the driver never answers: EIO after the 5 s deadline (4 to 7 s
+ * here), and the driver comes back with n starts. */
+static int open_times_out(const char *path, mode_t type, int minor, int n)
+{
+	time_t t0;
+
+	T_EQ(mknod(path, type | 0666, makedev(42, minor)), 0);
+	t0 = time(NULL);
+	T_ERR(open(path, O_RDONLY), EIO);
+	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 7);
+	T_EQ(unlink(path), 0);
+	return restarted(n);
+}
+
 int test_cdev_stuck_driver(void)
 {
 	char buf[32];
 	pid_t pid, spid;
 	int fd, ws;
-	time_t t0;
 	struct stat st;
 
 	T_EQ(mknod("/dev/cdevtest", S_IFCHR | 0666, makedev(42, 0)), 0);
@@ -305,12 +319,7 @@ int test_cdev_stuck_driver(void)
 	/* A block request never answered (cdevtest ignores BDEV_*): after
 	 * BDEV_TIMEOUT (5 s) VFS has RS restart the driver, the open gets
 	 * EIO; nothing else waits meanwhile. */
-	T_EQ(mknod("/dev/cdevblk", S_IFBLK | 0666, makedev(42, 0)), 0);
-	t0 = time(NULL);
-	T_ERR(open("/dev/cdevblk", O_RDONLY), EIO);
-	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 7);
-	T_EQ(unlink("/dev/cdevblk"), 0);
-	T_EQ(restarted(4), 0);
+	T_EQ(open_times_out("/dev/cdevblk", S_IFBLK, 0, 4), 0);
 
 	return 0;
 }
@@ -342,12 +351,7 @@ int test_cdev_deadlines(void)
 
 	/* An open never answered: EIO after CDEV_TIMEOUT, the driver
 	 * restarted. */
-	T_EQ(mknod("/dev/cdevmute", S_IFCHR | 0666, makedev(42, 5)), 0);
-	t0 = time(NULL);
-	T_ERR(open("/dev/cdevmute", O_RDONLY), EIO);
-	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 7);
-	T_EQ(unlink("/dev/cdevmute"), 0);
-	T_EQ(restarted(6), 0);
+	T_EQ(open_times_out("/dev/cdevmute", S_IFCHR, 5, 6), 0);
 
 	return 0;
 }

@@ -166,7 +166,8 @@ def run_session(argv, default_log, body):
     tap = Tap()
     con = Console(["timeout", "-k", "5", "300", qemu, "-m", "128M",
                    "-no-reboot", "-boot", "d", "-display", "none",
-                   "-monitor", "none", "-serial", "stdio",
+                   "-monitor", "none", "-echr", "29", "-chardev",
+                   "stdio,id=con0,mux=on,signal=off", "-serial", "chardev:con0",
                    "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
                    "-cdrom", argv[0]] + os.environ.get("QEMU_EXTRA", "").split(),
                   log)

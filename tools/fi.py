@@ -27,8 +27,9 @@ on the console), hang (no shell prompt within the timeout, even after a
 probe), corrupt (the workload read back other bytes than it wrote, or
 tty lines came out changed), error (the workload saw a failed call, or
 tty lines were lost), wedged (no prompt, but a `service refresh LABEL`
-typed blind brought the console back: the service stopped working
-without dying), restarted (a service died and RS restarted it; the
+typed blind, or else a console reset (a BREAK, then r: the tty restarts
+itself), brought the console back: the service stopped working without
+dying), restarted (a service died and RS restarted it; the
 recovery time is from RS's "died" line to the workload's next finished
 operation), none (no visible effect), n/a (RS found no location of this
 type), or skipped (wilddma into a DMA-capable driver without IOMMU=1,
@@ -168,7 +169,8 @@ class Machine:
         disk = opts.disk_args[kind].replace("@FILE@", self.disk).split()
         argv = ["timeout", "-k", "5", str(opts.boot_limit), opts.qemu, "-m", "128M",
                 "-no-reboot", "-boot", "d", "-display", "none", "-monitor", "none",
-                "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+                "-chardev", "stdio,id=con0,mux=on,signal=off", "-serial", "chardev:con0",
+                "-echr", "29", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
                 "-cdrom", iso] + opts.qemu_extra.split() + disk   # the machine's devices first
         self.con = TimedConsole(argv, self.log)
         with LIVE_LOCK:
@@ -192,6 +194,18 @@ class Machine:
         self.con.send(line + "\n")
         ok = self.con.prompt(timeout)
         return ok, self.con.text()
+
+    def console_reset(self):
+        """What a person at a console whose tty lives but is broken has
+        left: a BREAK (QEMU's Ctrl-] b here) and r, after which the tty
+        stops and RS starts it afresh; then an empty line.  True if a
+        prompt came back."""
+        self.con.begin()
+        self.con.send("\x1db")
+        self.con.send("r")
+        if self.con.prompt(self.opts.timeout):
+            return True
+        return self.cmd("", 5)[0]
 
     def panicked(self):
         return "kernel panic" in clean(self.con.raw[self.fault_mark:])
@@ -250,15 +264,17 @@ class Machine:
                 # And Enter: the prompt may have come while the broken
                 # instance still garbled the output (its newlines).
                 ok, out3 = self.cmd("", 5)
+            how = "a service refresh %s typed blind" % label
+            if not ok and not self.panicked() and self.con.proc.poll() is None:
+                ok, how = self.console_reset(), "a console reset (BREAK r)"
             if ok and not self.panicked() and self.con.proc.poll() is None:
                 rec["outcome"] = "wedged"
-                rec["detail"] = ("no prompt in %ds; a service refresh %s typed blind "
-                                 "brought it back" % (o.timeout, label))
+                rec["detail"] = "no prompt in %ds; %s brought it back" % (o.timeout, how)
                 self.dead = "wedged"
                 return self.finish(rec, t0)
             rec["outcome"] = "hang"
-            rec["detail"] = ("no prompt in %ds, nor after a blind service refresh "
-                             "and an empty line" % o.timeout)
+            rec["detail"] = ("no prompt in %ds, nor after a blind service refresh, "
+                             "an empty line and a console reset" % o.timeout)
             self.dead = "hang"
             return self.finish(rec, t0)
         ok, st = self.cmd("service status %s" % label, o.timeout)
@@ -274,9 +290,15 @@ class Machine:
             self.dead = rec["outcome"]     # a fresh boot on a fresh disk
         elif label not in rec["died"]:
             ok, out = self.cmd("service refresh %s" % label, o.timeout)
-            if not ok:
+            if not ok and not self.panicked() and self.con.proc.poll() is None \
+                    and self.console_reset():
+                rec["outcome"] = "wedged"
+                rec["detail"] = ("no prompt after service refresh; a console reset "
+                                 "(BREAK r) brought it back")
+                self.dead = "wedged"
+            elif not ok:
                 rec["outcome"] = "hang"
-                rec["detail"] = "no prompt after service refresh"
+                rec["detail"] = "no prompt after service refresh, nor after a console reset"
                 self.dead = "hang"
         return self.finish(rec, t0)
 

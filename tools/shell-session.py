@@ -76,6 +76,14 @@ def session(step, until):
     step("hello: restarted, the counter went on",
          "cat /dev/hello; service down hello; rm /dev/hello\n",
          r"^Hello, World! \(open 2\)$")
+    # The console reset: a BREAK (QEMU's Ctrl-] b here, as in make run)
+    # then r restarts the tty driver, and the shell prompts again.  A
+    # BREAK followed by anything else is dropped.
+    step("a BREAK then another key: the key is typed", "\x1dbecho typed\n",
+         r"^typed$")
+    step("console reset: a BREAK then r restarts the tty", "\x1dbr",
+         r"^rs: tty died: panic: console reset \(BREAK r\)\nrs: tty restarted")
+    step("the console works after the reset", "echo back\n", r"\A[^\n]*\nback\n# \Z")
     step("grants lists VFS's table", "grants vfs\n",
          r"^vfs \(endpoint 3\): [0-9]+ entries, [0-9]+ mappings$")
     # The job prints a line once it runs, then becomes the sleep.

@@ -11,8 +11,10 @@
  * console in a session of its own and starts it again whenever it exits,
  * reaping every other child that ends meanwhile (orphans become init's).
  *
- * When the console shell exits, init says so ("init: shell exited with
- * status N, starting a new one") and starts another; one that lived less
+ * When the console shell exits, init opens the console again (its
+ * driver may have been restarted since, which ends the files open on
+ * it), says so ("init: shell exited with status N, starting a new one")
+ * and starts another; one that lived less
  * than a second is started again only after a second's pause (so a shell
  * that cannot start does not spin).  Three such in a row mean a console
  * that cannot keep a shell (its driver alive but failing every read, or
@@ -268,6 +270,9 @@ int main(int argc, char **argv)
 		} while (pid != sh_pid && (pid >= 0 || errno == EINTR));
 		if (pid != sh_pid)
 			continue;
+		/* Our console fds may be on a tty instance that is gone (a
+		 * restarted driver's files give EIO): open it again. */
+		open_console();
 		if (WIFEXITED(status))
 			printf("init: shell exited with status %d, starting a new one\n",
 			    WEXITSTATUS(status));

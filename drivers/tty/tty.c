@@ -38,6 +38,13 @@
  * line, or VMIN bytes, and no reader ahead), always writable.  Asked to
  * notify (CDEV_NOTIFY) while not readable, the driver tells VFS with
  * CDEV_SEL2_REPLY once input makes it so.
+ *
+ * Console reset (as Linux's magic SysRq on a serial console): a BREAK on
+ * the line followed by 'r' makes the driver stop (panic), so that RS
+ * starts a fresh copy of it.  It is the way back in when this driver is
+ * alive but broken (it lost the shell's read, or garbles input): the
+ * interrupt path that sees the BREAK is all that has to work.  Any other
+ * key after a BREAK is taken as typed; the BREAK itself is dropped.
  */
 #include <string.h>
 #include <stdlib.h>
@@ -58,6 +65,8 @@
 #define LCR 3
 #define MCR 4
 #define LSR 5
+#define LSR_DR 0x01 /* a byte is ready */
+#define LSR_BI 0x10 /* ... and it is the NUL of a BREAK */
 #define DLL 0
 #define DLM 1
 
@@ -150,6 +159,10 @@ static int out_char(int c)
 	return out_char_to(c, OQ_SIZE);
 }
 
+/* A BREAK came: 1 once its NUL is read, 2 before (reading LSR clears
+ * the BREAK bit, and tx_fill may be the one that read it). */
+static int brk;
+
 /* The transmitter is empty: give it the next burst.  With the queue
  * empty, the THRE interrupt goes off. */
 static void tx_fill(void)
@@ -157,7 +170,11 @@ static void tx_fill(void)
 	uint32_t lsr;
 	int n;
 
-	if (!tx_on || sys_inb(port + LSR, &lsr) != OK || !(lsr & 0x20))
+	if (!tx_on || sys_inb(port + LSR, &lsr) != OK)
+		return;
+	if (lsr & LSR_BI)
+		brk = 2;
+	if (!(lsr & 0x20))
 		return;
 	for (n = 0; n < tx_burst && oq_len > 0; n++) {
 		sys_outb(port + THR, (uint32_t)(uint8_t)oq[oq_head]);
@@ -484,9 +501,17 @@ static void t_intr(unsigned int mask)
 	uint32_t lsr, c;
 
 	(void)mask;
-	while (sys_inb(port + LSR, &lsr) == OK && (lsr & 1) &&
-	    sys_inb(port + RBR, &c) == OK)
+	while (sys_inb(port + LSR, &lsr) == OK && (lsr & LSR_DR) &&
+	    sys_inb(port + RBR, &c) == OK) {
+		if ((lsr & LSR_BI) || brk == 2) {
+			brk = 1;
+			continue;
+		}
+		if (brk && c == 'r')
+			panic("console reset (BREAK r)");
+		brk = 0;
 		in_char((int)c);
+	}
 	serve_reader();
 	tx_fill();
 	if (nr_writers > 0 && oq_len <= OQ_SIZE / 2)

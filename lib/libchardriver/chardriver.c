@@ -13,6 +13,19 @@
 
 static int running;
 
+/* Answer the process that asked (VFS), which may be busy when a late
+ * answer is ready: asynsend.  An answer that cannot go (no such process,
+ * or not one that may ask us) was addressed wrongly, by a fault: the
+ * request it answers would wait for ever, so stop and be restarted
+ * (MINIX only prints it).  A full table (ENOSPC) is not a wrong address. */
+static void answer(endpoint_t endpt, message *m)
+{
+	int r = asynsend(endpt, m);
+
+	if (r != OK && r != ENOSPC)
+		panic("cannot answer %d: %d", endpt, r);
+}
+
 void chardriver_reply_task(endpoint_t endpt, cdev_id_t id, int r)
 {
 	message m;
@@ -21,8 +34,7 @@ void chardriver_reply_task(endpoint_t endpt, cdev_id_t id, int r)
 	m.m_type = CDEV_REPLY;
 	m.m_lchardriver_vfs_reply.status = r;
 	m.m_lchardriver_vfs_reply.id = id;
-	/* The caller (VFS) may be busy when a late answer is ready. */
-	asynsend(endpt, &m);
+	answer(endpt, &m);
 }
 
 static void reply_sel(endpoint_t endpt, int type, devminor_t minor, int status)
@@ -33,7 +45,7 @@ static void reply_sel(endpoint_t endpt, int type, devminor_t minor, int status)
 	m.m_type = type;
 	m.m_lchardriver_vfs_sel1.status = status;	/* sel2: the same layout */
 	m.m_lchardriver_vfs_sel1.minor = minor;
-	asynsend(endpt, &m);
+	answer(endpt, &m);
 }
 
 void chardriver_reply_select(endpoint_t endpt, devminor_t minor, int ops)

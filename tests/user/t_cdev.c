@@ -386,6 +386,10 @@ int test_cdev_strays(void)
 	 * the reader gets EIO, the driver is restarted. */
 	T_EQ(read_fails("/dev/cdevodd", 7, 8), 0);
 
+	/* Answers to a process that does not exist: libchardriver stops the
+	 * driver at once (RS restarts it); the reader gets EIO. */
+	T_EQ(read_fails("/dev/cdevvoid", 8, 9), 0);
+
 	/* A caller that exits while its read waits: VFS sends the cancel and
 	 * waits no more, but the driver must still answer (the read or the
 	 * cancel) within CDEV_TIMEOUT; minor 4 answers neither and is
@@ -400,7 +404,7 @@ int test_cdev_strays(void)
 	T_EQ(waitpid(pid, &ws, 0), pid);
 	T_TRUE(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGKILL);
 	T_EQ(unlink("/dev/cdevdeaf"), 0);
-	T_EQ(restarted(9), 0);
+	T_EQ(restarted(10), 0);
 	T_TRUE(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 10);
 
 	T_EQ(svc("down", "cdevtest", NULL, NULL), 0);

@@ -17,6 +17,8 @@
  *		answers go to the wrong process: DS reports it to RS)
  *	minor 7	reads are answered with a message of a type VFS does not
  *		know (an answer whose type a fault changed)
+ *	minor 8	reads are answered to a process that does not exist
+ *		(libchardriver stops the driver: RS restarts it)
  *
  * select (CDEV_SELECT): minors 0 and 2 are always ready to read and
  * write; minor 1 never is (a CDEV_NOTIFY is taken and never acted on).
@@ -44,7 +46,7 @@ static int ct_open(devminor_t minor, int access, endpoint_t user)
 		last_access = access;
 	if (minor == 5)
 		return EDONTREPLY;	/* never answered */
-	return minor >= 0 && minor <= 7 ? OK : ENXIO;
+	return minor >= 0 && minor <= 8 ? OK : ENXIO;
 }
 
 static int ct_close(devminor_t minor)
@@ -76,6 +78,11 @@ static ssize_t ct_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 	if (minor == 6) {
 		chardriver_reply_task(DS_PROC_NR, id, 0);
 		return EDONTREPLY;	/* answered, to the wrong process */
+	}
+	if (minor == 8) {
+		chardriver_reply_task(_ENDPOINT(_ENDPOINT_MAX_GENERATION,
+		    NR_PROCS - 1), id, 0);
+		return EDONTREPLY;	/* not reached */
 	}
 	if (minor == 7) {
 		message m;

@@ -242,6 +242,13 @@ unset QEMU_EXTRA
 echo "$out"
 add_closing "$out"
 
+echo "== the memory driver's RAM disk checks: pointer faults aimed at them (QEMU, TCG)"
+scratch_disk build/session-disk.img
+out=$(tools/ramdisk-session.py build/os.iso build/ramdisk-session.log 2>&1)
+unset QEMU_EXTRA
+echo "$out"
+add_closing "$out"
+
 echo "== fault injection: a short campaign (tools/fi.py, QEMU, TCG, 2 at a time)"
 # 312 faults, every type (docs/fault-injection.md) into virtio_blk, tty
 # and memory (each in 2 rounds of 13 faults out of 24: a tty fault costs a

@@ -12,6 +12,14 @@
  * first use: block devices for a file system to mount, and character
  * devices too (reads and writes at a position), so that dd can fill one
  * with an image.  They last as long as this instance of the driver.
+ * Each keeps a checksum of every 512-byte sector, apart from the data:
+ * written sectors are summed again after the copy, read ones checked
+ * before it.  A sector that does not match means that this instance no
+ * longer finds its data where it put it (a fault in its own memory or
+ * code: a wrong pointer to the disk); it stops with a panic, and RS
+ * starts it afresh, rather than hand out wrong bytes.  (The boot RAM
+ * disk outlives the driver, its checksums would have to as well: it has
+ * none.)
  *
  * A BLOCKDRIVER_TYPE_OTHER driver: its RAM disks have no partitions;
  * DIOCGETP gives a block minor's size (base 0, MINIX's made-up
@@ -28,19 +36,71 @@
 #include <minix/blockdriver.h>
 #include <sys/ioc_disk.h>
 
+#define SUM_SECTOR	512
+#define RAM_SECTORS	(MEMORY_RAM_SIZE / SUM_SECTOR)
+
 static uint64_t disk_size;
 static uint8_t *ram[2];		/* MEMORY_RAM1, MEMORY_RAM2 once used */
+static uint32_t *ram_sum[2];	/* their sectors' checksums */
 
-/* The memory of RAM disk minor (allocated at its first use), or NULL. */
+/* A sector's checksum: FNV-1a over its 32-bit words. */
+static uint32_t sector_sum(const uint8_t *sector)
+{
+	const uint32_t *w = (const uint32_t *)sector;
+	uint32_t h = 0x811c9dc5u;
+	unsigned int i;
+
+	for (i = 0; i < SUM_SECTOR / 4; i++)
+		h = (h ^ w[i]) * 0x01000193u;
+	return h;
+}
+
+/* The memory of RAM disk minor (allocated, zeroed, at its first use,
+ * with its checksums), or NULL. */
 static uint8_t *ram_disk(devminor_t minor)
 {
+	static const uint8_t zero[SUM_SECTOR];
 	int i = minor - MEMORY_RAM1;
+	uint8_t *disk;
+	uint32_t *sum;
+	unsigned int s;
 
 	if (i < 0 || i > 1)
 		return NULL;
-	if (ram[i] == NULL)
-		ram[i] = calloc(1, MEMORY_RAM_SIZE);
-	return ram[i];
+	if (ram[i] != NULL)
+		return ram[i];
+	if (ram_sum[i] != NULL)	/* made before: we lost track of it */
+		panic("/dev/ram%d: its memory is lost", i + 1);
+	disk = calloc(1, MEMORY_RAM_SIZE);
+	sum = malloc(RAM_SECTORS * sizeof(*sum));
+	if (disk == NULL || sum == NULL) {
+		free(disk);
+		free(sum);
+		return NULL;
+	}
+	sum[0] = sector_sum(zero);
+	for (s = 1; s < RAM_SECTORS; s++)
+		sum[s] = sum[0];
+	ram_sum[i] = sum;
+	return ram[i] = disk;
+}
+
+/* Sectors first..last of RAM disk minor at disk: summed again (seal), or
+ * checked (a mismatch stops us: see above). */
+static void ram_sums(devminor_t minor, const uint8_t *disk, int seal,
+	uint64_t first, uint64_t last)
+{
+	uint32_t *sum = ram_sum[minor - MEMORY_RAM1];
+	uint64_t s;
+
+	for (s = first; s <= last; s++) {
+		uint32_t h = sector_sum(disk + s * SUM_SECTOR);
+		if (seal)
+			sum[s] = h;
+		else if (h != sum[s])
+			panic("/dev/ram%d: sector %u does not match its checksum",
+			    minor - MEMORY_RAM1 + 1, (unsigned)s);
+	}
 }
 
 /* Copy between RAM disk minor and a grant at pos: bytes, 0 at the end,
@@ -49,6 +109,7 @@ static ssize_t ram_copy(devminor_t minor, int do_write, uint64_t pos,
 	endpoint_t endpt, cp_grant_id_t grant, vir_bytes off, size_t size)
 {
 	uint8_t *disk = ram_disk(minor);
+	uint64_t first = pos / SUM_SECTOR, last;
 	int r;
 
 	if (disk == NULL)
@@ -57,8 +118,15 @@ static ssize_t ram_copy(devminor_t minor, int do_write, uint64_t pos,
 		return do_write && size ? ENOSPC : 0;
 	if (size > MEMORY_RAM_SIZE - pos)
 		size = (size_t)(MEMORY_RAM_SIZE - pos);
+	if (size == 0)
+		return 0;
+	last = (pos + size - 1) / SUM_SECTOR;
+	if (!do_write)
+		ram_sums(minor, disk, 0, first, last);
 	r = do_write ? sys_safecopyfrom(endpt, grant, off, (vir_bytes)(disk + pos), size)
 	    : sys_safecopyto(endpt, grant, off, (vir_bytes)(disk + pos), size);
+	if (do_write)	/* a failed copy may have written part of it */
+		ram_sums(minor, disk, 1, first, last);
 	return r != OK ? r : (ssize_t)size;
 }
 

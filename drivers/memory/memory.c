@@ -5,7 +5,8 @@
  * root=memory:2), which RS keeps and lends it as a grant that it maps at
  * RAMDISK_BASE, so that the disk outlives a restart.  Data moves
  * only through the caller's grants: safecopy for reads and writes,
- * safememset for /dev/zero.  Publishes itself in DS as "memory".
+ * safememset for /dev/zero (a read answered for the bytes the kernel
+ * says it set).  Publishes itself in DS as "memory".
  *
  * Minors MEMORY_RAM1 and MEMORY_RAM2 (/dev/ram1, /dev/ram2) are empty RAM
  * disks of MEMORY_RAM_SIZE bytes, zeroed memory of ours taken at their
@@ -150,7 +151,9 @@ static ssize_t m_read(devminor_t minor, uint64_t pos, endpoint_t endpt,
 		return 0; /* end of file */
 	if (minor != MEMORY_ZERO)
 		return ENXIO;
-	if (size && (r = sys_safememset(endpt, grant, 0, 0, size)) != OK)
+	/* Answer for the bytes the kernel says it set, not for size: a
+	 * fault that changed the count on its way gives a short read. */
+	if (size && (r = sys_safememset_done(endpt, grant, 0, 0, size, &size)) != OK)
 		return r;
 	return (ssize_t)size;
 }

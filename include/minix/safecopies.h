@@ -132,6 +132,10 @@ int sys_vsafecopy(struct vscp_vec *vec, int count);
 int sys_vsafecopy_done(struct vscp_vec *vec, int count, int *done);
 int sys_safememset(endpoint_t dst_e, cp_grant_id_t gr, vir_bytes offset,
 	int pattern, size_t bytes);
+/* As sys_safememset(), but OK whatever the count the kernel set, and
+ * *done = that count (its reply): what to answer a reader for. */
+int sys_safememset_done(endpoint_t dst_e, cp_grant_id_t gr, vir_bytes offset,
+	int pattern, size_t bytes, size_t *done);
 int sys_safemap(endpoint_t grantor, cp_grant_id_t gr, vir_bytes offset,
 	vir_bytes my_address, size_t bytes, int writable);
 int sys_saferevmap_gid(cp_grant_id_t gr);

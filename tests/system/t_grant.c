@@ -318,6 +318,36 @@ int test_grant_safememset(void)
 	return 0;
 }
 
+/* The count the kernel set, from its reply: a flipped count (libsys's
+ * FI_KCALL hook, armed by hand: argument 4 of 4, bit 4) turns a fill of
+ * 0x30 bytes into one of 0x20.  sys_safememset_done() says 0x20 and OK;
+ * sys_safememset() fails with EFAULT.  Either way 0x20 bytes are set and
+ * not one more. */
+int test_grant_safememset_count(void)
+{
+	extern uint32_t _fi_kcall;	/* lib/libsys/ipc.c */
+	endpoint_t t = t_self();
+	size_t done = 99;
+	int i;
+
+	fill_canary();
+	table(4);
+	g_direct(&ttab[2], t, A(tbuf) + 0x2400, 0x40, RW, 1);
+	_fi_kcall = 0x80000000u | 3u << 8 | 4;
+	T_EQ(sys_safememset_done(t, GRANT_ID(2, 1), 0, 0xcd, 0x30, &done), OK);
+	T_EQ(done, 0x20);
+	T_EQ(_fi_kcall, 0);			/* it fired, once */
+	_fi_kcall = 0x80000000u | 3u << 8 | 4;
+	T_EQ(sys_safememset(t, GRANT_ID(2, 1), 0x20, 0xce, 0x10), EFAULT);
+	for (i = 0x2400; i < 0x2420; i++)
+		T_EQ(tbuf[i], 0xcd);
+	T_EQ(canary_broken(0x2400, 0x2420), -1);	/* the second set 0 */
+	T_EQ(sys_safememset_done(t, GRANT_ID(2, 1), 0, 0xcd, 0x30, &done), OK);
+	T_EQ(done, 0x30);
+	T_EQ(canary_broken(0x2400, 0x2430), -1);
+	return 0;
+}
+
 int test_grant_vsafecopy(void)
 {
 	endpoint_t h = pup_start();

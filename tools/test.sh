@@ -229,25 +229,24 @@ scratch_disk() { # scratch_disk FILE: a fresh copy, and QEMU_EXTRA for it
 	export QEMU_EXTRA
 }
 
+# console_session NAME: tools/NAME-session.py at os.iso's console, on a
+# scratch copy of the disk (log build/NAME-session.log).
+console_session() {
+	scratch_disk build/session-disk.img
+	out=$("tools/$1-session.py" build/os.iso "build/$1-session.log" 2>&1)
+	unset QEMU_EXTRA
+	echo "$out"
+	add_closing "$out"
+}
+
 echo "== shell session over the serial console (QEMU, TCG)"
-scratch_disk build/session-disk.img
-out=$(tools/shell-session.py build/os.iso build/shell-session.log 2>&1)
-echo "$out"
-add_closing "$out"
+console_session shell
 
 echo "== RS at the console: service fi tty (QEMU, TCG)"
-scratch_disk build/session-disk.img
-out=$(tools/rs-session.py build/os.iso build/rs-session.log 2>&1)
-unset QEMU_EXTRA
-echo "$out"
-add_closing "$out"
+console_session rs
 
 echo "== the memory driver's RAM disk checks: pointer faults aimed at them (QEMU, TCG)"
-scratch_disk build/session-disk.img
-out=$(tools/ramdisk-session.py build/os.iso build/ramdisk-session.log 2>&1)
-unset QEMU_EXTRA
-echo "$out"
-add_closing "$out"
+console_session ramdisk
 
 echo "== fault injection: a short campaign (tools/fi.py, QEMU, TCG, 2 at a time)"
 # 312 faults, every type (docs/fault-injection.md) into virtio_blk, tty

@@ -9,7 +9,11 @@
  * and DMA holds (frames handed out by vumap keep a reference until the
  * driver releases them or exits).
  *
- * Entry points: grant_check, grant_copy, grant_memset, grant_map,
+ * Every grant of a chain counts in its entry's cp_moved the bytes the
+ * kernel moved through it (grant_count), so a granter can compare what a
+ * driver claims it transferred with what it really did.
+ *
+ * Entry points: grant_check, grant_count, grant_copy, grant_memset, grant_map,
  * grant_revmap_gid, grant_revmap_addr, grant_unmap, grant_vumap,
  * grant_vumap_release, grant_proc_exit.
  */
@@ -91,6 +95,30 @@ int grant_check(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 	return r;
 }
 
+/* Add bytes to cp_moved of every grant of the chain in res (saturating).
+ * The granter's page is unshared first if it is copy-on-write; a table in
+ * memory the granter cannot write, or a counter across two pages, is not
+ * counted. */
+void grant_count(const struct grant_result *res, vir_bytes bytes)
+{
+	int i;
+
+	for (i = 0; i < res->nhops; i++) {
+		struct proc *p = proc_addr(_ENDPOINT_P(res->hop[i].granter));
+		vir_bytes va = priv(p)->s_grant_table +
+		    (vir_bytes)GRANT_SLOT(res->hop[i].gid) * sizeof(cp_grant_t) +
+		    offsetof(cp_grant_t, cp_moved);
+		phys_bytes pa;
+		vir_bytes *c;
+
+		if (((va ^ (va + sizeof(*c) - 1)) & PAGE_MASK) ||
+		    as_translate(p, va, 1, &pa) != OK)
+			continue;
+		c = (vir_bytes *)pa;
+		*c = *c > VMAX - bytes ? VMAX : *c + bytes;
+	}
+}
+
 /* ---- copies and fills ---- */
 
 int grant_copy(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
@@ -105,8 +133,11 @@ int grant_copy(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 	if (r != OK || bytes == 0)
 		return r;
 	owner = proc_addr(_ENDPOINT_P(res.owner)); /* alive: checked above */
-	return to_granter ? vir_copy(caller, addr, owner, res.addr, bytes)
+	r = to_granter ? vir_copy(caller, addr, owner, res.addr, bytes)
 	    : vir_copy(owner, res.addr, caller, addr, bytes);
+	if (r == OK)
+		grant_count(&res, bytes);
+	return r;
 }
 
 int grant_memset(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
@@ -118,7 +149,9 @@ int grant_memset(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 	r = grant_check(caller, granter, gid, offset, bytes, CPF_WRITE, &res);
 	if (r != OK || bytes == 0)
 		return r;
-	return vir_memset(endpoint_lookup(res.owner), res.addr, pattern, bytes);
+	if ((r = vir_memset(endpoint_lookup(res.owner), res.addr, pattern, bytes)) == OK)
+		grant_count(&res, bytes);
+	return r;
 }
 
 /* ---- records of mappings and DMA holds ----
@@ -333,6 +366,7 @@ int grant_map(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 		}
 		rec->u.m.len = i + PAGE_SIZE;
 	}
+	grant_count(&res, bytes);
 	return OK;
 }
 
@@ -417,6 +451,8 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 					if (pass)
 						pv[n - 1].vp_size += chunk;
 				} else if (n == pmax) {
+					if (pass)
+						grant_count(&res, done);
 					goto full; /* the rest does not fit: a prefix */
 				} else {
 					need_hold = 1;
@@ -447,6 +483,8 @@ int grant_vumap(struct proc *caller, endpoint_t granter, const struct vumap_vir 
 				}
 				done += chunk;
 			}
+			if (pass)
+				grant_count(&res, size);
 		}
 full:
 		;

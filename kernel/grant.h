@@ -9,6 +9,7 @@
 
 int grant_check(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 	vir_bytes offset, vir_bytes bytes, int access, struct grant_result *res);
+void grant_count(const struct grant_result *res, vir_bytes bytes);
 int grant_copy(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
 	vir_bytes offset, vir_bytes addr, vir_bytes bytes, int to_granter);
 int grant_memset(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,

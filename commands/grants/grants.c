@@ -6,8 +6,8 @@
  * For each process a title, then one line per entry in use:
  *
  *	vfs (endpoint 3): 16 entries, 0 mappings
- *	        ID TYPE     GRANTEE  GRANTER / RANGE                          RIGHTS
- *	     40003 magic          5  memory of 32779 [0x400052c0, +0x1000)    -w-
+ *	        ID TYPE     GRANTEE  GRANTER / RANGE                          RIGHTS      MOVED
+ *	     40003 magic          5  memory of 32779 [0x400052c0, +0x1000)    -w-           512
  *
  * ID is the grant ID, GRANT_ID(slot, sequence), in hex.  TYPE: direct,
  * indirect, magic, or whole (an indirect grant of the whole parent window
@@ -15,7 +15,9 @@
  * another process's memory (magic), or a window of the parent grant
  * (indirect: "from E grant G [+offset, +length)").  RIGHTS: r read,
  * w write, m map; a trailing "!" marks an entry in use but not valid (being
- * filled in, or disabled).  Mappings: live safemap mappings of the
+ * filled in, or disabled).  MOVED: the bytes the kernel has moved through
+ * the grant so far (cp_moved: copies, fills, mappings, DMA ranges; the
+ * "uses" of a grant).  Mappings: live safemap mappings of the
  * process's grants.  A bad endpoint: a message and exit status 1.
  */
 #include <errno.h>
@@ -91,9 +93,9 @@ static void print_entry(int i, const cp_grant_t *g)
 		return;
 	}
 	rights(g, r);
-	printf("  %8x %-8s %7s  %-40s %s\n",
+	printf("  %8x %-8s %7s  %-40s %-6s %10u\n",
 	    (unsigned)GRANT_ID(i, g->cp_seq & GRANT_MAX_SEQ), type,
-	    ep_str(who_to, to, sizeof(to)), info, r);
+	    ep_str(who_to, to, sizeof(to)), info, r, (unsigned)g->cp_moved);
 }
 
 /* The grant table of ep (name for the title); 0, or -1 after a message.
@@ -114,8 +116,8 @@ static int show(endpoint_t ep, const char *name, int quiet)
 		if (!(gbuf.e[i].cp_flags & CPF_USED))
 			continue;
 		if (used++ == 0)
-			printf("  %8s %-8s %7s  %-40s %s\n", "ID", "TYPE",
-			    "GRANTEE", "GRANTER / RANGE", "RIGHTS");
+			printf("  %8s %-8s %7s  %-40s %-6s %10s\n", "ID", "TYPE",
+			    "GRANTEE", "GRANTER / RANGE", "RIGHTS", "MOVED");
 		print_entry(i, &gbuf.e[i]);
 	}
 	if (gbuf.h.gt_copied < gbuf.h.gt_entries)

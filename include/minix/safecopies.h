@@ -36,7 +36,14 @@ typedef struct {
 		} cp_magic;
 	} cp_u;
 	int cp_seq; /* sequence number of the slot's current grant */
-	char cp_reserved[4];
+	/* Bytes moved through this grant since it was made (ours; Xen keeps
+	 * similar use bits in its grant entries): the kernel adds every copy,
+	 * fill, mapping and DMA range (vumap) made through it or through a
+	 * grant derived from it, saturating at 0xFFFFFFFF.  A granter compares
+	 * it with the count a driver answers with (cpf_moved).  Not counted if
+	 * the table is in memory the granter cannot write.  libsys sets it to
+	 * 0 when it fills a slot; a free slot keeps its free-list link here. */
+	vir_bytes cp_moved;
 } cp_grant_t;
 _Static_assert(sizeof(cp_grant_t) == 32, "cp_grant_t must be 32 bytes");
 
@@ -116,6 +123,9 @@ int cpf_setgrant_indirect(cp_grant_id_t gr, endpoint_t who_to,
 int cpf_setgrant_magic(cp_grant_id_t gr, endpoint_t who_to,
 	endpoint_t who_from, vir_bytes addr, size_t bytes, int access);
 int cpf_setgrant_disable(cp_grant_id_t gr);
+/* *moved = the bytes moved through live grant gr of ours so far (its
+ * cp_moved): 0, or -1 and errno EINVAL if gr is not one. */
+int cpf_moved(cp_grant_id_t gr, vir_bytes *moved);
 
 /* libsys introspection (tests): free slots, and the table and its size. */
 int cpf_count_free(void);

@@ -101,5 +101,7 @@ int do_sdevio(struct proc *caller, message *m)
 	    : user_readable(p, va, s->vec_size)) != OK)
 		return EFAULT;
 	transfer(p, va, s->vec_size, s->port, unit, dir == _DIO_INPUT);
+	if (req & _DIO_SAFE)
+		grant_count(&res, s->vec_size);
 	return OK;
 }

@@ -12,7 +12,7 @@
  *
  * Grant IDs are GRANT_ID(slot, seq).  Each allocation of a slot bumps the
  * slot's 15-bit cp_seq, and free slots are reused first in, first out (the
- * free list runs through the entries' cp_reserved field), so a revoked ID
+ * free list runs through the free entries' cp_moved field), so a revoked ID
  * comes back only after every other free slot was used; a slot whose
  * sequence reached GRANT_MAX_SEQ is retired at its revocation instead of
  * wrapping to 0, so an ID is never valid twice.  (A process can thus make
@@ -46,19 +46,17 @@ static int free_head = NIL; /* free slots: taken at the head ... */
 static int free_tail = NIL; /* ... and given back at the tail */
 static int nfree;           /* slots on the free list */
 
-/* ---- the free list, linked through cp_reserved ---- */
+/* ---- the free list, linked through cp_moved (the kernel counts only
+ * through valid entries) ---- */
 
 static int get_link(const cp_grant_t *tab, int slot)
 {
-	int next;
-
-	memcpy(&next, tab[slot].cp_reserved, sizeof(next));
-	return next;
+	return (int)tab[slot].cp_moved;
 }
 
 static void set_link(cp_grant_t *tab, int slot, int next)
 {
-	memcpy(tab[slot].cp_reserved, &next, sizeof(next));
+	tab[slot].cp_moved = (vir_bytes)next;
 }
 
 /* A revoked slot goes to the tail of the free list, unless its sequence
@@ -170,6 +168,7 @@ static void publish(int slot, const cp_grant_t *e, int flags)
 		barrier();
 	}
 	grants[slot].cp_u = e->cp_u;
+	grants[slot].cp_moved = 0;
 	barrier();
 	*fp = flags;
 	barrier();
@@ -366,6 +365,7 @@ int cpf_getgrants(cp_grant_id_t *grant_ids, int n)
 	for (i = 0; i < n; i++) {
 		if ((slot = alloc_slot()) < 0)
 			break;
+		grants[slot].cp_moved = 0;
 		*(volatile int *)&grants[slot].cp_flags = CPF_USED;
 		grant_ids[i] = slot_id(slot);
 	}
@@ -431,6 +431,18 @@ int cpf_setgrant_disable(cp_grant_id_t gr)
 	barrier();
 	if ((old & (CPF_VALID | CPF_MAP)) == (CPF_VALID | CPF_MAP))
 		revmap(gr, 1);
+	return 0;
+}
+
+int cpf_moved(cp_grant_id_t gr, vir_bytes *moved)
+{
+	int slot;
+
+	if ((slot = lookup(gr)) < 0) {
+		errno = -EINVAL;
+		return -1;
+	}
+	*moved = *(volatile vir_bytes *)&grants[slot].cp_moved;
 	return 0;
 }
 

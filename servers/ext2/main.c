@@ -95,7 +95,7 @@ static int wait_driver(endpoint_t dead)
 }
 
 /* How a block request ended (bdev_once). */
-enum { B_OK, B_DIED, B_LIED, B_ERROR, B_LOCAL };
+enum { B_OK, B_DIED, B_LIED, B_SKIPPED, B_ERROR, B_LOCAL };
 
 static int req_id;		/* the last request's id */
 static uint64_t poison_nonce;	/* per instance: the read poison */
@@ -148,6 +148,20 @@ static int poison(int check, uint64_t pos, uint32_t bsize, uint32_t count,
 	return 0;
 }
 
+/* Did the driver move every byte of the count blocks through their
+ * grants (the kernel's count, cp_moved: copies, port I/O and DMA
+ * ranges)?  1 if it did. */
+static int moved_all(const iovec_s_t *iov, uint32_t count, uint32_t bsize)
+{
+	vir_bytes moved;
+	uint32_t i;
+
+	for (i = 0; i < count; i++)
+		if (cpf_moved(iov[i].iov_grant, &moved) != 0 || moved < bsize)
+			return 0;
+	return 1;
+}
+
 /* One block request, grants made for the current driver endpoint:
  * BDEV_READ / BDEV_WRITE of one block (a direct grant to the buffer), or
  * BDEV_GATHER / BDEV_SCATTER of count consecutive blocks (a vector of
@@ -157,7 +171,10 @@ static int poison(int check, uint64_t pos, uint32_t bsize, uint32_t count,
  * with an error, a short count (EIO: it cut the transfer at its device's
  * end, as MINIX's do, or it failed; the buffers are not used) or not
  * this request's answer; B_LIED if a read's buffers, poisoned before it,
- * still hold the poison after an answer that says all was read. */
+ * still hold the poison after an answer that says all was read;
+ * B_SKIPPED if an answer says all was done but the kernel moved fewer
+ * bytes through the buffers' grants (a write the driver never took, a
+ * copy a fault cut short).  Both are lies, dealt with alike. */
 static int bdev_once(int type, uint32_t first, uint32_t bsize,
 	uint32_t count, void *const *bufs, int *rp)
 {
@@ -208,6 +225,8 @@ static int bdev_once(int type, uint32_t first, uint32_t bsize,
 		*rp = r < 0 ? r : EIO;
 	} else if (rd && poison(1, pos, bsize, count, bufs)) {
 		kind = B_LIED;
+	} else if (!moved_all(iov, count, bsize)) {
+		kind = B_SKIPPED;
 	} else {
 		kind = B_OK;
 		*rp = OK;
@@ -256,7 +275,8 @@ static int bdev_io(int type, uint32_t first, uint32_t bsize, uint32_t count,
 	void *const *bufs)
 {
 	static const char *const whys[] = { [B_LIED] =
-	    "a read answered but not done", [B_ERROR] =
+	    "a read answered but not done", [B_SKIPPED] =
+	    "a transfer answered but not made", [B_ERROR] =
 	    "a block request failed" };
 	endpoint_t ep;
 	int r, kind, tries = 0;
@@ -278,7 +298,7 @@ static int bdev_io(int type, uint32_t first, uint32_t bsize, uint32_t count,
 			    last_bad.count == count)
 				return r;	/* the device's, known */
 			bdev_errors++;
-		} else if (kind == B_LIED) {
+		} else if (kind == B_LIED || kind == B_SKIPPED) {
 			bdev_lies++;
 		}
 		if (kind != B_DIED) {

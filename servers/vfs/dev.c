@@ -243,6 +243,24 @@ static int bdev_sendrec(struct filp *f, message *m)
 	return m->m_type == BDEV_REPLY ? m->m_lblockdriver_lbdev_reply.status : EIO;
 }
 
+/* Did driver move at least r > 0 bytes through grant g (the kernel's
+ * count, cp_moved)?  If not, it answered for a transfer it did not make
+ * (a fault took its copy away): its reader would take old bytes for data,
+ * or its writer would believe them stored.  A driver fault: RS restarts
+ * it.  1 if it did, else 0. */
+static int moved_all(endpoint_t driver, cp_grant_id_t g, int r)
+{
+	static char why[64];
+	vir_bytes moved;
+
+	if (cpf_moved(g, &moved) != 0 || moved >= (vir_bytes)r)
+		return 1;
+	snprintf(why, sizeof(why), "answered for %d bytes but moved %u",
+	    r, (unsigned)moved);
+	dev_driver_fault(driver, why);
+	return 0;
+}
+
 /* Read or write len > 0 bytes of block device file f at its position,
  * straight from or into fp's buffer: the bytes, or an error (ENOSPC for a
  * write at the end of the device). */
@@ -260,6 +278,10 @@ static int bdev_io(struct fproc *fp, struct filp *f, int write, vir_bytes buf,
 	m.m_lbdev_lblockdriver_msg.grant = g;
 	m.m_lbdev_lblockdriver_msg.count = (int)len;
 	r = bdev_sendrec(f, &m);
+	/* A block device never drops what it is given, and never answers
+	 * for bytes it did not move. */
+	if (r > 0 && !moved_all(f->f_driver, g, r))
+		r = EIO;
 	cpf_revoke(g);
 	if (r > 0)
 		f->f_pos += (uint64_t)r;
@@ -391,6 +413,7 @@ static int dev_start(struct fproc *fp, struct filp *f, message *m,
 	fp->fp_bgrant = g;
 	fp->fp_bcancel = 0;
 	fp->fp_bseek = seek;
+	fp->fp_bmoved = m->m_type == CDEV_READ;
 	fp->fp_blabel = f->f_dmap->dm_label;
 	return SUSPEND;
 }
@@ -469,6 +492,7 @@ static struct fproc *waiting_for(endpoint_t driver, uint32_t id)
  * caller exited, a close) is dropped. */
 void dev_reply(message *m)
 {
+	cp_grant_id_t g;
 	struct fproc *fp;
 	int r = m->m_lchardriver_vfs_reply.status;
 
@@ -481,9 +505,12 @@ void dev_reply(message *m)
 	}
 	if (r == EDONTREPLY)
 		return;
-	cpf_revoke(fp->fp_bgrant);
+	g = fp->fp_bgrant;
 	fp->fp_bgrant = GRANT_INVALID;
-	fp->fp_blocked = BLK_NONE;
+	fp->fp_blocked = BLK_NONE;	/* before a fault ends its driver's calls */
+	if (r > 0 && fp->fp_bmoved && !moved_all(m->m_source, g, r))
+		r = EIO;
+	cpf_revoke(g);
 	if (r > 0 && fp->fp_bseek)
 		fp->fp_bfilp->f_pos += (uint64_t)r;
 	reply(fp->fp_endpoint, r);

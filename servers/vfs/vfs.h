@@ -135,6 +135,8 @@ struct fproc {
 	int fp_bcancel;			/* CDEV_CANCEL sent */
 	clock_t fp_bdeadline;		/* fp_bcancel: the cancel's answer is due */
 	int fp_bseek;			/* BLK_DEV_READ: advance f_pos by the result */
+	int fp_bmoved;			/* BLK_DEV_READ: a read; its answer's count
+					 * must have moved through fp_bgrant */
 	const char *fp_blabel;		/* BLK_DEV_READ: the driver's label,
 					   BLK_FS_RW: the mount's */
 	struct worker *fp_worker;	/* the worker running its job */

@@ -632,6 +632,39 @@ static void test_getgrants(void)
 	CHECK_EQ(cpf_revoke(ids[1]), 0, "revoke a set ID");
 }
 
+/* cpf_moved(): 0 for a fresh grant whatever the slot held (a free slot's
+ * cp_moved is its free-list link), what the kernel counted after, and
+ * EINVAL for an ID that is not live. */
+static void test_moved(void)
+{
+	cp_grant_id_t g, ids[1], g2;
+	vir_bytes mv = 99;
+
+	as(PE);
+	g = cpf_grant_direct(30, 0x4000, 0x100, CPF_READ);
+	OK_(g >= 0, "a grant");
+	OK_(cpf_moved(g, &mv) == 0 && mv == 0, "cpf_moved: 0 for a new grant");
+	kp[PE].tab[GRANT_SLOT(g)].cp_moved = 0x40;	/* the kernel's count */
+	OK_(cpf_moved(g, &mv) == 0 && mv == 0x40, "... the kernel's count");
+	CHECK_EQ(cpf_setgrant_direct(g, 30, 0x4000, 0x80, CPF_READ), 0,
+	    "the grant filled in again");
+	OK_(cpf_moved(g, &mv) == 0 && mv == 0, "... counts from 0 again");
+	CHECK_EQ(cpf_getgrants(ids, 1), 1, "a reserved ID");
+	OK_(cpf_moved(ids[0], &mv) == 0 && mv == 0, "... moved 0");
+	CHECK_EQ(cpf_revoke(g), 0, "revoked");
+	mv = 5;
+	lc_errno = 0;
+	OK_(cpf_moved(g, &mv) == -1 && lc_errno == -EINVAL && mv == 5,
+	    "cpf_moved of a revoked grant: EINVAL, nothing written");
+	OK_(cpf_moved(GRANT_INVALID, &mv) == -1 && lc_errno == -EINVAL,
+	    "cpf_moved(GRANT_INVALID): EINVAL");
+	g2 = cpf_grant_direct(30, 0x4000, 0x100, CPF_READ);
+	OK_(g2 >= 0 && cpf_moved(g2, &mv) == 0 && mv == 0,
+	    "the next grant: 0");
+	CHECK_EQ(cpf_revoke(ids[0]), 0, "revoke the reserved ID");
+	CHECK_EQ(cpf_revoke(g2), 0, "revoke the next grant");
+}
+
 /* The poster's scenario through the library and the kernel's checker:
  * A grants B [0x400, 0x600) RW; B passes to C offset 0x40 len 0x100 RW
  * and to D offset 0x100 len 0xC0 R. */
@@ -709,6 +742,7 @@ int main(void)
 	test_random();
 	test_failures();
 	test_getgrants();
+	test_moved();
 	test_poster();
 	setup();
 	test_seq_retire();	/* last: it grows PD's table */

@@ -3,6 +3,7 @@
  * (ttab) or uses libsys cpf_*; puppets (pup.c) act as the other parties.
  * Every test checks the canary bytes of tbuf outside the windows it wrote.
  */
+#include <errno.h>
 #include "pup.h"
 
 #define RW (CPF_READ | CPF_WRITE)
@@ -345,6 +346,71 @@ int test_grant_safememset_count(void)
 	T_EQ(sys_safememset_done(t, GRANT_ID(2, 1), 0, 0xcd, 0x30, &done), OK);
 	T_EQ(done, 0x30);
 	T_EQ(canary_broken(0x2400, 0x2430), -1);
+	return 0;
+}
+
+/* cp_moved: the kernel counts in every grant of a chain the bytes moved
+ * through it (copies, fills, DMA ranges); a failed copy adds nothing;
+ * the count saturates; cpf_moved() reads it for live grants only. */
+int test_grant_moved(void)
+{
+	endpoint_t a = t_self(), b = pup_start(), c = pup_start();
+	cp_grant_id_t ga, gbc;
+	vir_bytes mv = 1;
+	message r;
+	int i;
+
+	T_TRUE(b != NONE && c != NONE);
+	fill_canary();
+	ga = cpf_grant_direct(b, A(tbuf) + 0x400, 0x200, RW);
+	T_TRUE(ga >= 0);
+	T_EQ(cpf_moved(ga, &mv), 0);
+	T_EQ(mv, 0);
+	T_EQ(pup(b, PUP_COPYFROM, NULL, 5, a, ga, 0, 0x80, 0), OK);
+	T_EQ(cpf_moved(ga, &mv), 0);
+	T_EQ(mv, 0x80);
+	/* Refused: outside the grant, or no write access asked: nothing. */
+	T_EQ(pup(b, PUP_COPYFROM, NULL, 5, a, ga, 0x1ff, 2, 0), EPERM);
+	T_EQ(pup(b, PUP_COPYFROM, NULL, 5, a, ga + 1, 0, 2, 0), EPERM);
+	T_EQ(cpf_moved(ga, &mv), 0);
+	T_EQ(mv, 0x80);
+	T_EQ(pup(b, PUP_MEMSET, NULL, 5, a, ga, 0x100, 0x10, 0xa5), OK);
+	T_EQ(pup(b, PUP_FILLBUF, NULL, 3, 0x200, 0x20, 0x5a), OK);
+	T_EQ(pup(b, PUP_COPYTO, NULL, 5, a, ga, 0x120, 0x20, 0x200), OK);
+	T_EQ(cpf_moved(ga, &mv), 0);
+	T_EQ(mv, 0xb0);
+	/* Through B's grant to C: counted at the root as well. */
+	T_EQ(pup(b, PUP_CPF_INDIRECT, &r, 6, c, a, ga, 0x40, 0x100, RW), OK);
+	gbc = (cp_grant_id_t)r.m_u32.data[1];
+	T_EQ(pup(c, PUP_COPYFROM, NULL, 5, b, gbc, 0x10, 0x40, 0), OK);
+	T_EQ(cpf_moved(ga, &mv), 0);
+	T_EQ(mv, 0xf0);
+	/* Handed out for DMA: the range counts. */
+	T_EQ(pup(b, PUP_VUMAP, &r, 3, a, ga, 0x100), OK);
+	T_EQ(cpf_moved(ga, &mv), 0);
+	T_EQ(mv, 0x1f0);
+	for (i = 0; i < 0x40; i++)
+		T_EQ(tbuf[0x500 + i], i < 0x10 ? 0xa5 : i < 0x20 ?
+		    canary(0x500 + (size_t)i) : 0x5a);
+	T_EQ(canary_broken(0x500, 0x540), -1);
+	T_EQ(cpf_revoke(ga), 0);
+	mv = 7;
+	T_EQ(cpf_moved(ga, &mv), -1);
+	T_EQ(errno, -EINVAL);
+	T_EQ(mv, 7);
+	T_EQ(cpf_moved(GRANT_INVALID, &mv), -1);
+
+	/* A raw table: the count saturates at 0xFFFFFFFF. */
+	table(4);
+	g_direct(&ttab[2], a, A(tbuf) + 0x2400, 0x400, RW, 1);
+	ttab[2].cp_moved = 0xFFFFFE00u;
+	T_EQ(sys_safecopyfrom(a, GRANT_ID(2, 1), 0, A(tbuf) + 0x3000, 0x100), OK);
+	T_EQ(ttab[2].cp_moved, 0xFFFFFF00u);
+	T_EQ(sys_safecopyto(a, GRANT_ID(2, 1), 0x200, A(tbuf) + 0x3000, 0x200), OK);
+	T_EQ(ttab[2].cp_moved, 0xFFFFFFFFu);
+	T_EQ(sys_safememset(a, GRANT_ID(2, 1), 0, 0, 0x10), OK);
+	T_EQ(ttab[2].cp_moved, 0xFFFFFFFFu);
+	table(0);
 	return 0;
 }
 

@@ -68,29 +68,41 @@ static int root_driver(void)
 	return 0;
 }
 
-/* `service ARG DRIVER`; its exit status (0 on success). */
-static int service(const char *arg, char *out, size_t max)
+/* `service ARG LABEL`; its exit status (0 on success). */
+static int service_of(const char *arg, const char *label, char *out, size_t max)
 {
-	char *argv[] = { "/bin/service", (char *)arg, drv, NULL };
+	char *argv[] = { "/bin/service", (char *)arg, (char *)label, NULL };
 	int st = tu_capture(argv, NULL, 1, out, max);
 
 	return st < 0 ? -1 : (st >> 8) & 255;
 }
 
+/* `service ARG DRIVER`. */
+static int service(const char *arg, char *out, size_t max)
+{
+	return service_of(arg, drv, out, max);
+}
+
 /* The driver's restart count from `service status DRIVER`, or -1. */
-static int restarts(void)
+static int restarts_of(const char *label)
 {
 	char out[512], *nl, *w[4], *save = NULL;
 	int i;
 
-	if (service("status", out, sizeof(out)) != 0 || !(nl = strchr(out, '\n')))
+	if (service_of("status", label, out, sizeof(out)) != 0 ||
+	    !(nl = strchr(out, '\n')))
 		return -1;
 	for (i = 0; i < 4; i++)		/* LABEL ENDPOINT PID RESTARTS */
 		if (!(w[i] = strtok_r(i ? NULL : nl + 1, " \n", &save)))
 			return -1;
-	if (strcmp(w[0], drv) != 0 || strcmp(w[2], "-") != 0)
+	if (strcmp(w[0], label) != 0 || strcmp(w[2], "-") != 0)
 		return -1;
 	return atoi(w[3]);
+}
+
+static int restarts(void)
+{
+	return restarts_of(drv);
 }
 
 static int write_big(const char *path, uint32_t seed)
@@ -346,6 +358,39 @@ int test_fsdrv_short_fill(void)
 		T_EQ(zb[i], 0);
 	T_EQ(zb[0], 0x55);
 	T_EQ(zb[sizeof(zb) - 1], 0x55);
+	T_EQ(close(fd), 0);
+	return 0;
+}
+
+/* A write the driver answers for but never takes: seed 597 (sel 164: the
+ * 5th of the 5 arguments of a safecopy, its count) flips bit 9 of the
+ * count of memory's next copy, that of a 512-byte write to the block
+ * device /dev/ram2, so the kernel copies nothing, and the driver answers
+ * for 512 bytes.  VFS reads the grant's count (cpf_moved: 0): the writer
+ * gets EIO, not a success for bytes never stored, and RS restarts the
+ * driver (a fresh /dev/ram2, zeros). */
+int test_fsdrv_unmoved_write(void)
+{
+	static uint8_t sec[512 + 2];
+	int fd, n0, i;
+
+	T_TRUE((n0 = restarts_of("memory")) >= 0);
+	memset(sec, 0x6b, sizeof(sec));
+	T_TRUE((fd = open("/dev/ram2", O_RDWR)) >= 0);
+	if (fi_kcall("memory", 597, 164u << 8 | 9) != 0)
+		return 1;
+	T_ERR(write(fd, sec + 1, 512), EIO);
+	T_ERR(write(fd, sec + 1, 512), EIO);	/* its driver is gone */
+	T_EQ(close(fd), 0);
+	for (i = 0; i < 500 && restarts_of("memory") != n0 + 1; i++)
+		usleep(10000);
+	T_EQ(restarts_of("memory"), n0 + 1);
+	T_TRUE((fd = open("/dev/ram2", O_RDONLY)) >= 0);
+	T_EQ(read(fd, sec + 1, 512), 512);
+	for (i = 1; i <= 512; i++)
+		T_EQ(sec[i], 0);
+	T_EQ(sec[0], 0x6b);
+	T_EQ(sec[513], 0x6b);
 	T_EQ(close(fd), 0);
 	return 0;
 }

@@ -4,6 +4,7 @@
  */
 #include "proc.h"
 #include "clock.h"
+#include "consreset.h"
 
 clock_t uptime;
 time_t boot_time;
@@ -78,5 +79,6 @@ void clock_handler(void)
 			}
 		}
 	}
+	cons_watch();	/* the console reset, interrupt or not */
 	sched_tick();
 }

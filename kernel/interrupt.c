@@ -10,6 +10,7 @@
 #include "interrupt.h"
 #include "debug.h"
 #include "iommu.h"
+#include "consreset.h"
 
 struct irq_hook {
 	struct proc *owner; /* NULL: free */
@@ -21,20 +22,24 @@ struct irq_hook {
 
 static struct irq_hook hooks[NR_IRQ_HOOKS];
 
-#define CONS_IRQ 4 /* COM1 */
-
 void irq_init(void)
 {
 	pic_unmask(CONS_IRQ); /* until a driver takes it: kernel dump keys */
 }
 
-static int line_in_use(int irq)
+/* The first process with a hook on line irq, or NULL. */
+struct proc *irq_line_owner(int irq)
 {
 	int i;
 	for (i = 0; i < NR_IRQ_HOOKS; i++)
 		if (hooks[i].owner && hooks[i].irq == irq)
-			return 1;
-	return 0;
+			return hooks[i].owner;
+	return NULL;
+}
+
+static int line_in_use(int irq)
+{
+	return irq_line_owner(irq) != NULL;
 }
 
 void irq_handler(int irq)
@@ -47,6 +52,8 @@ void irq_handler(int irq)
 		clock_handler();
 		return;
 	}
+	if (irq == CONS_IRQ)
+		cons_watch();	/* the console reset, before its driver hears */
 	for (i = 0; i < NR_IRQ_HOOKS; i++) {
 		struct irq_hook *h = &hooks[i];
 		if (!h->owner || h->irq != irq)

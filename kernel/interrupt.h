@@ -3,7 +3,9 @@
 #define INTERRUPT_H
 #include "kernel.h"
 struct proc;
+#define CONS_IRQ 4 /* COM1, the console */
 void irq_init(void);
+struct proc *irq_line_owner(int irq);
 void irq_handler(int irq);
 int irq_set_policy(struct proc *p, int irq, int policy, int notify_id, int *hook);
 int irq_remove(struct proc *p, int hook);

@@ -154,7 +154,8 @@ def run_session(argv, default_log, body):
     exit with status 0.  Returns the exit status for sys.exit.
 
     step(name, send, pattern[, timeout]) types send, waits for the prompt
-    and needs pattern in the output; until(...) waits for pattern only.
+    and needs pattern in the output; until(...) waits for pattern only
+    (with absent=True: needs it not to come within the timeout).
     QEMU_EXTRA in the environment: more QEMU arguments (words), such as
     the root disk (`make -s disk-args FILE=...`)."""
     if not argv:
@@ -180,9 +181,12 @@ def run_session(argv, default_log, body):
         ok = ok and re.search(pattern, out, re.M) is not None
         return tap.result(ok, name, "no /%s/ in: %s" % (pattern, tail(out)))
 
-    def until(name, send, pattern, timeout=30):
+    def until(name, send, pattern, timeout=30, absent=False):
         con.begin()
         con.send(send)
+        if absent:      # pattern must not come within timeout
+            return tap.result(con.expect(pattern, timeout) is None, name,
+                              "/%s/ came: %s" % (pattern, tail(con.text())))
         return tap.result(con.expect(pattern, timeout) is not None, name,
                           "no /%s/ in: %s" % (pattern, tail(con.text())))
 

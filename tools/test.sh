@@ -248,6 +248,9 @@ console_session rs
 echo "== the memory driver's RAM disk checks: pointer faults aimed at them (QEMU, TCG)"
 console_session ramdisk
 
+echo "== the console reset with the tty's port I/O broken (QEMU, TCG)"
+console_session ttyreset
+
 echo "== fault injection: a short campaign (tools/fi.py, QEMU, TCG, 2 at a time)"
 # 312 faults, every type (docs/fault-injection.md) into virtio_blk, tty
 # and memory (each in 2 rounds of 13 faults out of 24: a tty fault costs a

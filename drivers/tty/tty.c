@@ -40,11 +40,11 @@
  * CDEV_SEL2_REPLY once input makes it so.
  *
  * Console reset (as Linux's magic SysRq on a serial console): a BREAK on
- * the line followed by 'r' makes the driver stop (panic), so that RS
- * starts a fresh copy of it.  It is the way back in when this driver is
- * alive but broken (it lost the shell's read, or garbles input): the
- * interrupt path that sees the BREAK is all that has to work.  Any other
- * key after a BREAK is taken as typed; the BREAK itself is dropped.
+ * the line followed by 'r' stops this driver, so that RS starts a fresh
+ * copy of it: the way back in when it is alive but broken (it lost the
+ * shell's read, or garbles input).  The kernel does it
+ * (kernel/consreset.c), so that nothing of ours has to work: we never
+ * see a BREAK, nor the key after it.
  */
 #include <string.h>
 #include <stdlib.h>
@@ -66,7 +66,6 @@
 #define MCR 4
 #define LSR 5
 #define LSR_DR 0x01 /* a byte is ready */
-#define LSR_BI 0x10 /* ... and it is the NUL of a BREAK */
 #define DLL 0
 #define DLM 1
 
@@ -159,10 +158,6 @@ static int out_char(int c)
 	return out_char_to(c, OQ_SIZE);
 }
 
-/* A BREAK came: 1 once its NUL is read, 2 before (reading LSR clears
- * the BREAK bit, and tx_fill may be the one that read it). */
-static int brk;
-
 /* The transmitter is empty: give it the next burst.  With the queue
  * empty, the THRE interrupt goes off. */
 static void tx_fill(void)
@@ -172,8 +167,6 @@ static void tx_fill(void)
 
 	if (!tx_on || sys_inb(port + LSR, &lsr) != OK)
 		return;
-	if (lsr & LSR_BI)
-		brk = 2;
 	if (!(lsr & 0x20))
 		return;
 	for (n = 0; n < tx_burst && oq_len > 0; n++) {
@@ -503,13 +496,6 @@ static void t_intr(unsigned int mask)
 	(void)mask;
 	while (sys_inb(port + LSR, &lsr) == OK && (lsr & LSR_DR) &&
 	    sys_inb(port + RBR, &c) == OK) {
-		if ((lsr & LSR_BI) || brk == 2) {
-			brk = 1;
-			continue;
-		}
-		if (brk && c == 'r')
-			panic("console reset (BREAK r)");
-		brk = 0;
 		in_char((int)c);
 	}
 	serve_reader();

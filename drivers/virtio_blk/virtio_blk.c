@@ -721,14 +721,26 @@ static size_t request_end(struct vdev *d, int nph, size_t from, size_t total)
 	return end == total ? end : from + (end - from) / SECTOR * SECTOR;
 }
 
+/* Give back the holds of phys[0..nph), and forget them: an entry is
+ * zeroed once released.  A request whose count of entries a fault made
+ * too large then finds empty entries (skipped, here and in one_request),
+ * never the frames of an earlier request, held no more (seen in the
+ * fault campaign: a superblock written to the disk from them). */
 static void release(int nph)
 {
-	int i, n, r;
+	struct vumap_phys held[SCPVEC_NR];
+	int i, n = 0, r;
 
-	for (i = 0; i < nph; i += n) {
-		n = nph - i < SCPVEC_NR ? nph - i : SCPVEC_NR;
-		if ((r = sys_vumap_release(phys + i, n)) != OK)
-			printf("virtio_blk: releasing DMA holds failed (%d)\n", r);
+	for (i = 0; i <= nph && i <= MAX_PHYS; i++) {
+		if (i < nph && i < MAX_PHYS && phys[i].vp_size != 0) {
+			held[n++] = phys[i];
+			phys[i] = (struct vumap_phys){ 0, 0 };
+		}
+		if (n > 0 && (n == SCPVEC_NR || i == nph || i == MAX_PHYS)) {
+			if ((r = sys_vumap_release(held, n)) != OK)
+				printf("virtio_blk: releasing DMA holds failed (%d)\n", r);
+			n = 0;
+		}
 	}
 }
 

@@ -3,6 +3,7 @@
  */
 #include "../system.h"
 #include "../kdiag.h"
+#include "../consreset.h"
 
 /* OK if [port, port+size) lies in one of the caller's I/O ranges; else
  * EPERM, with the refusal on the kernel log (call names the call). */
@@ -34,7 +35,9 @@ int do_devio(struct proc *caller, message *m)
 		return EINVAL;
 	if (io_port_allowed(caller, port, size, "SYS_DEVIO") != OK)
 		return EPERM;
-	if (req & _DIO_INPUT) {
+	if ((req & _DIO_INPUT) && port == CONS_LSR_PORT && size == 1) {
+		m->m_devio.value = (uint32_t)cons_line_status(); /* consreset.c */
+	} else if (req & _DIO_INPUT) {
 		m->m_devio.value = size == 1 ? inb(port) : size == 2 ? inw(port) : inl(port);
 	} else if (size == 1) {
 		outb(port, (uint8_t)m->m_devio.value);

@@ -272,6 +272,26 @@ static int small_back(const char *path, const char *small)
 	return 0;
 }
 
+/* The kcall seed that flips, in memory's next copy, the bit of the file
+ * system's block size in the count (sel mod 5 = 4, the 5th of a
+ * safecopy's 5 arguments), and the value it gives; 0, or 1 (a test
+ * failure) for another block size. */
+static int bsize_seed(int *seed, unsigned *value)
+{
+	struct statvfs sv;
+	int sel, bit;
+
+	T_EQ(statvfs("/tmp", &sv), 0);
+	switch (sv.f_bsize) {
+	case 1024: *seed = 32, sel = 74, bit = 10; break;
+	case 2048: *seed = 210, sel = 94, bit = 11; break;
+	case 4096: *seed = 71, sel = 199, bit = 12; break;
+	default: T_FAIL("block size %lu", (unsigned long)sv.f_bsize);
+	}
+	*value = (unsigned)sel << 8 | (unsigned)bit;
+	return 0;
+}
+
 /* A driver that answers a read as done without doing it: the seed flips
  * the bit of the block size in the 5th argument of memory's next copy,
  * the byte count, which becomes 0; the kernel copies nothing and
@@ -282,27 +302,53 @@ static int small_back(const char *path, const char *small)
  * again.  The file reads back exactly. */
 int test_fsdrv_lying_read(void)
 {
-	struct statvfs sv;
 	char small[SMALL];
-	int n0, seed, sel, bit, r;
+	unsigned value;
+	int n0, seed, r;
 
 	if ((r = memory_root("fsdrv_lying_read")) <= 0)
 		return r < 0;
-	T_EQ(statvfs("/tmp", &sv), 0);
-	switch (sv.f_bsize) {	/* seeds: sel mod 5 = 4, bit log2(bsize) */
-	case 1024: seed = 32, sel = 74, bit = 10; break;
-	case 2048: seed = 210, sel = 94, bit = 11; break;
-	case 4096: seed = 71, sel = 199, bit = 12; break;
-	default: T_FAIL("block size %lu", (unsigned long)sv.f_bsize);
-	}
+	if (bsize_seed(&seed, &value) != 0)
+		return 1;
 	if (small_uncached("/tmp/drv-lie", 17, small) != 0)
 		return 1;
 	T_TRUE((n0 = restarts()) >= 0);
-	if (fi_kcall(drv, seed, (unsigned)sel << 8 | (unsigned)bit) != 0 ||
+	if (fi_kcall(drv, seed, value) != 0 ||
 	    small_back("/tmp/drv-lie", small) != 0)
 		return 1;
 	T_EQ(restarts(), n0 + 1);
 	return 0;
+}
+
+/* A driver that answers a write as done without taking it: the same
+ * fault, armed before an fsync.  ext2's write-back goes in block order,
+ * the first a one-block BDEV_WRITE (a bitmap or the inode table) whose
+ * copy moves nothing; the driver answers for the whole block.  ext2 reads
+ * the grant's count (cpf_moved: 0), has RS restart the driver and writes
+ * again.  Once the file is out of the cache, it reads back exactly. */
+int test_fsdrv_unmoved_fswrite(void)
+{
+	char small[SMALL];
+	unsigned value;
+	int fd, i, n0, seed, r;
+
+	if ((r = memory_root("fsdrv_unmoved_fswrite")) <= 0)
+		return r < 0;
+	if (bsize_seed(&seed, &value) != 0)
+		return 1;
+	for (i = 0; i < SMALL; i++)
+		small[i] = (char)pat((uint32_t)i, 29);
+	T_TRUE((n0 = restarts()) >= 0);
+	T_TRUE((fd = open("/tmp/drv-skip", O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0);
+	T_EQ(write(fd, small, SMALL), SMALL);
+	if (fi_kcall(drv, seed, value) != 0)
+		return 1;
+	T_EQ(fsync(fd), 0);
+	T_EQ(close(fd), 0);
+	T_EQ(restarts(), n0 + 1);
+	if (write_big("/tmp/drv-skip-big", 31) != 0)
+		return 1;
+	return small_back("/tmp/drv-skip", small);
 }
 
 /* A driver that loses a request and lives on (`service fi DRIVER -type

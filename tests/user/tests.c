@@ -1229,7 +1229,7 @@ int test_cmd_readlink_du(void), test_utimes(void);
 int test_fsdrv_read_restart(void), test_fsdrv_write_restart(void);
 int test_fsdrv_refused_request(void), test_fsdrv_lying_read(void);
 int test_fsdrv_lost_request(void), test_fsdrv_short_fill(void);
-int test_fsdrv_unmoved_write(void);
+int test_fsdrv_unmoved_write(void), test_fsdrv_unmoved_fswrite(void);
 /* t_sched.c: the scheduler under load (the sched group, under -icount). */
 int test_sched_read_latency(void), test_sched_signal_latency(void);
 int test_sched_drift(void);
@@ -1268,7 +1268,7 @@ static const struct test tests[] = {
 	T(cmd_touch_ln_chmod), T(cmd_stat_trunc_dd), T(cmd_readlink_du),
 	T(utimes),
 	T(fsdrv_read_restart), T(fsdrv_write_restart),
-	T(fsdrv_refused_request), T(fsdrv_lying_read), T(fsdrv_lost_request),
+	T(fsdrv_refused_request), T(fsdrv_lying_read), T(fsdrv_unmoved_fswrite), T(fsdrv_lost_request),
 	T(fsdrv_short_fill), T(fsdrv_unmoved_write),
 	T(select_pipe), T(select_pipe_wakeup), T(select_timeout), T(select_files),
 	T(select_eintr), T(select_errors), T(hello_driver),

@@ -82,6 +82,10 @@ void serial_init(void);
 void cons_putc(int c);   /* COM1: the console */
 void klog_putc(int c);   /* port 0xE9: the kernel log (QEMU -debugcon) */
 int cons_getc(void);     /* COM1 input, -1 if none */
+int cons_lsr(void);      /* COM1's line status register */
+#define CONS_LSR_PORT 0x3fd /* ... its port */
+#define CONS_LSR_DR 0x01 /* a character has come */
+#define CONS_LSR_BI 0x10 /* ... and it is the NUL of a BREAK */
 /* mpx.asm */
 void restart_frame(struct stackframe *f) __attribute__((noreturn));
 void idle_halt(void); /* sti; hlt; cli */

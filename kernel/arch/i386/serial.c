@@ -23,6 +23,11 @@ int cons_getc(void)
 	return (inb(COM1 + 5) & 1) ? inb(COM1) : -1;
 }
 
+int cons_lsr(void)
+{
+	return inb(COM1 + 5);
+}
+
 void cons_putc(int c)
 {
 	int spin = 100000;
